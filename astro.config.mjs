@@ -1,0 +1,28 @@
+// The main job's site: docs-site/ (Starlight docs and live landing-page demos), built with the astro-cta integration.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import astroCta from 'astro-cta';
+
+export default defineConfig({
+  // The config sits at the repository root (so `astro build` works from here) while the site lives in docs-site/.
+  srcDir: './docs-site/src',
+  publicDir: './docs-site/public',
+  outDir: './docs-site/dist',
+  site: 'http://127.0.0.1:4321',
+  devToolbar: { enabled: true },
+  integrations: [
+    starlight({
+      title: 'astro-cta',
+      description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
+      sidebar: [
+        { label: 'Start here', items: ['getting-started', 'markup-contract'] },
+        { label: 'Demos', items: [{ label: 'SaaS landing page', link: '/demos/saas/' }] },
+      ],
+    }),
+    astroCta({
+      beacon: { endpoint: '/api/cta' },
+      // Docs pages are not meant to convert; the demos are.
+      audit: { requireCta: ['/demos/**'] },
+    }),
+  ],
+});

@@ -1,0 +1,1 @@
+export { default as CTA } from './CTA.astro';

@@ -1,0 +1,116 @@
+import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { getAttributeValue, hasAttrib } from 'domutils';
+
+/** Classes that hide text visually but keep it for screen readers, as the common CSS frameworks spell them. */
+const VISUALLY_HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|screenreader|a11y-hidden|u-hidden-visually)(?:\s|$)/i;
+
+export function attr(element: Element, name: string): string | undefined {
+  return getAttributeValue(element, name);
+}
+
+export function has(element: Element, name: string): boolean {
+  return hasAttrib(element, name);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Hidden from everyone: not rendered, so neither seen nor announced. */
+export function isHidden(element: Element): boolean {
+  if (has(element, 'hidden')) return true;
+  const style = attr(element, 'style');
+  return style !== undefined && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+export function isVisuallyHidden(element: Element): boolean {
+  return VISUALLY_HIDDEN_CLASS.test(attr(element, 'class') ?? '');
+}
+
+function textOf(node: AnyNode, options: { forName: boolean }): string {
+  if (isText(node)) return node.data;
+  if (!isTag(node)) return '';
+  if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) return '';
+  if (options.forName && attr(node, 'aria-hidden') === 'true') return '';
+  if (!options.forName && isVisuallyHidden(node)) return '';
+  if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {
+    return options.forName ? ` ${attr(node, 'alt') ?? ''} ` : '';
+  }
+  if (options.forName && node.name === 'svg') {
+    const title = node.children.find((child): child is Element => isTag(child) && child.name === 'title');
+    return ` ${attr(node, 'aria-label') ?? (title ? textOf(title, options) : '')} `;
+  }
+  const inner = node.children.map((child) => textOf(child, options)).join('');
+  // Block-level boundaries separate words even without whitespace in the source.
+  return /^(?:div|p|br|li|h[1-6]|span)$/.test(node.name) ? ` ${inner} ` : inner;
+}
+
+/** What a sighted user reads: text content without visually hidden parts and without alt text. */
+export function visibleText(element: Element): string {
+  if (element.name === 'input') return collapse(attr(element, 'value') ?? '');
+  return collapse(textOf(element, { forName: false }));
+}
+
+/**
+ * The accessible name, following the order of the accessible name computation for links and buttons:
+ * aria-labelledby, aria-label, content (including alt text and visually hidden text), then title.
+ */
+export function accessibleName(element: Element, byId: (id: string) => Element | undefined): string {
+  const labelledBy = attr(element, 'aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => byId(id))
+      .filter((target): target is Element => target !== undefined)
+      .map((target) => textOf(target, { forName: true }))
+      .join(' ');
+    if (collapse(text)) return collapse(text);
+  }
+  const label = collapse(attr(element, 'aria-label') ?? '');
+  if (label) return label;
+  if (element.name === 'input') {
+    const type = (attr(element, 'type') ?? 'text').toLowerCase();
+    const value = collapse(attr(element, 'value') ?? '');
+    if (value) return value;
+    if (type === 'submit') return 'Submit';
+    if (type === 'image') return collapse(attr(element, 'alt') ?? '');
+    return collapse(attr(element, 'title') ?? '');
+  }
+  const content = collapse(textOf(element, { forName: true }));
+  return content || collapse(attr(element, 'title') ?? '');
+}
+
+/** A short CSS path that points a reviewer at the element: nearest id, then tag:nth-of-type steps. */
+export function cssPath(element: Element): string {
+  const steps: string[] = [];
+  let current: Element | null = element;
+  while (current && current.name !== 'html') {
+    const id = attr(current, 'id');
+    if (id && /^[A-Za-z][\w-]*$/.test(id)) {
+      steps.unshift(`#${id}`);
+      break;
+    }
+    const parent: Element | null = current.parent && isTag(current.parent) ? current.parent : null;
+    const sameTag = parent ? parent.children.filter((child) => isTag(child) && child.name === current!.name) : [];
+    steps.unshift(sameTag.length > 1 ? `${current.name}:nth-of-type(${sameTag.indexOf(current) + 1})` : current.name);
+    current = parent;
+  }
+  return steps.join(' > ');
+}
+
+/** The element's opening tag and a little of its text, for the report. */
+export function excerpt(element: Element, html: string, max = 160): string {
+  const start = element.startIndex ?? 0;
+  const end = element.endIndex === null || element.endIndex === undefined ? start + max : element.endIndex + 1;
+  const source = collapse(html.slice(start, Math.min(end, start + max * 2)));
+  return source.length > max ? `${source.slice(0, max - 1)}…` : source;
+}
+
+/** The element itself or its nearest ancestor that passes the test. */
+export function closestAncestor(element: Element, test: (candidate: Element) => boolean): Element | undefined {
+  for (let node: AnyNode | null = element; node; node = node.parent) {
+    if (isTag(node) && test(node)) return node;
+  }
+  return undefined;
+}

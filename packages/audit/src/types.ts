@@ -1,0 +1,80 @@
+import type { Document, Element } from 'domhandler';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Category = 'accessibility' | 'copy' | 'structure' | 'honesty' | 'structured-data' | 'audit';
+
+/** Everything a rule says about itself: the docs page, the help URL and the rule's own tests come from this. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  category: Category;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Why it matters, with the source it rests on. */
+  rationale: string;
+  /** HTML snippets (inside a page's `<main>`) the rule must flag, and ones it must leave alone. */
+  examples: { fail: string[]; pass: string[] };
+}
+
+/** A CTA as the audit recognises it, from the markup contract or from the shape of hand-written HTML. */
+export interface Cta {
+  element: Element;
+  /** `data-cta` value, when the contract declares one. */
+  id: string | undefined;
+  role: 'primary' | 'secondary';
+  kind: 'link' | 'button' | 'submit';
+  /** Accessible name, whitespace collapsed. */
+  name: string;
+  /** Text a sighted user sees (no aria-label, no visually hidden text). */
+  visibleText: string;
+  href: string | undefined;
+  /** True when declared through the markup contract rather than recognised by shape. */
+  declared: boolean;
+}
+
+export interface PageContext {
+  /** Site-relative URL path of the page, e.g. `/pricing/`. */
+  route: string;
+  /** Built file, relative to the audited directory, with forward slashes. */
+  file: string;
+  html: string;
+  document: Document;
+  /** `lang` of the document element, lowercased, or '' when missing. */
+  lang: string;
+  /** The page's main content: `<main>`, or `<body>` when the page has none. */
+  main: Element | undefined;
+  ctas: Cta[];
+}
+
+export interface SiteContext {
+  /** Every page route in the audited build. */
+  routes: ReadonlySet<string>;
+  /** The moment the audit treats as "now" (deadlines before it have expired). */
+  now: Date;
+}
+
+export interface ReportInput {
+  message: string;
+  /** The element the finding is about; gives the excerpt, CSS path, line and column. */
+  element?: Element;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(page: PageContext, report: (finding: ReportInput) => void, site: SiteContext): void;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  route: string;
+  file: string;
+  line?: number;
+  column?: number;
+  selector?: string;
+  excerpt?: string;
+  helpUrl: string;
+}

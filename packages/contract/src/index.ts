@@ -1,0 +1,69 @@
+/**
+ * The CTA markup contract.
+ *
+ * These attribute names are the only thing the three parts of astro-cta share: the components write them,
+ * the audit reads them from built HTML, the beacon reads them in the visitor's browser. Hand-written HTML
+ * that carries them is audited and reported exactly like the kit's own components. See README.md beside
+ * this package for the meaning of each attribute and an example.
+ *
+ * Kept dependency-free and side-effect-free: the beacon imports it into a ≤ 1 KB bundle.
+ */
+
+/** On the clickable element (`<a>`, `<button>`, `<input type=submit>`): the CTA's stable analytics id. */
+export const CTA_ID = 'data-cta';
+/** `primary` or `secondary`: how many primaries a page may have is an audit rule. */
+export const CTA_ROLE = 'data-cta-role';
+/** The visual variant: `primary`, `secondary`, `ghost` or `link`. Reported with clicks so variants can be compared. */
+export const CTA_VARIANT = 'data-cta-variant';
+/** The conversion the CTA stands for (`signup`, `purchase`…). Free text, reported with clicks. */
+export const CTA_GOAL = 'data-cta-goal';
+/**
+ * Suppresses audit rules on this element and its descendants: a space- or comma-separated list of rule ids,
+ * or `all`. Written by authors, never by the components.
+ */
+export const CTA_IGNORE = 'data-cta-ignore';
+/** Opts an element out of click and impression reporting (the audit's `cta-untracked` knows this is on purpose). */
+export const CTA_NO_TRACK = 'data-cta-notrack';
+
+/** On a countdown's root element: its absolute deadline, ISO 8601 with a UTC offset. */
+export const COUNTDOWN_DEADLINE = 'data-cta-countdown';
+/** On a countdown's root: what happens at zero — `hide`, `replace` or `disable-cta`. */
+export const COUNTDOWN_ON_EXPIRE = 'data-cta-on-expire';
+
+/** On a social-proof element: `testimonial`, `rating`, `count` or `logos`. */
+export const PROOF_KIND = 'data-cta-proof';
+/** On a scarcity or count claim: where the number comes from (a URL or a short description). */
+export const PROOF_SOURCE = 'data-cta-source';
+/** On an incentive: `discount`, `free-shipping`, `trial` or `bonus`. */
+export const INCENTIVE_KIND = 'data-cta-incentive';
+
+export const CTA_ROLES = ['primary', 'secondary'] as const;
+export type CtaRole = (typeof CTA_ROLES)[number];
+
+export const CTA_VARIANTS = ['primary', 'secondary', 'ghost', 'link'] as const;
+export type CtaVariant = (typeof CTA_VARIANTS)[number];
+
+export const COUNTDOWN_EXPIRE_MODES = ['hide', 'replace', 'disable-cta'] as const;
+export type CountdownExpireMode = (typeof COUNTDOWN_EXPIRE_MODES)[number];
+
+export const PROOF_KINDS = ['testimonial', 'rating', 'count', 'logos'] as const;
+export type ProofKind = (typeof PROOF_KINDS)[number];
+
+export const INCENTIVE_KINDS = ['discount', 'free-shipping', 'trial', 'bonus'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+
+/** CSS selector for every element that declares a CTA. */
+export const CTA_SELECTOR = `[${CTA_ID}]`;
+
+/** The role a variant implies when the author does not set one. */
+export function roleForVariant(variant: CtaVariant): CtaRole {
+  return variant === 'primary' ? 'primary' : 'secondary';
+}
+
+/** Parses a `data-cta-ignore` value into rule ids (`all` stands for every rule). */
+export function parseIgnoreList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+export * from './events.ts';
