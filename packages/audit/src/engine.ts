@@ -1,9 +1,8 @@
 import type { Element } from 'domhandler';
 import { CTA_IGNORE, parseIgnoreList } from '@astro-cta/contract';
-import { LineIndex } from './parse.ts';
-import { attr, closestAncestor, cssPath, excerpt } from './dom.ts';
+import { attr, closestAncestor } from './dom.ts';
 import { createPage } from './page.ts';
-import type { Finding, PageContext, ReportInput, Rule, SiteContext } from './types.ts';
+import type { Finding, PageContext, ReportInput, Rule, SiteContext, SiteReportInput } from './types.ts';
 
 export const DOCS_BASE = 'https://astro-cta.dev/rules/';
 /** Findings about the audit itself (unreadable file, a rule that threw) carry this id: never a silent pass. */
@@ -24,39 +23,64 @@ function suppressed(element: Element | undefined, ruleId: string): boolean {
 /** Runs the rules over one parsed page. A rule that throws turns into a finding; the other rules still run. */
 export function auditPage(page: PageContext, site: SiteContext, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  const lines = new LineIndex(page.html);
   for (const rule of rules) {
     const report = (input: ReportInput) => {
       // Page-level findings are suppressed from the main content or any of its ancestors.
       if (suppressed(input.element ?? page.main, rule.meta.id)) return;
-      findings.push(toFinding(rule.meta.id, rule.meta.severity, input, page, lines));
+      findings.push(toFinding(rule.meta.id, rule.meta.severity, input, page));
     };
     try {
       rule.check(page, report, site);
     } catch (error) {
-      findings.push({
-        ruleId: AUDIT_ERROR,
-        severity: 'error',
-        message: `Rule ${rule.meta.id} failed on this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`,
-        route: page.route,
-        file: page.file,
-        helpUrl: helpUrl(AUDIT_ERROR),
-      });
+      findings.push(ruleFailed(rule, error, page.route, page.file));
     }
   }
   return findings;
 }
 
-function toFinding(ruleId: string, severity: Finding['severity'], input: ReportInput, page: PageContext, lines: LineIndex): Finding {
-  const finding: Finding = { ruleId, severity, message: input.message, route: page.route, file: page.file, helpUrl: helpUrl(ruleId) };
-  if (input.element) {
-    const { line, column } = lines.locate(input.element.startIndex ?? 0);
-    finding.line = line;
-    finding.column = column;
-    finding.selector = cssPath(input.element);
-    finding.excerpt = excerpt(input.element, page.html);
+/** Runs the `afterAll` step of rules that compare pages, once every page was checked. */
+export function auditSite(site: SiteContext, rules: readonly Rule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.afterAll) continue;
+    const { id, severity } = rule.meta;
+    try {
+      rule.afterAll((input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }), site);
+    } catch (error) {
+      findings.push(ruleFailed(rule, error, '/', ''));
+    }
   }
-  return finding;
+  return findings;
+}
+
+function ruleFailed(rule: Rule, error: unknown, route: string, file: string): Finding {
+  return {
+    ruleId: AUDIT_ERROR,
+    severity: 'error',
+    message: `Rule ${rule.meta.id} failed on this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`,
+    route,
+    file,
+    helpUrl: helpUrl(AUDIT_ERROR),
+  };
+}
+
+function toFinding(ruleId: string, severity: Finding['severity'], input: ReportInput, page: PageContext): Finding {
+  const finding: Finding = { ruleId, severity, message: input.message, route: page.route, file: page.file, helpUrl: helpUrl(ruleId) };
+  return input.element ? { ...finding, ...page.locate(input.element) } : finding;
+}
+
+/** The site-wide context one audit run shares between pages. */
+export function createSite(routes: ReadonlySet<string>, now: Date, idsOf: SiteContext['idsOf'] = () => undefined): SiteContext {
+  const stored = new Map<string, unknown>();
+  return {
+    routes,
+    now,
+    idsOf,
+    store<T>(key: string, init: () => T): T {
+      if (!stored.has(key)) stored.set(key, init());
+      return stored.get(key) as T;
+    },
+  };
 }
 
 export function describeError(error: unknown): string {
@@ -67,6 +91,6 @@ export function describeError(error: unknown): string {
 export function auditHtml(html: string, rules: readonly Rule[], options: { route?: string; file?: string; site?: Partial<SiteContext> } = {}): Finding[] {
   const route = options.route ?? '/';
   const page = createPage(html, route, options.file ?? 'index.html');
-  const site: SiteContext = { routes: new Set([route]), now: new Date(), ...options.site };
-  return auditPage(page, site, rules);
+  const site: SiteContext = { ...createSite(new Set([route]), new Date()), ...options.site };
+  return [...auditPage(page, site, rules), ...auditSite(site, rules)];
 }

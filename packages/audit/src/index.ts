@@ -1,5 +1,5 @@
-export type { Category, Cta, Finding, PageContext, Rule, RuleMeta, Severity, SiteContext, ReportInput } from './types.ts';
-export { auditHtml, auditPage, helpUrl, AUDIT_ERROR } from './engine.ts';
+export type { Category, Cta, Finding, Location, PageContext, Rule, RuleMeta, Severity, SiteContext, ReportInput, SiteReportInput } from './types.ts';
+export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR } from './engine.ts';
 export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';

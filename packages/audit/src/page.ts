@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import { findAll } from 'domutils';
-import { parseHtml } from './parse.ts';
-import { attr } from './dom.ts';
+import { LineIndex, parseHtml } from './parse.ts';
+import { attr, cssPath, excerpt } from './dom.ts';
 import { findMain, recognizeCtas } from './recognize.ts';
 import type { PageContext } from './types.ts';
 
@@ -15,6 +15,7 @@ export function createPage(html: string, route: string, file: string): PageConte
   };
   const htmlElement = findAll((el) => el.name === 'html', document.children)[0];
   const main = findMain(document);
+  const lines = new LineIndex(html);
   return {
     route,
     file,
@@ -23,5 +24,7 @@ export function createPage(html: string, route: string, file: string): PageConte
     lang: (htmlElement ? attr(htmlElement, 'lang') ?? '' : '').toLowerCase(),
     main,
     ctas: recognizeCtas(document, main, byId),
+    byId,
+    locate: (element) => ({ ...lines.locate(element.startIndex ?? 0), selector: cssPath(element), excerpt: excerpt(element, html) }),
   };
 }

@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { auditPage, AUDIT_ERROR, describeError, helpUrl } from './engine.ts';
+import { Parser } from 'htmlparser2';
+import { auditPage, auditSite, AUDIT_ERROR, createSite, describeError, helpUrl } from './engine.ts';
 import { createPage } from './page.ts';
 import { rules as allRules } from './rules/index.ts';
-import type { Finding, Rule, SiteContext } from './types.ts';
+import type { Finding, Rule } from './types.ts';
 
 export interface SiteAuditOptions {
   rules?: readonly Rule[];
@@ -55,7 +56,8 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const started = performance.now();
   const files = await listHtmlFiles(dir);
   const routes = new Set(files.map(routeForFile));
-  const site: SiteContext = { routes, now: options.now ?? new Date() };
+  const ids = await collectIds(dir, files);
+  const site = createSite(routes, options.now ?? new Date(), (route) => ids.get(route));
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
@@ -78,5 +80,31 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
       });
     }
   }
+  findings.push(...auditSite(site, rules));
   return { findings, pages: files.length, durationMs: performance.now() - started };
+}
+
+/**
+ * A first, DOM-free pass that records every page's element ids, so that links to `#fragments` on other pages can
+ * be checked while pages are audited one at a time.
+ */
+async function collectIds(dir: string, files: readonly string[]): Promise<Map<string, Set<string>>> {
+  const ids = new Map<string, Set<string>>();
+  for (const file of files) {
+    const found = new Set<string>();
+    const parser = new Parser({
+      onopentag(name, attributes) {
+        if (attributes.id) found.add(attributes.id);
+        // <a name> is a fragment target too (old-style anchors).
+        if (name === 'a' && attributes.name) found.add(attributes.name);
+      },
+    });
+    try {
+      parser.end(await readFile(path.join(dir, file), 'utf8'));
+    } catch {
+      // Unreadable pages are reported by the main pass.
+    }
+    ids.set(routeForFile(file), found);
+  }
+  return ids;
 }

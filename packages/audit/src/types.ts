@@ -46,6 +46,17 @@ export interface PageContext {
   /** The page's main content: `<main>`, or `<body>` when the page has none. */
   main: Element | undefined;
   ctas: Cta[];
+  /** Looks up an element by id (cached). */
+  byId(id: string): Element | undefined;
+  /** Where an element is, for findings reported later (by `afterAll`). */
+  locate(element: Element): Location;
+}
+
+export interface Location {
+  line: number;
+  column: number;
+  selector: string;
+  excerpt: string;
 }
 
 export interface SiteContext {
@@ -53,6 +64,17 @@ export interface SiteContext {
   routes: ReadonlySet<string>;
   /** The moment the audit treats as "now" (deadlines before it have expired). */
   now: Date;
+  /** Element ids on a page of the build (for `#fragment` targets); undefined when the route is not in the build. */
+  idsOf(route: string): ReadonlySet<string> | undefined;
+  /** Per-run storage for rules that compare pages: the same value for every page of one audit run. */
+  store<T>(key: string, init: () => T): T;
+}
+
+/** A finding reported after all pages were checked: it names its own page and place. */
+export interface SiteReportInput extends Partial<Location> {
+  route: string;
+  file: string;
+  message: string;
 }
 
 export interface ReportInput {
@@ -64,6 +86,8 @@ export interface ReportInput {
 export interface Rule {
   meta: RuleMeta;
   check(page: PageContext, report: (finding: ReportInput) => void, site: SiteContext): void;
+  /** For rules that compare pages: called once after every page was checked, with what they kept in `site.store`. */
+  afterAll?(report: (finding: SiteReportInput) => void, site: SiteContext): void;
 }
 
 export interface Finding {

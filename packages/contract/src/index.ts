@@ -25,10 +25,19 @@ export const CTA_IGNORE = 'data-cta-ignore';
 /** Opts an element out of click and impression reporting (the audit's `cta-untracked` knows this is on purpose). */
 export const CTA_NO_TRACK = 'data-cta-notrack';
 
+/**
+ * On the element that groups a CTA with its social proof, countdown and incentive (written by `<CTA>` when a
+ * slot is used). A countdown with `disable-cta` disables the CTAs in its group.
+ */
+export const CTA_GROUP = 'data-cta-group';
+
 /** On a countdown's root element: its absolute deadline, ISO 8601 with a UTC offset. */
 export const COUNTDOWN_DEADLINE = 'data-cta-countdown';
 /** On a countdown's root: what happens at zero — `hide`, `replace` or `disable-cta`. */
 export const COUNTDOWN_ON_EXPIRE = 'data-cta-on-expire';
+
+/** On a countdown's root: space-separated `data-cta` ids of CTAs outside its group that `disable-cta` applies to. */
+export const COUNTDOWN_FOR = 'data-cta-for';
 
 /** On a social-proof element: `testimonial`, `rating`, `count` or `logos`. */
 export const PROOF_KIND = 'data-cta-proof';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { auditHtml, AUDIT_ERROR } from './engine.ts';
+import type { Rule } from './types.ts';
+
+const throwing: Rule = {
+  meta: { id: 'always-throws', severity: 'warning', category: 'copy', description: '', rationale: '', examples: { fail: [], pass: [] } },
+  check() {
+    throw new TypeError('boom');
+  },
+};
+const reporting: Rule = {
+  meta: { ...throwing.meta, id: 'always-reports' },
+  check(page, report) {
+    report({ message: 'found', element: page.ctas[0]?.element });
+  },
+};
+
+describe('auditPage', () => {
+  it('turns a rule that throws into a finding of its own and still runs the other rules', () => {
+    const findings = auditHtml('<main><a data-cta="x" href="/">Go to the shop</a></main>', [throwing, reporting]);
+    expect(findings.map((finding) => finding.ruleId)).toEqual([AUDIT_ERROR, 'always-reports']);
+    expect(findings[0]!.message).toContain('always-throws failed on this page (TypeError: boom)');
+  });
+
+  it('honours data-cta-ignore on the element or an ancestor, by id or all', () => {
+    const html = (ignore: string) => `<main><section data-cta-ignore="${ignore}"><a data-cta="x" href="/">Shop</a></section></main>`;
+    expect(auditHtml(html('always-reports'), [reporting])).toEqual([]);
+    expect(auditHtml(html('all'), [reporting])).toEqual([]);
+    expect(auditHtml(html('other-rule, another'), [reporting])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { auditHtml } from '../engine.ts';
+import { ctaGenericText } from './cta-generic-text.ts';
+import { examplePage } from './example-page.ts';
+
+const flagged = (snippet: string, lang = 'en') =>
+  auditHtml(examplePage(snippet, lang), [ctaGenericText]).length > 0;
+
+describe('cta-generic-text', () => {
+  it.each(['Learn more', 'LEARN MORE', 'learn more.', 'Learn more →', 'Learn more 👉', '» Read more «', 'Click   here!!'])('flags "%s" regardless of case, punctuation, arrows and emoji', (text) => {
+    expect(flagged(`<a class="btn" href="/x">${text}</a>`)).toBe(true);
+  });
+
+  it('checks buttons and submit inputs, not only links', () => {
+    expect(flagged('<button type="button">More</button>')).toBe(true);
+    expect(flagged('<form><input type="submit" value="Click here"></form>')).toBe(true);
+  });
+
+  it('uses the page language and its own list', () => {
+    expect(flagged('<a class="btn" href="/x">Mehr erfahren</a>', 'de')).toBe(true);
+    expect(flagged('<a class="btn" href="/x">Más información</a>', 'es-MX')).toBe(true);
+    expect(flagged('<a class="btn" href="/x">続きを読む</a>', 'ja')).toBe(true);
+  });
+
+  it('does not flag text that merely contains a generic word', () => {
+    expect(flagged('<a class="btn" href="/x">Learn more about pricing</a>')).toBe(false);
+    expect(flagged('<a class="btn" href="/x">Start your free trial</a>')).toBe(false);
+  });
+
+  it('accepts visually hidden context and aria-describedby', () => {
+    expect(flagged('<a class="btn" href="/x">Read more<span class="visually-hidden"> about our API</span></a>')).toBe(false);
+    expect(flagged('<a class="btn" href="/x" aria-label="Read more about our API">Read more</a>')).toBe(false);
+  });
+
+  it('reports line, column, selector and excerpt', () => {
+    const [finding] = auditHtml(examplePage('\n<p>Intro</p>\n  <a class="btn" href="/x">Learn more</a>'), [ctaGenericText]);
+    expect(finding).toMatchObject({ line: 3, column: 3, selector: 'body > main > a', excerpt: '<a class="btn" href="/x">Learn more</a>' });
+  });
+
+  it('leaves navigation and inline prose links alone', () => {
+    expect(flagged('<nav><a class="btn" href="/x">More</a></nav><p>See <a href="/y">here</a>.</p><a class="btn" href="/s">Start your trial</a>')).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditDirectory, ctaExpectedOn, routeForFile } from './site.ts';
+
+describe('auditDirectory', () => {
+  it('audits every HTML file, maps files to routes and applies requireCta globs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
+    await mkdir(path.join(dir, 'landing'), { recursive: true });
+    await mkdir(path.join(dir, 'docs'), { recursive: true });
+    await writeFile(path.join(dir, 'landing', 'index.html'), '<html><body><main><p>Nothing to do here</p></main></body></html>');
+    await writeFile(path.join(dir, 'docs', 'index.html'), '<html><body><main><p>Reference</p></main></body></html>');
+    await writeFile(path.join(dir, 'index.html'), '<html><body><main><a class="btn" href="/landing/">Click here</a></main></body></html>');
+    const result = await auditDirectory(dir, { requireCta: ['/', '/landing/**'] });
+    expect(result.pages).toBe(3);
+    expect(result.findings.map((finding) => `${finding.route} ${finding.ruleId}`).sort()).toEqual(['/ cta-generic-text', '/landing/ page-no-cta']);
+  });
+
+  it('turns an unreadable page into a finding instead of throwing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
+    await mkdir(path.join(dir, 'broken.html'));
+    await mkdir(path.join(dir, 'real'));
+    await writeFile(path.join(dir, 'real', 'index.html'), '<main><a class="btn" href="/">Start now for free</a></main>');
+    const result = await auditDirectory(dir);
+    expect(result.findings).toEqual([]);
+    expect(result.pages).toBe(1);
+  });
+});
+
+describe('routes', () => {
+  it('maps built files to site paths', () => {
+    expect(routeForFile('index.html')).toBe('/');
+    expect(routeForFile(path.join('about', 'index.html'))).toBe('/about/');
+    expect(routeForFile('404.html')).toBe('/404.html');
+  });
+
+  it('never expects a CTA on legal, error or blog index pages', () => {
+    const expected = ctaExpectedOn();
+    expect(expected('/pricing/')).toBe(true);
+    expect(['/404.html', '/privacy/', '/terms/', '/legal/imprint/', '/blog/', '/tags/'].filter(expected)).toEqual([]);
+  });
+});
