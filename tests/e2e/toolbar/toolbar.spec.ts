@@ -68,6 +68,9 @@ test('lists the weak CTA, outlines it on the page and links to the rule doc', as
   expect(outlineBox!.x + outlineBox!.width).toBeGreaterThanOrEqual(ctaBox!.x + ctaBox!.width);
   expect(outlineBox!.y + outlineBox!.height).toBeGreaterThanOrEqual(ctaBox!.y + ctaBox!.height);
   expect(outlineBox!.width).toBeLessThan(ctaBox!.width + 40);
+  // …and is not hidden behind the app's own window.
+  const windowBox = await appWindow(page).boundingBox();
+  expect(outlineBox!.y + outlineBox!.height).toBeLessThan(windowBox!.y);
 
   // Closing the app removes the outline.
   await appButton(page).click();

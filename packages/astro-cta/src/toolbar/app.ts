@@ -30,7 +30,8 @@ export default defineToolbarApp({
 
     function show(state: AuditState): void {
       view.render(state);
-      if (state.status !== 'done') return;
+      // A failed audit says nothing about the page: no notification rather than a stale one from the last page.
+      if (state.status !== 'done') return app.toggleNotification({ state: false });
       const level = state.findings.some((f) => f.severity === 'error') ? 'error' : state.findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
       app.toggleNotification(level ? { state: true, level } : { state: false });
     }

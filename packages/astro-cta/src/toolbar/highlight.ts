@@ -4,6 +4,8 @@ export type HighlightResult = 'shown' | 'not-found' | 'not-visible';
 
 const STYLE_FOR: Record<Finding['severity'], string> = { error: 'red', warning: 'yellow', info: 'blue' };
 const PADDING = 6;
+/** Where a highlighted element lands, as a share of the viewport's height from its top. */
+const SCROLL_MARGIN = 0.2;
 
 /**
  * Finds a finding's element on the live page by its CSS path, scrolls it into view and outlines it with the
@@ -22,7 +24,9 @@ export class ElementHighlighter {
     this.clear();
     const element = findElement(finding);
     if (!element) return 'not-found';
-    element.scrollIntoView({ block: 'center', inline: 'nearest' });
+    // Near the top of the viewport rather than centred: the app's window covers the middle and bottom of the page.
+    element.scrollIntoView({ block: 'start', inline: 'nearest' });
+    window.scrollBy(0, -window.innerHeight * SCROLL_MARGIN);
     const highlight = document.createElement('astro-dev-toolbar-highlight');
     highlight.setAttribute('highlight-style', STYLE_FOR[finding.severity]);
     highlight.dataset.ctaHighlight = finding.ruleId;

@@ -30,17 +30,17 @@ const GROUPS: { severity: Severity; title: string; badge: string }[] = [
 const STYLES = `
   astro-dev-toolbar-window { gap: 12px; }
   header { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
-  header h1 { margin: 0; font-size: 18px; }
+  header h1 { margin: 0; font-size: 18px; color: #fff; }
   header .route { font-family: ui-monospace, monospace; font-size: 13px; color: #fff; }
   header astro-dev-toolbar-button { margin-inline-start: auto; }
-  .body { overflow-y: auto; min-height: 0; }
+  .body { overflow-y: auto; overflow-x: hidden; min-height: 0; }
   .status { margin: 0; }
   .status.failed { color: #f2a3bd; }
   section h2 { font-size: 14px; margin: 12px 0 6px; color: #fff; display: flex; gap: 8px; align-items: center; }
-  ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
-  li { border: 1px solid rgba(52, 56, 65, 1); border-radius: 8px; padding: 10px 12px; background: #1b1e24; }
+  ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; }
+  li { min-width: 0; border: 1px solid rgba(52, 56, 65, 1); border-radius: 8px; padding: 10px 12px; background: #1b1e24; }
   li[data-active] { border-color: rgba(224, 204, 250, 0.8); }
-  .locate { all: unset; cursor: pointer; display: block; width: 100%; }
+  .locate { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; }
   .locate:focus-visible { outline: 2px solid #bdc3ff; outline-offset: 4px; border-radius: 4px; }
   .locate:hover .message { text-decoration: underline; }
   .rule { font-family: ui-monospace, monospace; font-size: 12px; color: #bdc3ff; }
