@@ -19,12 +19,13 @@ export default defineToolbarApp({
     let renderedPage: Document | undefined;
     /** The project file that renders the current page (`src/pages/…`), from the dev server's routes. */
     let pageFile: string | undefined;
+    let kitDir: string | undefined;
     let pending: { requestId: string; timeout: ReturnType<typeof setTimeout> } | undefined;
 
     const view = new FindingsView(canvas, {
       rerun: () => void audit(),
       highlight: (finding) => highlighter.show(finding),
-      sourceOf: (finding) => sourceOf(finding, renderedPage, pageFile),
+      sourceOf: (finding) => sourceOf(finding, renderedPage, pageFile, kitDir),
       openInEditor: (source) => void fetch(`/__open-in-editor?file=${encodeURIComponent(source.file)}`).catch(() => undefined),
     });
 
@@ -42,6 +43,7 @@ export default defineToolbarApp({
       pending = undefined;
       const route = response.ok ? response.route : location.pathname;
       pageFile = response.ok ? response.pageFile : undefined;
+      kitDir = response.ok ? response.kitDir : undefined;
       show(response.ok ? { status: 'done', route, findings: response.findings, durationMs: response.durationMs } : { status: 'failed', route, message: response.message });
     });
 
@@ -102,11 +104,12 @@ async function renderedHtml(): Promise<string> {
 
 /**
  * Where to edit what a finding is about: its element's own source (Astro's dev annotations) when that is a file of
- * the project, else the page's file: a `<CTA>` is annotated with the kit's component, which is not where to fix it.
+ * the project (not a package's, not astro-cta's), else the page's file: a `<CTA>` is annotated with the kit's own
+ * component, which is not where to fix it.
  */
-function sourceOf(finding: Finding, renderedPage: Document | undefined, pageFile: string | undefined): SourceLocation | undefined {
+function sourceOf(finding: Finding, renderedPage: Document | undefined, pageFile: string | undefined, kitDir: string | undefined): SourceLocation | undefined {
   const root = (window as { __astro_dev_toolbar__?: { root?: string } }).__astro_dev_toolbar__?.root ?? '';
-  const inProject = (file: string) => file.startsWith(root) && !file.includes('/node_modules/');
+  const inProject = (file: string) => file.startsWith(root) && !file.includes('/node_modules/') && !(kitDir && file.startsWith(kitDir));
   const element = renderedPage ? findElement(finding, renderedPage) : undefined;
   const file = element?.getAttribute('data-astro-source-file');
   const loc = element?.getAttribute('data-astro-source-loc');

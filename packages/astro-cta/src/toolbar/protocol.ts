@@ -26,5 +26,7 @@ export type AuditResponse =
       durationMs: number;
       /** Absolute path of the project file that renders the page (`src/pages/…`), when the dev server knows it. */
       pageFile?: string;
+      /** Where astro-cta itself is: its components' source annotations do not say where to fix a page. */
+      kitDir: string;
     }
   | { requestId: string; ok: false; message: string };

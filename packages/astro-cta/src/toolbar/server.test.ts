@@ -22,7 +22,7 @@ describe('the dev server side of the toolbar app', () => {
   it('audits the HTML the app sends with the build rules and answers with located findings', () => {
     const audit = new ToolbarAudit({});
     const response = okResponse(audit.respond({ requestId: 'r1', pathname: '/weak/', html: weakPage }, logger()));
-    expect(response).toMatchObject({ requestId: 'r1', route: '/weak/' });
+    expect(response).toMatchObject({ requestId: 'r1', route: '/weak/', kitDir: expect.stringMatching(/packages\/astro-cta\/$/) });
     expect(response.findings).toHaveLength(1);
     expect(response.findings[0]).toMatchObject({
       ruleId: 'cta-generic-text',

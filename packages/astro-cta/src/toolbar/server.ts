@@ -21,6 +21,9 @@ export const toolbarAppEntry: DevToolbarAppEntry = {
   entrypoint: fileURLToPath(new URL('../../src/toolbar/app.ts', import.meta.url)),
 };
 
+/** The astro-cta package (from dist/toolbar/ and src/toolbar/ alike). */
+const KIT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
 /** Pages bigger than this are left to the build audit: the dev server must stay responsive. */
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
 
@@ -139,7 +142,7 @@ export class ToolbarAudit {
     const { pathname, html } = payload as AuditRequest;
     const route = this.routeOf(pathname);
     try {
-      return { requestId, ok: true, route, ...this.audit(html, route), pageFile: this.pageFileOf(route) };
+      return { requestId, ok: true, route, ...this.audit(html, route), pageFile: this.pageFileOf(route), kitDir: KIT_DIR };
     } catch (error) {
       logger.error(`The CTA audit of ${route} failed (${describeError(error)}). This is a bug in astro-cta: please report it.`);
       return {
