@@ -6,7 +6,8 @@ import { startDevServer, type DevServer } from './dev-server.ts';
 const PORT = 4361;
 let server: DevServer;
 
-test.describe.configure({ mode: 'serial' });
+// Generous per-test budget: on a loaded 2-core machine each dev-server page load takes seconds.
+test.describe.configure({ mode: 'serial', timeout: 45_000 });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
