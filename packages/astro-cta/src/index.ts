@@ -2,18 +2,25 @@ import type { AstroIntegration } from 'astro';
 import { resolveOptions, type AstroCtaOptions } from './integration/options.ts';
 import { runAudit } from './integration/run-audit.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
+import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 
 export type { AstroCtaOptions } from './integration/options.ts';
 
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
+  // In `astro dev`, the toolbar app audits the current page with the same rules as the build.
+  const toolbarAudit = options.audit ? new ToolbarAudit({ now: options.audit.now, requireCta: options.audit.requireCta }) : undefined;
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ injectScript }) => {
+      'astro:config:setup': ({ injectScript, addDevToolbarApp, command }) => {
         if (options.beacon) injectScript('page', beaconBootstrap(options.beacon));
+        if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
       },
+      'astro:config:done': ({ config }) => toolbarAudit?.useConfig(config),
+      'astro:routes:resolved': ({ routes }) => toolbarAudit?.useRoutes(routes),
+      'astro:server:setup': ({ toolbar, logger }) => toolbarAudit?.listen(toolbar, logger),
       'astro:build:done': async ({ dir, logger }) => {
         if (options.audit) await runAudit(dir, options.audit, logger);
       },

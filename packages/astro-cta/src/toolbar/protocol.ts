@@ -1,0 +1,32 @@
+import type { Finding } from '@astro-cta/audit';
+
+/**
+ * The messages the toolbar app and the dev server exchange over Vite's HMR channel (the dev toolbar's
+ * `server.send/on` on one side, the `astro:server:setup` hook's `toolbar.on/send` on the other).
+ */
+export const TOOLBAR_APP_ID = 'astro-cta';
+export const AUDIT_REQUEST = 'astro-cta:audit-request';
+export const AUDIT_RESPONSE = 'astro-cta:audit-response';
+
+/** The app asks for an audit of the page it is on, with the HTML the dev server rendered for it. */
+export interface AuditRequest {
+  /** Answers are broadcast to every open tab; each tab keeps only the answer to its own request. */
+  requestId: string;
+  /** `location.pathname` of the page. */
+  pathname: string;
+  html: string;
+}
+
+export type AuditResponse =
+  | {
+      requestId: string;
+      ok: true;
+      route: string;
+      findings: Finding[];
+      durationMs: number;
+      /** Absolute path of the project file that renders the page (`src/pages/…`), when the dev server knows it. */
+      pageFile?: string;
+      /** Where astro-cta itself is: its components' source annotations do not say where to fix a page. */
+      kitDir: string;
+    }
+  | { requestId: string; ok: false; message: string };
