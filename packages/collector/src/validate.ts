@@ -6,6 +6,7 @@ import { LIMITS } from './limits.ts';
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 // Keys that would reach Object.prototype if a consumer ever copied props with plain assignment.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_KEY = 'props keys __proto__, constructor and prototype are reserved: rename the property';
 
 const text = (max: number, what: string) =>
   z
@@ -19,7 +20,7 @@ const propKey = z
   .min(1, 'props keys must not be empty')
   .max(LIMITS.maxPropKeyLength, `props keys are at most ${LIMITS.maxPropKeyLength} characters`)
   .regex(NO_CONTROL_CHARS, 'props keys must not contain control characters')
-  .refine((key) => !FORBIDDEN_KEYS.has(key), 'props key is reserved (__proto__, constructor, prototype)');
+  .refine((key) => !FORBIDDEN_KEYS.has(key), RESERVED_KEY);
 
 const propValue = z.union(
   [
@@ -49,8 +50,10 @@ export const ctaEventSchema = z.object({
   d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
   o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
   props: z
-    .record(propKey, propValue, { error: 'props must be an object' })
-    .refine((props) => Object.keys(props).length <= LIMITS.maxProps, `props has more than ${LIMITS.maxProps} keys`)
+    // zod skips an own `__proto__` key (JSON.parse makes one) without a word; refuse it instead of losing it silently.
+    .custom<unknown>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), RESERVED_KEY)
+    .pipe(z.record(propKey, propValue, { error: (issue) => (issue.code === 'invalid_type' ? 'props must be an object' : undefined) })
+    .refine((props) => Object.keys(props).length <= LIMITS.maxProps, `props has more than ${LIMITS.maxProps} keys`))
     .optional(),
 });
 
@@ -88,7 +91,9 @@ export function parseBatch(body: Uint8Array): ParseResult {
   }
   const result = ctaBatchSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const first = result.error.issues[0]!;
+    // A bad record key is reported as a generic "invalid_key" wrapping the real reason.
+    const issue = first.code === 'invalid_key' && first.issues[0] ? { ...first.issues[0], path: first.path } : first;
     const where = issue.path.length ? `at ${formatPath(issue.path)}: ` : '';
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
     return { ok: false, status: 422, error: `${where}${issue.message}${more}` };
