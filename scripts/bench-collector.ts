@@ -5,8 +5,8 @@
 // request latency percentiles and database bytes per million events (extrapolated from the events of the run).
 // Client and server share this machine's cores, so the figures are a floor for the server alone. Bounded: about
 // 15 s per mode. Not part of npm test: timings are printed, never asserted.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,14 @@ const PORT = 4354;
 const PAGES = ['/', '/pricing/', '/features/', '/blog/launch/', '/demos/saas/'];
 const CTAS = ['hero-signup', 'see-pricing', 'book-demo', 'newsletter', 'footer-trial', 'docs-start'];
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
 interface Run {
   mode: string;
   events: number;
@@ -30,6 +38,8 @@ interface Run {
   errors: number;
   dbBytes: number;
   storedEvents: number;
+  serverCpu: number;
+  clientCpu: number;
 }
 
 function randomId(): string {
@@ -109,7 +119,23 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
       }
     }
   };
+  // The machine is shared: CPU time actually spent, beside wall-clock throughput, says what the server costs.
+  let serverCpuStart = 0;
+  let clientCpuStart = process.cpuUsage();
+  const startMeasuring = setTimeout(() => {
+    serverCpuStart = cpuSeconds(child.pid!);
+    clientCpuStart = process.cpuUsage();
+  }, WARMUP_MS);
+  let serverCpu = 0;
+  let clientCpu = 0;
+  const stopMeasuring = setTimeout(() => {
+    serverCpu = cpuSeconds(child.pid!) - serverCpuStart;
+    const used = process.cpuUsage(clientCpuStart);
+    clientCpu = (used.user + used.system) / 1e6;
+  }, WARMUP_MS + MEASURE_MS);
   await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
+  clearTimeout(startMeasuring);
+  clearTimeout(stopMeasuring);
   agent.destroy();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -120,13 +146,14 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
   const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
   database.close();
   rmSync(dir, { recursive: true, force: true });
-  return { mode: synchronous, events, requests, seconds: MEASURE_MS / 1000, latencies, errors, dbBytes, storedEvents: n };
+  return { mode: synchronous, events, requests, seconds: MEASURE_MS / 1000, latencies, errors, dbBytes, storedEvents: n, serverCpu, clientCpu };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
 console.log(`cta-collect benchmark: ${CLIENTS} keep-alive clients on loopback, ${MEASURE_MS / 1000} s measured after ${WARMUP_MS / 1000} s warm-up, ${cpus().length} cores shared by clients and server, Node ${process.version}`);
+console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`);
 console.log('load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n');
 for (const mode of ['full', 'normal'] as const) {
   const result = await run(mode);
@@ -136,5 +163,9 @@ for (const mode of ['full', 'normal'] as const) {
   console.log(`  requests/s        ${format(result.requests / result.seconds)}   (${(result.events / result.requests).toFixed(2)} events per request)`);
   console.log(`  latency           p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   max ${sorted.at(-1)?.toFixed(2)} ms`);
   console.log(`  non-200 answers   ${result.errors}`);
+  console.log(
+    `  CPU used          server ${result.serverCpu.toFixed(2)} s, clients ${result.clientCpu.toFixed(2)} s of ${result.seconds} s wall-clock; ` +
+      `server ${((result.serverCpu / result.events) * 1e6).toFixed(0)} µs per event = ${format(result.events / result.serverCpu)} events per server CPU-second`,
+  );
   console.log(`  database          ${format(result.dbBytes)} bytes for ${format(result.storedEvents)} events = ${format((result.dbBytes / result.storedEvents) * 1e6)} bytes per million events (extrapolated linearly from this run)\n`);
 }
