@@ -22,6 +22,7 @@ test.afterAll(async () => {
 });
 
 test('a click on the demo site reaches the collector and shows in the report', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto(`${server.url}/demos/saas/`);
   const stored = page.waitForResponse((response) => response.url() === `${server.url}/api/cta` && response.status() === 200);
   await page.getByRole('link', { name: 'Compare plans and pricing' }).click();

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class ClientKeys {
   readonly #now: () => number;
   #day = -1;
-  #salt = Buffer.alloc(0);
+  #salt: KeyObject = createSecretKey(randomBytes(32));
 
   constructor({ now = Date.now }: { now?: () => number } = {}) {
     this.#now = now;
@@ -31,7 +31,8 @@ export class ClientKeys {
     const day = Math.floor(this.#now() / DAY_MS);
     if (day !== this.#day) {
       this.#day = day;
-      this.#salt = randomBytes(32);
+      // A KeyObject, made once a day: createHmac would otherwise convert a Buffer key on every request.
+      this.#salt = createSecretKey(randomBytes(32));
     }
   }
 }

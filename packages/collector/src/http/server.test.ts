@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -115,6 +116,22 @@ describe('cta-collect serve: the endpoint', () => {
     const direct = await start({ rateLimit: { burst: 1, perSecond: 1 } });
     const spoof = (ip: string, s: number) => post(direct.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': ip });
     expect([(await spoof('203.0.113.1', 0)).status, (await spoof('203.0.113.2', 1)).status]).toEqual([200, 429]);
+  });
+
+  it('survives clients that hang up halfway through a body', async () => {
+    const { url, db } = await start();
+    const { hostname, port } = new URL(url);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST /api/cta HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: text/plain\r\nContent-Length: 5000\r\n\r\n[{"t":"cli`);
+          setImmediate(() => socket.destroy());
+          resolve();
+        });
+      });
+    }
+    expect((await post(url, JSON.stringify([event]))).status).toBe(200);
+    expect(count(db)).toBe(1);
   });
 
   it('says which port is taken', async () => {
