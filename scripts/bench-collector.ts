@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
+// BENCH_CLI compares another build; BENCH_MODES=full or normal runs one mode.
+const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
+const MODES = (process.env.BENCH_MODES ?? 'full,normal').split(',') as Array<'full' | 'normal'>;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 48);
 const WARMUP_MS = 1_000;
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -155,7 +157,7 @@ const format = (value: number) => Math.round(value).toLocaleString('en-US');
 console.log(`cta-collect benchmark: ${CLIENTS} keep-alive clients on loopback, ${MEASURE_MS / 1000} s measured after ${WARMUP_MS / 1000} s warm-up, ${cpus().length} cores shared by clients and server, Node ${process.version}`);
 console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`);
 console.log('load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n');
-for (const mode of ['full', 'normal'] as const) {
+for (const mode of MODES) {
   const result = await run(mode);
   const sorted = result.latencies.sort((a, b) => a - b);
   console.log(`synchronous=${mode}${mode === 'full' ? ' (default)' : ''}`);

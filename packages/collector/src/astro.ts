@@ -4,7 +4,7 @@ import { createCollectorService, type CollectorOptions, type CollectorService } 
 
 // One service per database file for the life of the server process: opening SQLite per request would be slow and
 // would defeat group commit.
-const services = new Map<string, CollectorService>();
+const services = new Map<string, Promise<CollectorService>>();
 
 /**
  * An Astro endpoint (server output, e.g. with @astrojs/node) that stores beacon events, exactly like
@@ -22,12 +22,15 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
     if (!existing) {
       existing = createCollectorService(options);
       services.set(options.db, existing);
+      // A database that failed to open is retried on the next request rather than failing forever.
+      existing.catch(() => services.delete(options.db));
     }
     return existing;
   };
   return async (context: APIContext) => {
     const { request } = context;
-    const result = await service().collector.handle({
+    const { collector } = await service();
+    const result = await collector.handle({
       method: request.method,
       contentType: request.headers.get('content-type') ?? undefined,
       contentLength: request.headers.get('content-length') ?? undefined,

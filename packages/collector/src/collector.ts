@@ -1,4 +1,4 @@
-import type { EventStore } from './db/event-store.ts';
+import type { EventWriter } from './db/event-store.ts';
 import type { OriginPolicy } from './http/origins.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import { LIMITS } from './limits.ts';
@@ -27,7 +27,7 @@ export interface CollectResponse {
 }
 
 export interface CollectorParts {
-  store: EventStore;
+  store: EventWriter;
   origins: OriginPolicy;
   rateLimiter: RateLimiter;
   maxBodyBytes?: number;

@@ -1,5 +1,6 @@
 export { Collector, type CollectRequest, type CollectResponse } from './collector.ts';
-export { EventStore, type StoreResult } from './db/event-store.ts';
+export { EventStore, type EventWriter, type StoreResult } from './db/event-store.ts';
+export { ThreadedEventStore } from './db/threaded-event-store.ts';
 export { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from './db/migrations.ts';
 export { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
 export { OriginPolicy } from './http/origins.ts';

@@ -8,6 +8,14 @@ export interface StoreResult {
   duplicates: number;
 }
 
+/** What the collector needs from storage: on this thread (EventStore) or a worker (ThreadedEventStore). */
+export interface EventWriter {
+  /** Resolves once the events are committed. */
+  write(events: ValidEvent[]): Promise<StoreResult>;
+  /** Commits what is queued, then refuses writes. */
+  close(): void | Promise<void>;
+}
+
 interface Pending {
   events: ValidEvent[];
   resolve: (result: StoreResult) => void;
@@ -19,7 +27,7 @@ interface Pending {
  * next transaction, and each request's promise settles only after that transaction's COMMIT returned. So a 2xx
  * always means "on disk" (as far as the chosen `synchronous` level promises) and one fsync serves many requests.
  */
-export class EventStore {
+export class EventStore implements EventWriter {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
   readonly #now: () => number;

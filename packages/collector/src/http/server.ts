@@ -32,7 +32,7 @@ export const DEFAULT_PATH = '/api/cta';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { host = '127.0.0.1', port = 4350, path = DEFAULT_PATH, trustProxy = false, log = (m) => console.error(m) } = options;
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
-  const service = createCollectorService(options);
+  const service = await createCollectorService({ writerThread: true, ...options });
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const pathname = (request.url ?? '/').split('?')[0];
@@ -67,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      service.close();
+      void service.close();
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(`port ${port} on ${host} is already in use: stop the other server or pick another --port`)
@@ -88,8 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       new Promise((resolve) => {
         clearInterval(sweep);
         server.close(() => {
-          service.close();
-          resolve();
+          void service.close().then(resolve);
         });
         server.closeIdleConnections();
       }),
