@@ -15,7 +15,7 @@ export default defineConfig({
       title: 'astro-cta',
       description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
       sidebar: [
-        { label: 'Start here', items: ['getting-started', 'markup-contract', 'toolbar'] },
+        { label: 'Start here', items: ['getting-started', 'markup-contract', 'toolbar', 'collector'] },
         { label: 'Demos', items: [{ label: 'SaaS landing page', link: '/demos/saas/' }] },
       ],
     }),

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import pc from 'picocolors';
+import { openWritableDatabase, openReadOnlyDatabase, type Synchronous } from './db/open.ts';
+import { LATEST_VERSION, schemaVersion } from './db/migrations.ts';
+import { normalizeOrigin } from './http/origins.ts';
+import { DEFAULT_PATH, startServer } from './http/server.ts';
+import { buildReport, formatReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
+import { DEFAULT_RATE_LIMIT } from './service.ts';
+
+const DEFAULT_DB = './data/cta.sqlite';
+
+const HELP = `cta-collect: receive astro-cta beacon events into SQLite and report CTR per CTA.
+
+Usage
+  cta-collect serve   [--db FILE] [--host HOST] [--port PORT] [--allow-origin ORIGIN]... [--static DIR]
+                      [--path PATH] [--rate N] [--burst N] [--synchronous full|normal] [--trust-proxy]
+  cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE]
+  cta-collect migrate [--db FILE]
+
+Options
+  --db FILE            SQLite database (default ${DEFAULT_DB}; serve creates it)
+  --host HOST          address to listen on (default 127.0.0.1)
+  --port PORT          port to listen on (default 4350)
+  --allow-origin URL   another site whose pages may post events (repeatable; "*" for any). Same-origin is always allowed.
+  --static DIR         also serve this built site (e.g. docs-site/dist) on the same origin
+  --path PATH          URL path of the endpoint (default ${DEFAULT_PATH})
+  --rate N             requests per second per client, refilled (default ${DEFAULT_RATE_LIMIT.perSecond}; 0 disables the limit)
+  --burst N            requests a client may make at once (default ${DEFAULT_RATE_LIMIT.burst})
+  --synchronous MODE   full (default: durable on power loss) or normal (durable on crashes, faster)
+  --trust-proxy        take the client address from X-Forwarded-For (only behind your own proxy)
+  --format FORMAT      report format: table (default), json, csv or html
+  --out FILE           write the report to FILE instead of standard output
+  -h, --help           show this help
+
+Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.
+`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  static: { type: 'string' },
+  path: { type: 'string' },
+  rate: { type: 'string' },
+  burst: { type: 'string' },
+  synchronous: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+/** Wrong usage: exit code 2 and a hint. */
+class UsageError extends Error {}
+
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  serve: ['db', 'host', 'port', 'allow-origin', 'static', 'path', 'rate', 'burst', 'synchronous', 'trust-proxy'],
+  report: ['db', 'format', 'out'],
+  migrate: ['db'],
+};
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}": use serve, report or migrate`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  for (const name of Object.keys(values)) {
+    if (name !== 'help' && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to "${command}"`);
+  }
+  const db = values.db ?? DEFAULT_DB;
+
+  if (command === 'migrate') {
+    const database = openWritableDatabase(db);
+    console.log(`${db} is at schema version ${schemaVersion(database)} (latest ${LATEST_VERSION}).`);
+    database.close();
+    return 0;
+  }
+
+  if (command === 'report') {
+    const format = (values.format ?? 'table') as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${values.format} is not one of ${REPORT_FORMATS.join(', ')}`);
+    const database = openReadOnlyDatabase(db);
+    const report = buildReport(database);
+    database.close();
+    const text = formatReport(report, format, { color: format === 'table' && !values.out && pc.isColorSupported });
+    if (values.out) {
+      writeFileSync(values.out, text);
+      console.error(`cta-collect: wrote the ${format} report to ${values.out}`);
+    } else process.stdout.write(text);
+    return 0;
+  }
+
+  const port = integer(values.port ?? '4350', '--port', 0, 65_535);
+  const synchronous = (values.synchronous ?? 'full') as Synchronous;
+  if (synchronous !== 'full' && synchronous !== 'normal') throw new UsageError(`--synchronous must be full or normal, not ${values.synchronous}`);
+  const path = values.path ?? DEFAULT_PATH;
+  if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", e.g. ${DEFAULT_PATH}`);
+  let allowedOrigins: string[];
+  try {
+    allowedOrigins = (values['allow-origin'] ?? []).map((origin) => (origin === '*' ? origin : normalizeOrigin(origin)));
+  } catch (error) {
+    throw new UsageError(`--allow-origin: ${(error as Error).message}`);
+  }
+  const running = await startServer({
+    db,
+    host: values.host ?? '127.0.0.1',
+    port,
+    path,
+    allowedOrigins,
+    synchronous,
+    trustProxy: values['trust-proxy'] ?? false,
+    rateLimit: {
+      perSecond: integer(values.rate ?? String(DEFAULT_RATE_LIMIT.perSecond), '--rate', 0, 1_000_000),
+      burst: integer(values.burst ?? String(DEFAULT_RATE_LIMIT.burst), '--burst', 1, 1_000_000),
+    },
+    ...(values.static ? { staticDir: values.static } : {}),
+  });
+  if (values.static) console.log(`cta-collect: serving ${values.static} at ${running.url}/`);
+  console.log(`cta-collect: collecting at ${running.url}${path} into ${db}`);
+  const stop = (signal: string) => {
+    console.log(`cta-collect: ${signal}, closing`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return new Promise(() => {});
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return number;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    if (error instanceof UsageError) {
+      console.error(`cta-collect: ${error.message}\nRun "cta-collect --help" for usage.`);
+      process.exitCode = 2;
+    } else {
+      console.error(`cta-collect: ${error.message}`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,106 @@
+import type { EventWriter } from './db/event-store.ts';
+import type { OriginPolicy } from './http/origins.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import { LIMITS } from './limits.ts';
+import { parseBatch } from './validate.ts';
+
+/** One request as every host (node:http, an Astro endpoint) can describe it. */
+export interface CollectRequest {
+  method: string;
+  contentType: string | undefined;
+  contentLength: string | undefined;
+  origin: string | undefined;
+  /** The collector's own origin, e.g. `http://127.0.0.1:4321`: same-origin pages are always allowed. */
+  selfOrigin: string | undefined;
+  /** Used only to pick a rate-limit bucket through a salted hash; never stored. */
+  clientIp: string;
+  /** Reads the body, giving up with 'too-large' as soon as it exceeds `limit` bytes. */
+  readBody: (limit: number) => Promise<Uint8Array | 'too-large'>;
+}
+
+export interface CollectResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The request body was not read to its end: the connection should not be reused. */
+  closeConnection?: boolean;
+}
+
+export interface CollectorParts {
+  store: EventWriter;
+  origins: OriginPolicy;
+  rateLimiter: RateLimiter;
+  maxBodyBytes?: number;
+}
+
+// sendBeacon and fetch with a string body send text/plain (no CORS preflight); JSON is accepted from same-origin code.
+const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
+
+/**
+ * Validates one request and stores its events. Checks run cheapest first (method, origin, rate, size, type) so a
+ * hostile request costs as little as possible; every refusal is a 4xx with a JSON `{ error }` saying why, and a
+ * 2xx is sent only after the events are committed.
+ */
+export class Collector {
+  readonly #parts: Required<CollectorParts>;
+
+  constructor(parts: CollectorParts) {
+    this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, ...parts };
+  }
+
+  async handle(request: CollectRequest): Promise<CollectResponse> {
+    const { origins, rateLimiter, store, maxBodyBytes } = this.#parts;
+    const originCheck = origins.check(request.origin, request.selfOrigin);
+    const cors: Record<string, string> = originCheck.corsOrigin ? { 'access-control-allow-origin': originCheck.corsOrigin } : {};
+    const reply = (status: number, body: object, extra: Record<string, string> = {}, closeConnection = false): CollectResponse => ({
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'Origin', ...cors, ...extra },
+      body: JSON.stringify(body),
+      closeConnection,
+    });
+
+    if (!originCheck.allowed) {
+      return reply(403, { error: `origin ${request.origin} is not allowed: add it with --allow-origin` });
+    }
+    if (request.method === 'OPTIONS') {
+      // Not needed for text/plain, but a JSON sender on an allowed origin gets a proper preflight answer.
+      return reply(204, {}, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' });
+    }
+    if (request.method !== 'POST') {
+      return reply(405, { error: `${request.method} is not allowed: the beacon POSTs a JSON array of events` }, { allow: 'POST, OPTIONS' });
+    }
+    const rate = rateLimiter.allow(request.clientIp);
+    if (!rate.allowed) {
+      return reply(429, { error: 'too many requests from this client: slow down' }, { 'retry-after': String(rate.retryAfterSeconds) }, true);
+    }
+    const declaredLength = request.contentLength === undefined ? undefined : Number(request.contentLength);
+    if (declaredLength !== undefined && declaredLength > maxBodyBytes) {
+      return reply(413, { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` }, {}, true);
+    }
+    const mediaType = parseMediaType(request.contentType);
+    if (mediaType === undefined) {
+      return reply(415, { error: `content type ${request.contentType ?? '(none)'} is not accepted: send text/plain (UTF-8) or application/json` });
+    }
+    const body = await request.readBody(maxBodyBytes);
+    if (body === 'too-large') {
+      return reply(413, { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` }, {}, true);
+    }
+    const parsed = parseBatch(body);
+    if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
+    const result = await store.write(parsed.events);
+    return reply(200, { ok: true, ...result });
+  }
+}
+
+/** `text/plain;charset=UTF-8` → `text/plain`; undefined for types or charsets we do not accept. */
+function parseMediaType(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [type = '', ...parameters] = header.split(';');
+  const mediaType = type.trim().toLowerCase();
+  if (!ACCEPTED_TYPES.has(mediaType)) return undefined;
+  for (const parameter of parameters) {
+    const [name, value = ''] = parameter.split('=');
+    if (name?.trim().toLowerCase() === 'charset' && value.trim().replace(/"/g, '').toLowerCase() !== 'utf-8') return undefined;
+  }
+  return mediaType;
+}

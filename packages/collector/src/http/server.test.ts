@@ -1,0 +1,185 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer, type ServerOptions } from './server.ts';
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cta-server-'));
+}
+
+async function start(options: Partial<ServerOptions> = {}) {
+  const db = join(tempDir(), 'events.sqlite');
+  const server = await startServer({ db, port: 0, log: () => {}, ...options });
+  running.push(server);
+  return { ...server, db };
+}
+
+const event = { t: 'impression', id: 'signup', p: '/', pv: 'pv1', s: 0 };
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/cta`, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers } });
+const count = (db: string) => {
+  const database = new DatabaseSync(db, { readOnly: true });
+  const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
+  database.close();
+  return n;
+};
+
+/** Raw request, for what fetch will not send (wrong Host, traversal paths, chunked bodies). */
+function raw(url: string, path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('cta-collect serve: the endpoint', () => {
+  it('stores a text/plain batch and answers 200 only with the events committed', async () => {
+    const { url, db } = await start();
+    const response = await post(url, JSON.stringify([event, { ...event, s: 1, t: 'click' }]));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, stored: 2, duplicates: 0 });
+    expect(count(db)).toBe(2);
+  });
+
+  it('is idempotent: a retried request stores nothing more', async () => {
+    const { url, db } = await start();
+    await post(url, JSON.stringify([event]));
+    expect(await (await post(url, JSON.stringify([event]))).json()).toEqual({ ok: true, stored: 0, duplicates: 1 });
+    expect(count(db)).toBe(1);
+  });
+
+  it('answers CORS for allowed origins, allows its own origin, and refuses others with 403', async () => {
+    const { url, db } = await start({ allowedOrigins: ['https://www.example.com'] });
+    const allowed = await post(url, JSON.stringify([event]), { origin: 'https://www.example.com' });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
+    expect(allowed.headers.get('vary')).toBe('Origin');
+    const same = await post(url, JSON.stringify([{ ...event, s: 1 }]), { origin: url });
+    expect(same.status).toBe(200);
+    expect(same.headers.get('access-control-allow-origin')).toBeNull();
+    const other = await post(url, JSON.stringify([{ ...event, s: 2 }]), { origin: 'https://evil.example' });
+    expect(other.status).toBe(403);
+    expect(await other.json()).toEqual({ error: 'origin https://evil.example is not allowed: add it with --allow-origin' });
+    const preflight = await fetch(`${url}/api/cta`, { method: 'OPTIONS', headers: { origin: 'https://www.example.com' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(count(db)).toBe(2);
+  });
+
+  it.each([
+    ['a GET', { method: 'GET' }, 405],
+    ['a form post', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('a=1') }, 415],
+    ['no content type', { body: Buffer.from('[]') }, 415],
+    ['a Latin-1 charset', { headers: { 'content-type': 'text/plain; charset=iso-8859-1' }, body: Buffer.from('[]') }, 415],
+    ['a declared length over 16 KB', { headers: { 'content-type': 'text/plain', 'content-length': '20000' }, body: Buffer.alloc(20000, 32) }, 413],
+    ['a chunked body over 16 KB', { headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' }, body: Buffer.alloc(40000, 32) }, 413],
+    ['invalid UTF-8', { headers: { 'content-type': 'text/plain' }, body: Buffer.from([0x5b, 0xc3, 0x28, 0x5d]) }, 400],
+    ['broken JSON', { headers: { 'content-type': 'text/plain' }, body: Buffer.from('[{') }, 400],
+    ['a wrong shape', { headers: { 'content-type': 'application/json' }, body: Buffer.from('[{"t":"click"}]') }, 422],
+  ])('refuses %s with %i and a JSON error', async (_name, options, status) => {
+    const { url, db } = await start();
+    const response = await raw(url, '/api/cta', { method: 'POST', ...options });
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body).error).toEqual(expect.any(String));
+    expect(count(db)).toBe(0);
+  });
+
+  it('rate limits each client with 429 and Retry-After', async () => {
+    const { url } = await start({ rateLimit: { burst: 3, perSecond: 1 } });
+    const statuses = [];
+    for (let s = 0; s < 5; s++) statuses.push((await post(url, JSON.stringify([{ ...event, s }]))).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limited = await post(url, JSON.stringify([event]));
+    expect(limited.headers.get('retry-after')).toBe('1');
+  });
+
+  it('keys the rate limit on X-Forwarded-For only when told to trust a proxy', async () => {
+    const trusting = await start({ rateLimit: { burst: 1, perSecond: 1 }, trustProxy: true });
+    const from = (ip: string, s: number) => post(trusting.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    expect([(await from('203.0.113.1', 0)).status, (await from('203.0.113.2', 1)).status, (await from('203.0.113.1', 2)).status]).toEqual([200, 200, 429]);
+    const direct = await start({ rateLimit: { burst: 1, perSecond: 1 } });
+    const spoof = (ip: string, s: number) => post(direct.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': ip });
+    expect([(await spoof('203.0.113.1', 0)).status, (await spoof('203.0.113.2', 1)).status]).toEqual([200, 429]);
+  });
+
+  it('survives clients that hang up halfway through a body', async () => {
+    const { url, db } = await start();
+    const { hostname, port } = new URL(url);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST /api/cta HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: text/plain\r\nContent-Length: 5000\r\n\r\n[{"t":"cli`);
+          setImmediate(() => socket.destroy());
+          resolve();
+        });
+      });
+    }
+    expect((await post(url, JSON.stringify([event]))).status).toBe(200);
+    expect(count(db)).toBe(1);
+  });
+
+  it('says which port is taken', async () => {
+    const first = await start();
+    const port = Number(new URL(first.url).port);
+    await expect(startServer({ db: join(tempDir(), 'x.sqlite'), port, log: () => {} })).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is already in use: stop the other server or pick another --port`,
+    );
+  });
+});
+
+describe('cta-collect serve --static', () => {
+  function site() {
+    const root = tempDir();
+    mkdirSync(join(root, 'site/docs'), { recursive: true });
+    writeFileSync(join(root, 'site/index.html'), '<h1>home</h1>');
+    writeFileSync(join(root, 'site/docs/index.html'), '<h1>docs</h1>');
+    writeFileSync(join(root, 'site/app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'site/style.css'), 'body{}');
+    writeFileSync(join(root, 'site/404.html'), '<h1>lost</h1>');
+    writeFileSync(join(root, 'site/.env'), 'SECRET=1');
+    writeFileSync(join(root, 'secret.txt'), 'outside the site');
+    return join(root, 'site');
+  }
+
+  it('serves files with their content types and index.html for folders', async () => {
+    const { url } = await start({ staticDir: site() });
+    const home = await fetch(`${url}/`);
+    expect([home.status, home.headers.get('content-type'), await home.text()]).toEqual([200, 'text/html;charset=utf-8', '<h1>home</h1>']);
+    expect(await (await fetch(`${url}/docs/`)).text()).toBe('<h1>docs</h1>');
+    expect(await (await fetch(`${url}/docs`)).text()).toBe('<h1>docs</h1>');
+    expect((await fetch(`${url}/app.js`)).headers.get('content-type')).toMatch(/^text\/javascript\b/);
+    const css = await fetch(`${url}/style.css`);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css\b/);
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers 404 with the site 404 page, and never leaves the folder', async () => {
+    const { url } = await start({ staticDir: site() });
+    for (const path of ['/missing', '/../secret.txt', '/%2e%2e/secret.txt', '/docs/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/.env', '/%00']) {
+      const response = await raw(url, path);
+      expect({ path, status: response.status, body: response.body }).toEqual({ path, status: 404, body: '<h1>lost</h1>' });
+    }
+    expect((await raw(url, '/%E0%A4%A')).status).toBe(400);
+    expect((await raw(url, '/', { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('refuses a static folder that does not exist, saying what to do', async () => {
+    await expect(start({ staticDir: '/nonexistent/dist' })).rejects.toThrow('--static /nonexistent/dist: no such folder. Build the site first (npm run build), or fix the path.');
+  });
+});

@@ -1,0 +1,114 @@
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { EventStore } from '../db/event-store.ts';
+import { migrate } from '../db/migrations.ts';
+import type { ValidEvent } from '../validate.ts';
+import { buildReport, formatReport, type Report } from './index.ts';
+
+async function reportOf(events: ValidEvent[]): Promise<Report> {
+  const db = new DatabaseSync(':memory:');
+  migrate(db);
+  await new EventStore(db).write(events);
+  return buildReport(db, new Date('2026-11-26T12:00:00Z'));
+}
+
+const impression = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({ t: 'impression', id, p, pv, s, ...(v ? { v } : {}) });
+const click = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({ t: 'click', id, p, pv, s, ...(v ? { v } : {}) });
+
+describe('buildReport', () => {
+  it('counts page views: impressions, clicked page views, click events, CTR with its Wilson interval', async () => {
+    const report = await reportOf([
+      impression('a', 0, 'signup', '/', 'primary'),
+      click('a', 1, 'signup', '/', 'primary'),
+      impression('b', 0, 'signup', '/', 'primary'),
+      impression('c', 0, 'signup', '/', 'primary'),
+      impression('d', 0, 'signup', '/', 'primary'),
+    ]);
+    expect(report.rows[0]).toMatchObject({ cta: 'signup', page: '/', variant: 'primary', impressions: 4, clicks: 1, clickEvents: 1, ctr: 0.25 });
+    expect(report.rows[0]!.ctrLow).toBeCloseTo(0.0456, 3);
+    expect(report.rows[0]!.ctrHigh).toBeCloseTo(0.6994, 3);
+    expect(report.totals).toEqual({ events: 5, pageViews: 4, clicks: 1, impressions: 4, customEvents: 0, sequenceGaps: 0 });
+  });
+
+  it('never reports a CTR above 100%: a click implies an impression and repeated clicks count once per page view', async () => {
+    const report = await reportOf([
+      click('a', 0), // impression lost or not yet reported
+      click('b', 0),
+      click('b', 1), // a second click in the same page view (e.g. a ctrl-click, then a plain one)
+      impression('b', 2),
+    ]);
+    expect(report.rows[0]).toMatchObject({ impressions: 2, clicks: 2, clickEvents: 3, ctr: 1, ctrHigh: 1 });
+  });
+
+  it('splits by page and variant and adds a total per CTA across them', async () => {
+    const report = await reportOf([
+      impression('a', 0, 'signup', '/', 'primary'),
+      click('a', 1, 'signup', '/', 'primary'),
+      impression('a', 2, 'signup', '/', 'ghost'),
+      impression('b', 0, 'signup', '/pricing/'),
+      impression('b', 1, 'docs'),
+    ]);
+    expect(report.rows.map(({ cta, page, variant, impressions, clicks }) => [cta, page, variant, impressions, clicks])).toEqual([
+      ['docs', '/', '', 1, 0],
+      ['docs', null, null, 1, 0],
+      ['signup', '/', 'ghost', 1, 0],
+      ['signup', '/', 'primary', 1, 1],
+      ['signup', '/pricing/', '', 1, 0],
+      // page view "a" saw signup twice (two variants): one trial in the total.
+      ['signup', null, null, 2, 1],
+    ]);
+  });
+
+  it('counts lost events from gaps in sequence numbers and leaves custom events out of CTR', async () => {
+    const report = await reportOf([impression('a', 0), impression('a', 3), { t: 'custom', id: 'video', p: '/', pv: 'a', s: 4 }]);
+    expect(report.totals).toMatchObject({ events: 3, customEvents: 1, sequenceGaps: 2 });
+    expect(report.rows.map((row) => row.cta)).toEqual(['signup', 'signup']);
+  });
+
+  it('reports nothing for an empty database, without dividing by zero', async () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(db);
+    const report = buildReport(db);
+    expect(report.rows).toEqual([]);
+    expect(report.totals).toEqual({ events: 0, pageViews: 0, clicks: 0, impressions: 0, customEvents: 0, sequenceGaps: 0 });
+    expect(formatReport(report, 'table')).toContain('No CTA impressions or clicks yet.');
+  });
+});
+
+describe('formatReport', () => {
+  const hostile = '<script>alert(1)</script>';
+
+  it('table: aligned columns, one line per row', async () => {
+    const table = formatReport(await reportOf([impression('a', 0), click('a', 1), impression('b', 0)]), 'table');
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^CTA\s+page\s+variant\s+impressions\s+clicks\s+CTR\s+95% CI$/);
+    expect(lines[2]).toMatch(/^signup\s+\/\s+\(none\)\s+2\s+1\s+50\.0%\s+9\.5%–90\.5%$/);
+    expect(lines[3]).toMatch(/^signup\s+all pages\s+all\s+2\s+1\s+50\.0%/);
+    expect(table).not.toContain('\u001b[');
+  });
+
+  it('json: the report as data', async () => {
+    const report = await reportOf([impression('a', 0), click('a', 1)]);
+    expect(JSON.parse(formatReport(report, 'json'))).toEqual(report);
+  });
+
+  it('csv: RFC 4180 quoting, and cells a spreadsheet would run as formulas are defused', async () => {
+    const csv = formatReport(await reportOf([impression('a', 0, '=HYPERLINK("x")', '/a,b'), impression('b', 0, 'plain')]), 'csv');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('cta,page,variant,impressions,clicks,click_events,ctr,ctr_low,ctr_high');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451`);
+    expect(lines).toContain('plain,,,1,0,0,0.000000,0.000000,0.793451');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('html: self-contained, with an SVG bar chart and every stored value escaped', async () => {
+    const html = formatReport(await reportOf([impression('a', 0, hostile, '/"><img src=x onerror=alert(1)>'), click('a', 1, hostile, '/"><img src=x onerror=alert(1)>')]), 'html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg role="img"');
+    expect(html).toMatch(/<rect class="bar" x="300" y="\d+" width="420\.0"/);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/\b(src|href)=["']?https?:/);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from './limits.ts';
+import { parseBatch } from './validate.ts';
+
+const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+const click = { t: 'click', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 0, v: 'primary', g: 'trial', d: 'https://example.com/signup', o: 'plain' };
+const impression = { t: 'impression', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 1 };
+
+function error(value: unknown): string {
+  const result = parseBatch(bytes(value));
+  if (result.ok) throw new Error(`expected ${JSON.stringify(value)} to be refused`);
+  return `${result.status} ${result.error}`;
+}
+
+describe('parseBatch', () => {
+  it('accepts a batch of contract events and keeps exactly their fields', () => {
+    const custom = { t: 'custom', id: 'video-play', p: '/', pv: 'abc', s: 2, props: { seconds: 12, autoplay: false, src: 'intro' } };
+    const result = parseBatch(bytes([click, impression, custom]));
+    expect(result).toEqual({ ok: true, events: [click, impression, custom] });
+  });
+
+  it('drops unknown keys instead of storing them', () => {
+    const result = parseBatch(bytes([{ ...impression, extra: 'x', ip: '1.2.3.4', __proto__: { admin: true } }]));
+    expect(result.ok && result.events[0]).toEqual(impression);
+    expect(result.ok && Object.getPrototypeOf(result.events[0])).toBe(Object.prototype);
+  });
+
+  it('refuses bodies that are not UTF-8 or not JSON, with 400', () => {
+    const invalidUtf8 = new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]);
+    expect(parseBatch(invalidUtf8)).toEqual({ ok: false, status: 400, error: 'the body is not valid UTF-8' });
+    expect(error('[{"t":')).toMatch(/^400 the body is not valid JSON/);
+    expect(error('')).toMatch(/^400 the body is not valid JSON/);
+  });
+
+  it.each([
+    [/^422 the body must be a JSON array of events/, { not: 'an array' }],
+    [/^422 the batch is empty/, []],
+    [/at most 200 events/, Array.from({ length: LIMITS.maxEventsPerBatch + 1 }, (_, s) => ({ ...impression, s }))],
+    [/^422 at \[0\]/, ['click']],
+    [/at \[0\]\.t: t must be one of click, impression, custom/, [{ ...click, t: 'hover' }]],
+    [/at \[0\]\.id: id must not be empty/, [{ ...click, id: '' }]],
+    [/at \[0\]\.id: id must be a string/, [{ ...click, id: 42 }]],
+    [/id is longer than 128 characters/, [{ ...click, id: 'x'.repeat(LIMITS.maxNameLength + 1) }]],
+    [/id must not contain control characters/, [{ ...click, id: 'sign\nup' }]],
+    [/p \(page path\) must start with "\/"/, [{ ...click, p: 'pricing' }]],
+    [/pv \(page-view id\) must be letters, digits/, [{ ...click, pv: "x'; DROP TABLE events; --" }]],
+    [/pv \(page-view id\) is longer than 64/, [{ ...click, pv: 'a'.repeat(65) }]],
+    [/s \(sequence\) must be >= 0/, [{ ...click, s: -1 }]],
+    [/s \(sequence\) must be an integer/, [{ ...click, s: 1.5 }]],
+    [/s \(sequence\) must be a number/, [{ ...click, s: '1' }]],
+    [/at \[0\]\.s/, [{ ...click, s: 1e999 }]],
+    [/o \(open mode\) must be one of plain, modifier, middle, new-tab/, [{ ...click, o: 'shift' }]],
+    [/at \[0\]\.v/, [{ ...click, v: null }]],
+    [/d \(destination\) is longer than 2048/, [{ ...click, d: 'x'.repeat(LIMITS.maxUrlLength + 1) }]],
+    [/props must be an object/, [{ ...impression, props: [] }]],
+    [/props values must be strings, finite numbers or booleans/, [{ ...impression, props: { nested: { a: 1 } } }]],
+    [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: JSON.parse('{"__proto__": "x"}') }]],
+    [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: { constructor: 'x' } }]],
+    [/props has more than 20 keys/, [{ ...impression, props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }]],
+  ])('refuses with a message naming the field: %s', (message, body) => {
+    expect(error(body)).toMatch(message);
+  });
+
+  it('refuses the whole batch when one event is wrong, so nothing invalid is stored', () => {
+    expect(error([click, { ...impression, s: 'two' }])).toMatch(/^422 at \[1\]\.s/);
+  });
+
+  it('counts further problems without listing them all', () => {
+    expect(error([{ t: 'click' }])).toMatch(/\(and \d+ more problems\)$/);
+  });
+
+  it('survives deeply nested JSON', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    expect(error(deep)).toMatch(/^422/);
+  });
+});

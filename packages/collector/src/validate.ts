@@ -1,0 +1,106 @@
+import { EVENT_TYPES, OPEN_MODES, type CtaEvent } from '@astro-cta/contract';
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+// Control characters never belong in ids, paths or URLs; rejecting them keeps terminal, CSV and HTML reports clean.
+const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+// Keys that would reach Object.prototype if a consumer ever copied props with plain assignment.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_KEY = 'props keys __proto__, constructor and prototype are reserved: rename the property';
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} is longer than ${max} characters`)
+    .regex(NO_CONTROL_CHARS, `${what} must not contain control characters`);
+
+const propKey = z
+  .string()
+  .min(1, 'props keys must not be empty')
+  .max(LIMITS.maxPropKeyLength, `props keys are at most ${LIMITS.maxPropKeyLength} characters`)
+  .regex(NO_CONTROL_CHARS, 'props keys must not contain control characters')
+  .refine((key) => !FORBIDDEN_KEYS.has(key), RESERVED_KEY);
+
+const propValue = z.union(
+  [
+    z.string().max(LIMITS.maxPropValueLength, `props values are at most ${LIMITS.maxPropValueLength} characters`),
+    z.number(),
+    z.boolean(),
+  ],
+  { error: 'props values must be strings, finite numbers or booleans' },
+);
+
+/** One event of the wire format (`CtaEvent` in @astro-cta/contract). Unknown keys are dropped, never stored. */
+export const ctaEventSchema = z.object({
+  t: z.enum(EVENT_TYPES, { error: `t must be one of ${EVENT_TYPES.join(', ')}` }),
+  id: text(LIMITS.maxNameLength, 'id'),
+  p: text(LIMITS.maxPathLength, 'p (page path)').startsWith('/', 'p (page path) must start with "/"'),
+  pv: z
+    .string({ error: 'pv (page-view id) must be a string' })
+    .regex(/^[A-Za-z0-9_-]+$/, 'pv (page-view id) must be letters, digits, "_" or "-"')
+    .max(LIMITS.maxPageViewLength, `pv (page-view id) is longer than ${LIMITS.maxPageViewLength} characters`),
+  s: z
+    .number({ error: 's (sequence) must be a number' })
+    .int('s (sequence) must be an integer')
+    .min(0, 's (sequence) must be >= 0')
+    .max(LIMITS.maxSequence, `s (sequence) must be <= ${LIMITS.maxSequence}`),
+  v: text(LIMITS.maxNameLength, 'v (variant)').optional(),
+  g: text(LIMITS.maxNameLength, 'g (goal)').optional(),
+  d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
+  o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
+  props: z
+    // zod skips an own `__proto__` key (JSON.parse makes one) without a word; refuse it instead of losing it silently.
+    .custom<unknown>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), RESERVED_KEY)
+    .pipe(z.record(propKey, propValue, { error: (issue) => (issue.code === 'invalid_type' ? 'props must be an object' : undefined) })
+    .refine((props) => Object.keys(props).length <= LIMITS.maxProps, `props has more than ${LIMITS.maxProps} keys`))
+    .optional(),
+});
+
+export const ctaBatchSchema = z
+  .array(ctaEventSchema, { error: 'the body must be a JSON array of events' })
+  .min(1, 'the batch is empty: send at least one event')
+  .max(LIMITS.maxEventsPerBatch, `a batch holds at most ${LIMITS.maxEventsPerBatch} events`);
+
+export type ValidEvent = z.infer<typeof ctaEventSchema>;
+
+// The schema must accept exactly the contract's shape: a compile-time check that the two cannot drift apart.
+type Assignable<A, B> = A extends B ? true : false;
+const contractMatches: [Assignable<ValidEvent, CtaEvent>, Assignable<CtaEvent, ValidEvent>] = [true, true];
+void contractMatches;
+
+export type ParseResult =
+  | { ok: true; events: ValidEvent[] }
+  | { ok: false; status: 400 | 422; error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Turns the raw bytes of a request body into validated events, or a client error that says what is wrong. */
+export function parseBatch(body: Uint8Array): ParseResult {
+  let source: string;
+  try {
+    source = utf8.decode(body);
+  } catch {
+    return { ok: false, status: 400, error: 'the body is not valid UTF-8' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    return { ok: false, status: 400, error: `the body is not valid JSON: ${(error as Error).message}` };
+  }
+  const result = ctaBatchSchema.safeParse(json);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    // A bad record key is reported as a generic "invalid_key" wrapping the real reason.
+    const issue = first.code === 'invalid_key' && first.issues[0] ? { ...first.issues[0], path: first.path } : first;
+    const where = issue.path.length ? `at ${formatPath(issue.path)}: ` : '';
+    const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
+    return { ok: false, status: 422, error: `${where}${issue.message}${more}` };
+  }
+  return { ok: true, events: result.data };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+}

@@ -1,0 +1,173 @@
+// npm run bench:collector — throughput, latency and storage of `cta-collect serve` on loopback.
+//
+// Spawns the built server (packages/collector/dist) once per durability mode, drives it with keep-alive clients that
+// behave like beacons (impressions in batches per page view, clicks one per request), and prints events per second,
+// request latency percentiles and database bytes per million events (extrapolated from the events of the run).
+// Client and server share this machine's cores, so the figures are a floor for the server alone. Bounded: about
+// 15 s per mode. Not part of npm test: timings are printed, never asserted.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+
+// BENCH_CLI compares another build; BENCH_MODES=full or normal runs one mode.
+const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
+const MODES = (process.env.BENCH_MODES ?? 'full,normal').split(',') as Array<'full' | 'normal'>;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 48);
+const WARMUP_MS = 1_000;
+const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const PORT = 4354;
+const PAGES = ['/', '/pricing/', '/features/', '/blog/launch/', '/demos/saas/'];
+const CTAS = ['hero-signup', 'see-pricing', 'book-demo', 'newsletter', 'footer-trial', 'docs-start'];
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+interface Run {
+  mode: string;
+  events: number;
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  dbBytes: number;
+  storedEvents: number;
+  serverCpu: number;
+  clientCpu: number;
+}
+
+function randomId(): string {
+  return Math.random().toString(36).slice(2, 12);
+}
+
+/** One beacon request's worth of events: the impressions of a page view (1–6), or a single click. */
+function pageViewRequests(): string[] {
+  const pv = randomId();
+  const page = PAGES[Math.floor(Math.random() * PAGES.length)]!;
+  const offset = Math.floor(Math.random() * CTAS.length);
+  const seen = Array.from({ length: 1 + Math.floor(Math.random() * CTAS.length) }, (_, index) => CTAS[(offset + index) % CTAS.length]!);
+  let s = 0;
+  const impressions = seen.map((id) => ({ t: 'impression', id, p: page, pv, s: s++, v: 'primary', g: 'signup' }));
+  const bodies = [JSON.stringify(impressions)];
+  if (Math.random() < 0.3) {
+    const id = seen[0]!;
+    bodies.unshift(JSON.stringify([{ t: 'click', id, p: page, pv, s: s++, v: 'primary', g: 'signup', d: `https://example.com/${id}`, o: 'plain' }]));
+  }
+  return bodies;
+}
+
+function post(agent: Agent, body: string, ip: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: PORT, path: '/api/cta', method: 'POST', agent, headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function startServer(db: string, synchronous: string) {
+  // Rate limiting stays on (keyed per simulated client through X-Forwarded-For) with a ceiling above the load.
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(PORT), '--synchronous', synchronous, '--trust-proxy', '--rate', '100000', '--burst', '100000'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`cta-collect exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('collecting at') && resolve());
+  });
+  return child;
+}
+
+async function run(synchronous: 'full' | 'normal'): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'cta-bench-'));
+  const db = join(dir, 'events.sqlite');
+  const child = await startServer(db, synchronous);
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const latencies: number[] = [];
+  let events = 0;
+  let requests = 0;
+  let errors = 0;
+  const start = performance.now();
+  const measureFrom = start + WARMUP_MS;
+  const end = measureFrom + MEASURE_MS;
+
+  const client = async (index: number) => {
+    const ip = `198.18.${index >> 8}.${index & 255}`;
+    while (performance.now() < end) {
+      for (const body of pageViewRequests()) {
+        const sentAt = performance.now();
+        const status = await post(agent, body, ip).catch(() => 0);
+        const doneAt = performance.now();
+        if (sentAt < measureFrom || doneAt > end) continue;
+        if (status !== 200) {
+          errors++;
+          continue;
+        }
+        requests++;
+        events += (body.match(/"t":/g) ?? []).length;
+        latencies.push(doneAt - sentAt);
+      }
+    }
+  };
+  // The machine is shared: CPU time actually spent, beside wall-clock throughput, says what the server costs.
+  let serverCpuStart = 0;
+  let clientCpuStart = process.cpuUsage();
+  const startMeasuring = setTimeout(() => {
+    serverCpuStart = cpuSeconds(child.pid!);
+    clientCpuStart = process.cpuUsage();
+  }, WARMUP_MS);
+  let serverCpu = 0;
+  let clientCpu = 0;
+  const stopMeasuring = setTimeout(() => {
+    serverCpu = cpuSeconds(child.pid!) - serverCpuStart;
+    const used = process.cpuUsage(clientCpuStart);
+    clientCpu = (used.user + used.system) / 1e6;
+  }, WARMUP_MS + MEASURE_MS);
+  await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
+  clearTimeout(startMeasuring);
+  clearTimeout(stopMeasuring);
+  agent.destroy();
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+
+  // After a clean stop the WAL is checkpointed into the main file; count whatever is on disk.
+  const dbBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0), 0);
+  const database = new DatabaseSync(db, { readOnly: true });
+  const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { mode: synchronous, events, requests, seconds: MEASURE_MS / 1000, latencies, errors, dbBytes, storedEvents: n, serverCpu, clientCpu };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+
+console.log(`cta-collect benchmark: ${CLIENTS} keep-alive clients on loopback, ${MEASURE_MS / 1000} s measured after ${WARMUP_MS / 1000} s warm-up, ${cpus().length} cores shared by clients and server, Node ${process.version}`);
+console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`);
+console.log('load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n');
+for (const mode of MODES) {
+  const result = await run(mode);
+  const sorted = result.latencies.sort((a, b) => a - b);
+  console.log(`synchronous=${mode}${mode === 'full' ? ' (default)' : ''}`);
+  console.log(`  events/s          ${format(result.events / result.seconds)}   (target >= 5,000)`);
+  console.log(`  requests/s        ${format(result.requests / result.seconds)}   (${(result.events / result.requests).toFixed(2)} events per request)`);
+  console.log(`  latency           p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   max ${sorted.at(-1)?.toFixed(2)} ms`);
+  console.log(`  non-200 answers   ${result.errors}`);
+  console.log(
+    `  CPU used          server ${result.serverCpu.toFixed(2)} s, clients ${result.clientCpu.toFixed(2)} s of ${result.seconds} s wall-clock; ` +
+      `server ${((result.serverCpu / result.events) * 1e6).toFixed(0)} µs per event = ${format(result.events / result.serverCpu)} events per server CPU-second`,
+  );
+  console.log(`  database          ${format(result.dbBytes)} bytes for ${format(result.storedEvents)} events = ${format((result.dbBytes / result.storedEvents) * 1e6)} bytes per million events (extrapolated linearly from this run)\n`);
+}
