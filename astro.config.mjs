@@ -20,7 +20,8 @@ export default defineConfig({
       ],
     }),
     astroCta({
-      beacon: { endpoint: '/api/cta' },
+      // The demo is served on 127.0.0.1 and its end-to-end test drives Chromium: both are skipped unless allowed.
+      beacon: { endpoint: '/api/cta', allowLocalhost: true, allowAutomation: true },
       // Docs pages are not meant to convert; the demos are.
       audit: { requireCta: ['/demos/**'] },
     }),

@@ -11,8 +11,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ injectScript }) => {
-        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon));
+      'astro:config:setup': ({ config, injectScript }) => {
+        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (options.audit) await runAudit(dir, options.audit, logger);
