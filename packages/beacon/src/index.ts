@@ -45,9 +45,6 @@ export type NewEvent = Omit<CtaEvent, 'p' | 'pv' | 's'>;
 export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void) | undefined {
   const nav = navigator;
   const doc = document;
-  // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
-  // even when the page stops their propagation.
-  const on = (types: string[], listener: (event: any) => void) => types.forEach((type) => addEventListener(type, listener, true));
   if (
     (options.gpc !== false && (nav as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
     (options.dnt !== false && (nav.doNotTrack as unknown) == 1) ||
@@ -85,11 +82,12 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
   const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
-  // (false), leaving the view deletes it, and a timer counts only if it is still the element's when it fires.
+  // (false), leaving the view deletes it, and a timer counts only if it is still the element's when it fires
+  // and the element is still in the document (a view transition may have swapped it out).
   // A running timer keeps running when arm() is called again (focus moving between elements, a new page view).
   const arm = (element: Element) => {
     const timer: unknown =
-      !doc.hidden && doc.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
+      !doc.hidden && doc.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && element.isConnected && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
     inView.set(element, timer);
   };
   const observer = new IntersectionObserver(
@@ -103,21 +101,23 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   const scan = () => doc.querySelectorAll(TRACKED).forEach((element) => observer.observe(element));
   const rearm = () => inView.forEach((_, element) => arm(element));
 
-  // A page view per path: the first load, Astro's page-load after a view transition, pushState and popstate.
-  const view = () => {
+  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation and History API
+  // navigation. A changed path starts a new page view; timers pause or start (a running one keeps running); what
+  // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
+  const lifecycle = (event?: unknown) => {
     if (path != location.pathname) {
-      flush();
       path = location.pathname;
       pageView = (Math.random() + '').slice(2);
       sequence = 0;
       counted = new Set();
-      // CTAs still in view (persisted across a view transition) start their second again in this page view.
-      rearm();
     }
+    rearm();
+    flush(event);
   };
-  // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026).
-  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', view);
-  view();
+  // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026). Browsers without
+  // it still get Astro's view transitions through astro:page-load.
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
+  lifecycle();
   scan();
   new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
 
@@ -132,14 +132,11 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
       });
     }
   };
-  on(['click', 'auxclick'], click);
-  // Focus, visibility and the page's end: timers pause or start, and impressions leave with sendBeacon (flush gets
-  // the DOM event: truthy).
-  on(['focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load', 'popstate'], (event) => {
-    view();
-    rearm();
-    flush(event);
-  });
+  // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
+  // even when the page stops their propagation. The first two are the clicks.
+  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load'].forEach((type, index) =>
+    addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true),
+  );
   // track() (`@astro-cta/beacon/track`) reports through this function.
   return emit;
 }

@@ -23,7 +23,7 @@ async function outcome(page: Page, link: Locator, gesture: Gesture['click']) {
       document.addEventListener(type, (event) => (window as { prevented?: boolean[] }).prevented!.push(event.defaultPrevented));
   });
   const pagesBefore = page.context().pages().length;
-  const opened = page.context().waitForEvent('page', { timeout: 2000 }).catch(() => undefined);
+  const opened = page.context().waitForEvent('page', { timeout: 5000 }).catch(() => undefined);
   await gesture(link);
   const popup = await opened;
   await popup?.waitForLoadState();
