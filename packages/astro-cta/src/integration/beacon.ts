@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedBeaconOptions } from './beacon-options.ts';
+import { resolvedSinks, type ResolvedBeaconOptions } from './beacon-options.ts';
 
 /**
  * The module injected on every page (`injectScript('page')`): Astro bundles it into an external module script,
@@ -11,7 +11,7 @@ import type { ResolvedBeaconOptions } from './beacon-options.ts';
 export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): string {
   const imports = [`import { startBeacon } from 'astro-cta/client/beacon.ts';`, `import { connectTrack } from 'astro-cta/client/beacon-track.ts';`];
   const sinks: string[] = [];
-  options.sinks.forEach((sink, index) => {
+  resolvedSinks(options).forEach((sink, index) => {
     if (sink === 'collector') return;
     if (typeof sink === 'string') {
       imports.push(`import { ${sink} } from 'astro-cta/client/beacon-sink-${sink}.ts';`);
