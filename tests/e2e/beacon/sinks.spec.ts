@@ -39,7 +39,7 @@ test('every sink gets each event, mapped to its platform’s custom-event API', 
     expect.arrayContaining([
       ['plausible', 'cta_impression', { props: impression, interactive: false }],
       ['plausible', 'cta_click', { props: click }],
-      ['plausible', 'video-play', { props: custom }],
+      ['plausible', 'video-play', { props: { page_path: '/', seconds: '42' } }], // Plausible's props are strings
     ]),
   );
   for (const [platform, call] of [
