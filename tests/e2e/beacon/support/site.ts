@@ -18,11 +18,16 @@ export interface Received {
   mode: string | undefined;
   /** Set once the receiver has answered: a slow receiver answers after `delayMs`. */
   answered: boolean;
+  /** Order of events on this server: see `Site.log`. */
+  receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface Site {
   url: string;
   received: Received[];
+  /** Pages served (GET path) with their position in the server's order of things, shared with `Received`. */
+  served: { path: string; at: number }[];
   /** Every event of every request, in arrival order. */
   events(): CtaEvent[];
   close(): Promise<void>;
@@ -37,17 +42,20 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 export async function serveFixture(name: Fixture, { delayMs = 0 }: { delayMs?: number } = {}): Promise<Site> {
   const dist = join(fixtureRoot(name), 'dist');
   const received: Received[] = [];
+  const served: { path: string; at: number }[] = [];
+  let clock = 0; // a counter, not a time: only the order matters
   const timers = new Set<NodeJS.Timeout>();
 
   const receive = (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const entry: Received = { events: JSON.parse(Buffer.concat(chunks).toString('utf8')) as CtaEvent[], contentType: request.headers['content-type'], mode: request.headers['sec-fetch-mode'] as string | undefined, answered: false };
+      const entry: Received = { events: JSON.parse(Buffer.concat(chunks).toString('utf8')) as CtaEvent[], contentType: request.headers['content-type'], mode: request.headers['sec-fetch-mode'] as string | undefined, answered: false, receivedAt: clock++ };
       received.push(entry);
       const timer = setTimeout(() => {
         timers.delete(timer);
         entry.answered = true;
+        entry.answeredAt = clock++;
         response.writeHead(204).end();
       }, delayMs);
       timers.add(timer);
@@ -59,6 +67,7 @@ export async function serveFixture(name: Fixture, { delayMs = 0 }: { delayMs?: n
     for (const candidate of [join(dist, path), join(dist, path, 'index.html')]) {
       const info = await stat(candidate).catch(() => undefined);
       if (info?.isFile()) {
+        served.push({ path, at: clock++ });
         response.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' }).end(await readFile(candidate));
         return;
       }
@@ -75,6 +84,7 @@ export async function serveFixture(name: Fixture, { delayMs = 0 }: { delayMs?: n
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    served,
     events: () => received.flatMap((entry) => entry.events),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
