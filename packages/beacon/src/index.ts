@@ -67,7 +67,9 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // and as the fallback when sendBeacon refuses. A string body is text/plain: no CORS preflight.
   const flush = (leaving?: unknown) => {
     const body = JSON.stringify(batch.splice(0));
-    if (body != '[]' && !(leaving && nav.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true });
+    // body[2]: anything more than "[]". The catch keeps a blocked request from becoming an unhandled rejection that
+    // error monitoring on the site would report.
+    if (body[2] && !(leaving && nav.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
   const deliver = gate((event) => {
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
