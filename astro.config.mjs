@@ -15,12 +15,13 @@ export default defineConfig({
       title: 'astro-cta',
       description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
       sidebar: [
-        { label: 'Start here', items: ['getting-started', 'markup-contract', 'toolbar', 'collector'] },
+        { label: 'Start here', items: ['getting-started', 'markup-contract', 'beacon', 'collector', 'toolbar'] },
         { label: 'Demos', items: [{ label: 'SaaS landing page', link: '/demos/saas/' }] },
       ],
     }),
     astroCta({
-      beacon: { endpoint: '/api/cta' },
+      // The demo is served on 127.0.0.1 and its end-to-end test drives Chromium: both are skipped unless allowed.
+      beacon: { endpoint: '/api/cta', allowLocalhost: true, allowAutomation: true },
       // Docs pages are not meant to convert; the demos are.
       audit: { requireCta: ['/demos/**'] },
     }),

@@ -20,4 +20,11 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
+  projects: [
+    // The docs site's suites (the webServer above).
+    { name: 'site', testIgnore: /e2e\/beacon\// },
+    // Beacon suites: each spec serves a built fixture site itself on 127.0.0.1 (tests/e2e/beacon/support/site.ts).
+    { name: 'beacon-fixtures', testMatch: /e2e\/beacon\/build-fixtures\.setup\.ts/ },
+    { name: 'beacon', testMatch: /e2e\/beacon\/.*\.spec\.ts/, dependencies: ['beacon-fixtures'] },
+  ],
 });

@@ -14,8 +14,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ injectScript, addDevToolbarApp, command }) => {
-        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon));
+      'astro:config:setup': ({ config, injectScript, addDevToolbarApp, command }) => {
+        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
       },
       'astro:config:done': ({ config }) => toolbarAudit?.useConfig(config),

@@ -2,41 +2,68 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { CtaEvent } from '@astro-cta/contract';
 import { startBeacon } from './index.ts';
+import { connectTrack, track } from './track.ts';
 
+// Real Chromium, the real core; fetch is replaced by a recorder so the test sees exactly what would be sent.
 const sent: { url: string; init: RequestInit }[] = [];
+const sunk: CtaEvent[] = [];
+const bodies = () => sent.map(({ init }) => JSON.parse(String(init.body)) as CtaEvent[]);
 
 beforeAll(() => {
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
     sent.push({ url: String(url), init: init ?? {} });
     return new Response(null, { status: 204 });
   });
-  startBeacon({ endpoint: '/collect' });
+  // sendBeacon refusing sends the flushes through fetch too (the fallback), so the recorder sees every request.
+  navigator.sendBeacon = () => false;
+  // The test page runs on localhost in an automated browser: both must be allowed explicitly.
+  connectTrack(startBeacon({ endpoint: '/collect', sink: (event) => sunk.push(event), localhost: true, automation: true }));
 });
 
 afterEach(() => {
   sent.length = 0;
+  sunk.length = 0;
   document.body.innerHTML = '';
 });
 
-describe('beacon', () => {
-  it('reports a click on a [data-cta] element, with id, variant, goal, page and destination', async () => {
+describe('beacon core in the browser', () => {
+  it('reports a click on a [data-cta] element at once with fetch keepalive and a text/plain string body', async () => {
     document.body.innerHTML = '<a href="#pricing" data-cta="hero-trial" data-cta-variant="primary" data-cta-goal="signup"><span>Start trial</span></a>';
     await userEvent.click(document.querySelector('span')!);
-    expect(sent).toHaveLength(1);
-    const [{ url, init }] = sent as [(typeof sent)[0]];
+    // The click leaves at once; the impression it implies (or that the second counted) is in it or came just before.
+    const [{ url, init }] = sent.slice(-1) as [(typeof sent)[0]];
     expect(url).toBe('/collect');
-    expect(init.keepalive).toBe(true);
-    expect(new Headers(init.headers).get('content-type')).toBe('text/plain');
-    const [event] = JSON.parse(String(init.body)) as CtaEvent[];
-    expect(event).toMatchObject({ t: 'click', id: 'hero-trial', v: 'primary', g: 'signup', p: location.pathname, s: 0 });
-    expect(event!.d).toBe(new URL('#pricing', location.href).href);
+    expect(init).toMatchObject({ method: 'POST', keepalive: true });
+    expect(typeof init.body).toBe('string'); // a string body is sent as text/plain: no CORS preflight
+    const events = bodies().flat();
+    expect(events.map((event) => event.t)).toEqual(['impression', 'click']);
+    expect(events[1]).toMatchObject({ t: 'click', id: 'hero-trial', v: 'primary', g: 'signup', p: location.pathname, o: 'plain' });
+    expect(events[1]!.d).toBe(new URL('#pricing', location.href).href);
+    expect(events[1]!.pv).toBe(events[0]!.pv);
+    expect(events[1]!.s).toBe(events[0]!.s + 1);
   });
 
-  it('works for elements added after start, and ignores clicks elsewhere and data-cta-notrack', async () => {
+  it('sees elements added after start, and ignores clicks elsewhere and data-cta-notrack', async () => {
     document.body.innerHTML = '<p>text</p><button data-cta="late">Late</button><button data-cta="quiet" data-cta-notrack>Quiet</button>';
     await userEvent.click(document.querySelector('p')!);
     await userEvent.click(document.querySelector('[data-cta="quiet"]')!);
     await userEvent.click(document.querySelector('[data-cta="late"]')!);
-    expect(sent.map(({ init }) => (JSON.parse(String(init.body)) as CtaEvent[])[0]!.id)).toEqual(['late']);
+    expect(bodies().flat().filter((event) => event.t === 'click').map((event) => event.id)).toEqual(['late']);
+  });
+
+  it('never prevents the default action, and reports a click whose default the page prevented', async () => {
+    document.body.innerHTML = '<a href="#next" data-cta="guarded">Go</a>';
+    const seen: boolean[] = [];
+    document.addEventListener('click', (event) => seen.push(event.defaultPrevented), { once: true });
+    await userEvent.click(document.querySelector('a')!);
+    expect(seen).toEqual([false]);
+    expect(location.hash).toBe('#next');
+    expect(bodies().flat().some((event) => event.t === 'click' && event.id === 'guarded')).toBe(true);
+  });
+
+  it('hands every event to the sink too, custom events from track() included', async () => {
+    track('video-play', { seconds: 42 });
+    expect(sunk).toEqual([expect.objectContaining({ t: 'custom', id: 'video-play', props: { seconds: 42 }, p: location.pathname })]);
+    expect(bodies()).toEqual([[expect.objectContaining({ t: 'custom', id: 'video-play' })]]);
   });
 });

@@ -1,34 +1,144 @@
-import { CTA_GOAL, CTA_ID, CTA_NO_TRACK, CTA_VARIANT, type CtaEvent } from '@astro-cta/contract';
-
-export interface BeaconOptions {
-  /** URL that receives events as a `text/plain` JSON array. */
-  endpoint: string;
-}
+import type { CtaEvent } from '@astro-cta/contract';
+import { TRACKED } from './names.ts';
 
 /**
- * Starts reporting CTA clicks. One capture-phase listener on `document` finds the CTA with `closest()`, so
- * elements rendered later work without re-binding. It never calls `preventDefault` and never waits: the
- * request goes out with `keepalive`, which survives the navigation the click starts.
+ * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions and the
+ * History API) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
+ * code favours few, short statements; every rule it implements is explained in README.md and on the docs page.
  */
-export function startBeacon({ endpoint }: BeaconOptions): void {
-  const pageView = Math.random().toString(36).slice(2, 12);
-  let sequence = 0;
-  const send = (event: CtaEvent) =>
-    fetch(endpoint, { method: 'POST', body: JSON.stringify([event]), keepalive: true, headers: { 'content-type': 'text/plain' } }).catch(() => {});
-  document.addEventListener(
-    'click',
-    (event) => {
-      const target = event.target instanceof Element ? event.target.closest(`[${CTA_ID}]`) : null;
-      if (!target || target.hasAttribute(CTA_NO_TRACK)) return;
-      const click: CtaEvent = { t: 'click', id: target.getAttribute(CTA_ID)!, p: location.pathname, pv: pageView, s: sequence++ };
-      const variant = target.getAttribute(CTA_VARIANT);
-      const goal = target.getAttribute(CTA_GOAL);
-      const href = target.getAttribute('href');
-      if (variant) click.v = variant;
-      if (goal) click.g = goal;
-      if (href) click.d = new URL(href, location.href).href;
-      void send(click);
-    },
-    { capture: true },
+
+/** Receives every event that passed the privacy and consent gates, at once (analytics platforms batch on their own). */
+export type Sink = (event: CtaEvent) => void;
+
+/**
+ * Stands between the events and their delivery: `consentGate()` from `@astro-cta/beacon/consent` holds events
+ * in memory until consent is granted and drops them when it is denied. Kept out of the core so that sites that
+ * need no consent do not ship it.
+ */
+export type Gate = (deliver: Sink) => Sink;
+
+export interface BeaconOptions {
+  /** Collector URL: receives events as a JSON array in a `text/plain` body. Without it only `sink` gets events. */
+  endpoint?: string;
+  /** Gets every event too: an analytics platform's sink, your own function, or several composed with `sinks()`. */
+  sink?: Sink;
+  /** Honour Global Privacy Control (`navigator.globalPrivacyControl`): send nothing. Default true. */
+  gpc?: boolean;
+  /** Honour Do Not Track (`navigator.doNotTrack == '1'`): send nothing. Default true. */
+  dnt?: boolean;
+  /** The consent gate (`consentGate()` from `@astro-cta/beacon/consent`); without it events go out at once. */
+  gate?: Gate;
+  /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
+  localhost?: boolean;
+  /** Report in browsers driven by automation (`navigator.webdriver`) too. Default false; tests opt in. */
+  automation?: boolean;
+}
+
+type Cta = HTMLElement & Partial<HTMLAnchorElement>;
+/** An event before the core stamps it with the page path, page-view id and sequence number. */
+export type NewEvent = Omit<CtaEvent, 'p' | 'pv' | 's'>;
+
+/**
+ * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
+ * privacy settings or the environment (localhost, automation) keep the beacon off.
+ */
+export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void) | undefined {
+  const nav = navigator;
+  const doc = document;
+  if (
+    (options.gpc !== false && (nav as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
+    (options.dnt !== false && (nav.doNotTrack as unknown) == 1) ||
+    (!options.localhost && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
+    (!options.automation && nav.webdriver)
+  )
+    return;
+
+  const { endpoint, sink, gate = (deliver: Sink) => deliver } = options;
+  // Impressions wait here for the next click or the page's end; a click takes them along.
+  const batch: CtaEvent[] = [];
+  // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
+  const inView = new Map<Element, unknown>();
+  let pageView: string;
+  let sequence: number;
+  let path: string;
+  let counted: Set<Element>;
+
+  // sendBeacon while the page may be going away (flush then gets the DOM event: truthy); fetch keepalive otherwise,
+  // and as the fallback when sendBeacon refuses. A string body is text/plain: no CORS preflight.
+  const flush = (leaving?: unknown) => {
+    const body = JSON.stringify(batch.splice(0));
+    // body[2]: anything more than "[]". The catch keeps a blocked request from becoming an unhandled rejection that
+    // error monitoring on the site would report.
+    if (body[2] && !(leaving && nav.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
+  };
+  const deliver = gate((event) => {
+    // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
+    if (endpoint) batch.push(event), event.t < 'i' && flush();
+    sink?.(event);
+  });
+  const emit = (event: NewEvent) => deliver({ ...event, p: location.pathname, pv: pageView, s: sequence++ });
+
+  // dataset keys of the contract's data-cta, data-cta-variant and data-cta-goal (names.test.ts ties them).
+  const report = ({ dataset }: HTMLElement, type: CtaEvent['t'], more?: Partial<CtaEvent>) =>
+    emit({ t: type, id: dataset.cta!, v: dataset.ctaVariant, g: dataset.ctaGoal, ...more });
+  // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
+  const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
+  // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
+  // (false), leaving the view deletes it, and a timer counts only if it is still the element's when it fires
+  // and the element is still in the document (a view transition may have swapped it out).
+  // A running timer keeps running when arm() is called again (focus moving between elements, a new page view).
+  const arm = (element: Element) => {
+    const timer: unknown =
+      !doc.hidden && doc.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && element.isConnected && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
+    inView.set(element, timer);
+  };
+  const observer = new IntersectionObserver(
+    (entries) =>
+      entries.forEach(({ target, intersectionRatio, boundingClientRect: box }) =>
+        intersectionRatio >= (box.width * box.height < 242_500 ? 0.5 : 0.3) ? arm(target) : inView.delete(target),
+      ),
+    { threshold: [0.3, 0.5] },
   );
+  // Observing an element twice is a no-op, so every DOM change can simply look for CTAs again.
+  const scan = () => doc.querySelectorAll(TRACKED).forEach((element) => observer.observe(element));
+  const rearm = () => inView.forEach((_, element) => arm(element));
+
+  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation and History API
+  // navigation. A changed path starts a new page view; timers pause or start (a running one keeps running); what
+  // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
+  const lifecycle = (event?: unknown) => {
+    if (path != location.pathname) {
+      path = location.pathname;
+      pageView = (Math.random() + '').slice(2);
+      sequence = 0;
+      counted = new Set();
+    }
+    rearm();
+    flush(event);
+  };
+  // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026). Browsers without
+  // it still get Astro's view transitions through astro:page-load.
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
+  lifecycle();
+  scan();
+  new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
+
+  // Middle clicks arrive as auxclick; right clicks (button 2) open a menu, not the CTA.
+  const click = (event: MouseEvent) => {
+    const element = (event.target as Element).closest?.(TRACKED) as Cta | null;
+    if (element && event.button < 2) {
+      impress(element);
+      report(element, 'click', {
+        d: element.href,
+        o: event.button ? 'middle' : event.ctrlKey || event.metaKey || event.shiftKey ? 'modifier' : element.target == '_blank' ? 'new-tab' : 'plain',
+      });
+    }
+  };
+  // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
+  // even when the page stops their propagation. The first two are the clicks.
+  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load'].forEach((type, index) =>
+    addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true),
+  );
+  // track() (`@astro-cta/beacon/track`) reports through this function.
+  return emit;
 }

@@ -1,2 +1,2 @@
-// Client entry for the injected page script; see src/integration/beacon.ts.
+// Client entries of the beacon, imported by the injected page script (src/integration/beacon.ts) and by pages.
 export { startBeacon } from '@astro-cta/beacon';

@@ -1,9 +1,41 @@
-import type { ResolvedOptions } from './options.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolvedSinks, type ResolvedBeaconOptions } from './beacon-options.ts';
 
 /**
- * The module injected on every page: it imports the beacon through astro-cta's own client entry, so it resolves
- * even where package managers do not hoist astro-cta's dependencies.
+ * The module injected on every page (`injectScript('page')`): Astro bundles it into an external module script,
+ * which a strict Content-Security-Policy (`script-src 'self'`) allows. It imports the beacon through astro-cta's
+ * own client entries, so it resolves even where package managers do not hoist astro-cta's dependencies, and it
+ * imports only the sinks and the consent gate that the options ask for: the others are never bundled.
  */
-export function beaconBootstrap(options: Exclude<ResolvedOptions['beacon'], false>): string {
-  return `import { startBeacon } from 'astro-cta/client/beacon.ts';\nstartBeacon(${JSON.stringify({ endpoint: options.endpoint })});`;
+export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): string {
+  const imports = [`import { startBeacon } from 'astro-cta/client/beacon.ts';`, `import { connectTrack } from 'astro-cta/client/beacon-track.ts';`];
+  const sinks: string[] = [];
+  resolvedSinks(options).forEach((sink, index) => {
+    if (sink === 'collector') return;
+    if (typeof sink === 'string') {
+      imports.push(`import { ${sink} } from 'astro-cta/client/beacon-sink-${sink}.ts';`);
+      sinks.push(`${sink}()`);
+      return;
+    }
+    const file = fileURLToPath(new URL(sink.custom, root));
+    if (!existsSync(file))
+      throw new Error(`astro-cta: beacon.sinks[${index}].custom points to ${file}, which does not exist. Give a module path relative to the project root that default-exports a function receiving each event.`);
+    imports.push(`import custom${index} from ${JSON.stringify(file)};`);
+    sinks.push(`custom${index}`);
+  });
+  if (sinks.length > 1) imports.push(`import { sinks } from 'astro-cta/client/beacon-sink-all.ts';`);
+  if (options.consent) imports.push(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
+
+  const settings = [
+    options.endpoint && `endpoint: ${JSON.stringify(options.endpoint)}`,
+    sinks.length === 1 && `sink: ${sinks[0]}`,
+    sinks.length > 1 && `sink: sinks(${sinks.join(', ')})`,
+    options.consent && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
+    !options.privacy.respectGpc && 'gpc: false',
+    !options.privacy.respectDnt && 'dnt: false',
+    options.allowLocalhost && 'localhost: true',
+    options.allowAutomation && 'automation: true',
+  ].filter(Boolean);
+  return `${imports.join('\n')}\nconnectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveOptions } from './options.ts';
+import { beaconBootstrap } from './beacon.ts';
+
+const root = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'astro-cta-beacon-'))}/`);
+const bootstrap = (input: unknown) => {
+  const resolved = resolveOptions({ beacon: input }).beacon;
+  if (!resolved) throw new Error('beacon resolved to false');
+  return beaconBootstrap(resolved, root);
+};
+
+describe('the injected beacon bootstrap', () => {
+  it('starts the core with the collector only: no sink, no consent module, privacy defaults left to the core', () => {
+    const code = bootstrap({ endpoint: '/api/cta' });
+    expect(code).toContain(`connectTrack(startBeacon({ endpoint: "/api/cta" }));`);
+    expect(code).not.toMatch(/beacon-sink|beacon-consent/);
+  });
+
+  it('imports only the sinks it is given, and composes several', () => {
+    writeFileSync(new URL('sink.ts', root), 'export default () => {};');
+    const code = bootstrap({ endpoint: '/e', sinks: ['collector', 'plausible', 'posthog', { custom: './sink.ts' }] });
+    expect(code).toContain(`import { plausible } from 'astro-cta/client/beacon-sink-plausible.ts';`);
+    expect(code).toContain(`import { posthog } from 'astro-cta/client/beacon-sink-posthog.ts';`);
+    expect(code).not.toMatch(/umami|ga4/);
+    expect(code).toContain(`import custom3 from ${JSON.stringify(join(root.pathname, 'sink.ts'))};`);
+    expect(code).toContain('sink: sinks(plausible(), posthog(), custom3)');
+  });
+
+  it('passes the consent default, privacy opt-outs and the localhost and automation opt-ins', () => {
+    const code = bootstrap({ sinks: ['umami'], consent: 'pending', privacy: { respectGpc: false, respectDnt: false }, allowLocalhost: true, allowAutomation: true });
+    expect(code).toContain(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
+    expect(code).toContain('startBeacon({ sink: umami(), gate: consentGate(ctaConsent, "pending"), gpc: false, dnt: false, localhost: true, automation: true })');
+    expect(code).not.toContain('endpoint');
+  });
+
+  it('says which custom sink module is missing', () => {
+    expect(() => bootstrap({ sinks: [{ custom: './nowhere.ts' }] })).toThrow(/beacon\.sinks\[0\]\.custom points to .*nowhere\.ts, which does not exist/);
+  });
+});

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CtaEvent } from '@astro-cta/contract';
+import { fixtureRoot, serveFixture, type Site } from './support/site.ts';
+
+// The fixture reports to the collector, Plausible, Umami, GA4, PostHog and a custom function at once. The
+// platforms' globals are stubbed with recorders; each call reaches the test through an exposed function.
+let site: Site;
+test.beforeAll(async () => {
+  site = await serveFixture('beacon-sinks');
+});
+test.afterAll(() => site.close());
+
+type Call = [platform: string, ...args: unknown[]];
+
+test('every sink gets each event, mapped to its platform’s custom-event API', async ({ page }) => {
+  const calls: Call[] = [];
+  await page.exposeFunction('recordSinkCall', (call: Call) => void calls.push(call));
+  await page.addInitScript(() => {
+    const record = (window as unknown as { recordSinkCall: (call: unknown[]) => void }).recordSinkCall;
+    Object.assign(window, {
+      plausible: (...args: unknown[]) => record(['plausible', ...args]),
+      umami: { track: (...args: unknown[]) => record(['umami', ...args]) },
+      gtag: (...args: unknown[]) => record(['ga4', ...args]),
+      posthog: { capture: (...args: unknown[]) => record(['posthog', ...args]) },
+      recordCustomSink: (event: unknown) => record(['custom', event]),
+    });
+  });
+  await page.goto(`${site.url}/`);
+  await page.locator('#send-custom').click();
+  await page.getByRole('link', { name: 'Start the trial' }).click();
+  await expect(page.locator('#arrived')).toBeVisible();
+
+  const impression = { cta_id: 'sink-cta', cta_variant: 'primary', cta_goal: 'signup', page_path: '/' };
+  const click = { ...impression, link_url: `${site.url}/target/`, open_mode: 'plain' };
+  const custom = { page_path: '/', seconds: 42 };
+  await expect.poll(() => calls.filter(([platform]) => platform === 'plausible')).toEqual(
+    expect.arrayContaining([
+      ['plausible', 'cta_impression', { props: impression, interactive: false }],
+      ['plausible', 'cta_click', { props: click }],
+      ['plausible', 'video-play', { props: { page_path: '/', seconds: '42' } }], // Plausible's props are strings
+    ]),
+  );
+  for (const [platform, call] of [
+    ['umami', (name: string, props: object) => ['umami', name, props]],
+    ['ga4', (name: string, props: object) => ['ga4', 'event', name, props]],
+    ['posthog', (name: string, props: object) => ['posthog', name, props]],
+  ] as const) {
+    expect(calls.filter(([name]) => name === platform)).toEqual(
+      expect.arrayContaining([call('cta_impression', impression), call('cta_click', click), call('video-play', custom)]),
+    );
+  }
+  // The custom function receives the wire-format event itself, like the collector.
+  const customEvents = calls.filter(([name]) => name === 'custom').map(([, event]) => event as CtaEvent);
+  expect(customEvents.map(({ t, id }) => `${t}:${id}`)).toEqual(expect.arrayContaining(['custom:video-play', 'impression:sink-cta', 'click:sink-cta']));
+  await expect.poll(() => site.events().map(({ t, id }) => `${t}:${id}`)).toEqual(expect.arrayContaining(customEvents.map(({ t, id }) => `${t}:${id}`)));
+});
+
+test('a missing platform script (blocked, not loaded) costs nothing: the other sinks still get the events', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const before = site.events().length;
+  await page.goto(`${site.url}/`);
+  await page.locator('#send-custom').click();
+  await expect.poll(() => site.events().slice(before).map(({ t, id }) => `${t}:${id}`)).toContain('custom:video-play');
+  expect(errors).toEqual([]);
+});
+
+async function bundledCode(fixture: 'beacon-sinks' | 'beacon-defaults') {
+  const assets = join(fixtureRoot(fixture), 'dist/_astro');
+  const files = (await readdir(assets)).filter((file) => file.endsWith('.js'));
+  return (await Promise.all(files.map((file) => readFile(join(assets, file), 'utf8')))).join('\n');
+}
+
+test('sinks are tree-shaken apart: a collector-only site ships none of them, nor the consent store', async () => {
+  const withSinks = await bundledCode('beacon-sinks');
+  const collectorOnly = await bundledCode('beacon-defaults');
+  for (const platformCall of ['plausible', 'umami', 'gtag', 'posthog', 'cta_impression']) {
+    expect(withSinks).toContain(platformCall);
+    expect(collectorOnly).not.toContain(platformCall);
+  }
+  expect(collectorOnly).not.toMatch(/listen|nanostores/);
+});
