@@ -11,5 +11,3 @@ export type { CtaSize } from './validate.ts';
 export { CtaAuthoringError } from './authoring-error.ts';
 export { parseDeadline, formatDeadline, type Deadline } from './deadline.ts';
 
-/** Names the MDX auto-import injects; keep in step with the exports above. */
-export const KIT_COMPONENTS = ['CTA', 'SocialProof', 'Incentive', 'Countdown', 'CTASection'] as const;
