@@ -70,7 +70,7 @@ describe('<Countdown> on the server', () => {
     const html = await render({ deadline: DEADLINE, id: 'sale-clock', class: 'mine', onExpire: 'disable-cta', for: 'a b' });
     const root = openingTag(html, 'data-cta-countdown=');
     expect(root).toContain('id="sale-clock"');
-    expect(root).toMatch(/class="cta-countdown mine/);
+    expect(root).toMatch(/class="cta-kit cta-countdown mine/);
     expect(root).toContain('data-cta-for="a b"');
   });
 
