@@ -16,7 +16,27 @@ export default defineConfig({
       description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
       sidebar: [
         { label: 'Start here', items: ['getting-started', 'markup-contract'] },
-        { label: 'Demos', items: [{ label: 'SaaS landing page', link: '/demos/saas/' }] },
+        {
+          label: 'Components',
+          items: [
+            'components/cta',
+            'components/social-proof',
+            'components/countdown',
+            'components/incentive',
+            'components/cta-section',
+            'components/theming',
+            'components/mdx',
+          ],
+        },
+        {
+          label: 'Demos',
+          items: [
+            { label: 'SaaS trial', link: '/demos/saas/' },
+            { label: 'E-commerce sale', link: '/demos/sale/' },
+            { label: 'Newsletter signup', link: '/demos/newsletter/' },
+            { label: 'Event registration', link: '/demos/event/' },
+          ],
+        },
       ],
     }),
     astroCta({
