@@ -43,6 +43,7 @@ beforeEach(() => {
   vi.setSystemTime(NOW);
   visibility = 'visible';
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+  vi.spyOn(document, 'hidden', 'get').mockImplementation(() => visibility === 'hidden');
 });
 
 afterEach(() => {
@@ -125,6 +126,17 @@ describe('countdown enhancer', () => {
     expect(query('#buy').hasAttribute('href')).toBe(false);
     expect(query('[data-cta-running]').hidden).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('copes with hand-written contract markup that has none of the component\'s inner parts', () => {
+    document.body.innerHTML =
+      `<p id="bare" data-cta-countdown="${new Date(NOW - 1_000).toISOString()}" data-cta-on-expire="replace">Sale ended 31 Dec</p>` +
+      countdown({ deadline: NOW + 4_000 });
+    startCountdowns();
+    expect(query('#bare').textContent).toBe('Sale ended 31 Dec');
+    expect(remainingText()).toBe('00h 00m 04s');
+    vi.advanceTimersByTime(1_000);
+    expect(remainingText()).toBe('00h 00m 03s');
   });
 
   it('stops ticking in a hidden tab and shows the true remaining time as soon as it is visible again', () => {

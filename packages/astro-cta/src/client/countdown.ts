@@ -45,12 +45,12 @@ export function startCountdowns(): void {
       if (remaining) remaining.textContent = formatRemaining(left, step);
       // Wake exactly when the shown value changes (it is rounded up, so it reaches zero only at the deadline).
       const wait = left % step || step;
-      next = next ? Math.min(next, wait) : wait;
+      next = Math.min(next || wait, wait);
     } else {
       expire(root);
     }
   }
-  if (next && document.visibilityState !== 'hidden') timer = setTimeout(startCountdowns, next);
+  if (next && !document.hidden) timer = setTimeout(startCountdowns, next);
 }
 
 function expire(root: HTMLElement): void {
@@ -59,8 +59,10 @@ function expire(root: HTMLElement): void {
     root.hidden = true;
     return;
   }
-  root.querySelector<HTMLElement>('[data-cta-running]')!.hidden = true;
-  root.querySelector<HTMLElement>('[data-cta-ended]')!.hidden = false;
+  // Hand-written contract markup may lack these parts: then there is simply nothing to swap.
+  for (const part of root.querySelectorAll<HTMLElement>('[data-cta-running],[data-cta-ended]')) {
+    part.hidden = 'ctaRunning' in part.dataset;
+  }
   if (mode !== 'disable-cta') return;
   const group = root.closest('[data-cta-group]');
   const named = (root.dataset.ctaFor ?? '').split(' ');
