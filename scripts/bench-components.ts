@@ -120,8 +120,11 @@ async function scriptCost(page: Page, url: string): Promise<ScriptCost> {
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
   page.off('response', onResponse);
+  // JSON-LD and other data blocks are not JavaScript.
   const inline = await page.$$eval('script:not([src])', (scripts) =>
-    scripts.filter((script) => !script.type || script.type === 'module' || script.type === 'text/javascript').map((script) => script.textContent ?? ''),
+    (scripts as HTMLScriptElement[])
+      .filter((script) => !script.type || script.type === 'module' || script.type === 'text/javascript')
+      .map((script) => script.textContent ?? ''),
   );
   const all = [...bodies, ...inline.map((text) => Buffer.from(text))];
   return {
