@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -12,6 +12,22 @@ const build = (root: string) => run(process.execPath, [astroBin, 'build', '--roo
 
 test.describe.configure({ mode: 'serial' });
 
+/** Splits "a, :where(b, c) d" at its top-level commas only. */
+function splitSelectorList(list: string): string[] {
+  const selectors: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of list) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (char === ',' && depth === 0) {
+      selectors.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  return [...selectors, current.trim()].filter(Boolean);
+}
+
 test('MDX pages use the kit without import lines; explicit imports and own components keep working', async () => {
   test.setTimeout(180_000);
   const root = fixture('mdx-auto-import');
@@ -21,6 +37,8 @@ test('MDX pages use the kit without import lines; explicit imports and own compo
   const noImports = await page('no-imports');
   expect(noImports).toMatch(/<div class="cta-kit cta-group"[^>]*data-cta-group/);
   expect(noImports).toMatch(/<a href="\/signup" aria-describedby="cta-start-trial-incentive cta-start-trial-countdown"[^>]*data-cta="start-trial"[^>]*>Start your free trial<\/a>/);
+  // The kit's classes survive Astro's scoping (here the "where" strategy Starlight uses).
+  expect(noImports).toMatch(/<a [^>]*data-cta="start-trial"[^>]*class="cta-kit cta cta--primary cta--md astro-[a-z0-9]+"/);
   // The integration's locale option (de-DE) reaches the components.
   expect(noImports).toContain('10 € off');
   expect(noImports).toContain('4,8 out of 5 from 1.204 reviews');
@@ -36,6 +54,16 @@ test('MDX pages use the kit without import lines; explicit imports and own compo
   const own = await page('own-cta');
   expect(own).toContain('<a class="own-button" href="/own">');
   expect(own).not.toContain('data-cta');
+
+  // Nothing the kit ships styles the rest of the page: every selector in the built CSS (all of it is the kit's here)
+  // targets the kit's own elements, through Astro's scope class (or attribute) or the .cta-kit class.
+  const cssFiles = (await readdir(`${root}dist/_astro`)).filter((name) => name.endsWith('.css'));
+  expect(cssFiles.length).toBeGreaterThan(0);
+  const css = (await Promise.all(cssFiles.map((name) => readFile(`${root}dist/_astro/${name}`, 'utf8')))).join('\n');
+  const selectors = [...css.replace(/@(media|supports)[^{]*\{/g, '').matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap(([, list]) => splitSelectorList(list!));
+  expect(selectors.length).toBeGreaterThan(20);
+  const leaking = selectors.filter((selector) => !/data-astro-cid-|\.astro-[a-z0-9]+|\.cta-kit/.test(selector.split(/[\s>+~]+/).pop()!) && !/^(from|to|\d+%)$/.test(selector));
+  expect(leaking).toEqual([]);
 });
 
 test('an authoring mistake fails the build, naming the component, the prop, the MDX file and line, and the fix', async () => {
