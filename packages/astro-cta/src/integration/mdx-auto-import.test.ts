@@ -1,7 +1,8 @@
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import * as components from '../components/index.ts';
-import { boundNames, KIT_COMPONENT_NAMES, mdxAutoImport, missingImport, registerMdxAutoImport, type MdastPluginFactory } from './mdx-auto-import.ts';
+import { SOURCE_PROP as COMPONENTS_SOURCE_PROP } from '../components/authoring-error.ts';
+import { boundNames, KIT_COMPONENT_NAMES, mdxAutoImport, missingImport, registerMdxAutoImport, SOURCE_PROP, type MdastPluginFactory } from './mdx-auto-import.ts';
 
 const root = '/site';
 const compile = (source: string, options: { autoImport?: boolean; file?: string } = {}) => {
@@ -77,6 +78,10 @@ describe('registerMdxAutoImport', () => {
     expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: true })).toMatch(/needs Astro's default Markdown processor \(Sätteri\).*"unified".*import \{ CTA \} from 'astro-cta\/components'/);
     expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: false })).toBeUndefined();
   });
+});
+
+it('writes the source prop under the name the components read', () => {
+  expect(SOURCE_PROP).toBe(COMPONENTS_SOURCE_PROP);
 });
 
 it('imports exactly the components astro-cta/components exports', () => {
