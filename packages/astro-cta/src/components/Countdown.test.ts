@@ -137,3 +137,24 @@ describe('<Countdown> authoring errors', () => {
     await expect(render(props)).rejects.toThrow(message);
   });
 });
+
+describe('<Countdown> tells the CTAs of its page that it ended at build time', () => {
+  it('records ended disable-cta countdowns (and the ids they name) for the page being rendered, nothing else', async () => {
+    const { endedCountdownsMarker } = await import('./countdown-build-state.ts');
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const request = new Request('https://example.com/sale/');
+    const renderOn = (props: Record<string, unknown>) => container.renderToString(Countdown, { props, request });
+
+    const running = endedCountdownsMarker(request);
+    await renderOn({ deadline: DEADLINE, onExpire: 'disable-cta' });
+    await renderOn({ deadline: '2026-12-01T09:00:00Z', onExpire: 'replace' });
+    expect(running.endedSince()).toBe(false);
+
+    const ended = endedCountdownsMarker(request);
+    await renderOn({ deadline: '2026-12-01T09:00:00Z', onExpire: 'disable-cta', for: 'footer-buy' });
+    expect(ended.endedSince()).toBe(true);
+    expect(ended.names('footer-buy')).toBe(true);
+    expect(ended.names('hero-buy')).toBe(false);
+    expect(endedCountdownsMarker(new Request('https://example.com/other/')).names('footer-buy')).toBe(false);
+  });
+});
