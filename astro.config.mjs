@@ -14,6 +14,8 @@ export default defineConfig({
     starlight({
       title: 'astro-cta',
       description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
+      // Wrapped code lines: a horizontally scrolling <pre> is not keyboard-reachable (axe: scrollable-region-focusable).
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
         { label: 'Start here', items: ['getting-started', 'markup-contract'] },
         {
