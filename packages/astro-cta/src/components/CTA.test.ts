@@ -124,8 +124,15 @@ describe('<CTA>', () => {
     expect((error as Error).message).toMatch(message);
   });
 
-  it('rejects a CTA without text', async () => {
+  it('rejects a CTA without text, also when its label is only whitespace or empty markup', async () => {
     await expect(container.renderToString(CTA, { props: { id: 'empty', href: '/' } })).rejects.toThrow(/CTA "empty" has no text/);
+    await expect(render({ id: 'blank', href: '/' }, { default: '  \n ' })).rejects.toThrow(/CTA "blank" has no text/);
+    await expect(render({ id: 'icon', href: '/' }, { default: '<span class="icon"></span>' })).rejects.toThrow(/CTA "icon" has no text/);
+  });
+
+  it('accepts a label that is an image with alt text, and keeps the label\'s markup', async () => {
+    expect(await render({ id: 'logo', href: '/' }, { default: '<img src="/logo.svg" alt="Acme home">' })).toContain('<img src="/logo.svg" alt="Acme home">');
+    expect(await render({ id: 'em', href: '/' }, { default: 'Start <em>now</em>' })).toMatch(/>Start <em>now<\/em><\/a>/);
   });
 
   it('names the page in its errors: the MDX source from the remark plugin, else the route', async () => {
