@@ -115,10 +115,17 @@ describe('<SocialProof> JSON-LD', () => {
   });
 
   it('describes testimonials alone when `itemReviewed` is given at the top level', async () => {
-    const data = jsonLdOf(await render({ testimonial: ada, itemReviewed: { type: 'Course', name: 'Astro 101' } }))!;
+    const data = jsonLdOf(await render({ testimonial: { ...ada, rating: 4 }, itemReviewed: { type: 'Course', name: 'Astro 101' } }))!;
     expect(data['@type']).toBe('Course');
     expect(data.aggregateRating).toBeUndefined();
     expect(data.review).toHaveLength(1);
+  });
+
+  it('claims only rated testimonials as Reviews (a Review needs its rating), still showing all of them', async () => {
+    const html = await render({ rating: { value: 4.5, count: 20, itemReviewed: acme }, testimonials: [{ ...ada, rating: 4 }, { quote: 'Nice.', author: 'Grace Hopper' }] });
+    expect(jsonLdOf(html)!.review).toEqual([expect.objectContaining({ author: expect.objectContaining({ name: 'Ada Lovelace' }) })]);
+    expect(html).toContain('Grace Hopper');
+    expect(jsonLdOf(await render({ testimonial: ada, itemReviewed: acme }))).toBeUndefined();
   });
 
   it('emits none without an itemReviewed, for counts and logos, or when turned off', async () => {
@@ -137,7 +144,7 @@ describe('<SocialProof> JSON-LD', () => {
 
   it('cannot be broken out of by a quote containing </script>', async () => {
     const quote = 'Great</script><script>alert(1)</script><!-- & more';
-    const html = await render({ testimonial: { quote, author: 'Mallory' }, itemReviewed: acme });
+    const html = await render({ testimonial: { quote, author: 'Mallory', rating: 1 }, itemReviewed: acme });
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('\\u003c/script\\u003e');
     expect(jsonLdOf(html)!.review[0].reviewBody).toBe(quote);

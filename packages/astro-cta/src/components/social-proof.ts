@@ -173,12 +173,14 @@ export type StructuredData = { kind: 'json-ld'; data: Record<string, unknown> } 
 
 /**
  * Builds schema.org data from the same values the component renders: the reviewed item with its AggregateRating
- * (from `rating`) and its Reviews (from the testimonials). Nothing is emitted without an `itemReviewed`, and nothing
+ * (from `rating`) and its Reviews (from the testimonials that carry a rating). Nothing is emitted without an `itemReviewed`, and nothing
  * for an Organization or LocalBusiness reviewing itself (Google ignores or penalises those).
  */
 export function structuredData(input: SocialProofInput): StructuredData {
   const item = input.rating?.itemReviewed ?? input.itemReviewed;
-  const testimonials = allTestimonials(input);
+  // Search engines require a Review to carry its rating; unrated testimonials stay visible but are not claimed as
+  // Reviews (the audit's ld-review-required rule would rightly flag them).
+  const testimonials = allTestimonials(input).filter((testimonial) => testimonial.rating !== undefined);
   if (!item || (!input.rating && testimonials.length === 0)) return { kind: 'none' };
   if (isSelfServing(item)) return { kind: 'self-serving', item };
   const best = input.rating?.best ?? 5;
@@ -200,7 +202,7 @@ export function structuredData(input: SocialProofInput): StructuredData {
       author: { '@type': 'Person', name: testimonial.author, ...(testimonial.role || testimonial.company ? { jobTitle: testimonial.role, worksFor: testimonial.company ? { '@type': 'Organization', name: testimonial.company } : undefined } : {}) },
       ...(testimonial.date ? { datePublished: testimonial.date } : {}),
       ...(testimonial.source ? { url: testimonial.source } : {}),
-      ...(testimonial.rating !== undefined ? { reviewRating: { '@type': 'Rating', ratingValue: testimonial.rating, bestRating: best, worstRating: worst } } : {}),
+      reviewRating: { '@type': 'Rating', ratingValue: testimonial.rating, bestRating: best, worstRating: worst },
     }));
   }
   return { kind: 'json-ld', data };
