@@ -14,9 +14,33 @@ export default defineConfig({
     starlight({
       title: 'astro-cta',
       description: 'Calls to action for Astro: components, a build-time audit and a click beacon.',
+      // Wrapped code lines: a horizontally scrolling <pre> is not keyboard-reachable (axe: scrollable-region-focusable).
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
-        { label: 'Start here', items: ['getting-started', 'markup-contract', 'beacon', 'collector', 'toolbar'] },
-        { label: 'Demos', items: [{ label: 'SaaS landing page', link: '/demos/saas/' }] },
+        { label: 'Start here', items: ['getting-started', 'markup-contract'] },
+        {
+          label: 'Components',
+          items: [
+            'components/cta',
+            'components/social-proof',
+            'components/countdown',
+            'components/incentive',
+            'components/cta-section',
+            'components/theming',
+            'components/mdx',
+          ],
+        },
+        { label: 'Click reporting', items: ['beacon', 'collector'] },
+        { label: 'Audit', items: ['toolbar'] },
+        {
+          label: 'Demos',
+          items: [
+            { label: 'SaaS trial', link: '/demos/saas/' },
+            { label: 'E-commerce sale', link: '/demos/sale/' },
+            { label: 'Newsletter signup', link: '/demos/newsletter/' },
+            { label: 'Event registration', link: '/demos/event/' },
+          ],
+        },
       ],
     }),
     astroCta({

@@ -3,7 +3,12 @@ import { resolveOptions } from './options.ts';
 
 describe('astroCta() options', () => {
   it('defaults to auditing and no beacon', () => {
-    expect(resolveOptions(undefined)).toEqual({ audit: {}, beacon: false });
+    expect(resolveOptions(undefined)).toEqual({ audit: {}, beacon: false, autoImport: true });
+  });
+
+  it('takes a default locale for the components and checks it', () => {
+    expect(resolveOptions({ locale: 'de-CH' }).locale).toBe('de-CH');
+    expect(() => resolveOptions({ locale: 'not a locale!' })).toThrow(/locale: locale must be a BCP 47 tag/);
   });
 
   it('names the bad field and says how to fix it', () => {

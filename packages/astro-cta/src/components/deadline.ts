@@ -1,0 +1,148 @@
+/**
+ * Deadlines shared by `<Countdown>` (`deadline`) and `<Incentive>` (`expires`).
+ *
+ * Urgency must be true for every visitor, so a deadline names one absolute instant: an ISO 8601 date-time with a
+ * UTC offset or `Z`. A time without an offset would end at a different moment in each visitor's time zone (and
+ * Safari parses it differently from Chrome), so it is rejected with a message that shows the fix.
+ */
+
+export interface Deadline {
+  /** The author's string, unchanged: what `<time datetime>` and `data-cta-countdown` carry. */
+  iso: string;
+  /** The instant, in milliseconds since the Unix epoch. */
+  epochMs: number;
+  /** The author's offset in minutes east of UTC (`+01:00` → 60, `Z` → 0). */
+  offsetMinutes: number;
+  /** An `Intl.DateTimeFormat` time zone for the author's offset: `"UTC"` or `"+01:00"`. */
+  timeZone: string;
+}
+
+export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; problem: string };
+
+const EXAMPLE = '"2026-12-31T23:59:00+01:00"';
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Parses an absolute deadline. The `problem` of a rejection says what is wrong and how to write it instead; the
+ * caller adds the component, the prop and the page.
+ */
+export function parseDeadline(value: unknown): DeadlineResult {
+  if (value instanceof Date) {
+    return fail(`is a Date object; pass an ISO 8601 string with a UTC offset, e.g. ${EXAMPLE} (or date.toISOString()).`);
+  }
+  if (value !== undefined && value !== null && typeof value !== 'string') {
+    return fail(`is a ${typeof value}; give an ISO 8601 date-time string with a UTC offset, e.g. ${EXAMPLE}.`);
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    return fail(`is missing; give an ISO 8601 date-time with a UTC offset, e.g. ${EXAMPLE}.`);
+  }
+  const text = value.trim();
+  if (DATE_ONLY.test(text)) {
+    return fail(`"${text}" has no time and no UTC offset; write the exact end, e.g. "${text}T23:59:00+01:00".`);
+  }
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) {
+    return fail(`"${text}" is not an ISO 8601 date-time; write YYYY-MM-DDTHH:MM[:SS]±HH:MM, e.g. ${EXAMPLE}.`);
+  }
+  const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offsetHours, offsetMins] = match;
+  if (!zulu && !sign) {
+    return fail(
+      `"${text}" has no UTC offset, so it would end at a different moment in every visitor's time zone; ` +
+        `add one, e.g. "${text}+01:00" or "${text}Z".`,
+    );
+  }
+  const fields = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+  };
+  const offsetMinutes = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMins));
+  const outOfRange = rangeProblem(fields, Number(offsetHours ?? 0), Number(offsetMins ?? 0));
+  if (outOfRange) return fail(`"${text}" is not a real date-time: ${outOfRange}.`);
+
+  const milliseconds = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+  const localAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, milliseconds);
+  return {
+    ok: true,
+    deadline: {
+      iso: text,
+      epochMs: localAsUtc - offsetMinutes * 60_000,
+      offsetMinutes,
+      timeZone: offsetMinutes === 0 ? 'UTC' : formatOffset(offsetMinutes),
+    },
+  };
+}
+
+/** True once the deadline's instant has been reached. */
+export function hasPassed(deadline: Deadline, now: Date | number = Date.now()): boolean {
+  return deadline.epochMs <= (typeof now === 'number' ? now : now.getTime());
+}
+
+export interface FormatDeadlineOptions {
+  /** BCP 47 locale, e.g. "en-GB". */
+  locale: string;
+  /**
+   * IANA time zone to show the end in (e.g. "Europe/Paris" → "CET"). Without it the author's own offset is used
+   * ("GMT+1"), which is always correct for the instant.
+   */
+  timeZone?: string;
+  /** Show only the day ("31 Dec") instead of day and time ("31 Dec, 23:59 GMT+1"). */
+  dateOnly?: boolean;
+  /** The year is shown only when the deadline is not in the current year of this instant (default: now). */
+  now?: Date | number;
+}
+
+/** The end as people read it, in the given locale: "31 Dec, 23:59 CET". */
+export function formatDeadline(deadline: Deadline, options: FormatDeadlineOptions): string {
+  const { locale, timeZone = deadline.timeZone, dateOnly = false, now = Date.now() } = options;
+  const sameYear = new Date(deadline.epochMs).getUTCFullYear() === new Date(now).getUTCFullYear();
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' as const }),
+    ...(dateOnly ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  });
+  return format.format(deadline.epochMs);
+}
+
+/** Checks an IANA time-zone name for `formatDeadline`; returns a problem or undefined. */
+export function timeZoneProblem(timeZone: string): string | undefined {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return undefined;
+  } catch {
+    return `"${timeZone}" is not a time zone Intl knows; use an IANA name such as "Europe/Paris" or "America/New_York".`;
+  }
+}
+
+function fail(problem: string): DeadlineResult {
+  return { ok: false, problem };
+}
+
+function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+function rangeProblem(
+  f: { year: number; month: number; day: number; hour: number; minute: number; second: number },
+  offsetHours: number,
+  offsetMins: number,
+): string | undefined {
+  if (f.month < 1 || f.month > 12) return `month ${f.month} does not exist`;
+  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
+  if (f.day < 1 || f.day > daysInMonth) return `day ${f.day} does not exist in month ${f.month} of ${f.year}`;
+  if (f.hour > 23) return `hour ${f.hour} does not exist (use 00 to 23)`;
+  if (f.minute > 59) return `minute ${f.minute} does not exist`;
+  if (f.second > 59) return `second ${f.second} does not exist`;
+  if (offsetHours > 14 || offsetMins > 59) return `offset ${offsetHours}:${offsetMins} is not a real UTC offset (at most ±14:00)`;
+  return undefined;
+}
