@@ -4,4 +4,14 @@ export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, typ
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';
 export { formatPretty, summary } from './reporters/pretty.ts';
+export { formatReport, type AuditReport } from './reporters/index.ts';
 export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
+export {
+  auditConfigSchema, resolveAuditConfig, AuditConfigError, PRESETS, FAIL_ON, REPORT_FORMATS,
+  type AuditConfigInput, type ResolvedAuditConfig, type Preset, type FailOn, type ReportFormat,
+} from './config.ts';
+export { fingerprint, applyBaseline, createBaseline, readBaseline, writeBaseline, BaselineError, type BaselineFile } from './baseline.ts';
+export { judge, type Verdict } from './verdict.ts';
+export { runConfiguredAudit, type RunAuditOptions, type RunAuditResult } from './run.ts';
+export { guessSourcesFromPages } from './sources.ts';
+export { recognizeCtas, findMain } from './recognize.ts';

@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { Parser } from 'htmlparser2';
 import { auditPage, auditSite, AUDIT_ERROR, createSite, describeError, helpUrl } from './engine.ts';
 import { createPage } from './page.ts';
+import { readPage } from './read-page.ts';
 import { rules as allRules } from './rules/index.ts';
-import type { Finding, Rule } from './types.ts';
+import type { Finding, Rule, Severity } from './types.ts';
 
 export interface SiteAuditOptions {
   rules?: readonly Rule[];
@@ -16,6 +17,12 @@ export interface SiteAuditOptions {
    * page. Legal pages, error pages and blog or tag indexes are always excluded.
    */
   requireCta?: readonly string[];
+  /** The source file a built page came from, for the report (`src/pages/pricing.astro`). */
+  sourceFor?: (route: string, file: string) => string | undefined;
+  /** Rules a page opted out of (e.g. from MDX frontmatter), or 'all' to leave the page out of the audit. */
+  ignoredRules?: (route: string, file: string) => readonly string[] | 'all' | undefined;
+  /** Called after each page, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SiteAuditResult {
@@ -40,17 +47,22 @@ export function routeForFile(file: string): string {
   return `/${posix}`;
 }
 
-async function listHtmlFiles(dir: string): Promise<string[]> {
+export async function listHtmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .filter((entry) => !entry.isDirectory() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+function auditError(route: string, file: string, message: string, severity: Severity = 'error'): Finding {
+  return { ruleId: AUDIT_ERROR, severity, message, route, file, helpUrl: helpUrl(AUDIT_ERROR) };
 }
 
 /**
  * Audits every `.html` file under `dir`. Pages are read, parsed and checked one at a time, and only their
- * findings are kept, so memory stays flat however large the site.
+ * findings are kept, so memory stays flat however large the site. Nothing a page contains makes this throw:
+ * unreadable, binary or oversized files and rules that fail become `audit-error` findings.
  */
 export async function auditDirectory(dir: string, options: SiteAuditOptions = {}): Promise<SiteAuditResult> {
   const started = performance.now();
@@ -61,27 +73,46 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
+  let done = 0;
   for (const file of files) {
     const route = routeForFile(file);
-    const posixFile = file.split(path.sep).join('/');
-    try {
-      const html = await readFile(path.join(dir, file), 'utf8');
-      const page = createPage(html, route, posixFile);
-      const pageRules = ctaExpected(route) ? rules : rules.filter((rule) => rule.meta.id !== 'page-no-cta');
-      findings.push(...auditPage(page, site, pageRules));
-    } catch (error) {
-      findings.push({
-        ruleId: AUDIT_ERROR,
-        severity: 'error',
-        message: `Could not audit this page (${describeError(error)}).`,
-        route,
-        file: posixFile,
-        helpUrl: helpUrl(AUDIT_ERROR),
-      });
+    const source = safely(() => options.sourceFor?.(route, file));
+    const pageFindings: Finding[] = [];
+    const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
+    if (ignored !== 'all') {
+      const read = await readPage(path.join(dir, file));
+      if (!read.ok) {
+        pageFindings.push(auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning'));
+      } else {
+        if (read.note) pageFindings.push(auditError(route, file, `This page ${read.note}.`, 'info'));
+        try {
+          const page = createPage(read.html, route, file);
+          const pageRules = rules.filter(
+            (rule) => !ignored.includes(rule.meta.id) && (rule.meta.id !== 'page-no-cta' || ctaExpected(route)),
+          );
+          pageFindings.push(...auditPage(page, site, pageRules));
+        } catch (error) {
+          pageFindings.push(auditError(route, file, `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`));
+        }
+      }
     }
+    for (const finding of pageFindings) findings.push(source ? { ...finding, sourceHint: source } : finding);
+    options.onProgress?.(++done, files.length);
   }
-  findings.push(...auditSite(site, rules));
+  for (const finding of auditSite(site, rules)) {
+    const source = finding.file ? safely(() => options.sourceFor?.(finding.route, finding.file)) : undefined;
+    findings.push(source ? { ...finding, sourceHint: source } : finding);
+  }
   return { findings, pages: files.length, durationMs: performance.now() - started };
+}
+
+/** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -99,11 +130,9 @@ async function collectIds(dir: string, files: readonly string[]): Promise<Map<st
         if (name === 'a' && attributes.name) found.add(attributes.name);
       },
     });
-    try {
-      parser.end(await readFile(path.join(dir, file), 'utf8'));
-    } catch {
-      // Unreadable pages are reported by the main pass.
-    }
+    const read = await readPage(path.join(dir, file));
+    // Unreadable pages are reported by the main pass.
+    if (read.ok) safely(() => parser.end(read.html));
     ids.set(routeForFile(file), found);
   }
   return ids;
