@@ -3,6 +3,7 @@ export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR } fro
 export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';
+export { examplePage } from './rules/example-page.ts';
 export { formatPretty, summary } from './reporters/pretty.ts';
 export { formatReport, type AuditReport } from './reporters/index.ts';
 export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';

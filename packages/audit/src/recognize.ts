@@ -23,7 +23,9 @@ const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
 const TAILWIND_PADDING = /(?:^|\s)(?:[a-z]+:)*px-(?:\d|\[)/;
 const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z]+:)*(?:bg-(?!transparent\b|none\b|opacity)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?)(?:\s|$)/;
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
-const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots)(?:$|[\s_-])/i;
+const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper)(?:$|[\s_-])/i;
+/** Names of buttons that operate the page. */
+const WIDGET_NAME = /^(?:copy|copy code|copy to clipboard|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x)$/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
 
 /**
@@ -38,12 +40,14 @@ const ACTION_VERB = new RegExp(
       'subscribe', 'register', 'create', 'request', 'contact', 'talk', 'call', 'claim', 'apply', 'reserve', 'donate', 'upgrade',
       'explore', 'discover', 'see', 'view', 'browse', 'watch', 'compare', 'choose', 'add', 'begin', 'build', 'deploy', 'launch',
       'open', 'read the', 'learn how', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
+      'hire', 'volunteer', 'submit', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
       // de
       'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
       'kontakt', 'abonnieren', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
       // fr
       'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
       'réserver', 'réservez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
+      'offrir', 'offrez', 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
       // es, pt, it, nl
       'comprar', 'compra', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
       'reservar', 'reserva', 'contáctanos', 'contacta', 'solicitar', 'solicita', 'obtener', 'obtén', 'descubre', 'suscríbete',
@@ -91,8 +95,15 @@ function kindOf(element: Element): Cta['kind'] | undefined {
   return undefined;
 }
 
-function isWidgetControl(element: Element): boolean {
-  return WIDGET_ATTRS.some((name) => attr(element, name) !== undefined) || WIDGET_CLASS.test(attr(element, 'class') ?? '');
+function isWidgetControl(element: Element, byId: (id: string) => Element | undefined): boolean {
+  if (WIDGET_ATTRS.some((name) => attr(element, name) !== undefined)) return true;
+  const role = attr(element, 'role');
+  if (role === 'tab' || role === 'menuitem' || role === 'switch' || role === 'option') return true;
+  if (WIDGET_CLASS.test(attr(element, 'class') ?? '')) return true;
+  // Code blocks and carousels put their controls in a classed wrapper (`<div class="copy"><button>`).
+  const parent = element.parent;
+  if (parent && isTag(parent) && WIDGET_CLASS.test(attr(parent, 'class') ?? '')) return true;
+  return WIDGET_NAME.test(collapse(accessibleName(element, byId)));
 }
 
 export function styledAsButton(element: Element): boolean {
@@ -124,9 +135,12 @@ const DECORATION = /[\s→←↗»«›‹>•·|→\u2190-\u21ff\u2794-\u27bf\u
  * action verb: "Get started →" under a feature, "Book a demo" at the end of a section. A link inside running prose
  * is a reference, not a call to action.
  */
-function standsAloneAsAction(link: Element): boolean {
+function standsAloneAsAction(link: Element, byId: (id: string) => Element | undefined): boolean {
+  const rel = attr(link, 'rel') ?? '';
+  if (/\b(?:prev|next)\b/.test(rel)) return false;
   const name = collapse(boundedText(link, 120));
-  if (!name || name.length > 80 || !ACTION_VERB.test(name.replace(/^[\s→»›>•]+/, ''))) return false;
+  if (!name) return isImageAction(link, byId);
+  if (name.length > 80 || !ACTION_VERB.test(name.replace(/^[\s→»›>•]+/, ''))) return false;
   let block: AnyNode | null = link.parent;
   // Climb through inline wrappers (<p><strong><a>) to the block that holds the link.
   while (block && isTag(block) && (block.name === 'strong' || block.name === 'b' || block.name === 'em' || block.name === 'span')) {
@@ -137,8 +151,17 @@ function standsAloneAsAction(link: Element): boolean {
   return collapse(boundedText(block, 200)).replace(DECORATION, '') === name.replace(DECORATION, '');
 }
 
+/**
+ * A link whose only content is an image with action text ("Download on the App Store" badges): an image button.
+ */
+function isImageAction(link: Element, byId: (id: string) => Element | undefined): boolean {
+  const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
+  return hasImage && ACTION_VERB.test(collapse(accessibleName(link, byId)));
+}
+
+/** Search, filter and sort forms operate the page; their submit buttons are not calls to action. */
 function isSearchForm(form: Element): boolean {
-  return attr(form, 'role') === 'search' || /search/i.test(`${attr(form, 'action') ?? ''} ${attr(form, 'class') ?? ''} ${attr(form, 'id') ?? ''}`);
+  return attr(form, 'role') === 'search' || /search|filter|facet|sort/i.test(`${attr(form, 'action') ?? ''} ${attr(form, 'class') ?? ''} ${attr(form, 'id') ?? ''}`);
 }
 
 interface WalkState {
@@ -172,7 +195,7 @@ export function recognizeCtas(document: Document, main: Element | undefined, byI
     else if (!state.inCta) {
       if (isChrome(node, state)) state.inChrome = true;
       if (node.name === 'form' && isSearchForm(node)) state.inSearch = true;
-      if (state.inMain && !state.inChrome && !state.inSearch) taken = recognisedByShape(node);
+      if (state.inMain && !state.inChrome && !state.inSearch) taken = recognisedByShape(node, byId);
     }
     if (SECTIONING.has(node.name)) state.inSectioning = true;
     if (taken) {
@@ -192,12 +215,12 @@ function isChrome(element: Element, state: WalkState): boolean {
   return tokens(element).some((token) => CHROME_TOKENS.has(token));
 }
 
-function recognisedByShape(element: Element): boolean {
+function recognisedByShape(element: Element, byId: (id: string) => Element | undefined): boolean {
   const kind = kindOf(element);
   if (!kind) return false;
-  if (kind === 'link') return styledAsButton(element) || standsAloneAsAction(element);
-  if (kind === 'submit') return true;
-  return !isWidgetControl(element);
+  if (kind === 'link') return styledAsButton(element) || standsAloneAsAction(element, byId);
+  if (kind === 'submit') return !WIDGET_NAME.test(collapse(accessibleName(element, byId))) && !WIDGET_CLASS.test(attr(element, 'class') ?? '');
+  return !isWidgetControl(element, byId);
 }
 
 function describe(element: Element, declared: boolean, byId: (id: string) => Element | undefined): Cta {
