@@ -4,7 +4,7 @@ import { findAll } from 'domutils';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isScarcityClaim } from '../text/scarcity.ts';
-import { smallestMatching } from './support/visible.ts';
+import { claimedText, smallestMatching } from './support/visible.ts';
 
 function sourced(element: Element): boolean {
   return closestAncestor(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '') !== undefined
@@ -40,15 +40,15 @@ export const scarcityUnsourced: Rule = {
     // Activity pop-ups often sit outside <main>: look at the whole body.
     const body = findAll((el) => el.name === 'body', page.document.children)[0] ?? page.main;
     if (!body) return;
-    for (const element of smallestMatching(body, isScarcityClaim)) {
+    for (const element of smallestMatching(body, isScarcityClaim, claimedText)) {
       if (sourced(element)) continue;
       report({
         element,
-        message: `"${collapse(visibleText(element)).slice(0, 80)}" claims scarcity or live activity without saying where the number comes from. Add data-cta-source="…" naming the data (e.g. "stock from the shop API at build time"), or remove the claim if it is not real.`,
+        message: `"${claimedText(element).slice(0, 80)}" claims scarcity or live activity without saying where the number comes from. Add data-cta-source="…" naming the data (e.g. "stock from the shop API at build time"), or remove the claim if it is not real.`,
       });
     }
     for (const count of findAll((el) => attr(el, PROOF_KIND) === 'count', page.document.children)) {
-      if (sourced(count) || smallestMatching(count, isScarcityClaim).length > 0) continue;
+      if (sourced(count) || smallestMatching(count, isScarcityClaim, claimedText).length > 0) continue;
       report({
         element: count,
         message: `This count ("${collapse(visibleText(count)).slice(0, 80)}") has no data-cta-source. Say where the number comes from, e.g. data-cta-source="billing database, 2026-11-01" (the source prop of <SocialProof>).`,

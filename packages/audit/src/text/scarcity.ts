@@ -29,7 +29,7 @@ const PATTERNS: RegExp[] = [
   /\brestam\s+(?:apenas\s+|só\s+)?\d+\b/iu,
   /\b\d+\s+pessoas\s+(?:estão\s+)?(?:vendo|olhando|visualizando)/iu,
   // it
-  /\b(?:solo|soltanto)\s+\d+\s+(?:\p{L}+\s+)?(?:rimast[ie]|disponibili|in\s+magazzino|posti)/iu,
+  /\b(?:solo|soltanto)\s+\d+\s+(?:\p{L}+\s+)?(?:rimast[aoie]|disponibili|in\s+magazzino|posti)/iu,
   /\b\d+\s+persone\s+(?:stanno\s+)?(?:guardando|visualizzando)/iu,
   // nl
   /\bnog\s+(?:maar\s+|slechts\s+)?\d+\s+(?:\p{L}+\s+)?(?:beschikbaar|over|op\s+voorraad)/iu,
