@@ -1,8 +1,8 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, visibleText } from '../dom.ts';
 import { countdownScope, countdownsOf } from './support/countdown.ts';
+import { subtree } from './support/elements.ts';
 import { hasDate } from '../text/dates.ts';
 import { parseDeadline } from '../text/dates.ts';
 
@@ -41,7 +41,7 @@ export const countdownA11y: Rule = {
   check(page, report) {
     for (const countdown of countdownsOf(page)) {
       const liveHolder = closestAncestor(countdown.element, (el) => liveMode(el) !== undefined)
-        ?? findAll((el) => liveMode(el) !== undefined, countdown.element.children)[0];
+        ?? subtree(countdown.element).find((el) => liveMode(el) !== undefined);
       if (liveHolder) {
         report({
           element: countdown.element,

@@ -29,3 +29,10 @@ describe('cta-below-fold', () => {
     expect(flagged(`${words(10)}<a class="btn" href="/s">Start trial</a>${words(400)}`)).toEqual([]);
   });
 });
+
+describe('cta-below-fold: scripts without spaces', () => {
+  it('counts Japanese text by characters', () => {
+    expect(flagged(`<p>${'日本語の文章です'.repeat(80)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toHaveLength(1);
+    expect(flagged(`<p>${'日本語の文章です'.repeat(10)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toEqual([]);
+  });
+});

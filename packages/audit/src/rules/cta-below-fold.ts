@@ -20,31 +20,48 @@ function isLargeBlock(element: Element): boolean {
   return !(width < 200 || height < 150);
 }
 
+/** A run of non-space characters with at least one letter or digit. */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
 interface Before {
   words: number;
   blocks: number;
   found: boolean;
 }
 
-/** Words and large blocks in document order before `target`. */
-function measureBefore(node: AnyNode, target: Element, state: Before): void {
-  if (state.found) return;
-  if (node === target) {
-    state.found = true;
-    return;
-  }
-  if (isText(node)) {
-    state.words += node.data.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-    return;
-  }
-  if (!isTag(node)) return;
-  if (node.name === 'script' || node.name === 'style' || node.name === 'template' || node.name === 'noscript' || isHidden(node) || isVisuallyHidden(node)) return;
-  if (isLargeBlock(node)) {
-    state.blocks += 1;
-    return;
-  }
-  for (const child of node.children) measureBefore(child, target, state);
+function overThreshold(state: Before): boolean {
+  return state.words > MAX_WORDS || state.blocks >= MAX_BLOCKS || state.words + WORDS_PER_BLOCK * state.blocks > MAX_WORDS;
 }
+
+/** Words and large blocks in document order before `target` (counting stops once over the threshold). */
+function measureBefore(root: Element, target: Element): Before {
+  const state: Before = { words: 0, blocks: 0, found: false };
+  // Iterative: markup nested thousands of levels deep must not exhaust the stack.
+  const stack: AnyNode[] = [root];
+  // Past the threshold the answer is known: long pages stop there instead of walking to a CTA at their end.
+  while (stack.length > 0 && !overThreshold(state)) {
+    const node = stack.pop()!;
+    if (node === target) {
+      state.found = true;
+      break;
+    }
+    if (isText(node)) {
+      // Chinese and Japanese are written without spaces: about two characters make a word.
+      state.words += (node.data.match(WORD)?.length ?? 0) + Math.floor((node.data.match(CJK)?.length ?? 0) / 2);
+      continue;
+    }
+    if (!isTag(node) || SKIPPED.has(node.name) || isHidden(node) || isVisuallyHidden(node)) continue;
+    if (isLargeBlock(node)) {
+      state.blocks += 1;
+      continue;
+    }
+    for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+  }
+  return state;
+}
+
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
 export const ctaBelowFold: Rule = {
   meta: {
@@ -68,14 +85,12 @@ export const ctaBelowFold: Rule = {
     const inMain = page.ctas.filter((cta) => closestAncestor(cta.element, (el) => el === main));
     const primary = primaryCtas(page).find((cta) => inMain.includes(cta)) ?? inMain[0];
     if (!primary) return;
-    const state: Before = { words: 0, blocks: 0, found: false };
-    measureBefore(main, primary.element, state);
-    const score = state.words + WORDS_PER_BLOCK * state.blocks;
-    if (state.words <= MAX_WORDS && state.blocks < MAX_BLOCKS && score <= MAX_WORDS) return;
+    const state = measureBefore(main, primary.element);
+    if (!overThreshold(state)) return;
     const what = [state.words > 0 ? `${state.words} words` : '', state.blocks > 0 ? `${state.blocks} large image${state.blocks > 1 ? 's' : ''} or embeds` : ''].filter(Boolean).join(' and ');
     report({
       element: primary.element,
-      message: `The first primary CTA "${primary.name}" comes after ${what}, so most visitors will not see it without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.`,
+      message: `The first primary CTA "${primary.name}" comes after ${state.found ? '' : 'at least '}${what}, so most visitors will not see it without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.`,
     });
   },
 };

@@ -1,7 +1,7 @@
-import { findOne } from 'domutils';
 import type { PageContext, Rule } from '../types.ts';
 import { attr } from '../dom.ts';
 import { basePathOf, classifyHref, findRoute } from './support/targets.ts';
+import { elementsOf } from './support/elements.ts';
 
 /** Fragments browsers resolve without an element: the top of the page and text fragments. */
 const BUILT_IN_FRAGMENT = /^(?:top|:~:.*)$/i;
@@ -77,5 +77,5 @@ export const ctaDeadTarget: Rule = {
 
 /** `<a name="…">`, the old way to mark a fragment target. */
 function hasNamedAnchor(page: PageContext, name: string): boolean {
-  return findOne((el) => el.name === 'a' && attr(el, 'name') === name, page.document.children) !== null;
+  return elementsOf(page).some((el) => el.name === 'a' && attr(el, 'name') === name);
 }

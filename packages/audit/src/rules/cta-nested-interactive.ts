@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
 import type { Rule } from '../types.ts';
 import { attr, has } from '../dom.ts';
+import { elementsOf, subtree } from './support/elements.ts';
 
 const INTERACTIVE_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'textbox', 'combobox', 'slider', 'option']);
 
@@ -61,9 +61,9 @@ export const ctaNestedInteractive: Rule = {
   },
   check(page, report) {
     // Every link and button of the page, not only recognised CTAs: <a><button> is often not styled as a button.
-    const outers = findAll((el) => (el.name === 'a' && has(el, 'href')) || el.name === 'button' || ['button', 'link'].includes(attr(el, 'role') ?? ''), page.document.children);
+    const outers = elementsOf(page).filter((el) => (el.name === 'a' && has(el, 'href')) || el.name === 'button' || ['button', 'link'].includes(attr(el, 'role') ?? ''));
     for (const outer of outers) {
-      const inner = findAll(isInteractive, outer.children)[0];
+      const inner = subtree(outer).slice(1).find(isInteractive);
       if (!inner) continue;
       report({
         element: outer,

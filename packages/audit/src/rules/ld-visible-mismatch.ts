@@ -1,9 +1,9 @@
-import { findAll } from 'domutils';
 import { PROOF_KIND } from '@astro-cta/contract';
 import type { Rule } from '../types.ts';
 import { attr, collapse, visibleText } from '../dom.ts';
 import { isObject, jsonLdOf, numberOf, resolve } from './support/jsonld.ts';
 import { pageVisibleText } from './support/visible.ts';
+import { elementsOf } from './support/elements.ts';
 
 interface Shown {
   value: number;
@@ -66,7 +66,7 @@ export const ldVisibleMismatch: Rule = {
     const ratings = nodes.filter(({ types }) => types.some((type) => type === 'AggregateRating' || type === 'EmployerAggregateRating' || type === 'Review'));
     if (ratings.length === 0) return;
     const shown = shownNumbers(pageVisibleText(page));
-    const proofText = findAll((el) => attr(el, PROOF_KIND) === 'rating', page.document.children).map((el) => collapse(visibleText(el))).join(' / ');
+    const proofText = elementsOf(page).filter((el) => attr(el, PROOF_KIND) === 'rating').map((el) => collapse(visibleText(el))).join(' / ');
     for (const { node, types, script } of ratings) {
       const rating = types.includes('Review') ? resolve(node['reviewRating'], byId) : node;
       const checks: [string, unknown][] = [['ratingValue', isObject(rating) ? rating['ratingValue'] : undefined]];

@@ -1,14 +1,14 @@
 import type { Element } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
-import { findAll } from 'domutils';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isScarcityClaim } from '../text/scarcity.ts';
 import { claimedText, smallestMatching } from './support/visible.ts';
+import { elementsOf, subtree } from './support/elements.ts';
 
 function sourced(element: Element): boolean {
   return closestAncestor(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '') !== undefined
-    || findAll((el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '', element.children).length > 0;
+    || subtree(element).some((el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '');
 }
 
 export const scarcityUnsourced: Rule = {
@@ -38,7 +38,7 @@ export const scarcityUnsourced: Rule = {
   },
   check(page, report) {
     // Activity pop-ups often sit outside <main>: look at the whole body.
-    const body = findAll((el) => el.name === 'body', page.document.children)[0] ?? page.main;
+    const body = elementsOf(page).find((el) => el.name === 'body') ?? page.main;
     if (!body) return;
     for (const element of smallestMatching(body, isScarcityClaim, claimedText)) {
       if (sourced(element)) continue;
@@ -47,7 +47,7 @@ export const scarcityUnsourced: Rule = {
         message: `"${claimedText(element).slice(0, 80)}" claims scarcity or live activity without saying where the number comes from. Add data-cta-source="…" naming the data (e.g. "stock from the shop API at build time"), or remove the claim if it is not real.`,
       });
     }
-    for (const count of findAll((el) => attr(el, PROOF_KIND) === 'count', page.document.children)) {
+    for (const count of elementsOf(page).filter((el) => attr(el, PROOF_KIND) === 'count')) {
       if (sourced(count) || smallestMatching(count, isScarcityClaim, claimedText).length > 0) continue;
       report({
         element: count,

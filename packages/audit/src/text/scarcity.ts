@@ -39,7 +39,10 @@ const PATTERNS: RegExp[] = [
   /\d+\s*人が(?:閲覧中|見ています)/u,
 ];
 
+/** One pass over the text instead of one per pattern: pages are checked whole before narrowing down. */
+const ANY_CLAIM = new RegExp(PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'iu');
+
 /** True when the text makes a low-stock or live-activity claim. */
 export function isScarcityClaim(text: string): boolean {
-  return PATTERNS.some((pattern) => pattern.test(text));
+  return ANY_CLAIM.test(text);
 }

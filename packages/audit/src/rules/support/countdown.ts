@@ -1,9 +1,9 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
 import { COUNTDOWN_DEADLINE, COUNTDOWN_ON_EXPIRE, CTA_GROUP } from '@astro-cta/contract';
 import { attr, closestAncestor, has } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { parseDeadline, type Deadline } from '../../text/dates.ts';
+import { elementsOf, subtree } from './elements.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
 export interface Countdown {
@@ -44,7 +44,7 @@ const cache = new WeakMap<PageContext['document'], Countdown[]>();
 export function countdownsOf(page: PageContext): Countdown[] {
   const cached = cache.get(page.document);
   if (cached) return cached;
-  const elements = findAll(isCountdownElement, page.document.children);
+  const elements = elementsOf(page).filter(isCountdownElement);
   const found = new Set(elements);
   const outermost = elements.filter((element) => !element.parent || !closestAncestor(element.parent as Element, (el) => found.has(el)));
   const countdowns = outermost.map(describe);
@@ -53,7 +53,7 @@ export function countdownsOf(page: PageContext): Countdown[] {
 }
 
 function describe(element: Element): Countdown {
-  const inside = findAll(() => true, [element]);
+  const inside = subtree(element);
   const times = inside.filter((el) => el.name === 'time');
   let deadlineText: string | undefined;
   let deadlineFrom: string | undefined;

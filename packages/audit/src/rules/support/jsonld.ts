@@ -1,7 +1,8 @@
 import type { Element } from 'domhandler';
-import { findAll, textContent } from 'domutils';
+import { textContent } from 'domutils';
 import { attr } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
+import { elementsOf } from './elements.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export function jsonLdOf(page: PageContext): PageJsonLd {
   const cached = cache.get(page.document);
   if (cached) return cached;
   const result: PageJsonLd = { nodes: [], byId: new Map(), errors: [] };
-  const scripts = findAll((el) => el.name === 'script' && (attr(el, 'type') ?? '').trim().toLowerCase() === 'application/ld+json', page.document.children);
+  const scripts = elementsOf(page).filter((el) => el.name === 'script' && (attr(el, 'type') ?? '').trim().toLowerCase() === 'application/ld+json');
   for (const script of scripts) {
     const source = textContent(script).trim();
     if (!source) {

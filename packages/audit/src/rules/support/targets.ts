@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
 import { attr } from '../../dom.ts';
 import type { Cta, PageContext } from '../../types.ts';
+import { elementsOf } from './elements.ts';
 
 const ORIGIN = 'http://audit.invalid';
 /** Schemes that leave the site: not ours to check. */
@@ -60,22 +60,29 @@ export function routeCandidates(path: string): string[] {
  * page's canonical URL (its path ends with the route) or from Astro's `/_astro/` asset URLs.
  */
 export function basePathOf(page: PageContext): string {
-  const canonical = findAll((el) => el.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr(el, 'rel') ?? ''), page.document.children)[0];
+  const elements = elementsOf(page);
+  const canonical = elements.find((el) => el.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr(el, 'rel') ?? ''));
   const href = canonical && attr(canonical, 'href');
   if (href) {
     try {
-      const path = new URL(href, ORIGIN).pathname;
+      const path = new URL(href, ORIGIN).pathname.replace(/\/$/, '');
       const route = page.route.replace(/\/$/, '');
-      const withoutRoute = route && path.replace(/\/$/, '').endsWith(route) ? path.replace(/\/$/, '').slice(0, -route.length) : path.replace(/\/$/, '');
-      if (withoutRoute.startsWith('/') && withoutRoute.length > 1) return `${withoutRoute}/`;
+      // A canonical URL pointing at another page (syndicated content) says nothing about the base.
+      if (path.endsWith(route)) {
+        const base = path.slice(0, path.length - route.length);
+        if (base.startsWith('/') && base.length > 1) return `${base}/`;
+        return '/';
+      }
     } catch {
-      // An unparsable canonical URL says nothing about the base.
+      // An unparsable canonical URL says nothing about the base either.
     }
   }
-  const asset = findAll((el) => /\/_astro\//.test(attr(el, 'href') ?? attr(el, 'src') ?? ''), page.document.children)[0];
-  const assetUrl = asset && (attr(asset, 'href') ?? attr(asset, 'src'));
-  const match = assetUrl && /^(\/[^:]*?\/)_astro\//.exec(assetUrl);
-  return match ? match[1]! : '/';
+  for (const element of elements) {
+    const url = attr(element, 'href') ?? attr(element, 'src');
+    const match = url && /^(\/(?!\/)[^:]*?\/)_astro\//.exec(url);
+    if (match) return match[1]!;
+  }
+  return '/';
 }
 
 /** The built route a link path points to, or undefined when no page of the build answers it. */

@@ -1,7 +1,8 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
+import { isTag, isText, type AnyNode } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
-import { attr, closestAncestor, collapse, has, visibleText } from '../../dom.ts';
+import { attr, closestAncestor, collapse, has, isHidden, visibleText } from '../../dom.ts';
+import { subtree } from './elements.ts';
 import type { PageContext } from '../../types.ts';
 
 export interface Testimonial {
@@ -35,13 +36,14 @@ function isTestimonialContainer(element: Element): boolean {
 export function testimonialsOf(page: PageContext): Testimonial[] {
   const root = page.main;
   if (!root) return [];
-  const named = findAll(isTestimonialContainer, [root]);
+  const all = subtree(root);
+  const named = all.filter(isTestimonialContainer);
   const namedSet = new Set(named);
-  const blockquotes = findAll((el) => el.name === 'blockquote', [root]);
+  const blockquotes = all.filter((el) => el.name === 'blockquote');
+  // A card is a named element with no named element and at most one quote inside.
   const cards = named.filter((element) => {
-    const inner = findAll((el) => namedSet.has(el), element.children);
-    if (inner.length > 0) return false;
-    return findAll((el) => el.name === 'blockquote', element.children).length <= 1;
+    const inside = subtree(element).slice(1);
+    return !inside.some((el) => namedSet.has(el)) && inside.filter((el) => el.name === 'blockquote').length <= 1;
   });
   const cardSet = new Set(cards);
   const loose = blockquotes.filter((quote) => !closestAncestor(quote, (el) => cardSet.has(el)));
@@ -54,7 +56,7 @@ export function testimonialsOf(page: PageContext): Testimonial[] {
 function describe(element: Element): Testimonial {
   // A blockquote's attribution usually sits beside it: <figure><blockquote/><figcaption/></figure>.
   const holder = element.name === 'blockquote' ? closestAncestor(element, (el) => el.name === 'figure') ?? element : element;
-  const inside = findAll(() => true, [holder]);
+  const inside = subtree(holder);
   const attributions = outermost(inside.filter((el) => el.name === 'cite' || el.name === 'figcaption' || el.name === 'footer'
     || ['author', 'name'].includes(attr(el, 'itemprop') ?? '') || ATTRIBUTION_NAME.test(attr(el, 'class') ?? '')));
   const nameElement = inside.find((el) => PERSON_NAME.test(attr(el, 'class') ?? '') || ['author', 'name'].includes(attr(el, 'itemprop') ?? ''));
@@ -93,7 +95,16 @@ function outermost(elements: Element[]): Element[] {
   return elements.filter((element) => !closestAncestor(element.parent as Element, (el) => set.has(el)));
 }
 
-function textWithout(element: Element, excluded: ReadonlySet<Element>): string {
-  if (excluded.has(element)) return '';
-  return element.children.map((child) => ('name' in child ? textWithout(child as Element, excluded) : 'data' in child && child.type === 'text' ? (child as { data: string }).data : '')).join(' ');
+/** Visible text of an element without the given parts (the attribution inside a card). Iterative. */
+function textWithout(root: Element, excluded: ReadonlySet<Element>): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) parts.push(node.data);
+    else if (isTag(node) && !excluded.has(node) && !isHidden(node) && node.name !== 'script' && node.name !== 'style') {
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+    }
+  }
+  return parts.join(' ');
 }

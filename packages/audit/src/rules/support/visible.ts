@@ -1,8 +1,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import { findAll } from 'domutils';
 import { collapse, isHidden, visibleText } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
+import { elementsOf } from './elements.ts';
 
 const bodies = new WeakMap<PageContext['document'], string>();
 
@@ -10,7 +10,7 @@ const bodies = new WeakMap<PageContext['document'], string>();
 export function pageVisibleText(page: PageContext): string {
   let text = bodies.get(page.document);
   if (text === undefined) {
-    const body = findAll((el) => el.name === 'body', page.document.children)[0];
+    const body = elementsOf(page).find((el) => el.name === 'body');
     text = body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
     bodies.set(page.document, text);
   }
@@ -22,17 +22,35 @@ const NOT_CLAIMED = new Set(['script', 'style', 'template', 'noscript', 'code', 
 /** Text between quotation marks talks about a phrase ("only 3 left") rather than saying it. */
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|‘[^’\n]{1,200}’/gu;
 
-function claimedTextOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!isTag(node) || NOT_CLAIMED.has(node.name) || isHidden(node)) return '';
-  const inner = node.children.map(claimedTextOf).join('');
-  return /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/.test(node.name) ? ` ${inner} ` : inner;
+function claimedTextOf(root: Element): string {
+  let text = '';
+  // Iterative, like the engine's own text extraction: markup nested thousands of levels deep is no problem.
+  const stack: (AnyNode | string)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      text += node;
+    } else if (isText(node)) {
+      text += node.data;
+    } else if (isTag(node) && !NOT_CLAIMED.has(node.name) && !isHidden(node)) {
+      const boundary = BLOCK.test(node.name) ? ' ' : '';
+      text += boundary;
+      if (boundary) stack.push(boundary);
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+    }
+  }
+  return text;
 }
+
+const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
 
 /** The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden. */
 export function claimedText(element: Element): string {
   return collapse(claimedTextOf(element).replace(QUOTED, ' '));
 }
+
+/** Deeper than this, the reported element is precise enough; it also bounds the work on pathological nesting. */
+const MAX_DESCENT = 40;
 
 /**
  * The smallest elements whose text passes the test: "Only <b>3</b> left" is reported on its paragraph, not on the
@@ -40,6 +58,13 @@ export function claimedText(element: Element): string {
  */
 export function smallestMatching(root: Element, test: (text: string) => boolean, textOf: (element: Element) => string = visibleText): Element[] {
   if (isHidden(root) || !test(textOf(root))) return [];
-  const inner = root.children.filter(isTag).flatMap((child) => smallestMatching(child, test, textOf));
-  return inner.length > 0 ? inner : [root];
+  const found: Element[] = [];
+  const queue: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
+  while (queue.length > 0) {
+    const { element, depth } = queue.shift()!;
+    const inner = depth >= MAX_DESCENT ? [] : element.children.filter(isTag).filter((child) => !isHidden(child) && test(textOf(child)));
+    if (inner.length === 0) found.push(element);
+    else queue.unshift(...inner.map((child) => ({ element: child, depth: depth + 1 })));
+  }
+  return found;
 }
