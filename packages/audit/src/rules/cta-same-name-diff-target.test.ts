@@ -27,3 +27,12 @@ describe('cta-same-name-diff-target', () => {
     expect(flagged('<button type="button">Play video</button><button type="button">Play video</button>')).toEqual([]);
   });
 });
+
+describe('cta-same-name-diff-target: grids', () => {
+  it('reports a grid of same-named links to different places once, with the count', () => {
+    const grid = ['/p/1', '/p/2', '/p/3', '/p/4'].map((href) => `<a class="btn" href="${href}">View product</a>`).join('');
+    const messages = flagged(grid);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('and 2 more places');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.ts';
+import type { Cta, Rule } from '../types.ts';
 import { normalizeCtaText } from '../text/generic-phrases.ts';
 import { destinationOf } from './support/targets.ts';
 
@@ -22,21 +22,25 @@ export const ctaSameNameDiffTarget: Rule = {
     },
   },
   check(page, report) {
-    const firstByName = new Map<string, { destination: string; href: string }>();
+    const byName = new Map<string, { first: Cta; destinations: Map<string, Cta> }>();
     for (const cta of page.ctas) {
       if (cta.kind !== 'link') continue;
       const name = normalizeCtaText(cta.name);
       if (!name) continue;
       const destination = destinationOf(cta, page.route);
-      const first = firstByName.get(name);
-      if (!first) {
-        firstByName.set(name, { destination, href: cta.href ?? '' });
-      } else if (first.destination !== destination) {
-        report({
-          element: cta.element,
-          message: `"${cta.name}" leads to ${cta.href ?? '(no href)'} here but to ${first.href} earlier on this page. Give links to different places different names (e.g. "Get started: create an account" and "Get started: read the docs"), or point both to the same place.`,
-        });
-      }
+      const group = byName.get(name) ?? { first: cta, destinations: new Map<string, Cta>() };
+      if (!group.destinations.has(destination)) group.destinations.set(destination, cta);
+      byName.set(name, group);
+    }
+    // One finding per name, on its second destination: a product grid of "View product" links is one problem.
+    for (const { first, destinations } of byName.values()) {
+      if (destinations.size < 2) continue;
+      const [, second] = [...destinations.values()];
+      const others = destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
+      report({
+        element: second!.element,
+        message: `"${second!.name}" leads to ${second!.href ?? '(no href)'} here but to ${first.href} earlier on this page${others}. Give links to different places different names (e.g. "Get started: create an account" and "Get started: read the docs"), or point them to the same place.`,
+      });
     }
   },
 };

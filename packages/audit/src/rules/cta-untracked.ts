@@ -13,7 +13,7 @@ interface Store {
 
 /** A suggested id from the CTA's text: "Book a demo" → "book-a-demo". */
 function suggestId(name: string): string {
-  return name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'cta';
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'cta';
 }
 
 export const ctaUntracked: Rule = {

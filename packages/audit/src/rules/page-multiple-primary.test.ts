@@ -27,3 +27,13 @@ describe('page-multiple-primary', () => {
     expect(flagged('</main><header><a class="btn btn-primary" href="/login">Log in</a></header><main><a class="btn btn-primary" href="/a">Start trial</a>')).toEqual([]);
   });
 });
+
+describe('page-multiple-primary: class names', () => {
+  it('does not take colour utilities or outline buttons for primaries', () => {
+    expect(flagged('<a class="btn btn-primary" href="/a">Start trial</a><a class="btn text-primary" href="/b">Docs</a><a class="btn btn-outline-primary" href="/c">Book demo</a><a class="btn hover:bg-primary" href="/d">Pricing</a>')).toEqual([]);
+  });
+
+  it('takes filled primary utilities for primaries', () => {
+    expect(flagged('<a class="btn bg-primary" href="/a">Start trial</a><a class="button is-primary" href="/b">Book demo</a>')).toHaveLength(1);
+  });
+});

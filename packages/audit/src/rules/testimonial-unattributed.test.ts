@@ -52,3 +52,14 @@ describe('testimonial-unattributed', () => {
     expect(flagged(`${card(quote, 'Jane Doe, CTO')}<div data-cta-ignore="testimonial-unattributed">${card(quote, 'John Roe, CEO')}</div>`)).toEqual([]);
   });
 });
+
+describe('testimonial-unattributed: quotations that are not testimonials', () => {
+  it('leaves blockquotes in articles and rendered Markdown alone', () => {
+    expect(flagged('<article><h1>On estimates</h1><blockquote><p>Premature optimization is the root of all evil.</p></blockquote></article>')).toEqual([]);
+    expect(flagged('<div class="sl-markdown-content"><blockquote><p>Note: the API changed in v2.</p></blockquote></div>')).toEqual([]);
+  });
+
+  it('still checks testimonials declared or named as such inside an article', () => {
+    expect(flagged('<article><figure data-cta-proof="testimonial"><blockquote>Acme doubled our sign-ups in a month.</blockquote></figure></article>')).toHaveLength(1);
+  });
+});

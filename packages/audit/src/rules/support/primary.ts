@@ -2,8 +2,14 @@ import { CTA_ROLE, CTA_VARIANT } from '@astro-cta/contract';
 import { attr, has } from '../../dom.ts';
 import type { Cta, PageContext } from '../../types.ts';
 
-/** Class names by which CSS frameworks mark the main button: `btn-primary`, `button--primary`, `is-primary`. */
-const PRIMARY_CLASS = /(?:^|\s)(?:[\w-]*[_-])?primary(?:$|\s|[_-])/i;
+/** Class names by which CSS frameworks mark the main button: `btn-primary`, `button--primary`, `is-primary`, `bg-primary`. */
+const PRIMARY_TOKEN = /^(?:[\w-]*[_-])?primary(?:[_-][\w-]*)?$/i;
+/** …but not colour utilities for text or outlines (`text-primary`, `btn-outline-primary`) or state variants (`hover:`). */
+const NOT_PRIMARY_TOKEN = /^(?:text|border|ring|outline|decoration|fill|stroke|link|shadow)-|outline|:/i;
+
+function hasPrimaryClass(className: string): boolean {
+  return className.split(/\s+/).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
+}
 
 /**
  * The page's primary CTAs: declared with `data-cta-role`/`data-cta-variant`, or, for hand-written CTAs without the
@@ -12,6 +18,6 @@ const PRIMARY_CLASS = /(?:^|\s)(?:[\w-]*[_-])?primary(?:$|\s|[_-])/i;
 export function primaryCtas(page: PageContext): Cta[] {
   return page.ctas.filter((cta) => {
     if (has(cta.element, CTA_ROLE) || has(cta.element, CTA_VARIANT)) return cta.role === 'primary';
-    return cta.role === 'primary' || PRIMARY_CLASS.test(attr(cta.element, 'class') ?? '');
+    return cta.role === 'primary' || hasPrimaryClass(attr(cta.element, 'class') ?? '');
   });
 }

@@ -23,6 +23,13 @@ const DETAIL_NAME = /(?:^|[\s_-])(?:role|title|position|job|company|org|organisa
 /** Between a name and a role: "Jane Doe, CTO", "Jane Doe – Acme", "Jane Doe at Acme", "Jane · Acme". */
 const SEPARATOR = /\s*(?:[,|·•–—/]|\s-\s|\s(?:at|bei|chez|bij)\s)\s*/u;
 
+/** Containers of running text: blog posts, docs pages, rendered Markdown. */
+const PROSE_CLASS = /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
+
+function isProse(element: Element): boolean {
+  return element.name === 'article' || PROSE_CLASS.test(attr(element, 'class') ?? '');
+}
+
 function isTestimonialContainer(element: Element): boolean {
   return attr(element, PROOF_KIND) === 'testimonial'
     || TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
@@ -31,7 +38,8 @@ function isTestimonialContainer(element: Element): boolean {
 
 /**
  * The page's testimonials: the kit's `data-cta-proof="testimonial"`, elements named like testimonials, and
- * `<blockquote>`s in the main content. A wrapper that holds several quotes is a list of testimonials, not one.
+ * `<blockquote>`s in the main content outside articles and Markdown prose. A wrapper that holds several quotes is a
+ * list of testimonials, not one.
  */
 export function testimonialsOf(page: PageContext): Testimonial[] {
   const root = page.main;
@@ -46,7 +54,8 @@ export function testimonialsOf(page: PageContext): Testimonial[] {
     return !inside.some((el) => namedSet.has(el)) && inside.filter((el) => el.name === 'blockquote').length <= 1;
   });
   const cardSet = new Set(cards);
-  const loose = blockquotes.filter((quote) => !closestAncestor(quote, (el) => cardSet.has(el)));
+  // A bare blockquote in an article or rendered Markdown is a quotation or a note, not a testimonial.
+  const loose = blockquotes.filter((quote) => !closestAncestor(quote, (el) => cardSet.has(el) || isProse(el)));
   return [...cards, ...loose]
     .sort((a, b) => (a.startIndex ?? 0) - (b.startIndex ?? 0))
     .map(describe)
