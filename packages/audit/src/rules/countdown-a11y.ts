@@ -40,6 +40,7 @@ export const countdownA11y: Rule = {
   },
   check(page, report) {
     for (const countdown of countdownsOf(page)) {
+      if (countdown.hidden) continue;
       const liveHolder = closestAncestor(countdown.element, (el) => liveMode(el) !== undefined)
         ?? subtree(countdown.element).find((el) => liveMode(el) !== undefined);
       if (liveHolder) {

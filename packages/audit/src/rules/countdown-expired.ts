@@ -30,6 +30,8 @@ export const countdownExpired: Rule = {
       if (!deadline || (deadline.kind !== 'absolute' && deadline.kind !== 'floating')) continue;
       const passedAt = deadline.kind === 'floating' ? deadline.date.getTime() + FLOATING_SLACK_MS : deadline.date.getTime();
       if (passedAt < site.now.getTime()) {
+        // Hidden, or showing "Offer ended": the page tells the truth about the deadline.
+        if (countdown.hidden || countdown.showsEnded) continue;
         report({
           element: countdown.element,
           message: `This countdown's deadline ${countdown.deadlineText} (${countdown.deadlineFrom}) is before the build time ${site.now.toISOString()}: the page shows an offer that has ended. Remove the countdown or set a new deadline, and rebuild.`,

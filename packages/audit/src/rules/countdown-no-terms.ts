@@ -26,7 +26,8 @@ export const countdownNoTerms: Rule = {
     },
   },
   check(page, report) {
-    const countdowns = countdownsOf(page);
+    // A hidden countdown shows no terms because it shows nothing.
+    const countdowns = countdownsOf(page).filter((countdown) => !countdown.hidden && !countdown.showsEnded);
     if (countdowns.length === 0) return;
     const pageText = pageVisibleText(page);
     // The terms may be in the fine print rather than next to the timer: anywhere visible on the page counts.

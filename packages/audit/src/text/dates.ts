@@ -15,6 +15,8 @@ const MONTHS = [
   'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
   'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
   'januari', 'februari', 'maart', 'mei', 'augustus',
+  // abbreviations Intl.DateTimeFormat writes with month: 'short' (fr, es, it, pt, nl, de)
+  'janv', 'févr', 'fevr', 'avr', 'juil', 'déc', 'ene', 'abr', 'ago', 'dic', 'gen', 'mag', 'giu', 'lug', 'ott', 'fev', 'out', 'mrt', 'okt', 'mär', 'sept',
 ].join('|');
 
 const DATE_PATTERNS = [

@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { COUNTDOWN_DEADLINE, COUNTDOWN_ON_EXPIRE, CTA_GROUP } from '@astro-cta/contract';
-import { attr, closestAncestor, has } from '../../dom.ts';
+import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { parseDeadline, type Deadline } from '../../text/dates.ts';
 import { elementsOf, subtree } from './elements.ts';
@@ -19,6 +19,10 @@ export interface Countdown {
   onExpire: string | undefined;
   /** The `<time>` elements inside it. */
   times: Element[];
+  /** Not rendered (`hidden`, `display: none` on it or an ancestor): it claims nothing to anyone. */
+  hidden: boolean;
+  /** Rendered in its ended state, as the kit's countdown does when the build runs after its deadline. */
+  showsEnded: boolean;
 }
 
 /** Class or id words that name a countdown in hand-written markup and common countdown scripts. */
@@ -76,6 +80,8 @@ function describe(element: Element): Countdown {
     durationAttribute,
     onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
     times,
+    hidden: closestAncestor(element, isHidden) !== undefined,
+    showsEnded: inside.some((el) => has(el, 'data-cta-ended') && !isHidden(el)) && inside.some((el) => has(el, 'data-cta-running') && isHidden(el)),
   };
 }
 

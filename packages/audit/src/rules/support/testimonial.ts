@@ -18,7 +18,8 @@ export interface Testimonial {
 const TESTIMONIAL_NAME = /testimonial|customer-?quote|review-?card|quote-?card|(?:^|[\s_-])review(?:$|[\s_-])/i;
 const ATTRIBUTION_NAME = /(?:^|[\s_-])(?:author|name|attribution|byline|cite|source|person|customer|client|reviewer|signature)(?:$|[\s_-])/i;
 /** Class words of the element holding only the person's name. */
-const PERSON_NAME = /(?:^|[\s_-])(?:name|author|person|reviewer|customer-?name|client-?name)(?:$|[\s_-])/i;
+const AUTHOR_NAME = /(?:^|[\s_-])(?:name|author|reviewer|customer-?name|client-?name)(?:$|[\s_-])/i;
+const PERSON_NAME = /(?:^|[\s_-])person(?:$|[\s_-])/i;
 const DETAIL_NAME = /(?:^|[\s_-])(?:role|title|position|job|company|org|organisation|organization|occupation|meta)(?:$|[\s_-])/i;
 /** Between a name and a role: "Jane Doe, CTO", "Jane Doe – Acme", "Jane Doe at Acme", "Jane · Acme". */
 const SEPARATOR = /\s*(?:[,|·•–—/]|\s-\s|\s(?:at|bei|chez|bij)\s)\s*/u;
@@ -68,7 +69,9 @@ function describe(element: Element): Testimonial {
   const inside = subtree(holder);
   const attributions = outermost(inside.filter((el) => el.name === 'cite' || el.name === 'figcaption' || el.name === 'footer'
     || ['author', 'name'].includes(attr(el, 'itemprop') ?? '') || ATTRIBUTION_NAME.test(attr(el, 'class') ?? '')));
-  const nameElement = inside.find((el) => PERSON_NAME.test(attr(el, 'class') ?? '') || ['author', 'name'].includes(attr(el, 'itemprop') ?? ''));
+  // The most specific element first: "…__author" inside "…__person" holds the name alone.
+  const nameElement = inside.find((el) => AUTHOR_NAME.test(attr(el, 'class') ?? '') || ['author', 'name'].includes(attr(el, 'itemprop') ?? ''))
+    ?? inside.find((el) => PERSON_NAME.test(attr(el, 'class') ?? ''));
   const details = inside.filter((el) => DETAIL_NAME.test(attr(el, 'class') ?? '') || ['jobTitle', 'worksFor'].includes(attr(el, 'itemprop') ?? ''));
   const detailText = details.map(visibleText).filter(Boolean).join(', ');
   const source = sourceOf(element, inside);
