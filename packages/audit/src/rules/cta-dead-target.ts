@@ -37,17 +37,18 @@ export const ctaDeadTarget: Rule = {
     for (const cta of page.ctas) {
       if (cta.kind !== 'link' && cta.element.name !== 'a') continue;
       const target = classifyHref(cta.href, page.route);
-      const name = cta.name || cta.visibleText || 'This CTA';
+      const text = cta.name || cta.visibleText;
+      const name = text ? `"${text}"` : 'This CTA';
       switch (target.kind) {
         case 'missing':
-          report({ element: cta.element, message: `"${name}" is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.` });
+          report({ element: cta.element, message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.` });
           break;
         case 'empty':
         case 'hash-only':
-          report({ element: cta.element, message: `"${name}" has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".` });
+          report({ element: cta.element, message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".` });
           break;
         case 'javascript':
-          report({ element: cta.element, message: `"${name}" uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.` });
+          report({ element: cta.element, message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.` });
           break;
         case 'internal': {
           base ??= basePathOf(page);
@@ -55,7 +56,7 @@ export const ctaDeadTarget: Rule = {
           // Outside the site's base path, or the host's root of a site built without one: not part of this build.
           if (route === undefined && (target.path === '/' || !target.path.startsWith(base))) break;
           if (route === undefined) {
-            report({ element: cta.element, message: `"${name}" links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.` });
+            report({ element: cta.element, message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.` });
             break;
           }
           if (target.fragment === undefined || target.fragment === '' || BUILT_IN_FRAGMENT.test(target.fragment)) break;
@@ -64,7 +65,7 @@ export const ctaDeadTarget: Rule = {
           // Unknown ids (a page the run did not index) are not reported: no guessing.
           if (exists === false) {
             const where = route === page.route ? 'this page' : route;
-            report({ element: cta.element, message: `"${name}" links to #${target.fragment} on ${where}, but no element there has id="${target.fragment}". Add the id to the target section, or fix the fragment.` });
+            report({ element: cta.element, message: `${name} links to #${target.fragment} on ${where}, but no element there has id="${target.fragment}". Add the id to the target section, or fix the fragment.` });
           }
           break;
         }

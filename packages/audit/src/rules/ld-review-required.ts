@@ -1,10 +1,10 @@
 import type { Rule } from '../types.ts';
-import { hasValue, isObject, jsonLdOf, resolve, type LdNode } from './support/jsonld.ts';
+import { hasValue, isObject, jsonLdOf, resolve, type JsonObject, type LdNode } from './support/jsonld.ts';
 
 /** Google's limit for a review author's name. */
 const MAX_AUTHOR_NAME = 100;
 
-function authorProblem(author: unknown, byId: Parameters<typeof resolve>[1]): string | undefined {
+function authorProblem(author: unknown, byId: ReadonlyMap<string, JsonObject>): string | undefined {
   const value = resolve(author, byId);
   if (!hasValue(value)) return 'author';
   const name = typeof value === 'string' ? value : isObject(value) ? value['name'] : undefined;
@@ -13,7 +13,7 @@ function authorProblem(author: unknown, byId: Parameters<typeof resolve>[1]): st
   return undefined;
 }
 
-function missingFields(ld: LdNode, byId: Parameters<typeof resolve>[1]): string[] {
+function missingFields(ld: LdNode, byId: ReadonlyMap<string, JsonObject>): string[] {
   const { node, types, parent } = ld;
   const missing: string[] = [];
   // Nested in the thing it rates (Product.aggregateRating), the item reviewed is implicit.

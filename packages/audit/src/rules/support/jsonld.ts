@@ -87,7 +87,7 @@ export function typesOf(node: JsonObject): string[] {
 }
 
 /** Follows an `{ "@id": … }` reference to the full node when the page defines it. */
-export function resolve(value: unknown, byId: Map<string, JsonObject>): unknown {
+export function resolve(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
   if (Array.isArray(value)) return value.length === 1 ? resolve(value[0], byId) : value;
   if (isObject(value) && typeof value['@id'] === 'string' && typesOf(value).length === 0) return byId.get(value['@id']) ?? value;
   return value;
