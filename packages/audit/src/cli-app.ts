@@ -9,6 +9,7 @@ import { formatReport } from './reporters/index.ts';
 import { summary } from './reporters/pretty.ts';
 import { runConfiguredAudit } from './run.ts';
 import { guessSourcesFromPages } from './sources.ts';
+import { frontmatterReader } from './frontmatter.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -105,11 +106,12 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   // Reports listed in the config file are written relative to the config file.
   const pagesDir = flags.pages ? path.resolve(io.cwd, flags.pages) : [path.join(siteDir, '..', 'src', 'pages'), path.join(io.cwd, 'src', 'pages')].find((candidate) => existsSync(candidate));
   const sourceFor = pagesDir ? guessSourcesFromPages(pagesDir, io.cwd) : undefined;
+  const optOut = frontmatterReader((source) => path.resolve(io.cwd, source));
   const progress = flags.progress !== false && io.stderr.isTTY === true && !io.env.CI ? progressBar(io.stderr) : undefined;
   const result = await runConfiguredAudit(siteDir, config, {
     cwd: base,
     ...(flags.updateBaseline ? { updateBaseline: true } : {}),
-    ...(sourceFor ? { sourceFor: (route: string) => sourceFor(route) } : {}),
+    ...(sourceFor ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();

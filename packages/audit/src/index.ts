@@ -15,4 +15,5 @@ export { fingerprint, applyBaseline, createBaseline, readBaseline, writeBaseline
 export { judge, type Verdict } from './verdict.ts';
 export { runConfiguredAudit, type RunAuditOptions, type RunAuditResult } from './run.ts';
 export { guessSourcesFromPages } from './sources.ts';
+export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
 export { recognizeCtas, findMain } from './recognize.ts';
