@@ -1,6 +1,6 @@
 import type { PageContext, Rule } from '../types.ts';
 import { attr } from '../dom.ts';
-import { basePathOf, classifyHref, findRoute } from './support/targets.ts';
+import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
 import { elementsOf } from './support/elements.ts';
 
 /** Fragments browsers resolve without an element: the top of the page and text fragments. */
@@ -34,9 +34,15 @@ export const ctaDeadTarget: Rule = {
   },
   check(page, report, site) {
     let base: string | undefined;
+    // Pages repeat their CTAs' hrefs (a catalogue of "Add to cart" links): resolve each href once.
+    const targets = new Map<string | undefined, Target>();
     for (const cta of page.ctas) {
       if (cta.kind !== 'link' && cta.element.name !== 'a') continue;
-      const target = classifyHref(cta.href, page.route);
+      let target = targets.get(cta.href);
+      if (!target) {
+        target = classifyHref(cta.href, page.route);
+        targets.set(cta.href, target);
+      }
       const text = cta.name || cta.visibleText;
       const name = text ? `"${text}"` : 'This CTA';
       switch (target.kind) {

@@ -4,6 +4,11 @@ import { closestAncestor, has } from '../dom.ts';
 import { isSuppressed } from './support/suppress.ts';
 
 const RULE_ID = 'cta-untracked';
+/**
+ * Findings kept per page until the end of the run. Locating an element costs time and the findings wait in memory,
+ * so a page with thousands of untracked CTAs (a generated catalogue) gets these and one summary.
+ */
+const MAX_PER_PAGE = 50;
 
 interface Store {
   /** Some page declares a CTA with data-cta, so the site reports clicks through the beacon. */
@@ -41,6 +46,8 @@ export const ctaUntracked: Rule = {
   },
   check(page, report, site) {
     const store = site.store<Store>(RULE_ID, () => ({ usesBeacon: false, untracked: [] }));
+    let kept = 0;
+    let more = 0;
     for (const cta of page.ctas) {
       if (cta.declared) {
         store.usesBeacon = true;
@@ -50,11 +57,23 @@ export const ctaUntracked: Rule = {
         continue;
       }
       if (closestAncestor(cta.element, (el) => has(el, CTA_NO_TRACK)) || isSuppressed(cta.element, RULE_ID)) continue;
+      if (kept >= MAX_PER_PAGE) {
+        more += 1;
+        continue;
+      }
+      kept += 1;
       store.untracked.push({
         route: page.route,
         file: page.file,
         ...page.locate(cta.element),
         message: `"${cta.name || cta.visibleText}" looks like a CTA but has no data-cta id, so the beacon cannot report its clicks. Add data-cta="${suggestId(cta.name)}" (or use <CTA id="…">); if it should not be tracked, add data-cta-notrack.`,
+      });
+    }
+    if (more > 0) {
+      store.untracked.push({
+        route: page.route,
+        file: page.file,
+        message: `${more} more CTAs on this page have no data-cta id (only the first ${MAX_PER_PAGE} are listed). Add ids, or data-cta-notrack on a container whose CTAs should not be tracked.`,
       });
     }
   },

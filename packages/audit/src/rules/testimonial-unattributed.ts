@@ -6,6 +6,8 @@ import { testimonialsOf } from './support/testimonial.ts';
 const RULE_ID = 'testimonial-unattributed';
 /** Shorter quotes ("Great!", "Love it") legitimately repeat under different names. */
 const MIN_QUOTE_LENGTH = 25;
+/** Quotes remembered per page for the cross-page check: bounds time (locating) and memory on generated pages. */
+const MAX_SIGHTINGS_PER_PAGE = 200;
 
 interface Sighting extends SiteReportInput {
   name: string;
@@ -42,6 +44,7 @@ export const testimonialUnattributed: Rule = {
   },
   check(page, report, site) {
     const sightings = site.store(RULE_ID, () => new Map<string, Sighting[]>());
+    let remembered = 0;
     for (const testimonial of testimonialsOf(page)) {
       if (!testimonial.name) {
         report({
@@ -55,7 +58,8 @@ export const testimonialUnattributed: Rule = {
         });
       }
       const key = normalizeCtaText(testimonial.quote);
-      if (!testimonial.name || key.length < MIN_QUOTE_LENGTH || isSuppressed(testimonial.element, RULE_ID)) continue;
+      if (!testimonial.name || key.length < MIN_QUOTE_LENGTH || remembered >= MAX_SIGHTINGS_PER_PAGE || isSuppressed(testimonial.element, RULE_ID)) continue;
+      remembered += 1;
       const list = sightings.get(key) ?? [];
       list.push({ route: page.route, file: page.file, ...page.locate(testimonial.element), name: testimonial.name, message: '' });
       sightings.set(key, list);
