@@ -33,3 +33,12 @@ describe('cta-untracked', () => {
     expect(flagged('<a data-cta="x" href="/a">Start</a><form action="/s"><input name="e" aria-label="Email"><button>Get the newsletter</button></form>')).toHaveLength(1);
   });
 });
+
+describe('cta-untracked on generated pages', () => {
+  it('lists the first 50 untracked CTAs of a page and summarises the rest', () => {
+    const many = Array.from({ length: 120 }, (_, i) => `<a class="button" href="/p/${i}">Buy item ${i}</a>`).join('');
+    const messages = flagged(`<a data-cta="x" href="/a">Start</a>${many}`);
+    expect(messages).toHaveLength(51);
+    expect(messages[50]).toContain('70 more CTAs on this page have no data-cta id');
+  });
+});
