@@ -18,10 +18,14 @@ export class BaselineError extends Error {
   override name = 'BaselineError';
 }
 
-/** Stable identity of a finding: rule, page, element path and the element's markup, never its line or column. */
+/**
+ * Stable identity of a finding: rule, page and the element's own markup (or the message for page-level findings).
+ * Line, column and CSS path are left out on purpose: they change when anything is added above or beside the
+ * element. Identical elements share a fingerprint; the baseline counts them.
+ */
 export function fingerprint(finding: Finding): string {
-  const where = finding.selector ? `${finding.selector}\n${(finding.excerpt ?? '').replace(/\s+/g, ' ')}` : finding.message;
-  return createHash('sha256').update(`${finding.ruleId}\n${finding.route}\n${where}`).digest('hex').slice(0, 24);
+  const what = finding.excerpt ? finding.excerpt.replace(/\s+/g, ' ') : finding.message;
+  return createHash('sha256').update(`${finding.ruleId}\n${finding.route}\n${what}`).digest('hex').slice(0, 24);
 }
 
 export function createBaseline(findings: readonly Finding[]): BaselineFile {

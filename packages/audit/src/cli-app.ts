@@ -75,6 +75,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await cli.runMatchedCommand();
     return await (action ?? Promise.resolve(EXIT_OK));
   } catch (error) {
+    if ((error as Error)?.name === 'CACError' && /missing required args/.test((error as Error).message)) {
+      io.stderr.write('cta-audit: Give the folder of a built site to audit, e.g. `cta-audit dist`. See `cta-audit --help`.\n');
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError || error instanceof AuditConfigError || error instanceof BaselineError || (error as Error)?.name === 'CACError') {
       io.stderr.write(`cta-audit: ${(error as Error).message}\n`);
       return EXIT_USAGE;

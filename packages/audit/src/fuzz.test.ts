@@ -113,8 +113,10 @@ describe('the audit on hostile files', () => {
   it('audits 10,000-deep nesting, a 5 MB page, empty, binary and non-UTF-8 files without crashing or hanging', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-fuzz-'));
     const deep = `<html><body><main>${'<div>'.repeat(10_000)}<a class="btn" href="/">Start your free trial</a>${'</div>'.repeat(10_000)}</main></body></html>`;
-    const section = '<section><h2>Feature</h2><p>Plenty of words about the product and why it helps. <a href="/docs/">Docs</a></p><a class="btn" href="/">Start your free trial</a></section>\n';
-    const huge = `<html><body><main>${section.repeat(Math.ceil((5 * 1024 * 1024) / section.length))}</main></body></html>`;
+    // A long document: prose with a link per paragraph and a CTA every hundred sections.
+    const prose = '<section><h2>Chapter</h2><p>Plenty of words about the product and why it helps teams ship. <a href="/docs/">Docs</a></p></section>\n'.repeat(100);
+    const block = `${prose}<a class="btn" href="/">Start your free trial</a>\n`;
+    const huge = `<html><body><main>${block.repeat(Math.ceil((5 * 1024 * 1024) / block.length))}</main></body></html>`;
     await writeFile(path.join(dir, 'index.html'), '<html lang="en"><body><main><a class="btn" href="/">Start your free trial</a></main></body></html>');
     await writeFile(path.join(dir, 'deep.html'), deep);
     await writeFile(path.join(dir, 'huge.html'), huge);
