@@ -87,10 +87,12 @@ export const ctaBelowFold: Rule = {
     if (!primary) return;
     const state = measureBefore(main, primary.element);
     if (!overThreshold(state)) return;
-    const what = [state.words > 0 ? `${state.words} words` : '', state.blocks > 0 ? `${state.blocks} large image${state.blocks > 1 ? 's' : ''} or embeds` : ''].filter(Boolean).join(' and ');
+    const words = state.words > 0 ? `${state.words} word${state.words === 1 ? '' : 's'}` : '';
+    const blocks = state.blocks > 0 ? `${state.blocks} large image${state.blocks === 1 ? '' : 's'} or embeds` : '';
+    const what = [words, blocks].filter(Boolean).join(' and ');
     report({
       element: primary.element,
-      message: `The first primary CTA "${primary.name}" comes after ${state.found ? '' : 'at least '}${what}, so most visitors will not see it without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.`,
+      message: `The first primary CTA "${primary.name}" comes after ${what}, so most visitors will not see it without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.`,
     });
   },
 };

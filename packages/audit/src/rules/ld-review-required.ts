@@ -32,6 +32,15 @@ function missingFields(ld: LdNode, byId: ReadonlyMap<string, JsonObject>): strin
   return missing;
 }
 
+/** A JSON snippet that fills the first missing field. */
+function exampleFor(field: string): string {
+  if (field.startsWith('author')) return '"author": { "@type": "Person", "name": "Jane Doe" }';
+  if (field === 'reviewRating.ratingValue') return '"reviewRating": { "@type": "Rating", "ratingValue": 5 }';
+  if (field === 'itemReviewed') return '"itemReviewed": { "@type": "Product", "name": "Acme" }';
+  if (field === 'ratingValue') return '"ratingValue": 4.8';
+  return '"reviewCount": 212';
+}
+
 export const ldReviewRequired: Rule = {
   meta: {
     id: 'ld-review-required',
@@ -59,7 +68,7 @@ export const ldReviewRequired: Rule = {
       const type = ld.types.join('/');
       report({
         element: ld.script,
-        message: `This JSON-LD ${type} lacks ${missing.join(', ')}, so Google will not show review stars for it. Add ${missing.length > 1 ? 'them' : 'it'} to the ${type} object (e.g. "reviewCount": 212), or remove the ${type} if the page has no such data.`,
+        message: `This JSON-LD ${type} lacks ${missing.join(', ')}, so Google will not show review stars for it. Add ${missing.length > 1 ? 'them' : 'it'} to the ${type} object (e.g. ${exampleFor(missing[0]!)}), or remove the ${type} if the page has no such data.`,
       });
     }
   },
