@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ERROR } from '../engine.ts';
 import { rules } from '../rules/index.ts';
@@ -20,6 +20,9 @@ const report: AuditReport = { findings, baselined: 2, pages: 3, durationMs: 12.3
 describe('SARIF reporter', () => {
   const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
   // The schema's language pattern is not valid in unicode mode; browsers and ajv's default would reject it.
+  // Both are CommonJS modules whose class is also their `default` export.
+  const Ajv = ajvDraft04.default;
+  const addFormats = ajvFormats.default;
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
