@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 /** Pages above this size are reported, not parsed: a 20 MB "page" is a mistake or not a page. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
@@ -13,14 +13,14 @@ export type ReadPage =
  */
 export async function readPage(file: string): Promise<ReadPage> {
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
-    if (info.size > MAX_PAGE_BYTES) {
-      return { ok: false, reason: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited` };
-    }
     const handle = await open(file, 'r');
     let bytes: Buffer;
     try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
+      if (info.size > MAX_PAGE_BYTES) {
+        return { ok: false, reason: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited` };
+      }
       bytes = await handle.readFile();
     } finally {
       await handle.close();

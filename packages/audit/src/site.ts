@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { Parser } from 'htmlparser2';
 import { auditPage, auditSite, AUDIT_ERROR, createSite, describeError, helpUrl } from './engine.ts';
 import { createPage } from './page.ts';
-import { readPage } from './read-page.ts';
+import { decodePage, readPage, type ReadPage } from './read-page.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { Finding, Rule, Severity } from './types.ts';
 
@@ -68,19 +69,18 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const started = performance.now();
   const files = await listHtmlFiles(dir);
   const routes = new Set(files.map(routeForFile));
-  const ids = await collectIds(dir, files);
-  const site = createSite(routes, options.now ?? new Date(), (route) => ids.get(route));
+  const fileByRoute = new Map(files.map((file) => [routeForFile(file), file]));
+  const site = createSite(routes, options.now ?? new Date(), idsOnDemand(dir, fileByRoute));
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
   let done = 0;
-  for (const file of files) {
+  for await (const [file, read] of readAhead(dir, files)) {
     const route = routeForFile(file);
     const source = safely(() => options.sourceFor?.(route, file));
     const pageFindings: Finding[] = [];
     const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
     if (ignored !== 'all') {
-      const read = await readPage(path.join(dir, file));
       if (!read.ok) {
         pageFindings.push(auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning'));
       } else {
@@ -106,6 +106,23 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   return { findings, pages: files.length, durationMs: performance.now() - started };
 }
 
+/** Files read ahead while the current page is parsed and checked: disk waits overlap with work, memory stays flat. */
+const READ_AHEAD = 8;
+
+/** Reads pages in order, keeping a few reads in flight ahead of the one being consumed. */
+async function* readAhead(dir: string, files: readonly string[]): AsyncGenerator<[string, ReadPage]> {
+  const pending: Promise<ReadPage>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < READ_AHEAD && next < files.length) pending.push(readPage(path.join(dir, files[next++]!)));
+  };
+  for (let i = 0; i < files.length; i++) {
+    fill();
+    const read = await pending.shift()!;
+    yield [files[i]!, read];
+  }
+}
+
 /** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */
 function safely<T>(run: () => T): T | undefined {
   try {
@@ -116,24 +133,31 @@ function safely<T>(run: () => T): T | undefined {
 }
 
 /**
- * A first, DOM-free pass that records every page's element ids, so that links to `#fragments` on other pages can
- * be checked while pages are audited one at a time.
+ * Element ids of a page, for links to `#fragments` on other pages. Read on demand (a DOM-free scan of the target
+ * page, cached) rather than in a pass over every page first: only pages that are fragment targets cost anything.
  */
-async function collectIds(dir: string, files: readonly string[]): Promise<Map<string, Set<string>>> {
-  const ids = new Map<string, Set<string>>();
-  for (const file of files) {
-    const found = new Set<string>();
-    const parser = new Parser({
-      onopentag(name, attributes) {
-        if (attributes.id) found.add(attributes.id);
-        // <a name> is a fragment target too (old-style anchors).
-        if (name === 'a' && attributes.name) found.add(attributes.name);
-      },
-    });
-    const read = await readPage(path.join(dir, file));
-    // Unreadable pages are reported by the main pass.
-    if (read.ok) safely(() => parser.end(read.html));
-    ids.set(routeForFile(file), found);
-  }
-  return ids;
+function idsOnDemand(dir: string, fileByRoute: ReadonlyMap<string, string>): (route: string) => ReadonlySet<string> | undefined {
+  const cache = new Map<string, Set<string>>();
+  return (route) => {
+    const file = fileByRoute.get(route);
+    if (file === undefined) return undefined;
+    let found = cache.get(route);
+    if (found) return found;
+    found = new Set<string>();
+    const ids = found;
+    const read = safely(() => decodePage(readFileSync(path.join(dir, file))));
+    // Unreadable pages are reported by the main pass; they have no ids.
+    if (read?.ok) {
+      const parser = new Parser({
+        onopentag(name, attributes) {
+          if (attributes.id) ids.add(attributes.id);
+          // <a name> is a fragment target too (old-style anchors).
+          if (name === 'a' && attributes.name) ids.add(attributes.name);
+        },
+      });
+      safely(() => parser.end(read.html));
+    }
+    cache.set(route, found);
+    return found;
+  };
 }
