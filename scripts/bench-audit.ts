@@ -44,13 +44,13 @@ function generateSite(dir: string, pages: number): number {
 }
 
 console.log(`CTA audit benchmark on ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} (figures scale with a busy machine)\n`);
-console.log('site size  | pages/s | audit time | peak RSS | peak heap | avg page');
+console.log('site size  | pages/s | audit time | peak RSS | peak heap | avg page | findings kept');
 for (const size of SIZES) {
   const dir = path.join(work, `site-${size}`);
   const bytes = generateSite(dir, size);
   const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir], { encoding: 'utf8' });
   const result = JSON.parse(out.trim().split('\n').at(-1)!);
-  console.log(`${String(size).padStart(5)} pages | ${String(Math.round(result.pages / (result.ms / 1000))).padStart(7)} | ${(result.ms / 1000).toFixed(2).padStart(8)} s | ${mb(result.peakRss).padStart(8)} | ${mb(result.peakHeap).padStart(9)} | ${(bytes / size / 1024).toFixed(0)} KB`);
+  console.log(`${String(size).padStart(5)} pages | ${String(Math.round(result.pages / (result.ms / 1000))).padStart(7)} | ${(result.ms / 1000).toFixed(2).padStart(8)} s | ${mb(result.peakRss).padStart(8)} | ${mb(result.peakHeap).padStart(9)} | ${(bytes / size / 1024).toFixed(0)} KB  | ${result.findings}`);
 }
 
 // The parser choice: both parsers on the same 1,000 pages, with source locations (the audit needs line and column).
