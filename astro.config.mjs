@@ -31,7 +31,17 @@ export default defineConfig({
           ],
         },
         { label: 'Click reporting', items: ['beacon', 'collector'] },
-        { label: 'Audit', items: ['toolbar'] },
+        {
+          label: 'Audit',
+          items: [
+            'audit/configuration',
+            'audit/cli',
+            'audit/reports',
+            'audit/baseline',
+            'toolbar',
+            { label: 'Rules', link: '/rules/' },
+          ],
+        },
         {
           label: 'Demos',
           items: [

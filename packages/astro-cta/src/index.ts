@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveOptions, type AstroCtaOptions } from './integration/options.ts';
-import { runAudit } from './integration/run-audit.ts';
+import { resolveAuditConfig } from '@astro-cta/audit';
+import { auditSkipped, runAudit } from './integration/run-audit.ts';
+import { AuditSources } from './integration/audit-sources.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
@@ -11,24 +13,37 @@ export type { AstroCtaOptions } from './integration/options.ts';
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
+  // Validated here so that a bad rule id fails `astro build` at once, naming the field.
+  const audit = options.audit ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' }) : undefined;
   // In `astro dev`, the toolbar app audits the current page with the same rules as the build.
-  const toolbarAudit = options.audit ? new ToolbarAudit({ now: options.audit.now, requireCta: options.audit.requireCta }) : undefined;
+  const toolbarAudit = audit ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta }) : undefined;
+  let sources: AuditSources | undefined;
+  let root: URL | undefined;
   return {
     name: 'astro-cta',
     hooks: {
       'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
         if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
+        if (audit) {
+          root = config.root;
+          sources = new AuditSources(config.root, config.srcDir);
+        }
         const warning = registerMdxAutoImport(config.markdown.processor, { root: fileURLToPath(config.root), autoImport: options.autoImport });
         if (warning) logger.warn(warning);
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
       },
       'astro:config:done': ({ config }) => toolbarAudit?.useConfig(config),
-      'astro:routes:resolved': ({ routes }) => toolbarAudit?.useRoutes(routes),
+      'astro:routes:resolved': ({ routes }) => {
+        sources?.recordRoutes(routes);
+        toolbarAudit?.useRoutes(routes);
+      },
       'astro:server:setup': ({ toolbar, logger }) => toolbarAudit?.listen(toolbar, logger),
-      'astro:build:done': async ({ dir, logger }) => {
-        if (options.audit) await runAudit(dir, options.audit, logger);
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        if (!audit || auditSkipped()) return;
+        sources?.recordBuild(dir, assets);
+        await runAudit(dir, audit, logger, { root: root ?? dir, ...(sources ? { sources } : {}) });
       },
     },
   };

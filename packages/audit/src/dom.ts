@@ -28,22 +28,48 @@ export function isVisuallyHidden(element: Element): boolean {
   return VISUALLY_HIDDEN_CLASS.test(attr(element, 'class') ?? '');
 }
 
-function textOf(node: AnyNode, options: { forName: boolean }): string {
-  if (isText(node)) return node.data;
-  if (!isTag(node)) return '';
-  if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) return '';
-  if (options.forName && attr(node, 'aria-hidden') === 'true') return '';
-  if (!options.forName && isVisuallyHidden(node)) return '';
-  if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {
-    return options.forName ? ` ${attr(node, 'alt') ?? ''} ` : '';
+const BLOCK_BOUNDARY = /^(?:div|p|br|li|h[1-6]|span)$/;
+
+/**
+ * Text of a subtree for names or for sighted readers. Iterative (an explicit stack), so markup nested thousands of
+ * levels deep cannot exhaust the call stack.
+ */
+function textOf(root: AnyNode, options: { forName: boolean }): string {
+  let text = '';
+  // Strings on the stack are separators to emit after an element's children.
+  const stack: (AnyNode | string)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      text += node;
+      continue;
+    }
+    if (isText(node)) {
+      text += node.data;
+      continue;
+    }
+    if (!isTag(node)) continue;
+    if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) continue;
+    if (options.forName && attr(node, 'aria-hidden') === 'true') continue;
+    if (!options.forName && isVisuallyHidden(node)) continue;
+    if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {
+      if (options.forName) text += ` ${attr(node, 'alt') ?? ''} `;
+      continue;
+    }
+    if (options.forName && node.name === 'svg') {
+      const title = node.children.find((child): child is Element => isTag(child) && child.name === 'title');
+      text += ` ${attr(node, 'aria-label') ?? (title ? textOf(title, options) : '')} `;
+      continue;
+    }
+    // Block-level boundaries separate words even without whitespace in the source.
+    const boundary = BLOCK_BOUNDARY.test(node.name) ? ' ' : '';
+    if (boundary) {
+      text += boundary;
+      stack.push(boundary);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  if (options.forName && node.name === 'svg') {
-    const title = node.children.find((child): child is Element => isTag(child) && child.name === 'title');
-    return ` ${attr(node, 'aria-label') ?? (title ? textOf(title, options) : '')} `;
-  }
-  const inner = node.children.map((child) => textOf(child, options)).join('');
-  // Block-level boundaries separate words even without whitespace in the source.
-  return /^(?:div|p|br|li|h[1-6]|span)$/.test(node.name) ? ` ${inner} ` : inner;
+  return text;
 }
 
 /** What a sighted user reads: text content without visually hidden parts and without alt text. */
@@ -113,4 +139,23 @@ export function closestAncestor(element: Element, test: (candidate: Element) => 
     if (isTag(node) && test(node)) return node;
   }
   return undefined;
+}
+
+/**
+ * Every element under `roots`, in document order. An explicit stack with a cursor per level: linear even on
+ * markup nested ten thousand levels deep (domutils' `findAll` slows down sharply there).
+ */
+export function* elements(roots: readonly AnyNode[]): Generator<Element> {
+  const stack: { nodes: readonly AnyNode[]; index: number }[] = [{ nodes: roots, index: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.index >= top.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.nodes[top.index++]!;
+    if (!isTag(node)) continue;
+    yield node;
+    if (node.children.length > 0) stack.push({ nodes: node.children, index: 0 });
+  }
 }

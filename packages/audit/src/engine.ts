@@ -83,14 +83,25 @@ export function createSite(routes: ReadonlySet<string>, now: Date, idsOf: SiteCo
   };
 }
 
+/** Describes anything a rule may throw, even values whose own `toString` throws. */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return 'an error that cannot be described';
+  }
 }
 
 /** Audits one HTML string: the convenient entry for tests and for hand-written HTML. */
 export function auditHtml(html: string, rules: readonly Rule[], options: { route?: string; file?: string; site?: Partial<SiteContext> } = {}): Finding[] {
   const route = options.route ?? '/';
-  const page = createPage(html, route, options.file ?? 'index.html');
+  const file = options.file ?? 'index.html';
   const site: SiteContext = { ...createSite(new Set([route]), new Date()), ...options.site };
+  let page: PageContext;
+  try {
+    page = createPage(html, route, file);
+  } catch (error) {
+    return [{ ruleId: AUDIT_ERROR, severity: 'error', message: `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`, route, file, helpUrl: helpUrl(AUDIT_ERROR) }];
+  }
   return [...auditPage(page, site, rules), ...auditSite(site, rules)];
 }

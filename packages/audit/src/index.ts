@@ -3,5 +3,17 @@ export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR } fro
 export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';
+export { examplePage } from './rules/example-page.ts';
 export { formatPretty, summary } from './reporters/pretty.ts';
+export { formatReport, type AuditReport } from './reporters/index.ts';
 export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
+export {
+  auditConfigSchema, resolveAuditConfig, AuditConfigError, PRESETS, FAIL_ON, REPORT_FORMATS,
+  type AuditConfigInput, type ResolvedAuditConfig, type Preset, type FailOn, type ReportFormat,
+} from './config.ts';
+export { fingerprint, applyBaseline, createBaseline, readBaseline, writeBaseline, BaselineError, type BaselineFile } from './baseline.ts';
+export { judge, type Verdict } from './verdict.ts';
+export { runConfiguredAudit, type RunAuditOptions, type RunAuditResult } from './run.ts';
+export { guessSourcesFromPages } from './sources.ts';
+export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
+export { recognizeCtas, findMain } from './recognize.ts';

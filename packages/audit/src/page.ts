@@ -1,7 +1,6 @@
 import type { Element } from 'domhandler';
-import { findAll } from 'domutils';
 import { LineIndex, parseHtml } from './parse.ts';
-import { attr, cssPath, excerpt } from './dom.ts';
+import { attr, cssPath, elements, excerpt } from './dom.ts';
 import { findMain, recognizeCtas } from './recognize.ts';
 import type { PageContext } from './types.ts';
 
@@ -10,10 +9,17 @@ export function createPage(html: string, route: string, file: string): PageConte
   const document = parseHtml(html);
   let ids: Map<string, Element> | undefined;
   const byId = (id: string) => {
-    ids ??= new Map(findAll((el) => attr(el, 'id') !== undefined, document.children).map((el) => [attr(el, 'id')!, el]));
+    if (!ids) {
+      ids = new Map();
+      for (const el of elements(document.children)) {
+        const value = attr(el, 'id');
+        // The first element with an id wins, as in getElementById.
+        if (value !== undefined && !ids.has(value)) ids.set(value, el);
+      }
+    }
     return ids.get(id);
   };
-  const htmlElement = findAll((el) => el.name === 'html', document.children)[0];
+  const htmlElement = document.children.find((node): node is Element => node.type === 'tag' && (node as Element).name === 'html');
   const main = findMain(document);
   const lines = new LineIndex(html);
   return {

@@ -1,12 +1,66 @@
-import { parseDocument } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, Element, isTag, type ChildNode, type Document } from 'domhandler';
+
+/**
+ * Elements nest at most this deep; deeper ones become children of the element at this depth. Chromium's parser
+ * does the same at 512 levels. It keeps every walk over the tree, ours and the rules', fast and within the stack
+ * on pathological markup (10,000 nested `<div>`s).
+ */
+export const MAX_DEPTH = 512;
+
+/** DomHandler that stops nesting at MAX_DEPTH, as browsers do. */
+class DepthLimitedHandler extends DomHandler {
+  readonly #flattened: Element[] = [];
+  #parser: Parser | undefined;
+
+  override onparserinit(parser: Parser): void {
+    this.#parser = parser;
+    super.onparserinit(parser);
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.tagStack.length <= MAX_DEPTH) return super.onopentag(name, attribs);
+    const element = new Element(name, attribs);
+    this.addNode(element);
+    this.#flattened.push(element);
+  }
+
+  /** Text and comments stay inside the flattened element they belong to, so a deep link keeps its name. */
+  protected override addNode(node: ChildNode): void {
+    const holder = this.#flattened.at(-1);
+    if (!holder || isTag(node)) return super.addNode(node);
+    if (this.#parser) {
+      node.startIndex = this.#parser.startIndex;
+      node.endIndex = this.#parser.endIndex;
+    }
+    const previous = holder.children.at(-1);
+    holder.children.push(node);
+    if (previous) {
+      node.prev = previous;
+      previous.next = node;
+    }
+    node.parent = holder;
+    this.lastNode = null;
+  }
+
+  override onclosetag(): void {
+    // Closing events arrive innermost first, and flattened elements are always the innermost open ones.
+    const element = this.#flattened.pop();
+    if (!element) return super.onclosetag();
+    this.lastNode = null;
+    if (this.#parser) element.endIndex = this.#parser.endIndex;
+  }
+}
 
 /**
  * Parses one built page. htmlparser2 is forgiving (never throws on malformed markup) and records each node's
- * start offset, from which findings get their line and column.
+ * start and end offsets, from which findings get their line, column and excerpt.
  */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  const options = { withStartIndices: true, withEndIndices: true, decodeEntities: true };
+  const handler = new DepthLimitedHandler(undefined, options);
+  new Parser(handler, options).end(html);
+  return handler.root;
 }
 
 /** Maps a string offset to a 1-based line and column. Built lazily: most pages have no finding. */

@@ -101,4 +101,9 @@ export interface Finding {
   selector?: string;
   excerpt?: string;
   helpUrl: string;
+  /**
+   * The source file the page was built from (e.g. `src/pages/pricing.astro` or `src/content/docs/intro.mdx`),
+   * when the integration or the CLI could tell. Filled in by the audit runner, never by rules.
+   */
+  sourceHint?: string;
 }

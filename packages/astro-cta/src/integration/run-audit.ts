@@ -1,18 +1,41 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { auditDirectory, formatPretty } from '@astro-cta/audit';
-import type { ResolvedOptions } from './options.ts';
+import { formatPretty, runConfiguredAudit, summary, type ResolvedAuditConfig } from '@astro-cta/audit';
+import type { AuditSources } from './audit-sources.ts';
+
+/** Thrown from `astro:build:done` when findings exceed the configured `failOn` / `maxWarnings`. */
+export class CtaAuditFailed extends Error {
+  override name = 'CtaAuditFailed';
+  readonly hint = 'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
+}
+
+/** Set `ASTRO_CTA_AUDIT=off` to skip the audit for one build (e.g. a quick preview deploy). */
+export function auditSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(?:off|false|0|skip)$/i.test(env.ASTRO_CTA_AUDIT ?? '');
+}
 
 /**
- * Audits the built site after `astro build`. Any failure of our own turns into a message, never a failed build.
+ * Audits the built site after `astro build` and reports through Astro's logger. A failure of our own is logged,
+ * never a failed build; only findings over the user's `failOn` / `maxWarnings` fail it.
  */
-export async function runAudit(dir: URL, options: Exclude<ResolvedOptions['audit'], false>, logger: AstroIntegrationLogger): Promise<void> {
+export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: AstroIntegrationLogger, context: { root: URL; sources?: AuditSources }): Promise<void> {
+  const root = fileURLToPath(context.root);
+  let result: Awaited<ReturnType<typeof runConfiguredAudit>>;
   try {
-    const result = await auditDirectory(fileURLToPath(dir), { now: options.now, requireCta: options.requireCta });
-    const report = formatPretty(result.findings, result.pages);
-    if (result.findings.length > 0) logger.warn(`CTA audit found problems:\n${report}`);
-    else logger.info(report);
+    const sources = context.sources;
+    result = await runConfiguredAudit(fileURLToPath(dir), config, {
+      cwd: root,
+      ...(sources ? { sourceFor: (route: string, file: string) => sources.sourceFor(route, file), ignoredRules: (route: string, file: string) => sources.ignoredRules(route, file) } : {}),
+    });
   } catch (error) {
-    logger.error(`The CTA audit could not run (${error instanceof Error ? error.message : String(error)}). Your build is fine; this is a bug in astro-cta: please report it.`);
+    logger.error(`The CTA audit could not run (${error instanceof Error ? error.message : String(error)}). Your build is fine; if this is not about your configuration, it is a bug in astro-cta: please report it.`);
+    return;
+  }
+  const { report, verdict, written } = result;
+  if (report.findings.length > 0) logger.warn(`CTA audit found problems:\n${formatPretty(report.findings, report.pages, { baselined: report.baselined })}`);
+  else logger.info(summary(report.findings, report.pages, { baselined: report.baselined }));
+  for (const file of written) logger.info(`CTA audit report written to ${file}`);
+  if (verdict.failed) {
+    throw new CtaAuditFailed(`CTA audit failed the build: ${verdict.reason}. ${new CtaAuditFailed('').hint}`);
   }
 }

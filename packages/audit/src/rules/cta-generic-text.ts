@@ -1,6 +1,10 @@
+import type { Element } from 'domhandler';
 import type { Rule } from '../types.ts';
-import { attr } from '../dom.ts';
+import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isGenericText } from '../text/generic-phrases.ts';
+
+/** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 
 export const ctaGenericText: Rule = {
   meta: {
@@ -10,11 +14,17 @@ export const ctaGenericText: Rule = {
     description: 'A CTA whose text says nothing about where it leads or what it does ("Click here", "Learn more").',
     rationale:
       'Screen-reader users often list links and buttons out of context; "Learn more" five times tells them ' +
-      'nothing (WCAG 2.4.4, failure F84). Lighthouse flags the same phrases, but only on exact matches and only ' +
+      'nothing (WCAG 2.2 SC 2.4.4, failure F84). Lighthouse flags the same phrases, but only on exact matches and only ' +
       'for links; this rule also ignores case, punctuation, arrows and emoji, checks buttons, and accepts ' +
-      'visually hidden text or aria-describedby that adds the missing context.',
+      'visually hidden text or aria-describedby that adds the missing context. Evidence that "Learn more" converts ' +
+      'worse is anecdotal, hence a warning: the case rests on accessibility.',
     examples: {
-      fail: ['<a class="button" href="/pricing">Learn more →</a>', '<button type="button">Click here!</button>', '<a class="btn" href="/a" lang="de">Hier klicken</a>'],
+      fail: [
+        '<a class="button" href="/pricing">Learn more →</a>',
+        '<button type="button">Click here!</button>',
+        '<a class="btn" href="/a" lang="de">Hier klicken</a>',
+        '<div lang="fr"><a class="btn" href="/a">En savoir plus »</a></div>',
+      ],
       pass: [
         '<a class="button" href="/pricing">See pricing plans</a>',
         '<a class="button" href="/pricing">Learn more<span class="sr-only"> about pricing</span></a>',
@@ -24,15 +34,31 @@ export const ctaGenericText: Rule = {
   },
   check(page, report) {
     for (const cta of page.ctas) {
-      if (attr(cta.element, 'aria-describedby')) continue;
-      const lang = attr(cta.element, 'lang') ?? page.lang;
+      if (describedBy(cta.element, page.byId)) continue;
+      const holder = closestAncestor(cta.element, (el) => attr(el, 'lang') !== undefined);
+      const lang = holder ? attr(holder, 'lang')! : page.lang;
       // The accessible name is what a screen reader announces; visually hidden context makes it specific.
       if (isGenericText(cta.name, lang)) {
         report({
           element: cta.element,
-          message: `CTA text "${cta.visibleText || cta.name}" is generic: say what happens, e.g. "Start your free trial" or "See pricing plans".`,
+          message: `CTA text "${cta.visibleText || cta.name}" is generic: say what happens, e.g. "Start your free trial" or "See pricing plans". If the design needs the short text, add the context in visually hidden text (<span class="sr-only"> about pricing</span>).`,
+        });
+      } else if (BARE_URL.test(cta.name)) {
+        report({
+          element: cta.element,
+          message: `CTA text is a bare URL ("${cta.name}"), which screen readers spell out character by character. Name the destination instead, e.g. "Read the setup guide".`,
         });
       }
     }
   },
 };
+
+/** aria-describedby counts only when it points at an element with text. */
+function describedBy(element: Element, byId: (id: string) => Element | undefined): boolean {
+  const ids = attr(element, 'aria-describedby');
+  if (!ids) return false;
+  return ids.split(/\s+/).some((id) => {
+    const target = id ? byId(id) : undefined;
+    return target !== undefined && collapse(visibleText(target)) !== '';
+  });
+}

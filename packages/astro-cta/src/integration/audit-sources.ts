@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IntegrationResolvedRoute } from 'astro';
+import { frontmatterReader } from '@astro-cta/audit';
+
+/**
+ * Maps built pages back to their sources: route patterns to components (from `astro:routes:resolved`), built
+ * files to route patterns (from `astro:build:done`'s `assets`). The `ctaAudit` frontmatter of Markdown/MDX sources
+ * is read from the files themselves: Astro 7's default Markdown processor runs no remark plugins, and content
+ * collections may come from a cache without rendering.
+ */
+export class AuditSources {
+  readonly #root: string;
+  readonly #componentByPattern = new Map<string, string>();
+  readonly #sourceByFile = new Map<string, string>();
+  /** Markdown and MDX files under the source folder (root-relative), for content pages built by dynamic routes. */
+  #markdownFiles: string[] | undefined;
+  readonly #srcDir: string;
+  readonly #optOut: ReturnType<typeof frontmatterReader>;
+
+  constructor(root: URL | string, srcDir?: URL | string) {
+    this.#root = typeof root === 'string' ? root : fileURLToPath(root);
+    this.#srcDir = srcDir === undefined ? path.join(this.#root, 'src') : typeof srcDir === 'string' ? srcDir : fileURLToPath(srcDir);
+    this.#optOut = frontmatterReader((source) => path.resolve(this.#root, source));
+  }
+
+  recordRoutes(routes: readonly IntegrationResolvedRoute[]): void {
+    for (const route of routes) {
+      if (route.type === 'page') this.#componentByPattern.set(route.pattern, route.entrypoint);
+    }
+  }
+
+  /** `assets` maps each route pattern to the files built for it. */
+  recordBuild(dir: URL, assets: Map<string, URL[]>): void {
+    const out = fileURLToPath(dir);
+    for (const [pattern, urls] of assets) {
+      const component = this.#componentByPattern.get(pattern);
+      if (!component) continue;
+      for (const url of urls) {
+        const file = path.relative(out, fileURLToPath(url)).split(path.sep).join('/');
+        if (file.endsWith('.html')) this.#sourceByFile.set(file, component);
+      }
+    }
+  }
+
+  /**
+   * The source of a built page: a Markdown/MDX file that produced this route when one matches (content
+   * collections rendered through a dynamic route, Starlight pages), otherwise the route's component.
+   */
+  sourceFor(route: string, file: string): string | undefined {
+    const component = this.#sourceByFile.get(file);
+    if (component && !/\[.+\]/.test(component) && !component.includes('node_modules')) return component;
+    return this.#contentFileFor(route) ?? component;
+  }
+
+  /** Rules the page's frontmatter turns off: 'all' for `ctaAudit: false`, a list for `ctaAudit: { ignore }`. */
+  ignoredRules(route: string, file: string): readonly string[] | 'all' | undefined {
+    return this.#optOut(this.sourceFor(route, file));
+  }
+
+  #contentFileFor(route: string): string | undefined {
+    const slug = decodeURIComponent(route).replace(/\.html$/, '').replace(/^\/+|\/+$/g, '') || 'index';
+    let best: string | undefined;
+    this.#markdownFiles ??= listMarkdown(this.#srcDir).map((file) => path.relative(this.#root, file).split(path.sep).join('/'));
+    for (const file of this.#markdownFiles) {
+      const withoutExtension = file.replace(/\.(?:md|mdx|markdoc)$/i, '').toLowerCase();
+      const matches = withoutExtension.endsWith(`/${slug.toLowerCase()}`) || withoutExtension.endsWith(`/${slug.toLowerCase()}/index`);
+      if (matches && (!best || file.length < best.length)) best = file;
+    }
+    return best;
+  }
+}
+
+function listMarkdown(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(?:md|mdx|markdoc)$/i.test(entry.name) && !entry.parentPath.includes('node_modules'))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,140 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditHtml, AUDIT_ERROR } from './engine.ts';
+import { decodePage } from './read-page.ts';
+import { rules } from './rules/index.ts';
+import { auditDirectory } from './site.ts';
+import type { Finding, Rule } from './types.ts';
+
+// Property-based tests: whatever a built "page" contains, the audit returns findings, never throws, and finishes
+// in bounded time; a rule that throws becomes an audit-error finding naming the rule.
+
+const TAGS = ['html', 'head', 'body', 'main', 'nav', 'header', 'footer', 'aside', 'section', 'article', 'div', 'p', 'span', 'a', 'button', 'form', 'input', 'label', 'img', 'svg', 'title', 'time', 'script', 'style', 'template', 'ul', 'li', 'table', 'td', 'dialog', 'select', 'option'];
+const ATTRS = ['href', 'class', 'id', 'role', 'type', 'value', 'alt', 'aria-label', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-live', 'hidden', 'style', 'lang', 'datetime', 'data-cta', 'data-cta-role', 'data-cta-variant', 'data-cta-ignore', 'data-cta-countdown', 'data-cta-on-expire', 'data-cta-proof', 'data-cta-source', 'data-cta-notrack', 'data-cta-group', 'data-cta-for', 'rel', 'name', 'action'];
+const VALUES = fc.oneof(
+  fc.constantFrom('', '#', '/', '/pricing/', '#missing', 'javascript:void(0)', 'btn btn-primary', 'primary', 'all', 'submit', 'button', '2020-01-01T00:00:00Z', 'not a date', 'main', 'navigation', 'true', 'display:none', 'en', 'de', 'x'),
+  fc.string({ maxLength: 20 }),
+);
+const TEXT = fc.oneof(
+  fc.constantFrom('Learn more', 'Click here →', 'Start your free trial', 'Only 3 left!', '★★★★★', '“Great product” — Ana', '00:15:00', 'Sign up', 'Mehr erfahren', '続きを読む', '🔥 Buy now', ''),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+const attributes = fc.array(fc.tuple(fc.constantFrom(...ATTRS), VALUES), { maxLength: 4 }).map((pairs) =>
+  pairs.map(([name, value]) => ` ${name}="${value.replace(/"/g, '&quot;')}"`).join(''),
+);
+
+/** Random markup trees, then a random cut: truncated, unbalanced and malformed HTML all come out of this. */
+const { markup } = fc.letrec((tie) => ({
+  markup: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    TEXT,
+    fc.tuple(fc.constantFrom(...TAGS), attributes, fc.array(tie('markup'), { maxLength: 5 }), fc.boolean()).map(
+      ([tag, attrs, children, close]) => `<${tag}${attrs}>${(children as string[]).join('')}${close ? `</${tag}>` : ''}`,
+    ),
+    fc.constantFrom('<', '</', '<a href=', '<!--', '-->', '<![CDATA[', '<script>', '</main>', '<main>', '&amp', '&#xFFFF;', '\u0000', '<p <a>', '"\''),
+  ),
+}));
+
+const page = fc.tuple(markup, fc.nat()).map(([html, cut]) => (cut % 3 === 0 ? html.slice(0, cut % (html.length + 1)) : html));
+const jsonLd = fc.jsonValue({ maxDepth: 4 }).map((value) => `<main><script type="application/ld+json">${JSON.stringify(value)}</script><a class="btn" href="/">Buy now</a></main>`);
+
+function checkFindings(findings: Finding[]): void {
+  for (const finding of findings) {
+    expect(typeof finding.ruleId).toBe('string');
+    expect(typeof finding.message).toBe('string');
+    expect(['error', 'warning', 'info']).toContain(finding.severity);
+  }
+}
+
+describe('the audit on generated input', () => {
+  it('never throws and stays fast on thousands of malformed and truncated pages', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        const started = performance.now();
+        const findings = auditHtml(html, rules);
+        checkFindings(findings);
+        // No rule may fail on any input: a rule error here is a bug in that rule.
+        expect(findings.filter((finding) => finding.ruleId === AUDIT_ERROR)).toEqual([]);
+        expect(performance.now() - started).toBeLessThan(1_000);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('never throws on arbitrary strings and arbitrary JSON-LD', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => checkFindings(auditHtml(text, rules))), { numRuns: 1_000 });
+    fc.assert(fc.property(jsonLd, (html) => {
+      const findings = auditHtml(html, rules);
+      expect(findings.filter((finding) => finding.ruleId === AUDIT_ERROR)).toEqual([]);
+    }), { numRuns: 500 });
+  });
+
+  it('turns every rule error into an audit-error finding, whatever was thrown, and still runs the other rules', () => {
+    const thrown = fc.oneof(
+      fc.string().map((message) => new Error(message)),
+      fc.constant(new RangeError('Maximum call stack size exceeded')),
+      fc.anything(),
+      fc.constant({ toString() { throw new Error('cannot describe'); } }),
+    );
+    fc.assert(
+      fc.property(page, thrown, fc.boolean(), (html, error, inAfterAll) => {
+        const failing: Rule = {
+          meta: { id: 'fails-always', severity: 'warning', category: 'copy', description: '', rationale: '', examples: { fail: [], pass: [] } },
+          check() { if (!inAfterAll) throw error; },
+          afterAll() { if (inAfterAll) throw error; },
+        };
+        const findings = auditHtml(html, [failing, ...rules]);
+        const errors = findings.filter((finding) => finding.ruleId === AUDIT_ERROR);
+        expect(errors).toHaveLength(1);
+        expect(errors[0]!.message).toContain('fails-always failed');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodes any bytes into a page or a reason, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => {
+        const read = decodePage(bytes);
+        if (read.ok) checkFindings(auditHtml(read.html, rules));
+        else expect(read.reason).toMatch(/binary/);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('the audit on hostile files', () => {
+  it('audits 10,000-deep nesting, a 5 MB page, empty, binary and non-UTF-8 files without crashing or hanging', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-fuzz-'));
+    const deep = `<html><body><main>${'<div>'.repeat(10_000)}<a class="btn" href="/">Start your free trial</a>${'</div>'.repeat(10_000)}</main></body></html>`;
+    // A long document: prose with a link per paragraph and a CTA every hundred sections.
+    const prose = '<section><h2>Chapter</h2><p>Plenty of words about the product and why it helps teams ship. <a href="/docs/">Docs</a></p></section>\n'.repeat(100);
+    const block = `${prose}<a class="btn" href="/">Start your free trial</a>\n`;
+    const huge = `<html><body><main>${block.repeat(Math.ceil((5 * 1024 * 1024) / block.length))}</main></body></html>`;
+    await writeFile(path.join(dir, 'index.html'), '<html lang="en"><body><main><a class="btn" href="/">Start your free trial</a></main></body></html>');
+    await writeFile(path.join(dir, 'deep.html'), deep);
+    await writeFile(path.join(dir, 'huge.html'), huge);
+    await writeFile(path.join(dir, 'empty.html'), '');
+    await writeFile(path.join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    await writeFile(path.join(dir, 'latin1.html'), Buffer.from('<html><body><main><p>Caf\xe9</p><a class="btn" href="/">Commandez maintenant</a></main></body></html>', 'latin1'));
+    const started = performance.now();
+    const result = await auditDirectory(dir, { rules });
+    const seconds = (performance.now() - started) / 1000;
+    expect(result.pages).toBe(6);
+    expect(seconds).toBeLessThan(60);
+    const byFile = (file: string) => result.findings.filter((finding) => finding.file === file);
+    expect(byFile('binary.html')).toEqual([expect.objectContaining({ ruleId: AUDIT_ERROR, message: expect.stringContaining('binary') })]);
+    expect(byFile('latin1.html').map((finding) => finding.message)).toContainEqual(expect.stringContaining('not valid UTF-8'));
+    // The deep and the huge page are audited, not skipped: their CTA is found.
+    expect(byFile('deep.html').filter((finding) => finding.ruleId === 'page-no-cta' || finding.ruleId === AUDIT_ERROR)).toEqual([]);
+    expect(byFile('huge.html').filter((finding) => finding.ruleId === AUDIT_ERROR)).toEqual([]);
+    // An empty file is a page without a CTA, reported as such.
+    expect(byFile('empty.html').map((finding) => finding.ruleId)).toContain('page-no-cta');
+  }, 120_000);
+});

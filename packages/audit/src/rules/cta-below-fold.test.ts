@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ctaBelowFold } from './cta-below-fold.ts';
+import { messagesFor } from './support/test-helpers.ts';
+
+const words = (count: number) => `<p>${Array.from({ length: count }, (_, i) => `word${i}`).join(' ')}</p>`;
+const flagged = (snippet: string) => messagesFor(ctaBelowFold, snippet);
+
+describe('cta-below-fold', () => {
+  it('flags more than 300 words before the first primary CTA, and says how many', () => {
+    const [message] = flagged(`${words(301)}<a class="btn btn-primary" href="/s">Start trial</a>`);
+    expect(message).toContain('301 words');
+    expect(flagged(`${words(300)}<a class="btn btn-primary" href="/s">Start trial</a>`)).toEqual([]);
+  });
+
+  it('counts large images and videos, but not icons with small declared sizes', () => {
+    expect(flagged(`${words(150)}<img src="a.png" width="800" height="600" alt=""><img src="b.png" alt=""><a class="btn btn-primary" href="/s">Start trial</a>`)).toHaveLength(1);
+    expect(flagged(`${words(150)}<img src="i.svg" width="24" height="24" alt=""><img src="i.svg" width="24" height="24" alt=""><img src="i.svg" width="24" height="24" alt=""><a class="btn btn-primary" href="/s">Start trial</a>`)).toEqual([]);
+  });
+
+  it('does not count scripts, hidden or visually hidden text', () => {
+    expect(flagged(`<script>${'var a = 1; '.repeat(200)}</script><div hidden>${words(400)}</div><div class="sr-only">${words(400)}</div><a class="btn btn-primary" href="/s">Start trial</a>`)).toEqual([]);
+  });
+
+  it('measures to the first primary CTA, not to a secondary one before it', () => {
+    expect(flagged(`<a class="btn" href="/docs">Read the docs</a>${words(400)}<a class="btn btn-primary" href="/s">Start trial</a>`)).toHaveLength(1);
+  });
+
+  it('falls back to the first CTA when no CTA is marked primary', () => {
+    expect(flagged(`${words(10)}<a class="btn" href="/s">Start trial</a>${words(400)}`)).toEqual([]);
+  });
+});
+
+describe('cta-below-fold: scripts without spaces', () => {
+  it('counts Japanese text by characters', () => {
+    expect(flagged(`<p>${'日本語の文章です'.repeat(80)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toHaveLength(1);
+    expect(flagged(`<p>${'日本語の文章です'.repeat(10)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toEqual([]);
+  });
+});

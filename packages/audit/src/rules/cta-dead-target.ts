@@ -1,0 +1,88 @@
+import type { PageContext, Rule } from '../types.ts';
+import { attr } from '../dom.ts';
+import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
+import { elementsOf } from './support/elements.ts';
+
+/** Fragments browsers resolve without an element: the top of the page and text fragments. */
+const BUILT_IN_FRAGMENT = /^(?:top|:~:.*)$/i;
+
+export const ctaDeadTarget: Rule = {
+  meta: {
+    id: 'cta-dead-target',
+    severity: 'error',
+    category: 'structure',
+    description: 'A CTA that leads nowhere: href "", "#" or javascript:, or a page or #fragment missing from the build.',
+    rationale:
+      'A CTA that goes nowhere loses exactly the visitors who were ready to act, and one that needs script is not ' +
+      'crawlable and fails before hydration. Lighthouse crawlable-anchors flags "", "#" and javascript:; this rule ' +
+      'also checks internal links against the pages and element ids of the built site (trailing slash, .html and ' +
+      'index.html variants, query strings and the site’s base path are understood). External links, mailto:/tel: ' +
+      'and files such as PDFs are not checked.',
+    examples: {
+      fail: [
+        '<a class="button" href="#">Start your free trial</a>',
+        '<a class="button" href="javascript:void(0)">Book a demo</a>',
+        '<a class="button" href="/no-such-page/">See pricing plans</a>',
+        '<a class="button" href="#plans">Compare plans</a><section id="pricing">Plans</section>',
+      ],
+      pass: [
+        '<a class="button" href="#plans">Compare plans</a><section id="plans">Plans</section>',
+        '<a class="button" href="/?utm_source=hero">Back to the home page</a>',
+        '<a class="button" href="https://github.com/acme/acme">Star Acme on GitHub</a>',
+      ],
+    },
+  },
+  check(page, report, site) {
+    let base: string | undefined;
+    // Pages repeat their CTAs' hrefs (a catalogue of "Add to cart" links): resolve each href once.
+    const targets = new Map<string | undefined, Target>();
+    for (const cta of page.ctas) {
+      if (cta.kind !== 'link' && cta.element.name !== 'a') continue;
+      let target = targets.get(cta.href);
+      if (!target) {
+        target = classifyHref(cta.href, page.route);
+        targets.set(cta.href, target);
+      }
+      const text = cta.name || cta.visibleText;
+      const name = text ? `"${text}"` : 'This CTA';
+      switch (target.kind) {
+        case 'missing':
+          report({ element: cta.element, message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.` });
+          break;
+        case 'empty':
+        case 'hash-only':
+          report({ element: cta.element, message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".` });
+          break;
+        case 'javascript':
+          report({ element: cta.element, message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.` });
+          break;
+        case 'internal': {
+          base ??= basePathOf(page);
+          const route = findRoute(target.path, site.routes, base);
+          // Outside the site's base path, or the host's root of a site built without one: not part of this build.
+          if (route === undefined && (target.path === '/' || !target.path.startsWith(base))) break;
+          if (route === undefined) {
+            report({ element: cta.element, message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.` });
+            break;
+          }
+          if (target.fragment === undefined || target.fragment === '' || BUILT_IN_FRAGMENT.test(target.fragment)) break;
+          const ids = route === page.route ? undefined : site.idsOf(route);
+          const exists = route === page.route ? page.byId(target.fragment) !== undefined || hasNamedAnchor(page, target.fragment) : ids?.has(target.fragment);
+          // Unknown ids (a page the run did not index) are not reported: no guessing.
+          if (exists === false) {
+            const where = route === page.route ? 'this page' : route;
+            report({ element: cta.element, message: `${name} links to #${target.fragment} on ${where}, but no element there has id="${target.fragment}". Add the id to the target section, or fix the fragment.` });
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  },
+};
+
+/** `<a name="…">`, the old way to mark a fragment target. */
+function hasNamedAnchor(page: PageContext, name: string): boolean {
+  return elementsOf(page).some((el) => el.name === 'a' && attr(el, 'name') === name);
+}

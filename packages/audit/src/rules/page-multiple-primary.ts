@@ -1,0 +1,39 @@
+import type { Rule } from '../types.ts';
+import { destinationOf } from './support/targets.ts';
+import { primaryCtas } from './support/primary.ts';
+
+export const pageMultiplePrimary: Rule = {
+  meta: {
+    id: 'page-multiple-primary',
+    severity: 'warning',
+    category: 'structure',
+    description: 'More than one distinct primary destination on a page. The same primary CTA repeated is fine.',
+    rationale:
+      'A primary button tells people what the page wants them to do; two different ones compete, and neither stands ' +
+      'out. Repeating the same primary CTA (hero and end of page) is fine. Source: GOV.UK Design System, Button ' +
+      '("avoid using multiple default buttons on a single page"). Primaries are CTAs with data-cta-role="primary" or ' +
+      'variant primary, or hand-written buttons with a primary class (btn-primary, button--primary).',
+    examples: {
+      fail: ['<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="primary">Book a demo</a>'],
+      pass: [
+        '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="secondary">Book a demo</a>',
+        '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><p>…</p><a href="/signup/" data-cta="end" data-cta-role="primary">Start your free trial</a>',
+      ],
+    },
+  },
+  check(page, report) {
+    const seen = new Map<string, string>();
+    for (const cta of primaryCtas(page)) {
+      const destination = destinationOf(cta, page.route);
+      if (seen.has(destination)) continue;
+      if (seen.size > 0) {
+        const [firstName] = seen.values();
+        report({
+          element: cta.element,
+          message: `"${cta.name}" is a second primary CTA, leading to ${cta.href ?? destination} while "${firstName}" already is the page’s primary. Keep one primary action and make this one secondary (variant="secondary" or data-cta-role="secondary").`,
+        });
+      }
+      seen.set(destination, cta.name);
+    }
+  },
+};

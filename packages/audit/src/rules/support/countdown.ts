@@ -1,0 +1,94 @@
+import type { Element } from 'domhandler';
+import { COUNTDOWN_DEADLINE, COUNTDOWN_ON_EXPIRE, CTA_GROUP } from '@astro-cta/contract';
+import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
+import type { PageContext } from '../../types.ts';
+import { parseDeadline, type Deadline } from '../../text/dates.ts';
+import { elementsOf, subtree } from './elements.ts';
+
+/** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
+export interface Countdown {
+  element: Element;
+  /** Declared through the markup contract. */
+  declared: boolean;
+  /** The deadline as written, and where. */
+  deadlineText: string | undefined;
+  deadlineFrom: string | undefined;
+  deadline: Deadline | undefined;
+  /** A countdown script's duration setting (`data-duration`, `data-minutes`…): a timer relative to the visit. */
+  durationAttribute: string | undefined;
+  onExpire: string | undefined;
+  /** The `<time>` elements inside it. */
+  times: Element[];
+  /** Not rendered (`hidden`, `display: none` on it or an ancestor): it claims nothing to anyone. */
+  hidden: boolean;
+  /** Rendered in its ended state, as the kit's countdown does when the build runs after its deadline. */
+  showsEnded: boolean;
+}
+
+/** Class or id words that name a countdown in hand-written markup and common countdown scripts. */
+const COUNTDOWN_NAME = /count-?down|(?:^|[\s_-])(?:timer|deal-?timer|offer-?timer|flip-?clock|clock-?timer)(?:$|[\s_-])/i;
+/** Data attributes countdown scripts read their deadline from. */
+const DEADLINE_ATTRIBUTES = ['data-deadline', 'data-countdown', 'data-end', 'data-end-date', 'data-end-time', 'data-ends-at', 'data-ends', 'data-expires', 'data-expiry', 'data-date', 'data-target-date', 'data-until'];
+/** Data attributes that make a timer relative to the visit instead of a fixed moment. */
+const DURATION_ATTRIBUTES = ['data-duration', 'data-minutes', 'data-hours', 'data-seconds', 'data-time-left', 'data-remaining', 'data-evergreen'];
+
+/** The attributes above that only countdown scripts use (`data-date` or `data-minutes` alone could be anything). */
+const IDENTIFYING_ATTRIBUTES = [...DEADLINE_ATTRIBUTES, ...DURATION_ATTRIBUTES].filter((name) => !['data-date', 'data-end', 'data-hours', 'data-minutes', 'data-seconds'].includes(name));
+
+function isCountdownElement(element: Element): boolean {
+  if (element.name === 'script' || element.name === 'style' || element.name === 'html' || element.name === 'body' || element.name === 'main') return false;
+  if (has(element, COUNTDOWN_DEADLINE) || attr(element, 'role') === 'timer') return true;
+  if (COUNTDOWN_NAME.test(attr(element, 'class') ?? '') || COUNTDOWN_NAME.test(attr(element, 'id') ?? '')) return true;
+  return IDENTIFYING_ATTRIBUTES.some((name) => has(element, name));
+}
+
+const cache = new WeakMap<PageContext['document'], Countdown[]>();
+
+/** The page's countdowns, outermost elements only (a countdown's own digits are not countdowns of their own). */
+export function countdownsOf(page: PageContext): Countdown[] {
+  const cached = cache.get(page.document);
+  if (cached) return cached;
+  const elements = elementsOf(page).filter(isCountdownElement);
+  const found = new Set(elements);
+  const outermost = elements.filter((element) => !element.parent || !closestAncestor(element.parent as Element, (el) => found.has(el)));
+  const countdowns = outermost.map(describe);
+  cache.set(page.document, countdowns);
+  return countdowns;
+}
+
+function describe(element: Element): Countdown {
+  const inside = subtree(element);
+  const times = inside.filter((el) => el.name === 'time');
+  let deadlineText: string | undefined;
+  let deadlineFrom: string | undefined;
+  const declared = has(element, COUNTDOWN_DEADLINE);
+  const sources: [Element, string][] = [COUNTDOWN_DEADLINE, ...DEADLINE_ATTRIBUTES].flatMap((name) => inside.filter((el) => has(el, name)).map((el) => [el, name] as [Element, string]));
+  for (const time of times) if (has(time, 'datetime')) sources.push([time, 'datetime']);
+  const [source] = sources.filter(([el, name]) => (attr(el, name) ?? '').trim() !== '');
+  if (source) {
+    deadlineText = attr(source[0], source[1])!.trim();
+    deadlineFrom = source[1] === 'datetime' ? '<time datetime>' : source[1];
+  }
+  const durationAttribute = DURATION_ATTRIBUTES.find((name) => inside.some((el) => has(el, name)));
+  const onExpireHolder = closestAncestor(element, (el) => has(el, COUNTDOWN_ON_EXPIRE)) ?? inside.find((el) => has(el, COUNTDOWN_ON_EXPIRE));
+  return {
+    element,
+    declared,
+    deadlineText,
+    deadlineFrom,
+    deadline: deadlineText === undefined ? undefined : parseDeadline(deadlineText),
+    durationAttribute,
+    onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
+    times,
+    hidden: closestAncestor(element, isHidden) !== undefined,
+    showsEnded: inside.some((el) => has(el, 'data-cta-ended') && !isHidden(el)) && inside.some((el) => has(el, 'data-cta-running') && isHidden(el)),
+  };
+}
+
+/** Where a countdown's terms belong: its CTA group, else its parent element. */
+export function countdownScope(countdown: Countdown): Element {
+  const group = closestAncestor(countdown.element, (el) => has(el, CTA_GROUP));
+  if (group) return group;
+  const parent = countdown.element.parent;
+  return parent && 'name' in parent && (parent as Element).name !== 'body' && (parent as Element).name !== 'html' ? (parent as Element) : countdown.element;
+}

@@ -1,0 +1,70 @@
+import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { collapse, isHidden, visibleText } from '../../dom.ts';
+import type { PageContext } from '../../types.ts';
+import { elementsOf } from './elements.ts';
+
+const bodies = new WeakMap<PageContext['document'], string>();
+
+/** What a sighted visitor can read on the whole page (body, without scripts, hidden or visually hidden text). */
+export function pageVisibleText(page: PageContext): string {
+  let text = bodies.get(page.document);
+  if (text === undefined) {
+    const body = elementsOf(page).find((el) => el.name === 'body');
+    text = body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
+    bodies.set(page.document, text);
+  }
+  return text;
+}
+
+/** Elements whose text is shown as code or quoted from someone else, not claimed by the page itself. */
+const NOT_CLAIMED = new Set(['script', 'style', 'template', 'noscript', 'code', 'pre', 'kbd', 'samp', 'var', 'q', 'textarea']);
+/** Text between quotation marks talks about a phrase ("only 3 left") rather than saying it. */
+const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|‘[^’\n]{1,200}’/gu;
+
+function claimedTextOf(root: Element): string {
+  let text = '';
+  // Iterative, like the engine's own text extraction: markup nested thousands of levels deep is no problem.
+  const stack: (AnyNode | string)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      text += node;
+    } else if (isText(node)) {
+      text += node.data;
+    } else if (isTag(node) && !NOT_CLAIMED.has(node.name) && !isHidden(node)) {
+      const boundary = BLOCK.test(node.name) ? ' ' : '';
+      text += boundary;
+      if (boundary) stack.push(boundary);
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
+    }
+  }
+  return text;
+}
+
+const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
+
+/** The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden. */
+export function claimedText(element: Element): string {
+  return collapse(claimedTextOf(element).replace(QUOTED, ' '));
+}
+
+/** Deeper than this, the reported element is precise enough; it also bounds the work on pathological nesting. */
+const MAX_DESCENT = 40;
+
+/**
+ * The smallest elements whose text passes the test: "Only <b>3</b> left" is reported on its paragraph, not on the
+ * `<b>` or the whole `<main>`. The test runs on the root first, so pages without a match cost one pass.
+ */
+export function smallestMatching(root: Element, test: (text: string) => boolean, textOf: (element: Element) => string = visibleText): Element[] {
+  if (isHidden(root) || !test(textOf(root))) return [];
+  const found: Element[] = [];
+  const queue: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
+  while (queue.length > 0) {
+    const { element, depth } = queue.shift()!;
+    const inner = depth >= MAX_DESCENT ? [] : element.children.filter(isTag).filter((child) => !isHidden(child) && test(textOf(child)));
+    if (inner.length === 0) found.push(element);
+    else queue.unshift(...inner.map((child) => ({ element: child, depth: depth + 1 })));
+  }
+  return found;
+}

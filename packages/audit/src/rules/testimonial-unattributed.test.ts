@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { auditPage, auditSite, createSite } from '../engine.ts';
+import { createPage } from '../page.ts';
+import { examplePage } from './example-page.ts';
+import { messagesFor } from './support/test-helpers.ts';
+import { testimonialUnattributed } from './testimonial-unattributed.ts';
+
+const flagged = (snippet: string) => messagesFor(testimonialUnattributed, snippet);
+const card = (quote: string, caption: string) => `<figure class="testimonial"><blockquote>${quote}</blockquote><figcaption>${caption}</figcaption></figure>`;
+const quote = 'Acme cut our landing page build time in half.';
+
+describe('testimonial-unattributed', () => {
+  it('accepts name plus role in the usual separators and languages', () => {
+    for (const caption of ['— Jane Doe, CTO', 'Jane Doe – Globex', 'Jane Doe at Globex', 'Jane Doe · Head of Growth', 'Marie Dupont chez Initech', 'Jan de Vries, oprichter']) {
+      expect(flagged(card(quote, caption)), caption).toEqual([]);
+    }
+  });
+
+  it('flags a name alone and a quote with no one', () => {
+    expect(flagged(card(quote, '— Jane'))[0]).toContain('gives no role, company or source');
+    expect(flagged(`<div data-cta-proof="testimonial"><p>${quote}</p></div>`)[0]).toContain('names nobody');
+  });
+
+  it('treats a wrapper of several quotes as a list of testimonials', () => {
+    const list = `<section class="testimonials">${card(quote, 'Jane Doe, CTO at Globex')}${card('Setup took ten minutes, honestly.', '')}</section>`;
+    expect(flagged(list)).toHaveLength(1);
+  });
+
+  it('reads structured attributions: name and role elements, itemprop, cite', () => {
+    expect(flagged(`<div class="review-card"><p>${quote}</p><span itemprop="author">Jane Doe</span><span itemprop="jobTitle">CTO</span></div>`)).toEqual([]);
+    expect(flagged(`<blockquote cite="https://example.com/review/1">${quote}</blockquote>`)).toHaveLength(1);
+    expect(flagged(`<figure><blockquote cite="https://example.com/review/1">${quote}</blockquote><figcaption><cite>Jane Doe</cite></figcaption></figure>`)).toEqual([]);
+  });
+
+  it('finds the same quote under two names on different pages, with both places', () => {
+    const site = createSite(new Set(['/', '/b/']), new Date());
+    const a = createPage(examplePage(card(quote, 'Jane Doe, CTO at Globex')), '/', 'index.html');
+    const b = createPage(examplePage(`<p>intro</p>${card(quote.toUpperCase(), 'John Roe, CEO at Initech')}`), '/b/', 'b/index.html');
+    expect([...auditPage(a, site, [testimonialUnattributed]), ...auditPage(b, site, [testimonialUnattributed])]).toEqual([]);
+    const findings = auditSite(site, [testimonialUnattributed]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ route: '/b/', file: 'b/index.html' });
+    expect(findings[0]!.message).toContain('"John Roe" here but to "Jane Doe" on / (line 1)');
+  });
+
+  it('allows the same short quote and the same author twice', () => {
+    expect(flagged(`${card('Love it!', 'Jane Doe, CTO')}${card('Love it!', 'John Roe, CEO')}`)).toEqual([]);
+    expect(flagged(`${card(quote, 'Jane Doe, CTO')}${card(quote, 'Jane Doe, CTO at Globex')}`)).toEqual([]);
+  });
+
+  it('honours data-cta-ignore for the cross-page check', () => {
+    expect(flagged(`${card(quote, 'Jane Doe, CTO')}<div data-cta-ignore="testimonial-unattributed">${card(quote, 'John Roe, CEO')}</div>`)).toEqual([]);
+  });
+});
+
+describe('testimonial-unattributed: quotations that are not testimonials', () => {
+  it('leaves blockquotes in articles and rendered Markdown alone', () => {
+    expect(flagged('<article><h1>On estimates</h1><blockquote><p>Premature optimization is the root of all evil.</p></blockquote></article>')).toEqual([]);
+    expect(flagged('<div class="sl-markdown-content"><blockquote><p>Note: the API changed in v2.</p></blockquote></div>')).toEqual([]);
+  });
+
+  it('still checks testimonials declared or named as such inside an article', () => {
+    expect(flagged('<article><figure data-cta-proof="testimonial"><blockquote>Acme doubled our sign-ups in a month.</blockquote></figure></article>')).toHaveLength(1);
+  });
+});

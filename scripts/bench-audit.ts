@@ -1,0 +1,98 @@
+// The CTA audit's benchmark (npm run bench:audit): pages per second and peak memory for generated sites of 100,
+// 1,000 and 5,000 realistic landing pages (20-60 KB each), htmlparser2 against parse5 on the same pages, and the
+// audit's share of a whole `astro build` of a 1,000-page site. Prints figures; never a pass/fail.
+// Each site size is audited in a child process, so peak RSS is that size's own.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditDirectory } from '@astro-cta/audit';
+import { parseDocument } from 'htmlparser2';
+import { parse as parse5 } from 'parse5';
+import { landingPage } from './bench-audit-pages.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+// Under the repository so a generated Astro site resolves astro and astro-cta from its node_modules.
+const work = path.join(repo, 'node_modules', '.cache', 'bench-audit');
+const SIZES = [100, 1_000, 5_000];
+
+if (process.argv[2] === '--child') {
+  // One site size in a fresh process: audit it and report time and peak memory as JSON.
+  const dir = process.argv[3]!;
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5);
+  const result = await auditDirectory(dir);
+  clearInterval(sampler);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  console.log(JSON.stringify({ pages: result.pages, ms: result.durationMs, findings: result.findings.length, peakRss: process.resourceUsage().maxRSS * 1024, peakHeap }));
+  process.exit(0);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function generateSite(dir: string, pages: number): number {
+  rmSync(dir, { recursive: true, force: true });
+  let bytes = 0;
+  for (let i = 0; i < pages; i++) {
+    const html = landingPage(i, pages);
+    mkdirSync(path.join(dir, `p${i}`), { recursive: true });
+    writeFileSync(path.join(dir, `p${i}`, 'index.html'), html);
+    bytes += html.length;
+  }
+  return bytes;
+}
+
+console.log(`CTA audit benchmark on ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} (figures scale with a busy machine)\n`);
+console.log('site size  | pages/s | audit time | peak RSS | peak heap | avg page | findings kept');
+for (const size of SIZES) {
+  const dir = path.join(work, `site-${size}`);
+  const bytes = generateSite(dir, size);
+  const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir], { encoding: 'utf8' });
+  const result = JSON.parse(out.trim().split('\n').at(-1)!);
+  console.log(`${String(size).padStart(5)} pages | ${String(Math.round(result.pages / (result.ms / 1000))).padStart(7)} | ${(result.ms / 1000).toFixed(2).padStart(8)} s | ${mb(result.peakRss).padStart(8)} | ${mb(result.peakHeap).padStart(9)} | ${(bytes / size / 1024).toFixed(0)} KB  | ${result.findings}`);
+}
+
+// The parser choice: both parsers on the same 1,000 pages, with source locations (the audit needs line and column).
+{
+  const dir = path.join(work, 'site-1000');
+  const pages = readdirSync(dir).map((name) => readFileSync(path.join(dir, name, 'index.html'), 'utf8'));
+  const time = (parse: (html: string) => unknown) => {
+    const started = performance.now();
+    for (const html of pages) parse(html);
+    return performance.now() - started;
+  };
+  time((html) => parseDocument(html)); // warm-up
+  const h2 = time((html) => parseDocument(html, { withStartIndices: true, withEndIndices: true }));
+  const p5 = time((html) => parse5(html, { sourceCodeLocationInfo: true }));
+  console.log(`\nparser on 1,000 pages: htmlparser2 ${Math.round(1000 / (h2 / 1000))} pages/s, parse5 ${Math.round(1000 / (p5 / 1000))} pages/s (htmlparser2 ${(p5 / h2).toFixed(1)}x faster)`);
+}
+
+// The audit's share of a whole astro build of 1,000 pages: the same site built without and with the audit.
+{
+  const site = path.join(work, 'astro-1000');
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(path.join(site, 'src', 'pages', 'p'), { recursive: true });
+  writeFileSync(path.join(site, 'src', 'pages', 'p', '[id].astro'), `---
+import { landingPage } from '${path.join(repo, 'scripts', 'bench-audit-pages.ts').split(path.sep).join('/')}';
+export function getStaticPaths() { return Array.from({ length: 1000 }, (_, id) => ({ params: { id: String(id) } })); }
+const html = landingPage(Number(Astro.params.id), 1000);
+const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+---
+<html lang="en"><head><meta charset="utf-8"><title>Page {Astro.params.id}</title></head><body set:html={body} /></html>
+`);
+  const config = (audit: boolean) => `import { defineConfig } from 'astro/config';\nimport astroCta from 'astro-cta';\nexport default defineConfig({ integrations: [astroCta({ audit: ${audit ? '{}' : 'false'} })] });\n`;
+  const astro = path.join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const build = (audit: boolean) => {
+    writeFileSync(path.join(site, 'astro.config.mjs'), config(audit));
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [astro, 'build', '--root', site], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
+    return performance.now() - started;
+  };
+  const without = build(false);
+  const withAudit = build(true);
+  const audit = await auditDirectory(path.join(site, 'dist'));
+  console.log(`\nastro build of 1,000 pages: ${(without / 1000).toFixed(1)} s without the audit, ${(withAudit / 1000).toFixed(1)} s with it`);
+  console.log(`audit of that build alone: ${(audit.durationMs / 1000).toFixed(2)} s = ${((audit.durationMs / withAudit) * 100).toFixed(1)}% of the build with the audit`);
+}
