@@ -1,3 +1,4 @@
+import { auditHtml, rules } from '@astro-cta/audit';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import SocialProof from './SocialProof.astro';
@@ -112,6 +113,15 @@ describe('<SocialProof> JSON-LD', () => {
     ]);
     // The visible text says the same thing.
     expect(html).toContain('4.8 out of 5 from 1,204 reviews');
+  });
+
+  it('shows each reviewer\'s own rating, so the audit finds every JSON-LD figure on the page', async () => {
+    const html = await render({ rating: { value: 4.6, count: 318, itemReviewed: acme }, testimonials: [{ ...ada, rating: 4 }, { quote: 'Fine.', author: 'Grace Hopper', role: 'Admiral', rating: 5 }] });
+    expect(html).toContain('Rated 4 out of 5');
+    expect(html).toContain('Rated 5 out of 5');
+    const page = `<!doctype html><html lang="en"><body><main>${html}</main></body></html>`;
+    const structuredDataRules = rules.filter((rule) => rule.meta.category === 'structured-data');
+    expect(auditHtml(page, structuredDataRules)).toEqual([]);
   });
 
   it('describes testimonials alone when `itemReviewed` is given at the top level', async () => {
