@@ -1,8 +1,8 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import { CTA_ID, CTA_ROLE, CTA_VARIANT, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
+import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
-import { accessibleName, attr, closestAncestor, collapse, visibleText } from './dom.ts';
+import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
 
 /** Landmarks that hold site chrome wherever they are. */
 const ALWAYS_CHROME = new Set(['nav', 'aside']);
@@ -167,6 +167,7 @@ function isSearchForm(form: Element): boolean {
 interface WalkState {
   inMain: boolean;
   inChrome: boolean;
+  inProof: boolean;
   /** Inside a CTA already taken: nested controls are part of it. */
   inCta: boolean;
   inSearch: boolean;
@@ -182,7 +183,7 @@ interface WalkState {
  */
 export function recognizeCtas(document: Document, main: Element | undefined, byId: (id: string) => Element | undefined): Cta[] {
   const ctas: Cta[] = [];
-  const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false };
+  const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false, inProof: false };
   const stack: [AnyNode, WalkState][] = [...document.children].reverse().map((node) => [node, start]);
   while (stack.length > 0) {
     const [node, parentState] = stack.pop()!;
@@ -195,7 +196,9 @@ export function recognizeCtas(document: Document, main: Element | undefined, byI
     else if (!state.inCta) {
       if (isChrome(node, state)) state.inChrome = true;
       if (node.name === 'form' && isSearchForm(node)) state.inSearch = true;
-      if (state.inMain && !state.inChrome && !state.inSearch) taken = recognisedByShape(node, byId);
+      // Links inside declared social proof or an incentive are its sources and terms, not calls to action.
+      if (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND)) state.inProof = true;
+      if (state.inMain && !state.inChrome && !state.inSearch && !state.inProof) taken = recognisedByShape(node, byId);
     }
     if (SECTIONING.has(node.name)) state.inSectioning = true;
     if (taken) {

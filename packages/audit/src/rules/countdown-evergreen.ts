@@ -19,7 +19,10 @@ export const countdownEvergreen: Rule = {
         '<div class="countdown" data-duration="7200">Offer ends in <span>02:00:00</span></div>',
         '<div data-cta-countdown="2099-12-31T23:59" data-cta-on-expire="hide">Ends <time datetime="2099-12-31T23:59">31 Dec 2099</time></div>',
       ],
-      pass: ['<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>'],
+      pass: [
+        '<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>',
+        '<h2 id="adding-a-countdown">Adding a countdown</h2><p>Give every countdown an absolute deadline.</p>',
+      ],
     },
   },
   check(page, report) {

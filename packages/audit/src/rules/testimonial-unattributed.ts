@@ -36,6 +36,7 @@ export const testimonialUnattributed: Rule = {
         '<figure class="testimonial"><blockquote>Acme doubled our sign-ups in a month.</blockquote><figcaption>Jane Doe, CTO at Globex</figcaption></figure><figure class="testimonial"><blockquote>Acme doubled our sign-ups in a month!</blockquote><figcaption>John Roe, CEO at Initech</figcaption></figure>',
       ],
       pass: [
+        '<h2 id="testimonials">Testimonials</h2><p>What our customers say, with their names.</p>',
         '<figure data-cta-proof="testimonial"><blockquote>Acme doubled our sign-ups in a month.</blockquote><figcaption>Jane Doe, CTO at Globex</figcaption></figure>',
         '<blockquote cite="https://www.g2.com/products/acme/reviews/123"><p>Acme doubled our sign-ups in a month.</p><footer>— <cite>Jane Doe</cite></footer></blockquote>',
         '<figure class="testimonial"><blockquote>Acme doubled our sign-ups.</blockquote><figcaption><span class="name">Jane Doe</span> <span class="role">Head of Growth, Globex</span></figcaption></figure>',

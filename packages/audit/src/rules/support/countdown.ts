@@ -27,6 +27,7 @@ export interface Countdown {
 
 /** Class or id words that name a countdown in hand-written markup and common countdown scripts. */
 const COUNTDOWN_NAME = /count-?down|(?:^|[\s_-])(?:timer|deal-?timer|offer-?timer|flip-?clock|clock-?timer)(?:$|[\s_-])/i;
+const HEADING = /^h[1-6]$/;
 /** Data attributes countdown scripts read their deadline from. */
 const DEADLINE_ATTRIBUTES = ['data-deadline', 'data-countdown', 'data-end', 'data-end-date', 'data-end-time', 'data-ends-at', 'data-ends', 'data-expires', 'data-expiry', 'data-date', 'data-target-date', 'data-until'];
 /** Data attributes that make a timer relative to the visit instead of a fixed moment. */
@@ -38,6 +39,8 @@ const IDENTIFYING_ATTRIBUTES = [...DEADLINE_ATTRIBUTES, ...DURATION_ATTRIBUTES].
 function isCountdownElement(element: Element): boolean {
   if (element.name === 'script' || element.name === 'style' || element.name === 'html' || element.name === 'body' || element.name === 'main') return false;
   if (has(element, COUNTDOWN_DEADLINE) || attr(element, 'role') === 'timer') return true;
+  // Headings get ids from their text ("Slots: incentive, countdown…"): a name there is a slug, not a widget.
+  if (HEADING.test(element.name)) return false;
   if (COUNTDOWN_NAME.test(attr(element, 'class') ?? '') || COUNTDOWN_NAME.test(attr(element, 'id') ?? '')) return true;
   return IDENTIFYING_ATTRIBUTES.some((name) => has(element, name));
 }

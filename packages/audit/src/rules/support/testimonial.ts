@@ -32,8 +32,10 @@ function isProse(element: Element): boolean {
 }
 
 function isTestimonialContainer(element: Element): boolean {
-  return attr(element, PROOF_KIND) === 'testimonial'
-    || TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
+  if (attr(element, PROOF_KIND) === 'testimonial') return true;
+  // Headings get ids from their text ("Testimonials"): a name there is a slug, not a testimonial card.
+  if (/^h[1-6]$/.test(element.name)) return false;
+  return TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
     || TESTIMONIAL_NAME.test(attr(element, 'id') ?? '');
 }
 
