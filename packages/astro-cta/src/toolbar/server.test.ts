@@ -21,6 +21,8 @@ function okResponse(response: AuditResponse | undefined): Extract<AuditResponse,
 describe('the dev server side of the toolbar app', () => {
   it('audits the HTML the app sends with the build rules and answers with located findings', () => {
     const audit = new ToolbarAudit({});
+    // The CTA's target is a page of the project, so the only finding is its generic text.
+    audit.useRoutes([{ pathname: '/good', patternRegex: /^\/good\/?$/, entrypoint: 'src/pages/good.astro' }] as never);
     const response = okResponse(audit.respond({ requestId: 'r1', pathname: '/weak/', html: weakPage }, logger()));
     expect(response).toMatchObject({ requestId: 'r1', route: '/weak/', kitDir: expect.stringMatching(/packages\/astro-cta\/$/) });
     expect(response.findings).toHaveLength(1);
