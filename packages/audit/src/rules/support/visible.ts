@@ -22,7 +22,7 @@ const NOT_CLAIMED = new Set(['script', 'style', 'template', 'noscript', 'code', 
 /** Text between quotation marks talks about a phrase ("only 3 left") rather than saying it. */
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|‘[^’\n]{1,200}’/gu;
 
-function claimedTextOf(root: Element): string {
+function claimedTextOf(root: Element, skip?: (element: Element) => boolean): string {
   let text = '';
   // Iterative, like the engine's own text extraction: markup nested thousands of levels deep is no problem.
   const stack: (AnyNode | string)[] = [root];
@@ -32,7 +32,7 @@ function claimedTextOf(root: Element): string {
       text += node;
     } else if (isText(node)) {
       text += node.data;
-    } else if (isTag(node) && !NOT_CLAIMED.has(node.name) && !isHidden(node)) {
+    } else if (isTag(node) && !NOT_CLAIMED.has(node.name) && !isHidden(node) && !skip?.(node)) {
       const boundary = BLOCK.test(node.name) ? ' ' : '';
       text += boundary;
       if (boundary) stack.push(boundary);
@@ -44,9 +44,12 @@ function claimedTextOf(root: Element): string {
 
 const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
 
-/** The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden. */
-export function claimedText(element: Element): string {
-  return collapse(claimedTextOf(element).replace(QUOTED, ' '));
+/**
+ * The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden, and nothing in
+ * the subtrees `skip` rules out.
+ */
+export function claimedText(element: Element, skip?: (element: Element) => boolean): string {
+  return collapse(claimedTextOf(element, skip).replace(QUOTED, ' '));
 }
 
 /** Deeper than this, the reported element is precise enough; it also bounds the work on pathological nesting. */
