@@ -1,7 +1,22 @@
-import { CTA_VARIANTS } from '@astro-cta/contract';
+import { CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 
 export const CTA_SIZES = ['sm', 'md', 'lg'] as const;
 export type CtaSize = (typeof CTA_SIZES)[number];
+
+/** What `<CTA>` takes besides HTML attributes; `<CTASection>` takes the same for CTAs given as data. */
+export interface CtaOwnProps {
+  /** Stable analytics id, unique on the page: reported with every click. */
+  id: string;
+  /** Where the CTA leads. Without it, give `type` to render a button. */
+  href?: string;
+  type?: 'button' | 'submit';
+  variant?: CtaVariant;
+  size?: CtaSize;
+  /** The conversion this CTA stands for, e.g. "signup". */
+  goal?: string;
+  /** Opens in a new tab with a safe `rel`, and says so to screen readers. */
+  external?: boolean;
+}
 
 /** One authoring problem: the prop it concerns, what is wrong, and how to fix it. */
 export interface PropProblem {
