@@ -15,8 +15,8 @@ console.log(`
   Beacon events go to ${server.url}/api/cta and into ${DB}.
 
   Click around, then, in another terminal:
-    npx cta-collect report --db ${DB}
-    npx cta-collect report --db ${DB} --format html --out .tmp/report.html
+    npm run cta-collect -- report --db ${DB}
+    npm run cta-collect -- report --db ${DB} --format html --out .tmp/report.html
 
   Ctrl-C stops the demo.
 `);
