@@ -13,6 +13,7 @@ const pages = [
   '/demos/no-cta/',
   '/components/cta/',
   '/components/social-proof/',
+  '/components/countdown/',
   '/components/incentive/',
   '/components/cta-section/',
   '/components/theming/',
