@@ -75,12 +75,18 @@ export function incentivePropsError(props: IncentiveInput, hasText: boolean): Pr
   return undefined;
 }
 
+/** The props the headline is made from; `<Incentive>` takes them as they are. */
 export interface IncentiveHeadlineInput {
   kind: IncentiveKind;
+  /** Discount in percent: percent={20} → "20% off". */
   percent?: number;
+  /** Discount as an amount in `currency`: amount={10} currency="EUR" → "€10 off". */
   amount?: number;
+  /** ISO 4217 code for `amount` and `threshold`. */
   currency?: string;
+  /** Minimum order, in `currency`: "on orders over €50". */
   threshold?: number;
+  /** Trial length in days: days={14} → "14-day free trial". */
   days?: number;
 }
 

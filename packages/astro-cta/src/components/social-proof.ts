@@ -60,7 +60,7 @@ export interface SocialProofInput {
   rating?: Rating;
   count?: Count;
   logos?: Logo[];
-  /** What the testimonials review, when there is no `rating.itemReviewed`. */
+  /** What the testimonials review (for their JSON-LD) when there is no `rating.itemReviewed`. */
   itemReviewed?: ItemReviewed;
 }
 
