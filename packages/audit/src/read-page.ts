@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** Pages above this size are reported, not parsed: a 20 MB "page" is a mistake or not a page. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
@@ -10,17 +10,22 @@ export type ReadPage =
 /**
  * Reads a built page as text without ever throwing: too large, binary or unreadable files come back as a reason
  * (the caller turns it into a finding), and text in another encoding is decoded by its BOM or `<meta charset>`.
- * Synchronous on purpose: pages are audited one after another, and a promise-based read (open, stat, read, close
- * through the thread pool) cost the main thread several times more than the read itself.
  */
-export function readPage(file: string): ReadPage {
+export async function readPage(file: string): Promise<ReadPage> {
   try {
-    const info = statSync(file);
-    if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
-    if (info.size > MAX_PAGE_BYTES) {
-      return { ok: false, reason: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited` };
+    const handle = await open(file, 'r');
+    let bytes: Buffer;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
+      if (info.size > MAX_PAGE_BYTES) {
+        return { ok: false, reason: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited` };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
     }
-    return decodePage(readFileSync(file));
+    return decodePage(bytes);
   } catch (error) {
     return { ok: false, reason: `it could not be read (${(error as Error).message})` };
   }

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { Parser } from 'htmlparser2';
 import { auditPage, auditSite, AUDIT_ERROR, createSite, describeError, helpUrl } from './engine.ts';
 import { createPage } from './page.ts';
-import { decodePage, readPage } from './read-page.ts';
+import { decodePage, readPage, type ReadPage } from './read-page.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { Finding, Rule, Severity } from './types.ts';
 
@@ -75,8 +75,7 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
   let done = 0;
-  for (const file of files) {
-    const read = readPage(path.join(dir, file));
+  for await (const [file, read] of readAhead(dir, files)) {
     const route = routeForFile(file);
     const source = safely(() => options.sourceFor?.(route, file));
     const pageFindings: Finding[] = [];
@@ -105,6 +104,23 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
     findings.push(source ? { ...finding, sourceHint: source } : finding);
   }
   return { findings, pages: files.length, durationMs: performance.now() - started };
+}
+
+/** Files read ahead while the current page is parsed and checked: disk waits overlap with work, memory stays flat. */
+const READ_AHEAD = 8;
+
+/** Reads pages in order, keeping a few reads in flight ahead of the one being consumed. */
+async function* readAhead(dir: string, files: readonly string[]): AsyncGenerator<[string, ReadPage]> {
+  const pending: Promise<ReadPage>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < READ_AHEAD && next < files.length) pending.push(readPage(path.join(dir, files[next++]!)));
+  };
+  for (let i = 0; i < files.length; i++) {
+    fill();
+    const read = await pending.shift()!;
+    yield [files[i]!, read];
+  }
 }
 
 /** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */
