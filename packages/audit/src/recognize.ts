@@ -76,7 +76,11 @@ export function findMain(document: Document): Element | undefined {
 }
 
 function tokens(element: Element): string[] {
-  return `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
+  const className = attr(element, 'class');
+  const id = attr(element, 'id');
+  // Most elements have neither; building and splitting an empty string for each of them showed in the profile.
+  if (className === undefined && id === undefined) return [];
+  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 function kindOf(element: Element): Cta['kind'] | undefined {

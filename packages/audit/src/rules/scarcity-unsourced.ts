@@ -2,12 +2,15 @@ import type { Element } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
-import { isScarcityClaim } from '../text/scarcity.ts';
+import { isScarcityClaim, mayHoldScarcityClaim } from '../text/scarcity.ts';
 import { claimedText, smallestMatching } from './support/visible.ts';
 import { elementsOf, subtree } from './support/elements.ts';
 
-/** Claims with a declared source are left out of the text searched, so a page of sourced claims costs one pass. */
-const unsourcedText = (element: Element) => claimedText(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '');
+/**
+ * Claims with a declared source are left out of the text searched, so a page of sourced claims costs one pass.
+ * Text without any scarcity word is not cleaned up at all (it reads as '', which is no claim either).
+ */
+const unsourcedText = (element: Element) => claimedText(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '', mayHoldScarcityClaim);
 
 function sourced(element: Element): boolean {
   return closestAncestor(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '') !== undefined

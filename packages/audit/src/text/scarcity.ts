@@ -50,6 +50,16 @@ const ANCHOR = /left|remaining|availab|viewing|looking|watching|browsing|conside
 const BEFORE = 80;
 const AFTER = 60;
 
+/**
+ * False when `raw` cannot contain a claim however its whitespace is collapsed or its quotes removed: every claim
+ * holds an anchor word, anchors contain no whitespace, and collapsing or cutting text only shortens or splits its
+ * runs of non-space characters, never joins them into a new word. Lets callers skip that clean-up.
+ */
+export function mayHoldScarcityClaim(raw: string): boolean {
+  ANCHOR.lastIndex = 0;
+  return ANCHOR.test(raw);
+}
+
 /** True when the text makes a low-stock or live-activity claim. */
 export function isScarcityClaim(text: string): boolean {
   ANCHOR.lastIndex = 0;

@@ -48,8 +48,12 @@ const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
  * The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden, and nothing in
  * the subtrees `skip` rules out.
  */
-export function claimedText(element: Element, skip?: (element: Element) => boolean): string {
-  return collapse(claimedTextOf(element, skip).replace(QUOTED, ' '));
+export function claimedText(element: Element, skip?: (element: Element) => boolean, worthCleaning?: (raw: string) => boolean): string {
+  const raw = claimedTextOf(element, skip);
+  // Dropping quotes and collapsing whitespace costs more than the walk itself on a whole page: a caller that can tell
+  // from the raw text that the result will not interest it gets '' instead.
+  if (worthCleaning && !worthCleaning(raw)) return '';
+  return collapse(raw.replace(QUOTED, ' '));
 }
 
 /** Deeper than this, the reported element is precise enough; it also bounds the work on pathological nesting. */
