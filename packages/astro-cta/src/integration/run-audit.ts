@@ -3,10 +3,12 @@ import type { AstroIntegrationLogger } from 'astro';
 import { formatPretty, runConfiguredAudit, summary, type ResolvedAuditConfig } from '@astro-cta/audit';
 import type { AuditSources } from './audit-sources.ts';
 
+const FAILED_HINT = 'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
+
 /** Thrown from `astro:build:done` when findings exceed the configured `failOn` / `maxWarnings`. */
 export class CtaAuditFailed extends Error {
   override name = 'CtaAuditFailed';
-  readonly hint = 'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
+  readonly hint = FAILED_HINT;
 }
 
 /** Set `ASTRO_CTA_AUDIT=off` to skip the audit for one build (e.g. a quick preview deploy). */
@@ -36,6 +38,6 @@ export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: As
   else logger.info(summary(report.findings, report.pages, { baselined: report.baselined }));
   for (const file of written) logger.info(`CTA audit report written to ${file}`);
   if (verdict.failed) {
-    throw new CtaAuditFailed(`CTA audit failed the build: ${verdict.reason}. ${new CtaAuditFailed('').hint}`);
+    throw new CtaAuditFailed(`CTA audit failed the build: ${verdict.reason}. ${FAILED_HINT}`);
   }
 }
