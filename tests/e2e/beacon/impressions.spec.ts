@@ -14,9 +14,10 @@ test.afterAll(() => site.close());
 
 async function open(page: Page) {
   await page.setViewportSize({ width: 800, height: 600 });
-  // Installed and paused: time moves only with runFor(), never with the test's own real time.
+  // Installed and paused: time moves only with runFor(), never with the test's own real time. The installed clock
+  // runs in real time until paused, so the pause lies a minute ahead: a slow machine must not overtake it.
   await page.clock.install({ time: new Date('2026-11-26T06:00:00Z') });
-  await page.clock.pauseAt(new Date('2026-11-26T06:00:01Z'));
+  await page.clock.pauseAt(new Date('2026-11-26T06:01:00Z'));
   await page.goto(`${site.url}/impressions/`);
   return site.events().length;
 }

@@ -20,7 +20,7 @@ test('when sendBeacon refuses (returns false), the impressions leave with fetch 
   });
   await page.setViewportSize({ width: 800, height: 600 });
   await page.clock.install({ time: new Date('2026-11-26T06:00:00Z') });
-  await page.clock.pauseAt(new Date('2026-11-26T06:00:01Z'));
+  await page.clock.pauseAt(new Date('2026-11-26T06:01:00Z')); // a minute ahead: a slow machine must not overtake it
   await page.goto(`${site.url}/impressions/`);
   const before = site.received.length;
   await showShare(page, '[data-cta="small"]', 0.6);

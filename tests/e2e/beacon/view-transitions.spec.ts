@@ -39,7 +39,7 @@ test('each view transition starts a new page view, and clicks after it are still
 test('impressions counted before a view transition leave with the old page’s path and page view', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await page.clock.install({ time: new Date('2026-11-26T06:00:00Z') });
-  await page.clock.pauseAt(new Date('2026-11-26T06:00:01Z'));
+  await page.clock.pauseAt(new Date('2026-11-26T06:01:00Z')); // a minute ahead: a slow machine must not overtake it
   await page.goto(`${site.url}/vt-one/`);
   const before = site.events().length;
   await page.clock.runFor(1000); // the CTA has been in view for one second: an impression waits in the queue
