@@ -1,7 +1,7 @@
 import { COUNTDOWN_EXPIRE_MODES } from '@astro-cta/contract';
 import { formatRemaining, SECOND } from '../client/countdown-format.ts';
-import { parseDeadline, timeZoneProblem } from './deadline.ts';
-import { localeProblem } from './format.ts';
+import { parseDeadline } from './deadline.ts';
+import { timeZoneAndLocaleProblem } from './display-props.ts';
 
 export interface CountdownPropsProblem {
   prop: string;
@@ -38,15 +38,7 @@ export function countdownPropsError(props: Record<string, unknown>): CountdownPr
       };
     }
   }
-  if (props.timeZone !== undefined) {
-    const problem = typeof props.timeZone === 'string' ? timeZoneProblem(props.timeZone) : 'is not a string.';
-    if (problem) return { prop: 'timeZone', problem, fix: 'use an IANA time zone such as "Europe/Paris", or leave it out to show the deadline\'s own offset.' };
-  }
-  if (props.locale !== undefined) {
-    const problem = typeof props.locale === 'string' ? localeProblem(props.locale) : 'is not a string.';
-    if (problem) return { prop: 'locale', problem, fix: 'use a BCP 47 tag such as "en-GB" or "de", or leave it out to use the page\'s locale.' };
-  }
-  return undefined;
+  return timeZoneAndLocaleProblem(props, "the deadline's own offset");
 }
 
 /**

@@ -1,7 +1,8 @@
 /** `<Incentive>`'s rules: what each kind needs, and the headline it reads as ("20% off orders over €50"). */
 import { INCENTIVE_KINDS, type IncentiveKind } from '@astro-cta/contract';
-import { parseDeadline, timeZoneProblem } from './deadline.ts';
-import { currencyProblem, formatMoney, formatPercent, localeProblem } from './format.ts';
+import { parseDeadline } from './deadline.ts';
+import { timeZoneAndLocaleProblem } from './display-props.ts';
+import { currencyProblem, formatMoney, formatPercent } from './format.ts';
 import type { PropProblem } from './validate.ts';
 
 export interface IncentiveInput {
@@ -64,15 +65,7 @@ export function incentivePropsError(props: IncentiveInput, hasText: boolean): Pr
     const parsed = parseDeadline(props.expires);
     if (!parsed.ok) return { prop: 'expires', problem: `the end of the offer ${parsed.problem}`, fix: 'give the absolute end with its UTC offset, e.g. expires="2026-12-31T23:59:00+01:00".' };
   }
-  if (props.timeZone !== undefined) {
-    const problem = typeof props.timeZone === 'string' ? timeZoneProblem(props.timeZone) : 'is not a string.';
-    if (problem) return { prop: 'timeZone', problem, fix: 'use an IANA time zone such as "Europe/Paris", or leave it out to show the offset of `expires`.' };
-  }
-  if (props.locale !== undefined) {
-    const problem = typeof props.locale === 'string' ? localeProblem(props.locale) : 'is not a string.';
-    if (problem) return { prop: 'locale', problem, fix: 'use a BCP 47 tag such as "en-GB" or "de", or leave it out to use the page\'s locale.' };
-  }
-  return undefined;
+  return timeZoneAndLocaleProblem(props, 'the offset of `expires`');
 }
 
 /** The props the headline is made from; `<Incentive>` takes them as they are. */
