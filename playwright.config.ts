@@ -7,6 +7,9 @@ const port = 4322;
 export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: true,
+  // One retry on CI: the impressions spec for large elements failed once in five clean CI runs on this 2-core
+  // machine (it passes locally); a retried test is reported as flaky, not hidden. To be made deterministic.
+  retries: process.env.CI ? 1 : 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

@@ -43,6 +43,8 @@ for (const file of readJson(`${reports}/vitest.json`)?.testResults ?? []) {
 const stats = readJson(`${reports}/playwright.json`)?.stats;
 if (stats) {
   levels.e2e.passed = stats.expected + stats.flaky;
+  // Flaky tests passed only on their retry: say so, so a retry never hides a problem.
+  if (stats.flaky > 0) console.log(`\n${stats.flaky} end-to-end test(s) passed only on retry (flaky): see the Playwright output above.`);
   levels.e2e.failed = stats.unexpected;
   levels.e2e.skipped = stats.skipped;
 } else if (!playwrightOk) levels.e2e.failed++;
