@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
-import { postRaw, startCollector } from './collector-process.ts';
+import { postRaw, startCollector, type CollectorProcess } from './collector-process.ts';
 
 // Durability: a 2xx means committed. Load the real server with concurrent clients, SIGKILL it mid-stream (no
 // shutdown code runs), restart it on the same file, and check that every acknowledged (page view, sequence) is there.
@@ -13,17 +13,24 @@ const CLIENTS = 32;
 /** Acknowledged events before the kill: the load is well under way by then. */
 const KILL_AFTER = 20_000;
 
-for (const [synchronous, port] of [['full', 4352], ['normal', 4353]] as const) {
+/** Collectors a test started: a failed attempt must not leave one running (and holding its database) for the retry. */
+const started: CollectorProcess[] = [];
+test.afterEach(() => {
+  for (const collector of started.splice(0)) if (collector.child.exitCode === null && collector.child.signalCode === null) collector.child.kill('SIGKILL');
+});
+
+for (const synchronous of ['full', 'normal'] as const) {
   test(`SIGKILL under load loses no acknowledged event (synchronous=${synchronous})`, async () => {
     test.setTimeout(120_000);
     const db = join(mkdtempSync(join(tmpdir(), 'cta-crash-')), 'events.sqlite');
-    const args = ['--db', db, '--port', String(port), '--rate', '0', '--synchronous', synchronous];
+    // Port 0: the system picks a free one, so a retry never collides with a process of the failed attempt.
+    const args = ['--db', db, '--port', '0', '--rate', '0', '--synchronous', synchronous];
     const first = await startCollector(args);
+    started.push(first);
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
     const acked: Array<[string, number]> = [];
     const sent: Array<[string, number]> = [];
     let killed = false;
-    let killScheduled = false;
 
     // Each client is a stream of page views: impressions in batches (1-40 events, so the server is often mid-
     // transaction when the kill lands), clicks singly, like real beacons.
@@ -38,13 +45,12 @@ for (const [synchronous, port] of [['full', 4352], ['normal', 4353]] as const) {
           for (const event of events) sent.push([pv, event.s]);
           try {
             const pending = postRaw(first.url, body, { 'content-type': 'text/plain' }, agent);
-            if (!killScheduled && acked.length >= KILL_AFTER) {
-              // Kill a moment after a request went out, so the server is busy with it (and others) when it dies.
-              killScheduled = true;
-              setTimeout(() => {
-                killed = true;
-                first.child.kill('SIGKILL');
-              }, 1);
+            if (!killed && acked.length >= KILL_AFTER) {
+              // Kill right after this request went out: it (and the other clients' requests) can never be answered,
+              // so the kill lands mid-stream by construction. (Waiting a timer tick first let the fast server answer
+              // every request in flight, and then nothing was mid-stream.)
+              killed = true;
+              first.child.kill('SIGKILL');
             }
             const response = await pending;
             if (response.status === 200) for (const event of events) acked.push([pv, event.s]);
@@ -64,6 +70,7 @@ for (const [synchronous, port] of [['full', 4352], ['normal', 4353]] as const) {
 
     // Restart on the same file: SQLite recovers from the WAL.
     const second = await startCollector(args);
+    started.push(second);
     const database = new DatabaseSync(db, { readOnly: true });
     const stored = new Set(
       (database.prepare('SELECT page_view, seq FROM events').all() as Array<{ page_view: string; seq: number }>).map((row) => `${row.page_view}#${row.seq}`),

@@ -22,7 +22,7 @@ let db: string;
 
 test.beforeAll(async () => {
   db = join(mkdtempSync(join(tmpdir(), 'cta-demo-')), 'demo.sqlite');
-  server = await startServer({ db, staticDir: 'docs-site/dist', port: 4355, log: () => {} });
+  server = await startServer({ db, staticDir: 'docs-site/dist', port: 0, log: () => {} });
 });
 
 test.afterAll(async () => {

@@ -12,7 +12,6 @@ import { postRaw, startCollector, type CollectorProcess } from './collector-proc
 // process is alive and the table holds only the controls' rows, each within the contract's bounds.
 
 const SEED = 20261126;
-const PORT = 4351;
 
 const valid = { t: 'click', id: 'signup', p: '/pricing/', pv: 'pv', s: 0, v: 'primary', g: 'trial', d: 'https://example.com/', o: 'plain' };
 const sqlLike = fc.constantFrom("'; DROP TABLE events; --", '" OR 1=1 --', "x') ; DELETE FROM events; --", 'UNION SELECT * FROM sqlite_master');
@@ -62,7 +61,7 @@ let db: string;
 
 test.beforeAll(async () => {
   db = join(mkdtempSync(join(tmpdir(), 'cta-fuzz-')), 'events.sqlite');
-  collector = await startCollector(['--db', db, '--port', String(PORT), '--rate', '0']);
+  collector = await startCollector(['--db', db, '--port', '0', '--rate', '0']);
 });
 
 test.afterAll(async () => {
