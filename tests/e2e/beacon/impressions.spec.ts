@@ -22,10 +22,16 @@ async function open(page: Page) {
   return site.events().length;
 }
 
-/** Flushes the queue with the marker's click and returns the impressions of the small and large CTAs. */
+const markerClicks = () => site.events().filter((event) => event.t === 'click' && event.id === 'marker').length;
+
+/**
+ * Flushes the queue with the marker's click and returns the impressions of the small and large CTAs since `before`.
+ * It waits for this click's own request: a test that flushes twice must not take the first click for the second.
+ */
 async function impressions(page: Page, before: number) {
+  const clicks = markerClicks();
   await page.locator('[data-cta="marker"]').click();
-  await expect.poll(() => site.events().slice(before).some((event) => event.t === 'click' && event.id === 'marker')).toBe(true);
+  await expect.poll(markerClicks).toBe(clicks + 1);
   return site.events().slice(before).filter((event) => event.t === 'impression' && event.id !== 'marker');
 }
 
