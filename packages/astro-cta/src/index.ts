@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { resolveOptions, type AstroCtaOptions } from './integration/options.ts';
-import { resolveAuditConfig } from '@astro-cta/audit';
+import { resolveAuditConfig, type RenderedPages } from '@astro-cta/audit';
 import { auditSkipped, runAudit } from './integration/run-audit.ts';
 import { AuditSources } from './integration/audit-sources.ts';
+import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
@@ -19,6 +20,11 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   const toolbarAudit = audit ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta }) : undefined;
   let sources: AuditSources | undefined;
   let root: URL | undefined;
+  let astroConfig: AstroConfig | undefined;
+  /** Pages audited while the build rendered them (static sites without an adapter). */
+  let rendered: RenderedPages | undefined;
+  /** One "now" for the whole build: pages audited early and late must agree on deadlines. */
+  let buildNow: Date | undefined;
   return {
     name: 'astro-cta',
     hooks: {
@@ -34,16 +40,33 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
       },
-      'astro:config:done': ({ config }) => toolbarAudit?.useConfig(config),
+      'astro:config:done': ({ config }) => {
+        astroConfig = config;
+        toolbarAudit?.useConfig(config);
+      },
       'astro:routes:resolved': ({ routes }) => {
         sources?.recordRoutes(routes);
         toolbarAudit?.useRoutes(routes);
       },
       'astro:server:setup': ({ toolbar, logger }) => toolbarAudit?.listen(toolbar, logger),
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (!audit || auditSkipped()) return;
+        buildNow = audit.now ?? new Date();
+        const now = buildNow;
+        if (astroConfig && !astroConfig.adapter) {
+          const config = astroConfig;
+          setPrerenderer((inner) => auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)));
+        }
+      },
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!audit || auditSkipped()) return;
         sources?.recordBuild(dir, assets);
-        await runAudit(dir, audit, logger, { root: root ?? dir, ...(sources ? { sources } : {}) });
+        try {
+          await runAudit(dir, { ...audit, now: buildNow ?? audit.now }, logger, { root: root ?? dir, ...(sources ? { sources } : {}), ...(rendered ? { rendered } : {}) });
+        } finally {
+          await rendered?.close();
+          rendered = undefined;
+        }
       },
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rules as allRules } from './rules/index.ts';
+import { withSeverity } from './rules/settings.ts';
 import type { Rule, Severity } from './types.ts';
 
 export const PRESETS = ['recommended', 'strict', 'accessibility'] as const;
@@ -120,16 +121,6 @@ export function resolveAuditConfig(
     now: config.now,
     reports: config.reports ?? [],
   };
-}
-
-/** The same rule reporting at another severity; its check still runs with the rule as `this`. */
-function withSeverity(rule: Rule, severity: Severity): Rule {
-  const configured: Rule = {
-    meta: { ...rule.meta, severity },
-    check: (page, report, site) => rule.check(page, report, site),
-  };
-  if (rule.afterAll) configured.afterAll = (report, site) => rule.afterAll!(report, site);
-  return configured;
 }
 
 function formatIssues(issues: { path: string[]; message: string }[], where: string): string {

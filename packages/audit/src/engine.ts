@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { CTA_IGNORE, parseIgnoreList } from '@astro-cta/contract';
 import { attr, closestAncestor } from './dom.ts';
 import { createPage } from './page.ts';
-import type { Finding, PageContext, ReportInput, Rule, SiteContext, SiteReportInput } from './types.ts';
+import type { Finding, Kept, PageContext, ReportInput, Rule, SiteContext, SiteFacts, SiteReportInput } from './types.ts';
 
 export const DOCS_BASE = 'https://astro-cta.dev/rules/';
 /** Findings about the audit itself (unreadable file, a rule that threw) carry this id: never a silent pass. */
@@ -20,32 +20,45 @@ function suppressed(element: Element | undefined, ruleId: string): boolean {
   }) !== undefined;
 }
 
+/** One page's findings, and what its rules kept for their `afterAll` (plain data, in rule order). */
+export interface PageAudit {
+  findings: Finding[];
+  kept: Kept[];
+}
+
 /** Runs the rules over one parsed page. A rule that throws turns into a finding; the other rules still run. */
-export function auditPage(page: PageContext, site: SiteContext, rules: readonly Rule[]): Finding[] {
+export function auditPage(page: PageContext, site: Pick<SiteFacts, 'routes' | 'now'>, rules: readonly Rule[]): PageAudit {
   const findings: Finding[] = [];
+  const kept: Kept[] = [];
   for (const rule of rules) {
+    const { id } = rule.meta;
     const report = (input: ReportInput) => {
       // Page-level findings are suppressed from the main content or any of its ancestors.
-      if (suppressed(input.element ?? page.main, rule.meta.id)) return;
-      findings.push(toFinding(rule.meta.id, rule.meta.severity, input, page));
+      if (suppressed(input.element ?? page.main, id)) return;
+      findings.push(toFinding(id, rule.meta.severity, input, page));
     };
+    const context: SiteContext = { routes: site.routes, now: site.now, keep: (value) => kept.push([id, value]) };
     try {
-      rule.check(page, report, site);
+      rule.check(page, report, context);
     } catch (error) {
       findings.push(ruleFailed(rule, error, page.route, page.file));
     }
   }
-  return findings;
+  return { findings, kept };
 }
 
-/** Runs the `afterAll` step of rules that compare pages, once every page was checked. */
-export function auditSite(site: SiteContext, rules: readonly Rule[]): Finding[] {
+/**
+ * Runs the `afterAll` step of rules that compare pages, once every page was checked, with what each rule kept
+ * (`kept` in page order).
+ */
+export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.afterAll) continue;
     const { id, severity } = rule.meta;
+    const own = kept.filter(([ruleId]) => ruleId === id).map(([, value]) => value);
     try {
-      rule.afterAll((input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }), site);
+      rule.afterAll((input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }), { ...site, kept: own });
     } catch (error) {
       findings.push(ruleFailed(rule, error, '/', ''));
     }
@@ -69,18 +82,9 @@ function toFinding(ruleId: string, severity: Finding['severity'], input: ReportI
   return input.element ? { ...finding, ...page.locate(input.element) } : finding;
 }
 
-/** The site-wide context one audit run shares between pages. */
-export function createSite(routes: ReadonlySet<string>, now: Date, idsOf: SiteContext['idsOf'] = () => undefined): SiteContext {
-  const stored = new Map<string, unknown>();
-  return {
-    routes,
-    now,
-    idsOf,
-    store<T>(key: string, init: () => T): T {
-      if (!stored.has(key)) stored.set(key, init());
-      return stored.get(key) as T;
-    },
-  };
+/** The facts one audit run shares between pages. */
+export function createSite(routes: ReadonlySet<string>, now: Date, idsOf: SiteFacts['idsOf'] = () => undefined): SiteFacts {
+  return { routes, now, idsOf };
 }
 
 /** Describes anything a rule may throw, even values whose own `toString` throws. */
@@ -93,15 +97,16 @@ export function describeError(error: unknown): string {
 }
 
 /** Audits one HTML string: the convenient entry for tests and for hand-written HTML. */
-export function auditHtml(html: string, rules: readonly Rule[], options: { route?: string; file?: string; site?: Partial<SiteContext> } = {}): Finding[] {
+export function auditHtml(html: string, rules: readonly Rule[], options: { route?: string; file?: string; site?: Partial<SiteFacts> } = {}): Finding[] {
   const route = options.route ?? '/';
   const file = options.file ?? 'index.html';
-  const site: SiteContext = { ...createSite(new Set([route]), new Date()), ...options.site };
+  const site: SiteFacts = { ...createSite(new Set([route]), new Date()), ...options.site };
   let page: PageContext;
   try {
     page = createPage(html, route, file);
   } catch (error) {
     return [{ ruleId: AUDIT_ERROR, severity: 'error', message: `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`, route, file, helpUrl: helpUrl(AUDIT_ERROR) }];
   }
-  return [...auditPage(page, site, rules), ...auditSite(site, rules)];
+  const { findings, kept } = auditPage(page, site, rules);
+  return [...findings, ...auditSite(site, kept, rules)];
 }

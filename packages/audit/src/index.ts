@@ -1,5 +1,5 @@
-export type { Category, Cta, Finding, Location, PageContext, Rule, RuleMeta, Severity, SiteContext, ReportInput, SiteReportInput } from './types.ts';
-export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR } from './engine.ts';
+export type { Category, Cta, Finding, Location, PageContext, Rule, RuleMeta, Severity, SiteContext, SiteFacts, SiteSummary, Kept, ReportInput, SiteReportInput } from './types.ts';
+export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR, type PageAudit } from './engine.ts';
 export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';
@@ -17,3 +17,4 @@ export { runConfiguredAudit, type RunAuditOptions, type RunAuditResult } from '.
 export { guessSourcesFromPages } from './sources.ts';
 export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
 export { recognizeCtas, findMain } from './recognize.ts';
+export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';

@@ -66,10 +66,13 @@ export function parseHtml(html: string): Document {
 /** Maps a string offset to a 1-based line and column. Built lazily: most pages have no finding. */
 export class LineIndex {
   #starts: number[] | undefined;
-  constructor(private readonly text: string) {}
+  readonly #text: string;
+  constructor(text: string) {
+    this.#text = text;
+  }
 
   locate(offset: number): { line: number; column: number } {
-    const starts = (this.#starts ??= lineStarts(this.text));
+    const starts = (this.#starts ??= lineStarts(this.#text));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Pages above this size are reported, not parsed: a 20 MB "page" is a mistake or not a page. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
@@ -8,29 +8,34 @@ export type ReadPage =
   | { ok: false; reason: string };
 
 /**
- * Reads a built page as text without ever throwing: too large, binary or unreadable files come back as a reason
- * (the caller turns it into a finding), and text in another encoding is decoded by its BOM or `<meta charset>`.
+ * Reads a built page's bytes. Throws only `UnreadablePage`, whose message is the reason a finding can quote: not a
+ * regular file, too large, or unreadable.
  */
-export async function readPage(file: string): Promise<ReadPage> {
+export function readPageBytes(file: string): Uint8Array {
   try {
-    const handle = await open(file, 'r');
-    let bytes: Buffer;
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
-      if (info.size > MAX_PAGE_BYTES) {
-        return { ok: false, reason: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited` };
-      }
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
+    const info = statSync(file);
+    if (!info.isFile()) unreadable('it is not a regular file');
+    if (info.size > MAX_PAGE_BYTES) {
+      unreadable(`it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited`);
     }
-    return decodePage(bytes);
+    return readFileSync(file);
   } catch (error) {
-    return { ok: false, reason: `it could not be read (${(error as Error).message})` };
+    throw error instanceof UnreadablePage ? error : new UnreadablePage(`it could not be read (${(error as Error).message})`);
   }
 }
 
+export class UnreadablePage extends Error {
+  override name = 'UnreadablePage';
+}
+
+function unreadable(reason: string): never {
+  throw new UnreadablePage(reason);
+}
+
+/**
+ * Decodes a built page without ever throwing: binary files come back as a reason (the caller turns it into a
+ * finding), and text in another encoding is decoded by its BOM or `<meta charset>`.
+ */
 export function decodePage(bytes: Uint8Array): ReadPage {
   const bom = bomEncoding(bytes);
   if (bom) return { ok: true, html: new TextDecoder(bom).decode(bytes) };

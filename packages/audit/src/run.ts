@@ -7,7 +7,7 @@ import { auditDirectory, type SiteAuditOptions } from './site.ts';
 import type { Finding } from './types.ts';
 import { judge, type Verdict } from './verdict.ts';
 
-export interface RunAuditOptions extends Pick<SiteAuditOptions, 'sourceFor' | 'ignoredRules' | 'onProgress'> {
+export interface RunAuditOptions extends Pick<SiteAuditOptions, 'sourceFor' | 'ignoredRules' | 'onProgress' | 'rendered' | 'workers'> {
   /** Relative baseline and report paths resolve from here (the project root or the CLI's working directory). */
   cwd?: string;
   /** Record this run's findings as the new baseline instead of comparing with it. */
@@ -21,6 +21,8 @@ export interface RunAuditResult {
   verdict: Verdict;
   /** Files written: report files and, with `updateBaseline`, the baseline. */
   written: string[];
+  /** Pages audited while `astro build` rendered them (see `RenderedPages`), out of `report.pages`. */
+  auditedWhileRendering: number;
 }
 
 /**
@@ -36,6 +38,8 @@ export async function runConfiguredAudit(dir: string, config: ResolvedAuditConfi
     ...(options.sourceFor ? { sourceFor: options.sourceFor } : {}),
     ...(options.ignoredRules ? { ignoredRules: options.ignoredRules } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.rendered ? { rendered: options.rendered } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
   });
   const written: string[] = [];
   const baselineFile = config.baseline ? path.resolve(cwd, config.baseline) : undefined;
@@ -62,5 +66,5 @@ export async function runConfiguredAudit(dir: string, config: ResolvedAuditConfi
     await writeFile(target, formatReport(format, report, { color: false }));
     written.push(target);
   }
-  return { report, all: result.findings, verdict: judge(fresh, config), written };
+  return { report, all: result.findings, verdict: judge(fresh, config), written, auditedWhileRendering: result.auditedWhileRendering };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditDirectory, ctaExpectedOn, routeForFile } from './site.ts';
 
@@ -39,5 +40,19 @@ describe('routes', () => {
     const expected = ctaExpectedOn();
     expect(expected('/pricing/')).toBe(true);
     expect(['/404.html', '/privacy/', '/terms/', '/legal/imprint/', '/blog/', '/tags/'].filter(expected)).toEqual([]);
+  });
+});
+
+describe('auditDirectory on worker threads', () => {
+  const corpus = fileURLToPath(new URL('../../../tests/fixtures/corpus/', import.meta.url));
+
+  it('finds exactly what one thread finds, in the same order, and reports progress for every page', async () => {
+    const now = new Date('2026-11-26T00:00:00Z');
+    const progress: number[] = [];
+    const here = await auditDirectory(corpus, { now, workers: 0 });
+    const threaded = await auditDirectory(corpus, { now, workers: 2, onProgress: (done) => progress.push(done) });
+    expect(here.findings.length).toBeGreaterThan(10);
+    expect(threaded.findings).toEqual(here.findings);
+    expect(progress).toEqual(Array.from({ length: here.pages }, (_, i) => i + 1));
   });
 });

@@ -3,11 +3,14 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { Parser } from 'htmlparser2';
-import { auditPage, auditSite, AUDIT_ERROR, createSite, describeError, helpUrl } from './engine.ts';
-import { createPage } from './page.ts';
-import { decodePage, readPage, type ReadPage } from './read-page.ts';
+import { auditSite, createSite } from './engine.ts';
+import { PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
+import { decodePage } from './read-page.ts';
+import type { RenderedPages } from './rendered-pages.ts';
 import { rules as allRules } from './rules/index.ts';
-import type { Finding, Rule, Severity } from './types.ts';
+import { settingsOf } from './rules/settings.ts';
+import type { Finding, Kept, Rule } from './types.ts';
+import { WorkerPool, workersFor } from './worker-pool.ts';
 
 export interface SiteAuditOptions {
   rules?: readonly Rule[];
@@ -24,12 +27,18 @@ export interface SiteAuditOptions {
   ignoredRules?: (route: string, file: string) => readonly string[] | 'all' | undefined;
   /** Called after each page, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads to audit pages on; 0 audits on this thread. Default: one per core when the site is large enough. */
+  workers?: number;
+  /** Pages audited while `astro build` rendered them: used where the built file is exactly what was rendered. */
+  rendered?: RenderedPages;
 }
 
 export interface SiteAuditResult {
   findings: Finding[];
   pages: number;
   durationMs: number;
+  /** Pages whose audit while `astro build` rendered them was used (their files held exactly what was rendered). */
+  auditedWhileRendering: number;
 }
 
 /** Legal pages, error pages and blog or tag indexes are not meant to convert. */
@@ -56,13 +65,13 @@ export async function listHtmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function auditError(route: string, file: string, message: string, severity: Severity = 'error'): Finding {
-  return { ruleId: AUDIT_ERROR, severity, message, route, file, helpUrl: helpUrl(AUDIT_ERROR) };
-}
+/** Pages in flight per worker: enough that no worker waits for the next page, few enough to keep memory flat. */
+const IN_FLIGHT_PER_WORKER = 4;
 
 /**
- * Audits every `.html` file under `dir`. Pages are read, parsed and checked one at a time, and only their
- * findings are kept, so memory stays flat however large the site. Nothing a page contains makes this throw:
+ * Audits every `.html` file under `dir`. Pages are read, parsed and checked one at a time per thread (on worker
+ * threads for larger sites) and only their findings are kept, so memory stays flat however large the site.
+ * Findings come in page order whichever thread audits a page. Nothing a page contains makes this throw:
  * unreadable, binary or oversized files and rules that fail become `audit-error` findings.
  */
 export async function auditDirectory(dir: string, options: SiteAuditOptions = {}): Promise<SiteAuditResult> {
@@ -70,57 +79,69 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const files = await listHtmlFiles(dir);
   const routes = new Set(files.map(routeForFile));
   const fileByRoute = new Map(files.map((file) => [routeForFile(file), file]));
-  const site = createSite(routes, options.now ?? new Date(), idsOnDemand(dir, fileByRoute));
+  const now = options.now ?? new Date();
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
+  const rendered = options.rendered?.usableFor(routes) ? options.rendered : undefined;
+  const pages = pageAuditor(rules, routes, now, options.workers ?? workersFor(files.length), options.rendered);
+
   const findings: Finding[] = [];
+  const kept: Kept[] = [];
+  const jobs: Array<{ file: string; route: string; ignored: readonly string[]; result: Promise<PageResult> | undefined }> = [];
   let done = 0;
-  for await (const [file, read] of readAhead(dir, files)) {
-    const route = routeForFile(file);
-    const source = safely(() => options.sourceFor?.(route, file));
-    const pageFindings: Finding[] = [];
-    const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
-    if (ignored !== 'all') {
-      if (!read.ok) {
-        pageFindings.push(auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning'));
-      } else {
-        if (read.note) pageFindings.push(auditError(route, file, `This page ${read.note}.`, 'info'));
-        try {
-          const page = createPage(read.html, route, file);
-          const pageRules = rules.filter(
-            (rule) => !ignored.includes(rule.meta.id) && (rule.meta.id !== 'page-no-cta' || ctaExpected(route)),
-          );
-          pageFindings.push(...auditPage(page, site, pageRules));
-        } catch (error) {
-          pageFindings.push(auditError(route, file, `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`));
-        }
-      }
+  let auditedWhileRendering = 0;
+  const finishPage = async (page: (typeof jobs)[number]) => {
+    let result = await page.result;
+    if (result?.unchanged) {
+      result = await rendered!.resultFor(page.file);
+      auditedWhileRendering += 1;
     }
-    for (const finding of pageFindings) findings.push(source ? { ...finding, sourceHint: source } : finding);
+    const source = safely(() => options.sourceFor?.(page.route, page.file));
+    if (result && !result.unchanged) {
+      for (const finding of result.findings) {
+        if (page.ignored.includes(finding.ruleId)) continue;
+        findings.push(source ? { ...finding, sourceHint: source } : finding);
+      }
+      for (const entry of result.kept) if (!page.ignored.includes(entry[0])) kept.push(entry);
+    }
     options.onProgress?.(++done, files.length);
+  };
+  try {
+    for (const [index, file] of files.entries()) {
+      const route = routeForFile(file);
+      const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
+      let result: Promise<PageResult> | undefined;
+      if (ignored !== 'all') {
+        const skip = [...ignored, ...(ctaExpected(route) ? [] : ['page-no-cta'])];
+        // A page audited while it rendered is not audited again when the file holds exactly what was rendered.
+        const unlessHash = await rendered?.hashOf(file);
+        result = pages.audit({ index, route, file, path: path.join(dir, file), skip, ...(unlessHash ? { unlessHash } : {}) });
+      }
+      jobs.push({ file, route, ignored: ignored === 'all' ? [] : ignored, result });
+      if (jobs.length >= pages.inFlight) await finishPage(jobs.shift()!);
+    }
+    while (jobs.length > 0) await finishPage(jobs.shift()!);
+  } finally {
+    await pages.close();
   }
-  for (const finding of auditSite(site, rules)) {
+  const site = createSite(routes, now, idsOnDemand(dir, fileByRoute));
+  for (const finding of auditSite(site, kept, rules)) {
     const source = finding.file ? safely(() => options.sourceFor?.(finding.route, finding.file)) : undefined;
     findings.push(source ? { ...finding, sourceHint: source } : finding);
   }
-  return { findings, pages: files.length, durationMs: performance.now() - started };
+  return { findings, pages: files.length, durationMs: performance.now() - started, auditedWhileRendering };
 }
 
-/** Files read ahead while the current page is parsed and checked: disk waits overlap with work, memory stays flat. */
-const READ_AHEAD = 8;
-
-/** Reads pages in order, keeping a few reads in flight ahead of the one being consumed. */
-async function* readAhead(dir: string, files: readonly string[]): AsyncGenerator<[string, ReadPage]> {
-  const pending: Promise<ReadPage>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (pending.length < READ_AHEAD && next < files.length) pending.push(readPage(path.join(dir, files[next++]!)));
-  };
-  for (let i = 0; i < files.length; i++) {
-    fill();
-    const read = await pending.shift()!;
-    yield [files[i]!, read];
+/** Where the pages of one run are audited: worker threads, or this thread when that is faster or not possible. */
+function pageAuditor(rules: readonly Rule[], routes: ReadonlySet<string>, now: Date, workers: number, rendered: RenderedPages | undefined) {
+  const settings = settingsOf(rules);
+  const pool = rendered?.pool ?? (settings && workers > 0 ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: now.getTime() }) : undefined);
+  if (pool) {
+    pool.setRoutes(routes);
+    return { audit: (job: PageJob) => pool.audit(job), inFlight: pool.size * IN_FLIGHT_PER_WORKER, close: () => (rendered ? Promise.resolve() : pool.close()) };
   }
+  const here = new PageAuditor(rules, routes, now);
+  return { audit: (job: PageJob) => Promise.resolve(here.audit(job)), inFlight: 1, close: () => Promise.resolve() };
 }
 
 /** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */

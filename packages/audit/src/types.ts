@@ -59,16 +59,36 @@ export interface Location {
   excerpt: string;
 }
 
-export interface SiteContext {
+/** Facts about the whole audited site, shared by every page of one run. */
+export interface SiteFacts {
   /** Every page route in the audited build. */
   routes: ReadonlySet<string>;
   /** The moment the audit treats as "now" (deadlines before it have expired). */
   now: Date;
-  /** Element ids on a page of the build (for `#fragment` targets); undefined when the route is not in the build. */
+  /**
+   * Element ids on a page of the build (for `#fragment` targets); undefined when the route is not in the build.
+   * Only `afterAll` may ask: while pages are checked, other pages may not be written yet (see `keep`).
+   */
   idsOf(route: string): ReadonlySet<string> | undefined;
-  /** Per-run storage for rules that compare pages: the same value for every page of one audit run. */
-  store<T>(key: string, init: () => T): T;
 }
+
+/** What a rule's `check` knows about the whole site while it looks at one page. */
+export interface SiteContext extends Omit<SiteFacts, 'idsOf'> {
+  /**
+   * Keeps a value for this rule's `afterAll`, which sees every page's kept values in page order. Pages may be
+   * checked in worker threads, so keep plain data (no elements, no functions): it is copied between threads.
+   */
+  keep(value: unknown): void;
+}
+
+/** What a rule's `afterAll` knows once every page was checked. */
+export interface SiteSummary extends SiteFacts {
+  /** Everything this rule kept with `site.keep`, in page order. */
+  kept: readonly unknown[];
+}
+
+/** A value a rule kept while checking a page, with the rule's id. */
+export type Kept = [ruleId: string, value: unknown];
 
 /** A finding reported after all pages were checked: it names its own page and place. */
 export interface SiteReportInput extends Partial<Location> {
@@ -86,8 +106,8 @@ export interface ReportInput {
 export interface Rule {
   meta: RuleMeta;
   check(page: PageContext, report: (finding: ReportInput) => void, site: SiteContext): void;
-  /** For rules that compare pages: called once after every page was checked, with what they kept in `site.store`. */
-  afterAll?(report: (finding: SiteReportInput) => void, site: SiteContext): void;
+  /** For rules that compare pages: called once after every page was checked, with what they kept. */
+  afterAll?(report: (finding: SiteReportInput) => void, site: SiteSummary): void;
 }
 
 export interface Finding {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { formatPretty, runConfiguredAudit, summary, type ResolvedAuditConfig } from '@astro-cta/audit';
+import { formatPretty, runConfiguredAudit, summary, type RenderedPages, type ResolvedAuditConfig } from '@astro-cta/audit';
 import type { AuditSources } from './audit-sources.ts';
 
 const FAILED_HINT = 'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
@@ -20,13 +20,14 @@ export function auditSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
  * Audits the built site after `astro build` and reports through Astro's logger. A failure of our own is logged,
  * never a failed build; only findings over the user's `failOn` / `maxWarnings` fail it.
  */
-export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: AstroIntegrationLogger, context: { root: URL; sources?: AuditSources }): Promise<void> {
+export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: AstroIntegrationLogger, context: { root: URL; sources?: AuditSources; rendered?: RenderedPages }): Promise<void> {
   const root = fileURLToPath(context.root);
   let result: Awaited<ReturnType<typeof runConfiguredAudit>>;
   try {
     const sources = context.sources;
     result = await runConfiguredAudit(fileURLToPath(dir), config, {
       cwd: root,
+      ...(context.rendered ? { rendered: context.rendered } : {}),
       ...(sources ? { sourceFor: (route: string, file: string) => sources.sourceFor(route, file), ignoredRules: (route: string, file: string) => sources.ignoredRules(route, file) } : {}),
     });
   } catch (error) {
@@ -34,6 +35,7 @@ export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: As
     return;
   }
   const { report, verdict, written } = result;
+  logger.debug(`CTA audit: ${report.pages} pages in ${Math.round(report.durationMs)} ms after the build; ${result.auditedWhileRendering} of them were audited while they rendered.`);
   if (report.findings.length > 0) logger.warn(`CTA audit found problems:\n${formatPretty(report.findings, report.pages, { baselined: report.baselined })}`);
   else logger.info(summary(report.findings, report.pages, { baselined: report.baselined }));
   for (const file of written) logger.info(`CTA audit report written to ${file}`);

@@ -186,7 +186,8 @@ export class ToolbarAudit {
     const rules = this.#options.rules ?? allRules;
     // The same page filter as the build audit: only the pages that must convert get `page-no-cta`.
     const pageRules = ctaExpectedOn(this.#options.requireCta)(route) ? rules : rules.filter((rule) => rule.meta.id !== 'page-no-cta');
-    const findings = [...auditPage(page, site, pageRules), ...auditSite(site, pageRules)];
+    const { findings: pageFindings, kept } = auditPage(page, site, pageRules);
+    const findings = [...pageFindings, ...auditSite(site, kept, pageRules)];
     return { findings, durationMs: performance.now() - started };
   }
 }

@@ -1,14 +1,26 @@
-import type { PageContext, Rule } from '../types.ts';
+import type { PageContext, Rule, SiteReportInput } from '../types.ts';
 import { attr } from '../dom.ts';
 import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
 import { elementsOf } from './support/elements.ts';
+import { isSuppressed } from './support/suppress.ts';
+
+const RULE_ID = 'cta-dead-target';
 
 /** Fragments browsers resolve without an element: the top of the page and text fragments. */
 const BUILT_IN_FRAGMENT = /^(?:top|:~:.*)$/i;
 
+/**
+ * A link to a #fragment on another page, checked in `afterAll`: while pages are checked (in worker threads, or
+ * during the build as they are rendered), the target page may not be written yet.
+ */
+interface FragmentLink extends SiteReportInput {
+  target: string;
+  fragment: string;
+}
+
 export const ctaDeadTarget: Rule = {
   meta: {
-    id: 'cta-dead-target',
+    id: RULE_ID,
     severity: 'error',
     category: 'structure',
     description: 'A CTA that leads nowhere: href "", "#" or javascript:, or a page or #fragment missing from the build.',
@@ -65,13 +77,12 @@ export const ctaDeadTarget: Rule = {
             report({ element: cta.element, message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.` });
             break;
           }
-          if (target.fragment === undefined || target.fragment === '' || BUILT_IN_FRAGMENT.test(target.fragment)) break;
-          const ids = route === page.route ? undefined : site.idsOf(route);
-          const exists = route === page.route ? page.byId(target.fragment) !== undefined || hasNamedAnchor(page, target.fragment) : ids?.has(target.fragment);
-          // Unknown ids (a page the run did not index) are not reported: no guessing.
-          if (exists === false) {
-            const where = route === page.route ? 'this page' : route;
-            report({ element: cta.element, message: `${name} links to #${target.fragment} on ${where}, but no element there has id="${target.fragment}". Add the id to the target section, or fix the fragment.` });
+          const { fragment } = target;
+          if (fragment === undefined || fragment === '' || BUILT_IN_FRAGMENT.test(fragment)) break;
+          if (route === page.route) {
+            if (page.byId(fragment) === undefined && !hasNamedAnchor(page, fragment)) report({ element: cta.element, message: missingFragment(name, fragment, 'this page') });
+          } else if (!isSuppressed(cta.element, RULE_ID)) {
+            site.keep({ route: page.route, file: page.file, ...page.locate(cta.element), target: route, fragment, message: missingFragment(name, fragment, route) } satisfies FragmentLink);
           }
           break;
         }
@@ -80,7 +91,20 @@ export const ctaDeadTarget: Rule = {
       }
     }
   },
+  afterAll(report, site) {
+    for (const link of site.kept as readonly FragmentLink[]) {
+      // Unknown ids (a page the run did not index) are not reported: no guessing.
+      if (site.idsOf(link.target)?.has(link.fragment) === false) {
+        const { target: _target, fragment: _fragment, ...finding } = link;
+        report(finding);
+      }
+    }
+  },
 };
+
+function missingFragment(name: string, fragment: string, where: string): string {
+  return `${name} links to #${fragment} on ${where}, but no element there has id="${fragment}". Add the id to the target section, or fix the fragment.`;
+}
 
 /** `<a name="…">`, the old way to mark a fragment target. */
 function hasNamedAnchor(page: PageContext, name: string): boolean {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { auditPage, auditSite, createSite } from '../engine.ts';
+import { createSite } from '../engine.ts';
 import { createPage } from '../page.ts';
 import { ctaUntracked } from './cta-untracked.ts';
 import { examplePage } from './example-page.ts';
-import { messagesFor } from './support/test-helpers.ts';
+import { auditRun, messagesFor } from './support/test-helpers.ts';
 
 const flagged = (snippet: string) => messagesFor(ctaUntracked, snippet);
 
@@ -12,9 +12,8 @@ describe('cta-untracked', () => {
     const site = createSite(new Set(['/', '/b/']), new Date());
     const pageA = createPage(examplePage('<a class="button" href="/demo">Book a demo</a>'), '/', 'index.html');
     const pageB = createPage(examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'), '/b/', 'b/index.html');
-    const perPage = [...auditPage(pageA, site, [ctaUntracked]), ...auditPage(pageB, site, [ctaUntracked])];
+    const { perPage, acrossPages: findings } = auditRun([pageA, pageB], site, [ctaUntracked]);
     expect(perPage).toEqual([]);
-    const findings = auditSite(site, [ctaUntracked]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ route: '/', file: 'index.html', selector: 'body > main > a' });
     expect(findings[0]!.message).toContain('data-cta="book-a-demo"');

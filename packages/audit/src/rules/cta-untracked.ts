@@ -10,11 +10,9 @@ const RULE_ID = 'cta-untracked';
  */
 const MAX_PER_PAGE = 50;
 
-interface Store {
-  /** Some page declares a CTA with data-cta, so the site reports clicks through the beacon. */
-  usesBeacon: boolean;
-  untracked: SiteReportInput[];
-}
+/** Kept per page: that the page declares a CTA with data-cta (the site reports clicks), or an untracked CTA. */
+type Kept = typeof USES_BEACON | SiteReportInput;
+const USES_BEACON = 'uses-beacon';
 
 /** A suggested id from the CTA's text: "Book a demo" → "book-a-demo". */
 function suggestId(name: string): string {
@@ -45,24 +43,25 @@ export const ctaUntracked: Rule = {
     },
   },
   check(page, report, site) {
-    const store = site.store<Store>(RULE_ID, () => ({ usesBeacon: false, untracked: [] }));
-    let kept = 0;
+    let usesBeacon = false;
+    let listed = 0;
     let more = 0;
     for (const cta of page.ctas) {
       if (cta.declared) {
-        store.usesBeacon = true;
+        if (!usesBeacon) site.keep(USES_BEACON);
+        usesBeacon = true;
         if (cta.id?.trim() === '') {
           report({ element: cta.element, message: `This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, e.g. data-cta="${suggestId(cta.name)}".` });
         }
         continue;
       }
       if (closestAncestor(cta.element, (el) => has(el, CTA_NO_TRACK)) || isSuppressed(cta.element, RULE_ID)) continue;
-      if (kept >= MAX_PER_PAGE) {
+      if (listed >= MAX_PER_PAGE) {
         more += 1;
         continue;
       }
-      kept += 1;
-      store.untracked.push({
+      listed += 1;
+      site.keep({
         route: page.route,
         file: page.file,
         ...page.locate(cta.element),
@@ -70,7 +69,7 @@ export const ctaUntracked: Rule = {
       });
     }
     if (more > 0) {
-      store.untracked.push({
+      site.keep({
         route: page.route,
         file: page.file,
         message: `${more} more CTAs on this page have no data-cta id (only the first ${MAX_PER_PAGE} are listed). Add ids, or data-cta-notrack on a container whose CTAs should not be tracked.`,
@@ -78,8 +77,8 @@ export const ctaUntracked: Rule = {
     }
   },
   afterAll(report, site) {
-    const store = site.store<Store>(RULE_ID, () => ({ usesBeacon: false, untracked: [] }));
-    if (!store.usesBeacon) return;
-    for (const finding of store.untracked) report(finding);
+    const kept = site.kept as readonly Kept[];
+    if (!kept.includes(USES_BEACON)) return;
+    for (const finding of kept) if (finding !== USES_BEACON) report(finding);
   },
 };

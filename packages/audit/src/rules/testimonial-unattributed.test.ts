@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auditPage, auditSite, createSite } from '../engine.ts';
+import { createSite } from '../engine.ts';
 import { createPage } from '../page.ts';
 import { examplePage } from './example-page.ts';
-import { messagesFor } from './support/test-helpers.ts';
+import { auditRun, messagesFor } from './support/test-helpers.ts';
 import { testimonialUnattributed } from './testimonial-unattributed.ts';
 
 const flagged = (snippet: string) => messagesFor(testimonialUnattributed, snippet);
@@ -36,8 +36,8 @@ describe('testimonial-unattributed', () => {
     const site = createSite(new Set(['/', '/b/']), new Date());
     const a = createPage(examplePage(card(quote, 'Jane Doe, CTO at Globex')), '/', 'index.html');
     const b = createPage(examplePage(`<p>intro</p>${card(quote.toUpperCase(), 'John Roe, CEO at Initech')}`), '/b/', 'b/index.html');
-    expect([...auditPage(a, site, [testimonialUnattributed]), ...auditPage(b, site, [testimonialUnattributed])]).toEqual([]);
-    const findings = auditSite(site, [testimonialUnattributed]);
+    const { perPage, acrossPages: findings } = auditRun([a, b], site, [testimonialUnattributed]);
+    expect(perPage).toEqual([]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ route: '/b/', file: 'b/index.html' });
     expect(findings[0]!.message).toContain('"John Roe" here but to "Jane Doe" on / (line 1)');

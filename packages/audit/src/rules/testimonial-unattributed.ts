@@ -9,7 +9,9 @@ const MIN_QUOTE_LENGTH = 25;
 /** Quotes remembered per page for the cross-page check: bounds time (locating) and memory on generated pages. */
 const MAX_SIGHTINGS_PER_PAGE = 200;
 
+/** A named quote, kept for the cross-page check: `key` is the quote normalised. */
 interface Sighting extends SiteReportInput {
+  key: string;
   name: string;
 }
 
@@ -44,7 +46,6 @@ export const testimonialUnattributed: Rule = {
     },
   },
   check(page, report, site) {
-    const sightings = site.store(RULE_ID, () => new Map<string, Sighting[]>());
     let remembered = 0;
     for (const testimonial of testimonialsOf(page)) {
       if (!testimonial.name) {
@@ -61,18 +62,21 @@ export const testimonialUnattributed: Rule = {
       const key = normalizeCtaText(testimonial.quote);
       if (!testimonial.name || key.length < MIN_QUOTE_LENGTH || remembered >= MAX_SIGHTINGS_PER_PAGE || isSuppressed(testimonial.element, RULE_ID)) continue;
       remembered += 1;
-      const list = sightings.get(key) ?? [];
-      list.push({ route: page.route, file: page.file, ...page.locate(testimonial.element), name: testimonial.name, message: '' });
-      sightings.set(key, list);
+      site.keep({ route: page.route, file: page.file, ...page.locate(testimonial.element), key, name: testimonial.name, message: '' } satisfies Sighting);
     }
   },
   afterAll(report, site) {
-    const sightings = site.store(RULE_ID, () => new Map<string, Sighting[]>());
+    const sightings = new Map<string, Sighting[]>();
+    for (const sighting of site.kept as readonly Sighting[]) {
+      const list = sightings.get(sighting.key) ?? [];
+      list.push(sighting);
+      sightings.set(sighting.key, list);
+    }
     for (const list of sightings.values()) {
       const first = list[0]!;
       for (const sighting of list.slice(1)) {
         if (normalizeCtaText(sighting.name) === normalizeCtaText(first.name)) continue;
-        const { name: _name, ...finding } = sighting;
+        const { name: _name, key: _key, ...finding } = sighting;
         report({
           ...finding,
           message: `This quote is attributed to "${sighting.name}" here but to "${first.name}" on ${first.route} (line ${first.line}). The same words cannot come from two people: keep the real author and remove the other.`,

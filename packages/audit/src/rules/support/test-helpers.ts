@@ -1,12 +1,24 @@
-import { auditHtml } from '../../engine.ts';
-import type { Finding, Rule, SiteContext } from '../../types.ts';
+import { auditHtml, auditPage, auditSite } from '../../engine.ts';
+import type { Finding, Kept, PageContext, Rule, SiteFacts } from '../../types.ts';
 import { examplePage } from '../example-page.ts';
 
 /** Runs one rule on a snippet inside an example page, as the rule's own example tests do. */
-export function findingsFor(rule: Rule, snippet: string, options: { lang?: string; route?: string; site?: Partial<SiteContext> } = {}): Finding[] {
+export function findingsFor(rule: Rule, snippet: string, options: { lang?: string; route?: string; site?: Partial<SiteFacts> } = {}): Finding[] {
   return auditHtml(examplePage(snippet, options.lang), [rule], { route: options.route, site: options.site }).filter((finding) => finding.ruleId === rule.meta.id);
 }
 
 export function messagesFor(rule: Rule, snippet: string, options: Parameters<typeof findingsFor>[2] = {}): string[] {
   return findingsFor(rule, snippet, options).map((finding) => finding.message);
+}
+
+/** Audits several pages as one run: each page's own findings, then what the rules find across the pages. */
+export function auditRun(pages: PageContext[], site: SiteFacts, rules: Rule[]): { perPage: Finding[]; acrossPages: Finding[] } {
+  const perPage: Finding[] = [];
+  const kept: Kept[] = [];
+  for (const page of pages) {
+    const result = auditPage(page, site, rules);
+    perPage.push(...result.findings);
+    kept.push(...result.kept);
+  }
+  return { perPage, acrossPages: auditSite(site, kept, rules) };
 }

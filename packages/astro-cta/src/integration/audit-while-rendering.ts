@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroPrerenderer, RouteData } from 'astro';
+import { RenderedPages, routeForFile, type ResolvedAuditConfig } from '@astro-cta/audit';
+
+/**
+ * Wraps Astro's prerenderer so that every page is audited on a worker thread as soon as it is rendered, while the
+ * build renders the next ones on the main thread. By `astro:build:done` most of the audit is done: the run there
+ * only checks that each built file holds exactly what was audited (a content hash) and audits what differs.
+ *
+ * Only for static sites without an adapter: an adapter may install its own prerenderer (in another runtime), and
+ * Astro keeps only the last one set. Without this head start the audit still runs in full after the build.
+ */
+export function auditWhileRendering(
+  inner: AstroPrerenderer,
+  config: AstroConfig,
+  audit: ResolvedAuditConfig & { now: Date },
+  onStart: (rendered: RenderedPages) => void,
+): AstroPrerenderer {
+  let rendered: RenderedPages | undefined;
+  const wrapped: AstroPrerenderer = {
+    name: `${inner.name}+astro-cta-audit`,
+    async getStaticPaths() {
+      const paths = await inner.getStaticPaths();
+      const files = paths.map(({ pathname, route }) => builtFileFor(pathname, route, config)).filter((file): file is string => file !== undefined);
+      rendered = RenderedPages.create({
+        rules: audit.rules,
+        now: audit.now,
+        ...(audit.requireCta ? { requireCta: audit.requireCta } : {}),
+        routes: [...files, ...publicHtmlFiles(config)].map(routeForFile),
+      });
+      if (rendered) onStart(rendered);
+      return paths;
+    },
+    async render(request, options) {
+      const result = await inner.render(request, options);
+      const response = result instanceof Response ? result : result.response;
+      // Astro writes the body of any response but a redirect (a 404 page renders with status 404).
+      const written = response.status < 300 || response.status >= 400;
+      const file = rendered && written && /^text\/html/i.test(response.headers.get('content-type') ?? 'text/html') ? builtFileForUrl(request.url, options.routeData, config) : undefined;
+      // A copy of the body: Astro reads the response itself to write the file.
+      if (file) rendered!.add(file, new Uint8Array(await response.clone().arrayBuffer()));
+      return result;
+    },
+  };
+  // Optional steps stay optional: Astro checks for their presence.
+  if (inner.setup) wrapped.setup = () => inner.setup!();
+  if (inner.collectStaticImages) wrapped.collectStaticImages = () => inner.collectStaticImages!();
+  if (inner.teardown) wrapped.teardown = () => inner.teardown!();
+  return wrapped;
+}
+
+/** HTML files in public/: copied into the build as they are, so they are pages links may point to. */
+function publicHtmlFiles(config: AstroConfig): string[] {
+  const dir = fileURLToPath(config.publicDir);
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  } catch {
+    return [];
+  }
+}
+
+const STATUS_CODE_PAGES = new Set(['/404', '/500']);
+
+/**
+ * The file Astro writes a page to, relative to the output directory, as its build formats lay pages out
+ * (`/about` → `about/index.html`, `about.html` or as the source file was named). Undefined for anything that is
+ * not an HTML page. A wrong guess costs only the head start: the built file is audited after the build then.
+ */
+export function builtFileFor(pathname: string, route: Pick<RouteData, 'type' | 'isIndex'>, config: Pick<AstroConfig, 'build'>): string | undefined {
+  const clean = pathname.replace(/^\/+|\/+$/g, '');
+  if (route.type === 'endpoint') return clean.endsWith('.html') ? clean : undefined;
+  if (route.type !== 'page' && route.type !== 'fallback' && route.type !== 'redirect') return undefined;
+  const format = config.build.format === 'preserve' ? (route.isIndex ? 'directory' : 'file') : config.build.format;
+  if (clean === '') return 'index.html';
+  if (format === 'file' || STATUS_CODE_PAGES.has(`/${clean}`)) return `${clean}.html`;
+  return `${clean}/index.html`;
+}
+
+/** `builtFileFor` from the URL Astro renders a page at (it carries the base path and the format's ending). */
+export function builtFileForUrl(url: string, route: Pick<RouteData, 'type' | 'isIndex'>, config: Pick<AstroConfig, 'build' | 'base'>): string | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURI(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+  const base = `/${config.base.replace(/^\/+|\/+$/g, '')}`;
+  if (base !== '/' && (pathname === base || pathname.startsWith(`${base}/`))) pathname = pathname.slice(base.length) || '/';
+  if (route.type === 'endpoint') return builtFileFor(pathname, route, config);
+  // The file format renders /about at /about.html, and the home page at /index.html.
+  return builtFileFor(pathname.replace(/(?:\/index)?\.html$/, ''), route, config);
+}

@@ -1,0 +1,23 @@
+// A worker thread of the audit: it audits the pages the main thread sends, one at a time, and answers each with
+// its findings. See worker-pool.ts for the other side.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PageAuditor, type PageJob } from './page-auditor.ts';
+import { rulesFrom, type RuleSetting } from './rules/settings.ts';
+
+/** What a worker is started with: the rules (by id and severity, as functions cannot be sent) and the site. */
+export interface WorkerSetup {
+  rules: RuleSetting[];
+  routes: string[];
+  /** "Now" for deadline rules, in epoch milliseconds. */
+  now: number;
+}
+
+/** A page to audit, or the build's final routes (they were predicted while it rendered). */
+export type WorkerMessage = { job: PageJob } | { routes: string[] };
+
+const setup = workerData as WorkerSetup;
+const auditor = new PageAuditor(rulesFrom(setup.rules), new Set(setup.routes), new Date(setup.now));
+parentPort!.on('message', (message: WorkerMessage) => {
+  if ('routes' in message) auditor.setRoutes(new Set(message.routes));
+  else parentPort!.postMessage(auditor.audit(message.job));
+});

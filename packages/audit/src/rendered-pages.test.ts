@@ -1,0 +1,58 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RenderedPages } from './rendered-pages.ts';
+import { examplePage } from './rules/example-page.ts';
+import { rules } from './rules/index.ts';
+import { auditDirectory } from './site.ts';
+
+const now = new Date('2026-11-26T00:00:00Z');
+const page = (text: string) => examplePage(`<a class="button" href="/b/" data-cta="go">${text}</a>`);
+const bytes = (html: string) => new TextEncoder().encode(html);
+
+/** A built site: file → HTML. */
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cta-rendered-'));
+  for (const [file, html] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), html);
+  }
+  return dir;
+}
+
+let rendered: RenderedPages | undefined;
+afterEach(async () => {
+  await rendered?.close();
+  rendered = undefined;
+});
+
+describe('RenderedPages', () => {
+  it('lends its results to the audit only for files that hold exactly what was rendered', async () => {
+    const files = { 'index.html': page('Start your free trial'), 'b/index.html': page('Click here'), 'c/index.html': page('Book a demo') };
+    const dir = site(files);
+    rendered = RenderedPages.create({ rules, now, routes: ['/', '/b/', '/c/'], workers: 1 })!;
+    rendered.add('index.html', bytes(files['index.html']));
+    // Rendered with a generic text, then rewritten on disk (by another integration, say): the file decides.
+    rendered.add('b/index.html', bytes(page('Learn more')));
+    const result = await auditDirectory(dir, { now, rendered });
+    expect(result.auditedWhileRendering).toBe(1);
+    expect(result.findings).toEqual((await auditDirectory(dir, { now, workers: 0 })).findings);
+    expect(result.findings.map((finding) => `${finding.route} ${finding.message.slice(0, 32)}`)).toEqual(['/b/ CTA text "Click here" is generic']);
+  });
+
+  it('lends nothing when the build produced other routes than expected', async () => {
+    const files = { 'index.html': page('Start your free trial'), 'extra.html': page('Book a demo') };
+    const dir = site(files);
+    rendered = RenderedPages.create({ rules, now, routes: ['/'], workers: 1 })!;
+    rendered.add('index.html', bytes(files['index.html']));
+    const result = await auditDirectory(dir, { now, rendered });
+    expect(result.auditedWhileRendering).toBe(0);
+    expect(result.findings).toEqual((await auditDirectory(dir, { now, workers: 0 })).findings);
+  });
+
+  it('is not available for custom rules, which cannot run on worker threads', () => {
+    const custom = { ...rules[0]!, check: () => {} };
+    expect(RenderedPages.create({ rules: [custom], now, routes: [] })).toBeUndefined();
+  });
+});

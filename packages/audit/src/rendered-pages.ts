@@ -1,0 +1,77 @@
+import { availableParallelism } from 'node:os';
+import type { PageResult } from './page-auditor.ts';
+import { settingsOf } from './rules/settings.ts';
+import { ctaExpectedOn, routeForFile } from './site.ts';
+import type { Rule } from './types.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export interface RenderedPagesOptions {
+  rules: readonly Rule[];
+  now: Date;
+  requireCta?: readonly string[];
+  /** The routes the build is expected to produce (its pages and the HTML files of public/). */
+  routes: Iterable<string>;
+  /** Worker threads; default: one core less than the machine has, since the build renders on the main thread. */
+  workers?: number;
+}
+
+/**
+ * Pages audited while `astro build` renders them, on worker threads, so that the audit's work overlaps the build's
+ * and little is left when the build is done. A result is only a head start: `auditDirectory` uses it when the
+ * built file holds exactly the bytes that were audited and the build produced exactly the expected routes;
+ * otherwise it audits the file as usual.
+ */
+export class RenderedPages {
+  readonly pool: WorkerPool;
+  readonly #routes: ReadonlySet<string>;
+  readonly #results = new Map<string, Promise<PageResult>>();
+  readonly #ctaExpected: (route: string) => boolean;
+
+  /** Undefined when the rules cannot run on worker threads (custom rules): then nothing is audited early. */
+  static create(options: RenderedPagesOptions): RenderedPages | undefined {
+    const settings = settingsOf(options.rules);
+    if (!settings) return undefined;
+    const routes = new Set(options.routes);
+    const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+    return new RenderedPages(new WorkerPool(workers, { rules: settings, routes: [...routes], now: options.now.getTime() }), routes, options.requireCta);
+  }
+
+  private constructor(pool: WorkerPool, routes: ReadonlySet<string>, requireCta: readonly string[] | undefined) {
+    this.pool = pool;
+    this.#routes = routes;
+    this.#ctaExpected = ctaExpectedOn(requireCta);
+  }
+
+  /** A page as rendered, with the file it is expected to be written to (relative to the output directory). */
+  add(file: string, bytes: Uint8Array): void {
+    // The same file rendered twice (a route conflict): the file on disk decides, so keep no head start for it.
+    if (this.#results.has(file)) {
+      this.#results.set(file, Promise.resolve({ index: -1, findings: [], kept: [], hash: '' }));
+      return;
+    }
+    const route = routeForFile(file);
+    this.#results.set(file, this.pool.audit({ index: this.#results.size, route, file, bytes, skip: this.#ctaExpected(route) ? [] : ['page-no-cta'] }));
+  }
+
+  /** True when the build produced exactly the expected routes, which the early audits were checked against. */
+  usableFor(routes: ReadonlySet<string>): boolean {
+    return routes.size === this.#routes.size && [...routes].every((route) => this.#routes.has(route));
+  }
+
+  /** The content hash of the bytes audited for this file, when there is a usable early result. */
+  async hashOf(file: string): Promise<string | undefined> {
+    const result = await this.#results.get(file);
+    return result && !result.unchanged && result.hash !== '' ? result.hash : undefined;
+  }
+
+  /** The early result for a file whose `hashOf` matched. */
+  async resultFor(file: string): Promise<PageResult> {
+    const result = await this.#results.get(file);
+    if (!result) throw new Error(`no page was rendered for ${file}`);
+    return result;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,125 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WorkerMessage, WorkerSetup } from './audit-worker.ts';
+import { describeError } from './engine.ts';
+import { auditError, PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
+import { rulesFrom } from './rules/settings.ts';
+
+/** More threads than this cost memory (each holds its own copy of the rules and a page's DOM) for little gain. */
+const MAX_WORKERS = 4;
+/** Below this many pages per thread, starting threads (about 50 ms each) costs more than it saves. */
+export const PAGES_PER_WORKER = 40;
+
+/** Worker threads for a run of `pages` pages: one per core, as many as the pages are worth. */
+export function workersFor(pages: number, cores = availableParallelism()): number {
+  const threads = Math.min(cores, MAX_WORKERS, Math.floor(pages / PAGES_PER_WORKER));
+  return threads >= 2 || (threads === 1 && cores === 1) ? threads : 0;
+}
+
+/** The worker entry point next to this module: compiled JavaScript, or TypeScript when run from source (tests). */
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url);
+
+/**
+ * V8's young generation, per worker. Parsing a page allocates a whole short-lived DOM; a young generation that
+ * holds a few pages' worth saves most of the garbage collector's work (measured in scripts/bench-audit.ts).
+ */
+const YOUNG_GENERATION_MB = 48;
+
+interface Pending {
+  job: PageJob;
+  resolve: (result: PageResult) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Jobs sent and not answered yet, in the order they were sent (a worker answers in that order). */
+  pending: Pending[];
+  alive: boolean;
+  /** Pages it answered: a worker that stops before its first answer could not start, and did no harm. */
+  answered: number;
+}
+
+/**
+ * Audits pages on worker threads. `audit` never rejects, and nothing is lost or silently skipped: when a worker
+ * stops (a bug of ours, or memory), the page it was auditing becomes an `audit-error` finding and its other pages
+ * go to the other workers; a worker that cannot start at all hands all its pages on; with no worker left, pages
+ * are audited on this thread.
+ */
+export class WorkerPool {
+  readonly #threads: Thread[] = [];
+  readonly #setup: WorkerSetup;
+  readonly #entry: URL;
+  #fallback: PageAuditor | undefined;
+
+  /** `entry` is the worker's module: tests give one that fails on purpose. */
+  constructor(size: number, setup: WorkerSetup, entry: URL = WORKER_URL) {
+    this.#setup = setup;
+    this.#entry = entry;
+    for (let i = 0; i < size; i++) this.#start();
+  }
+
+  get size(): number {
+    return this.#threads.filter((thread) => thread.alive).length;
+  }
+
+  audit(job: PageJob): Promise<PageResult> {
+    const live = this.#threads.filter((thread) => thread.alive);
+    if (live.length === 0) return Promise.resolve(this.#auditHere(job));
+    // The least busy worker: pages differ in size, so a round robin would leave one worker waiting on another.
+    const thread = live.reduce((best, candidate) => (candidate.pending.length < best.pending.length ? candidate : best));
+    return new Promise((resolve) => {
+      // A busy worker keeps the process alive until it answers; an idle one must not (see #start).
+      if (thread.pending.length === 0) thread.worker.ref();
+      thread.pending.push({ job, resolve });
+      const message: WorkerMessage = { job };
+      // Copied, not transferred: if this worker stops, the page can still go to another one.
+      thread.worker.postMessage(message);
+    });
+  }
+
+  /** Tells every worker the build's final routes (they were predicted while it rendered). */
+  setRoutes(routes: ReadonlySet<string>): void {
+    this.#setup.routes = [...routes];
+    this.#fallback?.setRoutes(routes);
+    const message: WorkerMessage = { routes: this.#setup.routes };
+    for (const thread of this.#threads) if (thread.alive) thread.worker.postMessage(message);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+  }
+
+  #start(): void {
+    const worker = new Worker(this.#entry, { workerData: this.#setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const thread: Thread = { worker, pending: [], alive: true, answered: 0 };
+    worker.on('message', (result: PageResult) => {
+      thread.answered += 1;
+      thread.pending.shift()?.resolve(result);
+      if (thread.pending.length === 0) thread.worker.unref();
+    });
+    worker.on('error', (error) => this.#stopped(thread, describeError(error)));
+    worker.on('exit', (code) => this.#stopped(thread, `it exited with code ${code}`));
+    // A worker waiting for pages (during a build, between rendered pages) must not keep the process alive.
+    worker.unref();
+    this.#threads.push(thread);
+  }
+
+  #stopped(thread: Thread, why: string): void {
+    if (!thread.alive) return;
+    thread.alive = false;
+    const pending = thread.pending.splice(0);
+    // The page being audited when a working worker stopped may be what stopped it: report it, do not retry it.
+    const culprit = thread.answered > 0 ? pending.shift() : undefined;
+    if (culprit) {
+      const { job } = culprit;
+      const message = `Could not audit this page: the audit's worker thread stopped while auditing it (${why}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`;
+      culprit.resolve({ index: job.index, findings: [auditError(job.route, job.file, message)], kept: [], hash: '' });
+    }
+    for (const { job, resolve } of pending) void this.audit(job).then(resolve);
+  }
+
+  #auditHere(job: PageJob): PageResult {
+    this.#fallback ??= new PageAuditor(rulesFrom(this.#setup.rules), new Set(this.#setup.routes), new Date(this.#setup.now));
+    return this.#fallback.audit(job);
+  }
+}
