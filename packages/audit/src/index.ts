@@ -18,3 +18,4 @@ export { guessSourcesFromPages } from './sources.ts';
 export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
 export { recognizeCtas, findMain } from './recognize.ts';
 export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';
+export { workersFor } from './worker-pool.ts';

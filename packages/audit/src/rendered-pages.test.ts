@@ -51,6 +51,19 @@ describe('RenderedPages', () => {
     expect(result.findings).toEqual((await auditDirectory(dir, { now, workers: 0 })).findings);
   });
 
+  it('leaves pages for after the build when they come faster than the workers audit: memory stays flat, nothing is lost', async () => {
+    const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}/index.html`, page(i % 2 ? 'Click here' : 'Book a demo')]));
+    const dir = site(files);
+    rendered = RenderedPages.create({ rules, now, routes: Object.keys(files).map((file) => `/${file.slice(0, -'index.html'.length)}`), workers: 1 })!;
+    for (const [file, html] of Object.entries(files)) rendered.add(file, bytes(html));
+    const early = Object.keys(files).filter((file) => rendered!.has(file)).length;
+    expect(early).toBeLessThan(60);
+    const result = await auditDirectory(dir, { now, rendered });
+    expect(result.auditedWhileRendering).toBe(early);
+    expect(result.findings).toEqual((await auditDirectory(dir, { now, workers: 0 })).findings);
+    expect(result.findings.filter((finding) => finding.ruleId === 'cta-generic-text')).toHaveLength(30);
+  });
+
   it('is not available for custom rules, which cannot run on worker threads', () => {
     const custom = { ...rules[0]!, check: () => {} };
     expect(RenderedPages.create({ rules: [custom], now, routes: [] })).toBeUndefined();

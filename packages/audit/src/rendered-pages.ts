@@ -5,6 +5,12 @@ import { ctaExpectedOn, routeForFile } from './site.ts';
 import type { Rule } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
 
+/**
+ * Pages waiting for a worker, per worker, before further pages are left for after the build: when Astro renders
+ * faster than the workers audit, waiting pages would pile up in memory.
+ */
+const MAX_BACKLOG_PER_WORKER = 16;
+
 export interface RenderedPagesOptions {
   rules: readonly Rule[];
   now: Date;
@@ -49,8 +55,15 @@ export class RenderedPages {
       this.#results.set(file, Promise.resolve({ index: -1, findings: [], kept: [], hash: '' }));
       return;
     }
+    // Left for the audit after the build, which reads the file: memory stays flat and rendering never waits.
+    if (this.pool.backlog >= this.pool.size * MAX_BACKLOG_PER_WORKER) return;
     const route = routeForFile(file);
     this.#results.set(file, this.pool.audit({ index: this.#results.size, route, file, bytes, skip: this.#ctaExpected(route) ? [] : ['page-no-cta'] }));
+  }
+
+  /** True when the page to be written to this file was audited (or is being audited) while it rendered. */
+  has(file: string): boolean {
+    return this.#results.has(file);
   }
 
   /** True when the build produced exactly the expected routes, which the early audits were checked against. */

@@ -83,7 +83,9 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
   const rendered = options.rendered?.usableFor(routes) ? options.rendered : undefined;
-  const pages = pageAuditor(rules, routes, now, options.workers ?? workersFor(files.length), options.rendered);
+  // Threads for the pages still to audit: those audited while they rendered only need their hash checked.
+  const toAudit = rendered ? files.filter((file) => !rendered.has(file)).length : files.length;
+  const pages = pageAuditor(rules, routes, now, options.workers ?? workersFor(toAudit), options.rendered);
 
   const findings: Finding[] = [];
   const kept: Kept[] = [];
@@ -138,6 +140,8 @@ function pageAuditor(rules: readonly Rule[], routes: ReadonlySet<string>, now: D
   const pool = rendered?.pool ?? (settings && workers > 0 ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: now.getTime() }) : undefined);
   if (pool) {
     pool.setRoutes(routes);
+    // The build's pool left a core to Astro while it rendered; now every core may audit what is left.
+    pool.grow(workers);
     return { audit: (job: PageJob) => pool.audit(job), inFlight: pool.size * IN_FLIGHT_PER_WORKER, close: () => (rendered ? Promise.resolve() : pool.close()) };
   }
   const here = new PageAuditor(rules, routes, now);
