@@ -96,7 +96,7 @@ const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'))
     const result = spawnSync(process.execPath, [astro, 'build', '--root', site, '--verbose'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout.slice(-5000)}\n${result.stderr.slice(-5000)}`);
     const ms = performance.now() - started;
-    const line = /CTA audit: (\d+) pages in (\d+) ms after the build; (\d+) of them were audited while they rendered/.exec(result.stdout + result.stderr);
+    const line = /CTA audit: (\d+) pages? in (\d+) ms after the build; (\d+) of them audited while they rendered/.exec(result.stdout + result.stderr);
     return { ms, afterBuildMs: line ? Number(line[2]) : undefined, early: line ? Number(line[3]) : undefined };
   };
   // Alternating runs, median of three each: a 2-core machine's timings wander by a second.

@@ -35,7 +35,7 @@ export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: As
     return;
   }
   const { report, verdict, written } = result;
-  logger.debug(`CTA audit: ${report.pages} pages in ${Math.round(report.durationMs)} ms after the build; ${result.auditedWhileRendering} of them were audited while they rendered.`);
+  logger.debug(`CTA audit: ${report.pages} ${report.pages === 1 ? 'page' : 'pages'} in ${Math.round(report.durationMs)} ms after the build; ${result.auditedWhileRendering} of them audited while they rendered.`);
   if (report.findings.length > 0) logger.warn(`CTA audit found problems:\n${formatPretty(report.findings, report.pages, { baselined: report.baselined })}`);
   else logger.info(summary(report.findings, report.pages, { baselined: report.baselined }));
   for (const file of written) logger.info(`CTA audit report written to ${file}`);
