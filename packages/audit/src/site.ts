@@ -65,8 +65,12 @@ export async function listHtmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Pages in flight per worker: enough that no worker waits for the next page, few enough to keep memory flat. */
-const IN_FLIGHT_PER_WORKER = 4;
+/**
+ * Pages in flight per worker: enough that no worker waits for the next page (checking the hash of a page audited
+ * while it rendered takes less time than the message to a worker and back), few enough to keep memory flat (a
+ * job is a path; a result is the page's findings).
+ */
+const IN_FLIGHT_PER_WORKER = 32;
 
 /**
  * Audits every `.html` file under `dir`. Pages are read, parsed and checked one at a time per thread (on worker
