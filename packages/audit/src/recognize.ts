@@ -3,6 +3,7 @@ import { isTag, isText } from 'domhandler';
 import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
 import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
+import { documentElements } from './parse.ts';
 
 /** Landmarks that hold site chrome wherever they are. */
 const ALWAYS_CHROME = new Set(['nav', 'aside']);
@@ -64,13 +65,9 @@ const ACTION_VERB = new RegExp(
 
 export function findMain(document: Document): Element | undefined {
   let body: Element | undefined;
-  const stack: AnyNode[] = [...document.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isTag(node)) continue;
-    if (node.name === 'main' || attr(node, 'role') === 'main') return node;
-    if (node.name === 'body') body ??= node;
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  for (const element of documentElements(document)) {
+    if (element.name === 'main' || attr(element, 'role') === 'main') return element;
+    if (element.name === 'body') body ??= element;
   }
   return body;
 }
