@@ -185,28 +185,45 @@ interface WalkState {
 export function recognizeCtas(document: Document, main: Element | undefined, byId: (id: string) => Element | undefined): Cta[] {
   const ctas: Cta[] = [];
   const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false, inProof: false };
-  const stack: [AnyNode, WalkState][] = [...document.children].reverse().map((node) => [node, start]);
-  while (stack.length > 0) {
-    const [node, parentState] = stack.pop()!;
-    if (!isTag(node)) continue;
-    const state = { ...parentState };
-    if (node === main) state.inMain = true;
+  // This walk visits every element of every page, so it allocates little: two parallel stacks (an element and the
+  // state it inherits) rather than a pair per node, text nodes never pushed, and a new state object only where an
+  // element changes it (most change nothing and share their parent's).
+  const elements: Element[] = [];
+  const inherited: WalkState[] = [];
+  const pushChildren = (children: readonly AnyNode[], state: WalkState) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (isTag(child)) {
+        elements.push(child);
+        inherited.push(state);
+      }
+    }
+  };
+  pushChildren(document.children, start);
+  while (elements.length > 0) {
+    const node = elements.pop()!;
+    const parentState = inherited.pop()!;
+    let { inMain, inChrome, inSearch, inProof, inCta, inSectioning } = parentState;
+    if (node === main) inMain = true;
     const declared = attr(node, CTA_ID) !== undefined;
     let taken = false;
-    if (declared && !state.inCta) taken = true;
-    else if (!state.inCta) {
-      if (isChrome(node, state)) state.inChrome = true;
-      if (node.name === 'form' && isSearchForm(node)) state.inSearch = true;
+    if (declared && !inCta) taken = true;
+    else if (!inCta) {
+      // isChrome reads the parent's inSectioning: this element's own sectioning only applies to its children.
+      if (!inChrome && isChrome(node, parentState)) inChrome = true;
+      if (!inSearch && node.name === 'form' && isSearchForm(node)) inSearch = true;
       // Links inside declared social proof or an incentive are its sources and terms, not calls to action.
-      if (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND)) state.inProof = true;
-      if (state.inMain && !state.inChrome && !state.inSearch && !state.inProof) taken = recognisedByShape(node, byId);
+      if (!inProof && (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND))) inProof = true;
+      if (inMain && !inChrome && !inSearch && !inProof) taken = recognisedByShape(node, byId);
     }
-    if (SECTIONING.has(node.name)) state.inSectioning = true;
+    if (SECTIONING.has(node.name)) inSectioning = true;
     if (taken) {
       ctas.push(describe(node, declared, byId));
-      state.inCta = true;
+      inCta = true;
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, state]);
+    const unchanged = inMain === parentState.inMain && inChrome === parentState.inChrome && inSearch === parentState.inSearch
+      && inProof === parentState.inProof && inCta === parentState.inCta && inSectioning === parentState.inSectioning;
+    pushChildren(node.children, unchanged ? parentState : { inMain, inChrome, inSearch, inProof, inCta, inSectioning });
   }
   return ctas;
 }
