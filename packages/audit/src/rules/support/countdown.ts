@@ -44,7 +44,11 @@ function isCountdownElement(element: Element): boolean {
   if (COUNTDOWN_NAME.test(attr(element, 'class') ?? '') || COUNTDOWN_NAME.test(attr(element, 'id') ?? '')) return true;
   // Runs on every element of every page: looking up its few attributes (usually none) in the set is much cheaper
   // than asking each element for each of the dozen names. Parsed attribute values are always strings, never null.
-  return Object.keys(element.attribs).some((name) => IDENTIFYING_ATTRIBUTES.has(name));
+  // A for-in loop rather than Object.keys: no array per element (attribs are plain objects: nothing enumerable is inherited).
+  for (const name in element.attribs) {
+    if (IDENTIFYING_ATTRIBUTES.has(name)) return true;
+  }
+  return false;
 }
 
 const cache = new WeakMap<PageContext['document'], Countdown[]>();

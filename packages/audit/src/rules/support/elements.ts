@@ -1,5 +1,4 @@
-import type { Element } from 'domhandler';
-import { elements } from '../../dom.ts';
+import { isTag, type Element } from 'domhandler';
 import { documentElements } from '../../parse.ts';
 import type { PageContext } from '../../types.ts';
 
@@ -13,5 +12,35 @@ export function elementsOf(page: PageContext): readonly Element[] {
 
 /** Every element under `root`, itself included, in document order; iterative, so deep nesting is safe. */
 export function subtree(root: Element): Element[] {
-  return [root, ...elements(root.children)];
+  const found: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    found.push(element);
+    pushChildElements(element, stack);
+  }
+  return found;
+}
+
+/**
+ * The first element below `root` (not `root` itself) in document order that passes the test. Walks without
+ * collecting the subtree: rules ask this of every link on a page.
+ */
+export function findDescendant(root: Element, test: (element: Element) => boolean): Element | undefined {
+  const stack: Element[] = [];
+  pushChildElements(root, stack);
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (test(element)) return element;
+    pushChildElements(element, stack);
+  }
+  return undefined;
+}
+
+/** Pushes the element's child elements last first, so that popping yields them in document order. */
+function pushChildElements(element: Element, stack: Element[]): void {
+  for (let i = element.children.length - 1; i >= 0; i--) {
+    const child = element.children[i]!;
+    if (isTag(child)) stack.push(child);
+  }
 }
