@@ -1,4 +1,4 @@
-import { isTag, type Element } from 'domhandler';
+import { isTag, type AnyNode, type Element } from 'domhandler';
 import { documentElements } from '../../parse.ts';
 import type { PageContext } from '../../types.ts';
 
@@ -8,6 +8,31 @@ import type { PageContext } from '../../types.ts';
  */
 export function elementsOf(page: PageContext): readonly Element[] {
   return documentElements(page.document);
+}
+
+/**
+ * Every element under `root`, itself included, in document order: for a large part of the page (its main content),
+ * a slice of the page's element list is much cheaper than walking the subtree. The slice is contiguous because the
+ * list is in document order; it ends where the first element after `root`'s subtree starts.
+ */
+export function pageSubtree(page: PageContext, root: Element): Element[] {
+  const list = elementsOf(page);
+  const start = list.indexOf(root);
+  // Not one of the page's elements (a rule handed in another tree): walk it.
+  if (start === -1) return subtree(root);
+  const after = nextOutside(root);
+  const end = after ? list.indexOf(after, start) : list.length;
+  return list.slice(start, end === -1 ? list.length : end);
+}
+
+/** The first element after `root` in document order that is not inside it: the next element sibling of `root` or of its nearest ancestor that has one. */
+function nextOutside(root: Element): Element | undefined {
+  for (let node: AnyNode | null = root; node; node = node.parent) {
+    for (let sibling = node.next; sibling; sibling = sibling.next) {
+      if (isTag(sibling)) return sibling;
+    }
+  }
+  return undefined;
 }
 
 /** Every element under `root`, itself included, in document order; iterative, so deep nesting is safe. */

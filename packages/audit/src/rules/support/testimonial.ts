@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { isTag, isText, type AnyNode } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
 import { attr, closestAncestor, collapse, has, isHidden, visibleText } from '../../dom.ts';
-import { subtree } from './elements.ts';
+import { pageSubtree, subtree } from './elements.ts';
 import type { PageContext } from '../../types.ts';
 
 export interface Testimonial {
@@ -47,7 +47,7 @@ function isTestimonialContainer(element: Element): boolean {
 export function testimonialsOf(page: PageContext): Testimonial[] {
   const root = page.main;
   if (!root) return [];
-  const all = subtree(root);
+  const all = pageSubtree(page, root);
   const named = all.filter(isTestimonialContainer);
   const namedSet = new Set(named);
   const blockquotes = all.filter((el) => el.name === 'blockquote');
