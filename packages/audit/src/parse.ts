@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { DomHandler, Element, isTag, type ChildNode, type Document } from 'domhandler';
 import { elements } from './dom.ts';
+import { LastPageCache } from './last-page-cache.ts';
 
 /**
  * Elements nest at most this deep; deeper ones become children of the element at this depth. Chromium's parser
@@ -68,12 +69,12 @@ export function parseHtml(html: string): Document {
   return handler.root;
 }
 
-/** The element list each parsed document got while it was parsed: most rules filter it instead of walking the tree. */
-const elementLists = new WeakMap<Document, readonly Element[]>();
+/** The element list of the page parsed last, recorded while parsing: most rules filter it instead of walking the tree. */
+const elementLists = new LastPageCache<Document, readonly Element[]>();
 
 /**
- * Every element of the document in document order. Free for documents from `parseHtml`; others (built by hand in
- * tests) are walked once.
+ * Every element of the document in document order. Free for the page `parseHtml` parsed last; any other document
+ * (built by hand in tests, or parsed before it) is walked.
  */
 export function documentElements(document: Document): readonly Element[] {
   let list = elementLists.get(document);

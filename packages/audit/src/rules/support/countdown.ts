@@ -4,6 +4,7 @@ import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { parseDeadline, type Deadline } from '../../text/dates.ts';
 import { elementsOf, subtree } from './elements.ts';
+import { LastPageCache } from '../../last-page-cache.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
 export interface Countdown {
@@ -51,7 +52,7 @@ function isCountdownElement(element: Element): boolean {
   return false;
 }
 
-const cache = new WeakMap<PageContext['document'], Countdown[]>();
+const cache = new LastPageCache<PageContext['document'], Countdown[]>();
 
 /** The page's countdowns, outermost elements only (a countdown's own digits are not countdowns of their own). */
 export function countdownsOf(page: PageContext): Countdown[] {
