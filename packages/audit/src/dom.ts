@@ -15,7 +15,12 @@ export function has(element: Element, name: string): boolean {
   return attribs != null && Object.hasOwn(attribs, name) && attribs[name] != null;
 }
 
+/** Whitespace that `collapse` changes: a run of two, whitespace other than a plain space, or space at either end. */
+const UNCOLLAPSED = /\s\s|[^\S ]|^\s|\s$/;
+
 export function collapse(text: string): string {
+  // Most texts (link names, attribute values) are already collapsed, and testing is cheaper than replacing.
+  if (!UNCOLLAPSED.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
 

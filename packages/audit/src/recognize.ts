@@ -142,14 +142,16 @@ function standsAloneAsAction(link: Element, byId: (id: string) => Element | unde
   const name = collapse(boundedText(link, 120));
   if (!name) return isImageAction(link, byId);
   if (name.length > 80 || !ACTION_VERB.test(name.replace(/^[\s→»›>•]+/, ''))) return false;
+  // Compared without whitespace and decoration (DECORATION matches whitespace too, so no collapsing is needed).
+  const bareName = name.replace(DECORATION, '');
   let block: AnyNode | null = link.parent;
   // Climb through inline wrappers (<p><strong><a>) to the block that holds the link.
   while (block && isTag(block) && (block.name === 'strong' || block.name === 'b' || block.name === 'em' || block.name === 'span')) {
-    if (boundedText(block, 200).replace(DECORATION, '') !== name.replace(DECORATION, '')) return false;
+    if (boundedText(block, 200).replace(DECORATION, '') !== bareName) return false;
     block = block.parent;
   }
   if (!block || !isTag(block) || !LONE_LINK_PARENTS.has(block.name)) return false;
-  return collapse(boundedText(block, 200)).replace(DECORATION, '') === name.replace(DECORATION, '');
+  return boundedText(block, 200).replace(DECORATION, '') === bareName;
 }
 
 /**
