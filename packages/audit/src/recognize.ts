@@ -72,12 +72,16 @@ export function findMain(document: Document): Element | undefined {
   return body;
 }
 
+const WHITESPACE = /\s+/;
+const PAGINATION_REL = /\b(?:prev|next)\b/;
+const LEADING_DECORATION = /^[\s→»›>•]+/;
+
 function tokens(element: Element): string[] {
   const className = attr(element, 'class');
   const id = attr(element, 'id');
   // Most elements have neither; building and splitting an empty string for each of them showed in the profile.
   if (className === undefined && id === undefined) return [];
-  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
+  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(WHITESPACE).filter(Boolean);
 }
 
 function kindOf(element: Element): Cta['kind'] | undefined {
@@ -138,10 +142,10 @@ const DECORATION = /[\s→←↗»«›‹>•·|→\u2190-\u21ff\u2794-\u27bf\u
  */
 function standsAloneAsAction(link: Element, byId: (id: string) => Element | undefined): boolean {
   const rel = attr(link, 'rel') ?? '';
-  if (/\b(?:prev|next)\b/.test(rel)) return false;
+  if (PAGINATION_REL.test(rel)) return false;
   const name = collapse(boundedText(link, 120));
   if (!name) return isImageAction(link, byId);
-  if (name.length > 80 || !ACTION_VERB.test(name.replace(/^[\s→»›>•]+/, ''))) return false;
+  if (name.length > 80 || !ACTION_VERB.test(name.replace(LEADING_DECORATION, ''))) return false;
   // Compared without whitespace and decoration (DECORATION matches whitespace too, so no collapsing is needed).
   const bareName = name.replace(DECORATION, '');
   let block: AnyNode | null = link.parent;

@@ -24,6 +24,8 @@ const DETAIL_NAME = /(?:^|[\s_-])(?:role|title|position|job|company|org|organisa
 /** Between a name and a role: "Jane Doe, CTO", "Jane Doe – Acme", "Jane Doe at Acme", "Jane · Acme". */
 const SEPARATOR = /\s*(?:[,|·•–—/]|\s-\s|\s(?:at|bei|chez|bij)\s)\s*/u;
 
+const HEADING = /^h[1-6]$/;
+
 /** Containers of running text: blog posts, docs pages, rendered Markdown. */
 const PROSE_CLASS = /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
 
@@ -34,7 +36,7 @@ function isProse(element: Element): boolean {
 function isTestimonialContainer(element: Element): boolean {
   if (attr(element, PROOF_KIND) === 'testimonial') return true;
   // Headings get ids from their text ("Testimonials"): a name there is a slug, not a testimonial card.
-  if (/^h[1-6]$/.test(element.name)) return false;
+  if (HEADING.test(element.name)) return false;
   return TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
     || TESTIMONIAL_NAME.test(attr(element, 'id') ?? '');
 }
