@@ -58,7 +58,7 @@ export const ANCHOR_WORDS: readonly string[] = [
 const ANCHOR = new RegExp(ANCHOR_WORDS.join('|'), 'giu');
 /**
  * Most page texts hold no anchor at all, and proving that with ANCHOR costs a regex attempt at every position; the
- * scanner does it in one cheap pass. Built on first use (some 20 ms: it classifies every UTF-16 code unit once).
+ * scanner does it in one cheaper pass. Built on first use (some 20 ms: it classifies every UTF-16 code unit once).
  */
 let anchorScanner: WordScanner | undefined;
 /** How far a claim reaches before and after its anchor word ("48 customers bought this in the last 24 hours"). */
