@@ -69,7 +69,7 @@ export function parseHtml(html: string): Document {
   return handler.root;
 }
 
-/** The element list of the page parsed last, recorded while parsing: most rules filter it instead of walking the tree. */
+/** The element list of the page parsed last, recorded while parsing: rules filter it instead of walking the tree. */
 const elementLists = new LastPageCache<Document, readonly Element[]>();
 
 /**

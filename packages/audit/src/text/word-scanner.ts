@@ -23,7 +23,9 @@ export class WordScanner {
     // One class per distinct lowercase letter of the words.
     const classByLetter = new Map<string, number>();
     for (const word of words) {
-      for (const letter of word.toLowerCase()) if (!classByLetter.has(letter)) classByLetter.set(letter, classByLetter.size + 1);
+      for (const letter of word.toLowerCase()) {
+        if (!classByLetter.has(letter)) classByLetter.set(letter, classByLetter.size + 1);
+      }
     }
     this.#classCount = classByLetter.size + 1;
     const classByUpper = new Map([...classByLetter].map(([letter, id]) => [letter.toUpperCase(), id]));

@@ -25,7 +25,10 @@ export function pageSubtree(page: PageContext, root: Element): Element[] {
   return list.slice(start, end === -1 ? list.length : end);
 }
 
-/** The first element after `root` in document order that is not inside it: the next element sibling of `root` or of its nearest ancestor that has one. */
+/**
+ * The first element after `root` in document order that is not inside it: the next element sibling of `root`, or
+ * of its nearest ancestor that has one.
+ */
 function nextOutside(root: Element): Element | undefined {
   for (let node: AnyNode | null = root; node; node = node.parent) {
     for (let sibling = node.next; sibling; sibling = sibling.next) {
