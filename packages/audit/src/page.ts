@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
-import { LineIndex, parseHtml } from './parse.ts';
-import { attr, cssPath, elements, excerpt } from './dom.ts';
+import { documentElements, LineIndex, parseHtml } from './parse.ts';
+import { attr, cssPath, excerpt } from './dom.ts';
 import { findMain, recognizeCtas } from './recognize.ts';
 import type { PageContext } from './types.ts';
 
@@ -11,7 +11,7 @@ export function createPage(html: string, route: string, file: string): PageConte
   const byId = (id: string) => {
     if (!ids) {
       ids = new Map();
-      for (const el of elements(document.children)) {
+      for (const el of documentElements(document)) {
         const value = attr(el, 'id');
         // The first element with an id wins, as in getElementById.
         if (value !== undefined && !ids.has(value)) ids.set(value, el);

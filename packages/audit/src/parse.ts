@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { DomHandler, Element, isTag, type ChildNode, type Document } from 'domhandler';
+import { elements } from './dom.ts';
+import { LastPageCache } from './last-page-cache.ts';
 
 /**
  * Elements nest at most this deep; deeper ones become children of the element at this depth. Chromium's parser
@@ -11,6 +13,8 @@ export const MAX_DEPTH = 512;
 /** DomHandler that stops nesting at MAX_DEPTH, as browsers do. */
 class DepthLimitedHandler extends DomHandler {
   readonly #flattened: Element[] = [];
+  /** Every element in the order its start tag was read, which is document order. */
+  readonly elements: Element[] = [];
   #parser: Parser | undefined;
 
   override onparserinit(parser: Parser): void {
@@ -27,6 +31,7 @@ class DepthLimitedHandler extends DomHandler {
 
   /** Text and comments stay inside the flattened element they belong to, so a deep link keeps its name. */
   protected override addNode(node: ChildNode): void {
+    if (isTag(node)) this.elements.push(node);
     const holder = this.#flattened.at(-1);
     if (!holder || isTag(node)) return super.addNode(node);
     if (this.#parser) {
@@ -60,7 +65,24 @@ export function parseHtml(html: string): Document {
   const options = { withStartIndices: true, withEndIndices: true, decodeEntities: true };
   const handler = new DepthLimitedHandler(undefined, options);
   new Parser(handler, options).end(html);
+  elementLists.set(handler.root, handler.elements);
   return handler.root;
+}
+
+/** The element list of the page parsed last, recorded while parsing: rules filter it instead of walking the tree. */
+const elementLists = new LastPageCache<Document, readonly Element[]>();
+
+/**
+ * Every element of the document in document order. Free for the page `parseHtml` parsed last; any other document
+ * (built by hand in tests, or parsed before it) is walked.
+ */
+export function documentElements(document: Document): readonly Element[] {
+  let list = elementLists.get(document);
+  if (!list) {
+    list = [...elements(document.children)];
+    elementLists.set(document, list);
+  }
+  return list;
 }
 
 /** Maps a string offset to a 1-based line and column. Built lazily: most pages have no finding. */

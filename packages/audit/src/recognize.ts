@@ -3,6 +3,7 @@ import { isTag, isText } from 'domhandler';
 import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
 import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
+import { documentElements } from './parse.ts';
 
 /** Landmarks that hold site chrome wherever they are. */
 const ALWAYS_CHROME = new Set(['nav', 'aside']);
@@ -64,23 +65,23 @@ const ACTION_VERB = new RegExp(
 
 export function findMain(document: Document): Element | undefined {
   let body: Element | undefined;
-  const stack: AnyNode[] = [...document.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isTag(node)) continue;
-    if (node.name === 'main' || attr(node, 'role') === 'main') return node;
-    if (node.name === 'body') body ??= node;
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  for (const element of documentElements(document)) {
+    if (element.name === 'main' || attr(element, 'role') === 'main') return element;
+    if (element.name === 'body') body ??= element;
   }
   return body;
 }
+
+const WHITESPACE = /\s+/;
+const PAGINATION_REL = /\b(?:prev|next)\b/;
+const LEADING_DECORATION = /^[\s→»›>•]+/;
 
 function tokens(element: Element): string[] {
   const className = attr(element, 'class');
   const id = attr(element, 'id');
   // Most elements have neither; building and splitting an empty string for each of them showed in the profile.
   if (className === undefined && id === undefined) return [];
-  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
+  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(WHITESPACE).filter(Boolean);
 }
 
 function kindOf(element: Element): Cta['kind'] | undefined {
@@ -141,18 +142,20 @@ const DECORATION = /[\s→←↗»«›‹>•·|→\u2190-\u21ff\u2794-\u27bf\u
  */
 function standsAloneAsAction(link: Element, byId: (id: string) => Element | undefined): boolean {
   const rel = attr(link, 'rel') ?? '';
-  if (/\b(?:prev|next)\b/.test(rel)) return false;
+  if (PAGINATION_REL.test(rel)) return false;
   const name = collapse(boundedText(link, 120));
   if (!name) return isImageAction(link, byId);
-  if (name.length > 80 || !ACTION_VERB.test(name.replace(/^[\s→»›>•]+/, ''))) return false;
+  if (name.length > 80 || !ACTION_VERB.test(name.replace(LEADING_DECORATION, ''))) return false;
+  // Compared without whitespace and decoration (DECORATION matches whitespace too, so no collapsing is needed).
+  const bareName = name.replace(DECORATION, '');
   let block: AnyNode | null = link.parent;
   // Climb through inline wrappers (<p><strong><a>) to the block that holds the link.
   while (block && isTag(block) && (block.name === 'strong' || block.name === 'b' || block.name === 'em' || block.name === 'span')) {
-    if (boundedText(block, 200).replace(DECORATION, '') !== name.replace(DECORATION, '')) return false;
+    if (boundedText(block, 200).replace(DECORATION, '') !== bareName) return false;
     block = block.parent;
   }
   if (!block || !isTag(block) || !LONE_LINK_PARENTS.has(block.name)) return false;
-  return collapse(boundedText(block, 200)).replace(DECORATION, '') === name.replace(DECORATION, '');
+  return boundedText(block, 200).replace(DECORATION, '') === bareName;
 }
 
 /**
@@ -188,28 +191,45 @@ interface WalkState {
 export function recognizeCtas(document: Document, main: Element | undefined, byId: (id: string) => Element | undefined): Cta[] {
   const ctas: Cta[] = [];
   const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false, inProof: false };
-  const stack: [AnyNode, WalkState][] = [...document.children].reverse().map((node) => [node, start]);
-  while (stack.length > 0) {
-    const [node, parentState] = stack.pop()!;
-    if (!isTag(node)) continue;
-    const state = { ...parentState };
-    if (node === main) state.inMain = true;
+  // This walk visits every element of every page, so it allocates little: two parallel stacks (an element and the
+  // state it inherits) rather than a pair per node, text nodes never pushed, and a new state object only where an
+  // element changes it (most change nothing and share their parent's).
+  const elements: Element[] = [];
+  const inherited: WalkState[] = [];
+  const pushChildren = (children: readonly AnyNode[], state: WalkState) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (isTag(child)) {
+        elements.push(child);
+        inherited.push(state);
+      }
+    }
+  };
+  pushChildren(document.children, start);
+  while (elements.length > 0) {
+    const node = elements.pop()!;
+    const parentState = inherited.pop()!;
+    let { inMain, inChrome, inSearch, inProof, inCta, inSectioning } = parentState;
+    if (node === main) inMain = true;
     const declared = attr(node, CTA_ID) !== undefined;
     let taken = false;
-    if (declared && !state.inCta) taken = true;
-    else if (!state.inCta) {
-      if (isChrome(node, state)) state.inChrome = true;
-      if (node.name === 'form' && isSearchForm(node)) state.inSearch = true;
+    if (declared && !inCta) taken = true;
+    else if (!inCta) {
+      // isChrome reads the parent's inSectioning: this element's own sectioning only applies to its children.
+      if (!inChrome && isChrome(node, parentState)) inChrome = true;
+      if (!inSearch && node.name === 'form' && isSearchForm(node)) inSearch = true;
       // Links inside declared social proof or an incentive are its sources and terms, not calls to action.
-      if (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND)) state.inProof = true;
-      if (state.inMain && !state.inChrome && !state.inSearch && !state.inProof) taken = recognisedByShape(node, byId);
+      if (!inProof && (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND))) inProof = true;
+      if (inMain && !inChrome && !inSearch && !inProof) taken = recognisedByShape(node, byId);
     }
-    if (SECTIONING.has(node.name)) state.inSectioning = true;
+    if (SECTIONING.has(node.name)) inSectioning = true;
     if (taken) {
       ctas.push(describe(node, declared, byId));
-      state.inCta = true;
+      inCta = true;
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, state]);
+    const unchanged = inMain === parentState.inMain && inChrome === parentState.inChrome && inSearch === parentState.inSearch
+      && inProof === parentState.inProof && inCta === parentState.inCta && inSectioning === parentState.inSectioning;
+    pushChildren(node.children, unchanged ? parentState : { inMain, inChrome, inSearch, inProof, inCta, inSectioning });
   }
   return ctas;
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { Rule } from '../types.ts';
 import { attr, has } from '../dom.ts';
-import { elementsOf, subtree } from './support/elements.ts';
+import { elementsOf, findDescendant } from './support/elements.ts';
 
 const INTERACTIVE_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'textbox', 'combobox', 'slider', 'option']);
 
@@ -63,7 +63,7 @@ export const ctaNestedInteractive: Rule = {
     // Every link and button of the page, not only recognised CTAs: <a><button> is often not styled as a button.
     const outers = elementsOf(page).filter((el) => (el.name === 'a' && has(el, 'href')) || el.name === 'button' || ['button', 'link'].includes(attr(el, 'role') ?? ''));
     for (const outer of outers) {
-      const inner = subtree(outer).slice(1).find(isInteractive);
+      const inner = findDescendant(outer, isInteractive);
       if (!inner) continue;
       report({
         element: outer,

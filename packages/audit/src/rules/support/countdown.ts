@@ -4,6 +4,7 @@ import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { parseDeadline, type Deadline } from '../../text/dates.ts';
 import { elementsOf, subtree } from './elements.ts';
+import { LastPageCache } from '../../last-page-cache.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
 export interface Countdown {
@@ -44,10 +45,14 @@ function isCountdownElement(element: Element): boolean {
   if (COUNTDOWN_NAME.test(attr(element, 'class') ?? '') || COUNTDOWN_NAME.test(attr(element, 'id') ?? '')) return true;
   // Runs on every element of every page: looking up its few attributes (usually none) in the set is much cheaper
   // than asking each element for each of the dozen names. Parsed attribute values are always strings, never null.
-  return Object.keys(element.attribs).some((name) => IDENTIFYING_ATTRIBUTES.has(name));
+  // A for-in loop rather than Object.keys: no array per element (attribs are plain objects: nothing enumerable is inherited).
+  for (const name in element.attribs) {
+    if (IDENTIFYING_ATTRIBUTES.has(name)) return true;
+  }
+  return false;
 }
 
-const cache = new WeakMap<PageContext['document'], Countdown[]>();
+const cache = new LastPageCache<PageContext['document'], Countdown[]>();
 
 /** The page's countdowns, outermost elements only (a countdown's own digits are not countdowns of their own). */
 export function countdownsOf(page: PageContext): Countdown[] {

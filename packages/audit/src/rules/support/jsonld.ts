@@ -3,6 +3,7 @@ import { textContent } from 'domutils';
 import { attr } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { elementsOf } from './elements.ts';
+import { LastPageCache } from '../../last-page-cache.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export interface PageJsonLd {
   errors: LdBlockError[];
 }
 
-const cache = new WeakMap<PageContext['document'], PageJsonLd>();
+const cache = new LastPageCache<PageContext['document'], PageJsonLd>();
 
 /** Parses every JSON-LD block of a page once; a block that is not valid JSON is recorded, never thrown. */
 export function jsonLdOf(page: PageContext): PageJsonLd {

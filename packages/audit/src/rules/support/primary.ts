@@ -7,8 +7,10 @@ const PRIMARY_TOKEN = /^(?:[\w-]*[_-])?primary(?:[_-][\w-]*)?$/i;
 /** …but not colour utilities for text or outlines (`text-primary`, `btn-outline-primary`) or state variants (`hover:`). */
 const NOT_PRIMARY_TOKEN = /^(?:text|border|ring|outline|decoration|fill|stroke|link|shadow)-|outline|:/i;
 
+const WHITESPACE = /\s+/;
+
 function hasPrimaryClass(className: string): boolean {
-  return className.split(/\s+/).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
+  return className.split(WHITESPACE).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
 }
 
 /**

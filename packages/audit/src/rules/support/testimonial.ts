@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { isTag, isText, type AnyNode } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
 import { attr, closestAncestor, collapse, has, isHidden, visibleText } from '../../dom.ts';
-import { subtree } from './elements.ts';
+import { pageSubtree, subtree } from './elements.ts';
 import type { PageContext } from '../../types.ts';
 
 export interface Testimonial {
@@ -24,6 +24,8 @@ const DETAIL_NAME = /(?:^|[\s_-])(?:role|title|position|job|company|org|organisa
 /** Between a name and a role: "Jane Doe, CTO", "Jane Doe – Acme", "Jane Doe at Acme", "Jane · Acme". */
 const SEPARATOR = /\s*(?:[,|·•–—/]|\s-\s|\s(?:at|bei|chez|bij)\s)\s*/u;
 
+const HEADING = /^h[1-6]$/;
+
 /** Containers of running text: blog posts, docs pages, rendered Markdown. */
 const PROSE_CLASS = /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
 
@@ -34,7 +36,7 @@ function isProse(element: Element): boolean {
 function isTestimonialContainer(element: Element): boolean {
   if (attr(element, PROOF_KIND) === 'testimonial') return true;
   // Headings get ids from their text ("Testimonials"): a name there is a slug, not a testimonial card.
-  if (/^h[1-6]$/.test(element.name)) return false;
+  if (HEADING.test(element.name)) return false;
   return TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
     || TESTIMONIAL_NAME.test(attr(element, 'id') ?? '');
 }
@@ -47,7 +49,7 @@ function isTestimonialContainer(element: Element): boolean {
 export function testimonialsOf(page: PageContext): Testimonial[] {
   const root = page.main;
   if (!root) return [];
-  const all = subtree(root);
+  const all = pageSubtree(page, root);
   const named = all.filter(isTestimonialContainer);
   const namedSet = new Set(named);
   const blockquotes = all.filter((el) => el.name === 'blockquote');

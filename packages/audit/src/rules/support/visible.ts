@@ -3,8 +3,9 @@ import { isTag, isText } from 'domhandler';
 import { collapse, isHidden, visibleText } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { elementsOf } from './elements.ts';
+import { LastPageCache } from '../../last-page-cache.ts';
 
-const bodies = new WeakMap<PageContext['document'], string>();
+const bodies = new LastPageCache<PageContext['document'], string>();
 
 /** What a sighted visitor can read on the whole page (body, without scripts, hidden or visually hidden text). */
 export function pageVisibleText(page: PageContext): string {
