@@ -39,3 +39,17 @@ export function landingPage(index: number, pageCount: number): string {
 <footer class="site-footer"><a href="/privacy/">Privacy</a> <a href="/terms/">Terms</a> <a href="/contact/">Contact</a></footer></body></html>`;
   return body;
 }
+
+/** Every other page the landing pages link to (home, features, docs, sign-up, legal), so that links resolve as on a real site. */
+export const SUPPORT_ROUTES = [
+  '/', '/features/', '/pricing/', '/docs/', '/login/', '/signup/', '/privacy/', '/terms/', '/contact/',
+  ...Array.from({ length: 6 }, (_, i) => `/docs/feature-${i}/`),
+  ...Array.from({ length: 20 }, (_, i) => `/docs/faq-${i}/`),
+];
+
+export function supportPage(route: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme ${route}</title></head><body>
+<header class="site-header"><nav><a href="/">Acme</a> <a href="/pricing/">Pricing</a></nav></header>
+<main><h1>${prose(route.length, 5)}</h1><p>${prose(route.length * 7, 80)}</p>
+<a class="btn btn-primary" href="/signup/" data-cta="support-signup">Start your free trial</a></main></body></html>`;
+}

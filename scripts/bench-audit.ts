@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { auditDirectory, workersFor } from '@astro-cta/audit';
 import { parseDocument } from 'htmlparser2';
 import { parse as parse5 } from 'parse5';
-import { landingPage } from './bench-audit-pages.ts';
+import { landingPage, supportPage, SUPPORT_ROUTES } from './bench-audit-pages.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 // Under the repository so a generated Astro site resolves astro and astro-cta from its node_modules.
@@ -36,6 +36,7 @@ if (process.argv[2] === '--child') {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** `pages` landing pages, plus the few pages they link to so that their links resolve as on a real site. */
 function generateSite(dir: string, pages: number): number {
   rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
@@ -44,6 +45,10 @@ function generateSite(dir: string, pages: number): number {
     mkdirSync(path.join(dir, `p${i}`), { recursive: true });
     writeFileSync(path.join(dir, `p${i}`, 'index.html'), html);
     bytes += html.length;
+  }
+  for (const route of SUPPORT_ROUTES) {
+    mkdirSync(path.join(dir, route), { recursive: true });
+    writeFileSync(path.join(dir, route, 'index.html'), supportPage(route));
   }
   return bytes;
 }
@@ -64,7 +69,7 @@ for (const size of SIZES) {
 // The parser choice: both parsers on the same 1,000 pages, with source locations (the audit needs line and column).
 {
   const dir = path.join(work, 'site-1000');
-  const pages = readdirSync(dir).map((name) => readFileSync(path.join(dir, name, 'index.html'), 'utf8'));
+  const pages = readdirSync(dir).filter((name) => /^p\d+$/.test(name)).map((name) => readFileSync(path.join(dir, name, 'index.html'), 'utf8'));
   const time = (parse: (html: string) => unknown) => {
     const started = performance.now();
     for (const html of pages) parse(html);
@@ -89,18 +94,27 @@ const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'))
 ---
 <html lang="en"><head><meta charset="utf-8"><title>Page {Astro.params.id}</title></head><body set:html={body} /></html>
 `);
+  // The pages the landing pages link to, as in the generated folders above.
+  writeFileSync(path.join(site, 'src', 'pages', '[...support].astro'), `---
+import { supportPage, SUPPORT_ROUTES } from '${path.join(repo, 'scripts', 'bench-audit-pages.ts').split(path.sep).join('/')}';
+export function getStaticPaths() { return SUPPORT_ROUTES.map((route) => ({ params: { support: route.replace(/^\\/|\\/$/g, '') || undefined } })); }
+const html = supportPage(Astro.url.pathname);
+const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+---
+<html lang="en"><head><meta charset="utf-8"><title>Acme</title></head><body set:html={body} /></html>
+`);
   const config = (audit: boolean) => `import { defineConfig } from 'astro/config';\nimport astroCta from 'astro-cta';\nexport default defineConfig({ integrations: [astroCta({ audit: ${audit ? '{}' : 'false'} })] });\n`;
   const astro = path.join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  // --verbose makes the integration log how long the audit took after the build and how many pages it audited
-  // while they rendered (on worker threads, overlapping Astro's own work).
+  // The integration logs how long the audit took after the build and how many pages it audited while they
+  // rendered (on a worker thread, beside Astro's own work).
   const build = (audit: boolean) => {
     writeFileSync(path.join(site, 'astro.config.mjs'), config(audit));
     const started = performance.now();
-    const result = spawnSync(process.execPath, [astro, 'build', '--root', site, '--verbose'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [astro, 'build', '--root', site], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout.slice(-5000)}\n${result.stderr.slice(-5000)}`);
     const ms = performance.now() - started;
-    const line = /CTA audit: (\d+) pages? in (\d+) ms after the build; (\d+) of them audited while they rendered/.exec(result.stdout + result.stderr);
-    return { ms, afterBuildMs: line ? Number(line[2]) : undefined, early: line ? Number(line[3]) : undefined };
+    const line = /CTA audit: ([\d.]+) (ms|s) after the build \(audited during rendering: (\d+) of (\d+) pages?\)/.exec(result.stdout + result.stderr);
+    return { ms, afterBuildMs: line ? Number(line[1]) * (line[2] === 's' ? 1000 : 1) : undefined, early: line ? `${line[3]} of ${line[4]}` : undefined };
   };
   // Alternating runs, median of three each: a 2-core machine's timings wander by a second.
   const runs: Record<'without' | 'with', ReturnType<typeof build>[]> = { without: [], with: [] };
@@ -114,8 +128,8 @@ const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'))
   const afterBuild = median(runs.with, (run) => run.afterBuildMs ?? NaN);
   const early = runs.with.map((run) => run.early);
   const alone = await auditDirectory(path.join(site, 'dist'));
-  console.log(`\nastro build of 1,000 pages (median of 3): ${(without / 1000).toFixed(2)} s without the audit, ${(withAudit / 1000).toFixed(2)} s with it`);
+  console.log(`\nastro build of 1,000 landing pages (median of 3): ${(without / 1000).toFixed(2)} s without the audit, ${(withAudit / 1000).toFixed(2)} s with it`);
   console.log(`  time the audit adds to the build: ${((withAudit - without) / 1000).toFixed(2)} s = ${(((withAudit - without) / withAudit) * 100).toFixed(1)}% of the build with the audit`);
-  console.log(`  of which after Astro finished (astro:build:done): ${(afterBuild / 1000).toFixed(2)} s; pages audited while they rendered: ${early.join(', ')} of 1,000`);
+  console.log(`  of which after Astro finished (astro:build:done): ${(afterBuild / 1000).toFixed(2)} s; pages audited while they rendered: ${early.join(', ')}`);
   console.log(`  the same audit run alone on the built site: ${(alone.durationMs / 1000).toFixed(2)} s = ${((alone.durationMs / withAudit) * 100).toFixed(1)}% of the build's time`);
 }

@@ -48,7 +48,10 @@ export class RenderedPages {
     this.#ctaExpected = ctaExpectedOn(requireCta);
   }
 
-  /** A page as rendered, with the file it is expected to be written to (relative to the output directory). */
+  /**
+   * A page as rendered, with the file it is expected to be written to (relative to the output directory). The bytes
+   * move to a worker thread when they are a whole buffer of their own: do not use them afterwards.
+   */
   add(file: string, bytes: Uint8Array): void {
     // The same file rendered twice (a route conflict): the file on disk decides, so keep no head start for it.
     if (this.#results.has(file)) {

@@ -149,7 +149,9 @@ function pageAuditor(rules: readonly Rule[], routes: ReadonlySet<string>, now: D
     return { audit: (job: PageJob) => pool.audit(job), inFlight: pool.size * IN_FLIGHT_PER_WORKER, close: () => (rendered ? Promise.resolve() : pool.close()) };
   }
   const here = new PageAuditor(rules, routes, now);
-  return { audit: (job: PageJob) => Promise.resolve(here.audit(job)), inFlight: 1, close: () => Promise.resolve() };
+  // A copy, as a worker's answer is: findings quote the page (excerpts, CTA names), and strings cut from the page's
+  // HTML would otherwise keep every page's whole HTML in memory until the run ends.
+  return { audit: (job: PageJob) => Promise.resolve(structuredClone(here.audit(job))), inFlight: 1, close: () => Promise.resolve() };
 }
 
 /** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */

@@ -82,8 +82,11 @@ export class WorkerPool {
       if (thread.pending.length === 0) thread.worker.ref();
       thread.pending.push({ job, resolve });
       const message: WorkerMessage = { job };
-      // Copied, not transferred: if this worker stops, the page can still go to another one.
-      thread.worker.postMessage(message);
+      // A page's bytes handed over from the build move to the worker instead of being copied (see #stopped), when
+      // they are a whole buffer of their own: moving a view would take the rest of its buffer away from its owner.
+      const { bytes } = job;
+      const movable = bytes && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      thread.worker.postMessage(message, movable ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
 
@@ -125,7 +128,12 @@ export class WorkerPool {
       const message = `Could not audit this page: the audit's worker thread stopped while auditing it (${why}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`;
       culprit.resolve({ index: job.index, findings: [auditError(job.route, job.file, message)], kept: [], hash: '' });
     }
-    for (const { job, resolve } of pending) void this.audit(job).then(resolve);
+    for (const { job, resolve } of pending) {
+      // Bytes moved to the dead worker are gone (detached: length 0): no early result for that page, whose file is
+      // audited after the build (an empty hash never matches). Anything else can go to another thread.
+      if (job.bytes?.byteLength === 0) resolve({ index: job.index, findings: [], kept: [], hash: '' });
+      else void this.audit(job).then(resolve);
+    }
   }
 
   #auditHere(job: PageJob): PageResult {

@@ -12,11 +12,10 @@ const astroBin = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mj
 
 test('pages audited while they render; a page changed after rendering and a public/ page are audited from their files', async () => {
   test.setTimeout(180_000);
-  const { stdout, stderr } = await run(process.execPath, [astroBin, 'build', '--root', site, '--verbose'], { env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, [astroBin, 'build', '--root', site], { env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
   const log = stdout + stderr;
   // index, about and 404 were used as audited while rendering; changed/ (rewritten) and the public page were not.
-  expect(log).toContain('CTA audit: 5 pages in');
-  expect(log).toContain('3 of them audited while they rendered.');
+  expect(log).toMatch(/CTA audit: \d+ ms after the build \(audited during rendering: 3 of 5 pages\)\./);
   // The finding comes from the file on disk ("Click here"), not from the page as rendered ("Start your free trial").
   expect(log).toMatch(/^\/changed\/ [^\n]*\n\s+\d+:\d+ warning CTA text "Click here" is generic/m);
   // Links to another page's #fragment are checked once every page is built: #team exists, #careers does not.

@@ -38,15 +38,14 @@ test('the packed packages install into a fresh Astro site, audit its build and i
   });
 
   // process.execPath is the Node 24 that runs this test (Astro 7 needs >= 22.12).
-  const { stdout, stderr } = await run(process.execPath, [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build', '--verbose'], {
+  const { stdout, stderr } = await run(process.execPath, [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
     env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   expect(stdout + stderr).toMatch(/CTA text "Click here" is generic[^\n]*cta-generic-text/);
   // The installed audit's worker thread started and audited the page while Astro rendered it.
-  expect(stdout + stderr).toContain('CTA audit: 1 page in');
-  expect(stdout + stderr).toContain('1 of them audited while they rendered.');
+  expect(stdout + stderr).toMatch(/CTA audit: \d+ ms after the build \(audited during rendering: 1 of 1 page\)\./);
 
   const html = await readFile(path.join(site, 'dist/index.html'), 'utf8');
   expect(html).toContain('data-cta="more"');
