@@ -5,7 +5,7 @@
 // Each run is a child process, so peak RSS is that run's own (worker threads included).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditDirectory, workersFor } from '@astro-cta/audit';
@@ -21,10 +21,10 @@ const SIZES = [100, 1_000, 5_000];
 if (process.argv[2] === '--child') {
   // One site size in a fresh process: audit it and report time and peak memory as JSON.
   const dir = process.argv[3]!;
-  const workers = process.argv[4] === 'default' ? undefined : Number(process.argv[4]);
+  const workers = Number(process.argv[4]);
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5);
-  const result = await auditDirectory(dir, workers === undefined ? {} : { workers });
+  const result = await auditDirectory(dir, { workers });
   clearInterval(sampler);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   // What the run holds on to once garbage is collected: the findings, not the pages.
@@ -58,8 +58,11 @@ console.log('site size   | threads        | pages/s | audit time | peak RSS | ma
 for (const size of SIZES) {
   const dir = path.join(work, `site-${size}`);
   const bytes = generateSite(dir, size);
-  // The default (one worker per core, for a site this size) and everything on one thread, for comparison.
-  for (const [workers, label] of [['default', `${workersFor(size)} workers`], ['0', 'main thread']] as const) {
+  // One worker per core, and everything on the main thread; the audit's default for this size is marked with *.
+  const threads = Math.min(availableParallelism(), 4);
+  const chosen = workersFor(size) > 0 ? String(threads) : '0';
+  for (const [workers, name] of [[String(threads), `${threads} workers`], ['0', 'main thread']] as const) {
+    const label = `${name}${workers === chosen ? ' *' : ''}`;
     const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, workers], { encoding: 'utf8' });
     const result = JSON.parse(out.trim().split('\n').at(-1)!);
     console.log(`${String(size).padStart(5)} pages | ${label.padEnd(14)} | ${String(Math.round(result.pages / (result.ms / 1000))).padStart(7)} | ${(result.ms / 1000).toFixed(2).padStart(8)} s | ${mb(result.peakRss).padStart(8)} | ${mb(result.peakHeap).padStart(9)}, ${mb(result.retained).padStart(6)}             | ${(bytes / size / 1024).toFixed(0)} KB    | ${result.findings}`);

@@ -63,10 +63,11 @@ describe('WorkerPool', () => {
 
 describe('workersFor', () => {
   it('starts threads only when the site is worth them', () => {
-    expect(workersFor(10, 8)).toBe(0);
-    expect(workersFor(100, 8)).toBe(2);
+    expect(workersFor(100, 8)).toBe(0);
+    expect(workersFor(1_000, 8)).toBe(0);
+    expect(workersFor(2_000, 8)).toBe(2);
     expect(workersFor(10_000, 8)).toBe(4);
     expect(workersFor(10_000, 2)).toBe(2);
-    expect(workersFor(10_000, 1)).toBe(1);
+    expect(workersFor(10_000, 1)).toBe(0);
   });
 });
