@@ -54,7 +54,8 @@ describe('RenderedPages', () => {
   it('leaves pages for after the build when they come faster than the workers audit: memory stays flat, nothing is lost', async () => {
     const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}/index.html`, page(i % 2 ? 'Click here' : 'Book a demo')]));
     const dir = site(files);
-    rendered = RenderedPages.create({ rules, now, routes: Object.keys(files).map((file) => `/${file.slice(0, -'index.html'.length)}`), workers: 1 })!;
+    const routes = Object.keys(files).map((file) => `/${file.slice(0, -'index.html'.length)}`);
+    rendered = RenderedPages.create({ rules, now, routes, workers: 1, maxBacklogBytes: 8 * 1024 })!;
     for (const [file, html] of Object.entries(files)) rendered.add(file, bytes(html));
     const early = Object.keys(files).filter((file) => rendered!.has(file)).length;
     expect(early).toBeLessThan(60);

@@ -6,10 +6,11 @@ import type { Rule } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /**
- * Pages waiting for a worker, per worker, before further pages are left for after the build: when Astro renders
- * faster than the workers audit, waiting pages would pile up in memory.
+ * Bytes of rendered pages waiting for a worker before further pages are left for the audit after the build: when
+ * Astro renders faster than the workers audit (a worker starts cold), waiting pages must not pile up in memory
+ * without bound. 32 MB holds about 800 typical pages, enough to ride out a worker's warm-up.
  */
-const MAX_BACKLOG_PER_WORKER = 16;
+const DEFAULT_MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
 
 export interface RenderedPagesOptions {
   rules: readonly Rule[];
@@ -19,6 +20,8 @@ export interface RenderedPagesOptions {
   routes: Iterable<string>;
   /** Worker threads; default: one core less than the machine has, since the build renders on the main thread. */
   workers?: number;
+  /** Bytes of pages that may wait for a worker; default 32 MB. */
+  maxBacklogBytes?: number;
 }
 
 /**
@@ -32,6 +35,9 @@ export class RenderedPages {
   readonly #routes: ReadonlySet<string>;
   readonly #results = new Map<string, Promise<PageResult>>();
   readonly #ctaExpected: (route: string) => boolean;
+  /** Bytes of pages handed to the workers and not audited yet. */
+  #backlogBytes = 0;
+  readonly #maxBacklogBytes: number;
 
   /** Undefined when the rules cannot run on worker threads (custom rules): then nothing is audited early. */
   static create(options: RenderedPagesOptions): RenderedPages | undefined {
@@ -39,13 +45,15 @@ export class RenderedPages {
     if (!settings) return undefined;
     const routes = new Set(options.routes);
     const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
-    return new RenderedPages(new WorkerPool(workers, { rules: settings, routes: [...routes], now: options.now.getTime() }), routes, options.requireCta);
+    const pool = new WorkerPool(workers, { rules: settings, routes: [...routes], now: options.now.getTime() });
+    return new RenderedPages(pool, routes, options.requireCta, options.maxBacklogBytes ?? DEFAULT_MAX_BACKLOG_BYTES);
   }
 
-  private constructor(pool: WorkerPool, routes: ReadonlySet<string>, requireCta: readonly string[] | undefined) {
+  private constructor(pool: WorkerPool, routes: ReadonlySet<string>, requireCta: readonly string[] | undefined, maxBacklogBytes: number) {
     this.pool = pool;
     this.#routes = routes;
     this.#ctaExpected = ctaExpectedOn(requireCta);
+    this.#maxBacklogBytes = maxBacklogBytes;
   }
 
   /**
@@ -58,10 +66,14 @@ export class RenderedPages {
       this.#results.set(file, Promise.resolve({ index: -1, findings: [], kept: [], hash: '' }));
       return;
     }
-    // Left for the audit after the build, which reads the file: memory stays flat and rendering never waits.
-    if (this.pool.backlog >= this.pool.size * MAX_BACKLOG_PER_WORKER) return;
+    // Left for the audit after the build, which reads the file: memory stays bounded and rendering never waits.
+    const size = bytes.byteLength;
+    if (this.#backlogBytes + size > this.#maxBacklogBytes) return;
+    this.#backlogBytes += size;
     const route = routeForFile(file);
-    this.#results.set(file, this.pool.audit({ index: this.#results.size, route, file, bytes, skip: this.#ctaExpected(route) ? [] : ['page-no-cta'] }));
+    const result = this.pool.audit({ index: this.#results.size, route, file, bytes, skip: this.#ctaExpected(route) ? [] : ['page-no-cta'] });
+    this.#results.set(file, result);
+    void result.then(() => (this.#backlogBytes -= size));
   }
 
   /** True when the page to be written to this file was audited (or is being audited) while it rendered. */

@@ -61,11 +61,6 @@ export class WorkerPool {
     return this.#threads.filter((thread) => thread.alive).length;
   }
 
-  /** Pages sent to workers and not answered yet. */
-  get backlog(): number {
-    return this.#threads.reduce((sum, thread) => sum + thread.pending.length, 0);
-  }
-
   /** Starts more workers, up to `size` live ones (the build needs a core for itself; the audit after it does not). */
   grow(size: number): void {
     for (let live = this.size; live < size; live++) this.#start();
