@@ -19,6 +19,12 @@ describe('builtFileFor: where Astro writes a page', () => {
     expect(builtFileFor(pathname, route, format(value))).toBe(file);
   });
 
+  it('counts redirects as pages only when Astro writes them', () => {
+    const redirect = { type: 'redirect' as const, isIndex: false };
+    expect(builtFileFor('/old', redirect, format('directory'))).toBe('old/index.html');
+    expect(builtFileFor('/old', redirect, { build: { format: 'directory', redirects: false } as never })).toBeUndefined();
+  });
+
   it('leaves out what is not an HTML page', () => {
     expect(builtFileFor('/rss.xml', { type: 'endpoint', isIndex: false }, format('directory'))).toBeUndefined();
     expect(builtFileFor('/feed.html', { type: 'endpoint', isIndex: false }, format('directory'))).toBe('feed.html');

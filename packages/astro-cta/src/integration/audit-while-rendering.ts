@@ -68,11 +68,13 @@ const STATUS_CODE_PAGES = new Set(['/404', '/500']);
 /**
  * The file Astro writes a page to, relative to the output directory, as its build formats lay pages out
  * (`/about` → `about/index.html`, `about.html` or as the source file was named). Undefined for anything that is
- * not an HTML page. A wrong guess costs only the head start: the built file is audited after the build then.
+ * not an HTML page (a redirect is one, unless `build.redirects` is off). A wrong guess costs only the head start:
+ * the built file is audited after the build then.
  */
 export function builtFileFor(pathname: string, route: Pick<RouteData, 'type' | 'isIndex'>, config: Pick<AstroConfig, 'build'>): string | undefined {
   const clean = pathname.replace(/^\/+|\/+$/g, '');
   if (route.type === 'endpoint') return clean.endsWith('.html') ? clean : undefined;
+  if (route.type === 'redirect' && config.build.redirects === false) return undefined;
   if (route.type !== 'page' && route.type !== 'fallback' && route.type !== 'redirect') return undefined;
   const format = config.build.format === 'preserve' ? (route.isIndex ? 'directory' : 'file') : config.build.format;
   if (clean === '') return 'index.html';
