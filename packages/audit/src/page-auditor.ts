@@ -22,7 +22,7 @@ export interface PageJob {
 
 export type PageResult =
   | { index: number; unchanged: true }
-  | { index: number; unchanged?: false; findings: Finding[]; kept: Kept[]; /** Of the page's bytes. */ hash: string };
+  | { index: number; unchanged?: false; findings: Finding[]; kept: Kept[]; /** Of the page's bytes, when asked for (see `audit`); else ''. */ hash: string };
 
 /** A content hash of a page, to tell whether the file on disk is the page that was audited while it rendered. */
 export function pageHash(bytes: Uint8Array): string {
@@ -56,7 +56,8 @@ export class PageAuditor {
     } catch (error) {
       return { index, findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')], kept: [], hash: '' };
     }
-    const digest = pageHash(bytes);
+    // Only pages audited while they rendered, or checked against such an audit, need their hash.
+    const digest = job.bytes || job.unlessHash !== undefined ? pageHash(bytes) : '';
     if (job.unlessHash !== undefined && job.unlessHash === digest) return { index, unchanged: true };
     return { index, ...this.#auditBytes(bytes, job), hash: digest };
   }
