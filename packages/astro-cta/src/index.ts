@@ -7,6 +7,7 @@ import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
+import { devPageSource } from './toolbar/dev-pages.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 
 export type { AstroCtaOptions } from './integration/options.ts';
@@ -48,7 +49,7 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         sources?.recordRoutes(routes);
         toolbarAudit?.useRoutes(routes);
       },
-      'astro:server:setup': ({ toolbar, logger }) => toolbarAudit?.listen(toolbar, logger),
+      'astro:server:setup': ({ server, toolbar, logger }) => toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
       'astro:build:start': ({ setPrerenderer }) => {
         if (!audit || auditSkipped()) return;
         buildNow = audit.now ?? new Date();

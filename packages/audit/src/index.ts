@@ -19,3 +19,4 @@ export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './f
 export { recognizeCtas, findMain } from './recognize.ts';
 export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';
 export { workersFor } from './worker-pool.ts';
+export { fragmentTargets } from './fragment-targets.ts';

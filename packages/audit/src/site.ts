@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { Parser } from 'htmlparser2';
 import { auditSite, createSite } from './engine.ts';
+import { fragmentTargets } from './fragment-targets.ts';
 import { PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
 import { decodePage } from './read-page.ts';
 import type { RenderedPages } from './rendered-pages.ts';
@@ -174,20 +174,9 @@ function idsOnDemand(dir: string, fileByRoute: ReadonlyMap<string, string>): (ro
     if (file === undefined) return undefined;
     let found = cache.get(route);
     if (found) return found;
-    found = new Set<string>();
-    const ids = found;
     const read = safely(() => decodePage(readFileSync(path.join(dir, file))));
     // Unreadable pages are reported by the main pass; they have no ids.
-    if (read?.ok) {
-      const parser = new Parser({
-        onopentag(name, attributes) {
-          if (attributes.id) ids.add(attributes.id);
-          // <a name> is a fragment target too (old-style anchors).
-          if (name === 'a' && attributes.name) ids.add(attributes.name);
-        },
-      });
-      safely(() => parser.end(read.html));
-    }
+    found = read?.ok ? fragmentTargets(read.html) : new Set<string>();
     cache.set(route, found);
     return found;
   };

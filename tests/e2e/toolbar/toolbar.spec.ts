@@ -78,6 +78,15 @@ test('lists the weak CTA, outlines it on the page and links to the rule doc', as
   await expect(highlight).toHaveCount(0);
 });
 
+test("checks a link to another page's #fragment against that page, as the dev server renders it", async ({ page }) => {
+  await page.goto(`${server.url}/links/`);
+  await expect(appButton(page).locator('.notification')).toHaveAttribute('data-level', 'error', { timeout: 20_000 });
+  await appButton(page).click();
+  const dead = appWindow(page).getByRole('region', { name: 'Errors' }).locator('li[data-rule="cta-dead-target"]');
+  await expect(dead).toHaveCount(1);
+  await expect(dead).toContainText('links to #team on /good/, but no element there has id="team"');
+});
+
 test('audits the new page after a view-transition navigation and after a reload', async ({ page }) => {
   await page.goto(`${server.url}/weak/`);
   await expect(appButton(page).locator('.notification')).toHaveAttribute('data-level', 'warning', { timeout: 20_000 });

@@ -19,11 +19,11 @@ function okResponse(response: AuditResponse | undefined): Extract<AuditResponse,
 }
 
 describe('the dev server side of the toolbar app', () => {
-  it('audits the HTML the app sends with the build rules and answers with located findings', () => {
+  it('audits the HTML the app sends with the build rules and answers with located findings', async () => {
     const audit = new ToolbarAudit({});
     // The CTA's target is a page of the project, so the only finding is its generic text.
     audit.useRoutes([{ pathname: '/good', patternRegex: /^\/good\/?$/, entrypoint: 'src/pages/good.astro' }] as never);
-    const response = okResponse(audit.respond({ requestId: 'r1', pathname: '/weak/', html: weakPage }, logger()));
+    const response = okResponse(await audit.respond({ requestId: 'r1', pathname: '/weak/', html: weakPage }, logger()));
     expect(response).toMatchObject({ requestId: 'r1', route: '/weak/', kitDir: expect.stringMatching(/packages\/astro-cta\/$/) });
     expect(response.findings).toHaveLength(1);
     expect(response.findings[0]).toMatchObject({
@@ -36,12 +36,36 @@ describe('the dev server side of the toolbar app', () => {
     expect(response.findings[0]!.excerpt).toBe('<a href="/good/" data-cta="more" data-cta-role="primary">Learn more →</a>');
   });
 
-  it('drops page-no-cta on pages that need no CTA, as the build audit does', () => {
+  it('drops page-no-cta on pages that need no CTA, as the build audit does', async () => {
     const noCta = '<html><body><main><p>Our terms.</p></main></body></html>';
     const landingOnly = new ToolbarAudit({ requireCta: ['/landing/**'] });
-    expect(okResponse(landingOnly.respond({ requestId: 'a', pathname: '/about/', html: noCta }, logger())).findings).toEqual([]);
-    expect(okResponse(landingOnly.respond({ requestId: 'b', pathname: '/landing/x/', html: noCta }, logger())).findings.map((f) => f.ruleId)).toEqual(['page-no-cta']);
-    expect(okResponse(new ToolbarAudit({}).respond({ requestId: 'c', pathname: '/privacy/', html: noCta }, logger())).findings).toEqual([]);
+    expect(okResponse(await landingOnly.respond({ requestId: 'a', pathname: '/about/', html: noCta }, logger())).findings).toEqual([]);
+    expect(okResponse(await landingOnly.respond({ requestId: 'b', pathname: '/landing/x/', html: noCta }, logger())).findings.map((f) => f.ruleId)).toEqual(['page-no-cta']);
+    expect(okResponse(await new ToolbarAudit({}).respond({ requestId: 'c', pathname: '/privacy/', html: noCta }, logger())).findings).toEqual([]);
+  });
+
+  it('checks links to #fragments on other pages against those pages as the dev server renders them', async () => {
+    const linking =
+      '<html><body><main><a href="/pricing/#plans" data-cta="plans">Compare the plans</a>' +
+      '<a href="/pricing/#team" data-cta="team">Meet the team behind Acme</a><a href="/about/#x" data-cta="x">Read our whole story</a></main></body></html>';
+    const audit = new ToolbarAudit({});
+    audit.useRoutes([
+      { pathname: '/pricing', patternRegex: /^\/pricing\/?$/, entrypoint: 'src/pages/pricing.astro' },
+      { pathname: '/about', patternRegex: /^\/about\/?$/, entrypoint: 'src/pages/about.astro' },
+    ] as never);
+    const asked: string[] = [];
+    const pages = async (route: string) => {
+      asked.push(route);
+      // /about/ cannot be rendered (an error in the page): its fragments are not judged.
+      return route === '/pricing/' ? '<main><section id="plans">Plans</section></main>' : undefined;
+    };
+    const response = okResponse(await audit.respond({ requestId: 'f', pathname: '/', html: linking }, logger(), pages));
+    const dead = response.findings.filter((finding) => finding.ruleId === 'cta-dead-target');
+    expect(dead.map((finding) => finding.message)).toEqual([expect.stringContaining('links to #team on /pricing/, but no element there has id="team"')]);
+    expect(asked.sort()).toEqual(['/about/', '/pricing/']);
+    // Without a way to render other pages, nothing is guessed.
+    const alone = okResponse(await audit.respond({ requestId: 'g', pathname: '/', html: linking }, logger()));
+    expect(alone.findings.filter((finding) => finding.ruleId === 'cta-dead-target')).toEqual([]);
   });
 
   it('strips the base path so routes match the build output', () => {
@@ -53,27 +77,27 @@ describe('the dev server side of the toolbar app', () => {
     expect(audit.routeOf('/docs/caf%C3%A9/')).toBe('/café/');
   });
 
-  it('answers a bad request with a message naming the missing field, and ignores one without an id', () => {
+  it('answers a bad request with a message naming the missing field, and ignores one without an id', async () => {
     const audit = new ToolbarAudit({});
     const log = logger();
-    expect(audit.respond({ requestId: 'x', html: '<p>' }, log)).toEqual({ requestId: 'x', ok: false, message: expect.stringMatching(/no pathname/) });
-    expect(audit.respond({ requestId: 'x', pathname: '/' }, log)).toEqual({ requestId: 'x', ok: false, message: expect.stringMatching(/no html/) });
+    expect(await audit.respond({ requestId: 'x', html: '<p>' }, log)).toEqual({ requestId: 'x', ok: false, message: expect.stringMatching(/no pathname/) });
+    expect(await audit.respond({ requestId: 'x', pathname: '/' }, log)).toEqual({ requestId: 'x', ok: false, message: expect.stringMatching(/no html/) });
     const huge = 'x'.repeat(MAX_HTML_BYTES + 1);
-    expect(audit.respond({ requestId: 'x', pathname: '/', html: huge }, log)).toMatchObject({ ok: false, message: expect.stringMatching(/toolbar audits pages up to 20 MB/) });
-    expect(audit.respond({ pathname: '/', html: '' }, log)).toBeUndefined();
-    expect(audit.respond(null, log)).toBeUndefined();
+    expect(await audit.respond({ requestId: 'x', pathname: '/', html: huge }, log)).toMatchObject({ ok: false, message: expect.stringMatching(/toolbar audits pages up to 20 MB/) });
+    expect(await audit.respond({ pathname: '/', html: '' }, log)).toBeUndefined();
+    expect(await audit.respond(null, log)).toBeUndefined();
     expect(log.warn).toHaveBeenCalledTimes(2);
   });
 
-  it('turns a rule that throws into an audit-error finding, and its own failure into a message, never an exception', () => {
+  it('turns a rule that throws into an audit-error finding, and its own failure into a message, never an exception', async () => {
     const broken: Rule = { ...rules[0]!, meta: { ...rules[0]!.meta, id: 'broken' }, check: () => { throw new TypeError('boom'); } };
-    const withBrokenRule = okResponse(new ToolbarAudit({ rules: [broken] }).respond({ requestId: 'r', pathname: '/', html: weakPage }, logger()));
+    const withBrokenRule = okResponse(await new ToolbarAudit({ rules: [broken] }).respond({ requestId: 'r', pathname: '/', html: weakPage }, logger()));
     expect(withBrokenRule.findings).toEqual([expect.objectContaining({ ruleId: 'audit-error', message: expect.stringMatching(/Rule broken failed/) })]);
 
     const failing = new ToolbarAudit({});
-    vi.spyOn(failing, 'audit').mockImplementation(() => { throw new RangeError('stack overflow'); });
+    vi.spyOn(failing, 'audit').mockRejectedValue(new RangeError('stack overflow'));
     const log = logger();
-    expect(failing.respond({ requestId: 'r', pathname: '/weak/', html: weakPage }, log)).toEqual({
+    expect(await failing.respond({ requestId: 'r', pathname: '/weak/', html: weakPage }, log)).toEqual({
       requestId: 'r',
       ok: false,
       message: expect.stringMatching(/The CTA audit failed on this page \(RangeError: stack overflow\)/),
@@ -81,13 +105,13 @@ describe('the dev server side of the toolbar app', () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/CTA audit of \/weak\/ failed/));
   });
 
-  it('listens on the toolbar channel and broadcasts the answer under the request id', () => {
+  it('listens on the toolbar channel and broadcasts the answer under the request id', async () => {
     const handlers = new Map<string, (data: unknown) => void>();
     const sent: [string, unknown][] = [];
     const toolbar = { on: (event: string, cb: (data: never) => void) => void handlers.set(event, cb as (data: unknown) => void), send: (event: string, payload: unknown) => void sent.push([event, payload]) };
     new ToolbarAudit({}).listen(toolbar, { error: vi.fn(), warn: vi.fn() } as never);
     handlers.get(AUDIT_REQUEST)!({ requestId: 'tab-1', pathname: '/weak/', html: weakPage });
-    expect(sent).toEqual([[AUDIT_RESPONSE, expect.objectContaining({ requestId: 'tab-1', ok: true })]]);
+    await vi.waitFor(() => expect(sent).toEqual([[AUDIT_RESPONSE, expect.objectContaining({ requestId: 'tab-1', ok: true })]]));
   });
 
   it('names the project file that renders the page', () => {

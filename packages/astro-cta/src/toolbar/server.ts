@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger, DevToolbarAppEntry, IntegrationResolvedRoute, ToolbarServerHelpers } from 'astro';
-import { auditPage, auditSite, createPage, createSite, ctaExpectedOn, rules as allRules, type Finding, type Rule } from '@astro-cta/audit';
+import { auditPage, auditSite, createPage, createSite, ctaExpectedOn, fragmentTargets, rules as allRules, type Finding, type Rule } from '@astro-cta/audit';
 import { AUDIT_REQUEST, AUDIT_RESPONSE, TOOLBAR_APP_ID, type AuditRequest, type AuditResponse } from './protocol.ts';
 
 /** The `toolbar` helper that Astro passes to `astro:server:setup` (only the two methods used here). */
@@ -76,7 +76,16 @@ export class DevRoutes extends Set<string> {
 
 type RouteInfo = Pick<IntegrationResolvedRoute, 'pathname' | 'patternRegex' | 'entrypoint'>;
 
-/** Ids of a page the dev server has not rendered for this audit: unknown, so every `#fragment` counts as present. */
+/**
+ * Another page's HTML as the dev server renders it (by its build route), or undefined when it cannot be had. In
+ * `astro dev` this requests the page from the dev server itself, as a browser would.
+ */
+export type PageSource = (route: string) => Promise<string | undefined>;
+
+/** Other pages fetched for one audit at most: a page linking to dozens of pages must not stall the dev server. */
+const MAX_LINKED_PAGES = 10;
+
+/** Ids of a page the dev server could not render for this audit: unknown, so every `#fragment` counts as present. */
 class UnknownIds extends Set<string> {
   override has(): boolean {
     return true;
@@ -122,16 +131,20 @@ export class ToolbarAudit {
     this.#routes = new DevRoutes(routes, this.#publicDir);
   }
 
-  /** From `astro:server:setup`: answers the app's requests. Nothing here may throw into the dev server. */
-  listen(toolbar: ToolbarChannel, logger: AstroIntegrationLogger): void {
+  /**
+   * From `astro:server:setup`: answers the app's requests; `pages` renders the pages a CTA links to, so that links
+   * to their `#fragments` are checked too. Nothing here may throw into the dev server.
+   */
+  listen(toolbar: ToolbarChannel, logger: AstroIntegrationLogger, pages?: PageSource): void {
     toolbar.on<unknown>(AUDIT_REQUEST, (payload) => {
-      const response = this.respond(payload, logger);
-      if (response) toolbar.send<AuditResponse>(AUDIT_RESPONSE, response);
+      void this.respond(payload, logger, pages).then((response) => {
+        if (response) toolbar.send<AuditResponse>(AUDIT_RESPONSE, response);
+      });
     });
   }
 
   /** One request in, one answer out (undefined when the request cannot be answered: it has no id). */
-  respond(payload: unknown, logger: Pick<AstroIntegrationLogger, 'error' | 'warn'>): AuditResponse | undefined {
+  async respond(payload: unknown, logger: Pick<AstroIntegrationLogger, 'error' | 'warn'>, pages?: PageSource): Promise<AuditResponse | undefined> {
     const requestId = typeof payload === 'object' && payload !== null && 'requestId' in payload ? payload.requestId : undefined;
     if (typeof requestId !== 'string' || requestId === '') {
       logger.warn(`Ignored a CTA toolbar message without a requestId: is an old version of the toolbar app open in another tab? Reload it.`);
@@ -142,7 +155,7 @@ export class ToolbarAudit {
     const { pathname, html } = payload as AuditRequest;
     const route = this.routeOf(pathname);
     try {
-      return { requestId, ok: true, route, ...this.audit(html, route), pageFile: this.pageFileOf(route), kitDir: KIT_DIR };
+      return { requestId, ok: true, route, ...(await this.audit(html, route, pages)), pageFile: this.pageFileOf(route), kitDir: KIT_DIR };
     } catch (error) {
       logger.error(`The CTA audit of ${route} failed (${describeError(error)}). This is a bug in astro-cta: please report it.`);
       return {
@@ -174,21 +187,39 @@ export class ToolbarAudit {
     return existsSync(file) ? file : undefined;
   }
 
-  /** Audits one page's HTML with the build audit's rules and the routes the dev server knows. */
-  audit(html: string, route: string): { findings: Finding[]; durationMs: number } {
+  /**
+   * Audits one page's HTML with the build audit's rules and the routes the dev server knows. Links to `#fragments`
+   * on other pages are checked against those pages as `pages` renders them; without it, or when a page cannot be
+   * rendered, such links are not reported (no guessing).
+   */
+  async audit(html: string, route: string, pages?: PageSource): Promise<{ findings: Finding[]; durationMs: number }> {
     const started = performance.now();
     const page = createPage(withoutDevAnnotations(html), route, route);
     const routes = this.#routes;
-    const site = createSite(routes, this.#options.now ?? new Date(), (target) => {
-      if (target === route) return new IdsOfPage((id) => page.byId(id) !== undefined);
-      return routes.has(target) ? new UnknownIds() : undefined;
-    });
     const rules = this.#options.rules ?? allRules;
     // The same page filter as the build audit: only the pages that must convert get `page-no-cta`.
     const pageRules = ctaExpectedOn(this.#options.requireCta)(route) ? rules : rules.filter((rule) => rule.meta.id !== 'page-no-cta');
-    const { findings: pageFindings, kept } = auditPage(page, site, pageRules);
-    const findings = [...pageFindings, ...auditSite(site, kept, pageRules)];
-    return { findings, durationMs: performance.now() - started };
+    const now = this.#options.now ?? new Date();
+    const { findings, kept } = auditPage(page, createSite(routes, now), pageRules);
+
+    // The rules ask for other pages' ids only after every page was checked (auditSite): a first pass learns which
+    // pages they want, the dev server renders those, and the second pass answers with their ids.
+    const linked = new Map<string, ReadonlySet<string>>();
+    const idsOf = (target: string): ReadonlySet<string> | undefined => {
+      if (target === route) return new IdsOfPage((id) => page.byId(id) !== undefined);
+      if (!routes.has(target)) return undefined;
+      if (!linked.has(target)) linked.set(target, new UnknownIds());
+      return linked.get(target);
+    };
+    const firstPass = auditSite(createSite(routes, now, idsOf), kept, pageRules);
+    if (!pages || linked.size === 0) return { findings: [...findings, ...firstPass], durationMs: performance.now() - started };
+    await Promise.all(
+      [...linked.keys()].slice(0, MAX_LINKED_PAGES).map(async (target) => {
+        const other = await pages(target).catch(() => undefined);
+        if (other !== undefined) linked.set(target, fragmentTargets(other));
+      }),
+    );
+    return { findings: [...findings, ...auditSite(createSite(routes, now, idsOf), kept, pageRules)], durationMs: performance.now() - started };
   }
 }
 
