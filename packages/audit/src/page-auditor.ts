@@ -16,13 +16,15 @@ export interface PageJob {
   bytes?: Uint8Array;
   /** Rule ids not to run on this page (frontmatter opt-outs, `page-no-cta` where no CTA is expected). */
   skip: readonly string[];
-  /** When the file's content hash is this one, answer `unchanged` instead of auditing it again. */
-  unlessHash?: string;
 }
 
-export type PageResult =
-  | { index: number; unchanged: true }
-  | { index: number; unchanged?: false; findings: Finding[]; kept: Kept[]; /** Of the page's bytes, when asked for (see `audit`); else ''. */ hash: string };
+export interface PageResult {
+  index: number;
+  findings: Finding[];
+  kept: Kept[];
+  /** Of the page's bytes when they were handed over (audited while it rendered), else ''. */
+  hash: string;
+}
 
 /** A content hash of a page, to tell whether the file on disk is the page that was audited while it rendered. */
 export function pageHash(bytes: Uint8Array): string {
@@ -56,10 +58,8 @@ export class PageAuditor {
     } catch (error) {
       return { index, findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')], kept: [], hash: '' };
     }
-    // Only pages audited while they rendered, or checked against such an audit, need their hash.
-    const digest = job.bytes || job.unlessHash !== undefined ? pageHash(bytes) : '';
-    if (job.unlessHash !== undefined && job.unlessHash === digest) return { index, unchanged: true };
-    return { index, ...this.#auditBytes(bytes, job), hash: digest };
+    // Only a page audited while it rendered needs its hash: its file is compared with it after the build.
+    return { index, ...this.#auditBytes(bytes, job), hash: job.bytes ? pageHash(bytes) : '' };
   }
 
   #auditBytes(bytes: Uint8Array, { route, file, skip }: PageJob): { findings: Finding[]; kept: Kept[] } {

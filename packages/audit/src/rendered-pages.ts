@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { PageResult } from './page-auditor.ts';
+import { pageHash, type PageResult } from './page-auditor.ts';
+import { readPageBytes } from './read-page.ts';
 import { settingsOf } from './rules/settings.ts';
 import { ctaExpectedOn, routeForFile } from './site.ts';
 import type { Rule } from './types.ts';
@@ -86,17 +87,19 @@ export class RenderedPages {
     return routes.size === this.#routes.size && [...routes].every((route) => this.#routes.has(route));
   }
 
-  /** The content hash of the bytes audited for this file, when there is a usable early result. */
-  async hashOf(file: string): Promise<string | undefined> {
+  /**
+   * The result of the audit while rendering, when the built file holds exactly the bytes that were audited (read
+   * and hashed here, on the calling thread, while the workers go on auditing); undefined otherwise.
+   */
+  async resultIfUnchanged(file: string, path: string): Promise<PageResult | undefined> {
     const result = await this.#results.get(file);
-    return result && !result.unchanged && result.hash !== '' ? result.hash : undefined;
-  }
-
-  /** The early result for a file whose `hashOf` matched. */
-  async resultFor(file: string): Promise<PageResult> {
-    const result = await this.#results.get(file);
-    if (!result) throw new Error(`no page was rendered for ${file}`);
-    return result;
+    if (!result || result.hash === '') return undefined;
+    try {
+      return pageHash(readPageBytes(path)) === result.hash ? result : undefined;
+    } catch {
+      // Unreadable now: the audit of the file reports why.
+      return undefined;
+    }
   }
 
   close(): Promise<void> {

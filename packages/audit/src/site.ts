@@ -66,9 +66,9 @@ export async function listHtmlFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Pages in flight per worker: enough that no worker waits for the next page (checking the hash of a page audited
- * while it rendered takes less time than the message to a worker and back), few enough to keep memory flat (a
- * job is a path; a result is the page's findings).
+ * Pages in flight per worker: enough that no worker waits for its next page while this thread is busy (reading and
+ * hashing the files of pages audited while they rendered), few enough to keep memory flat (a job is a path; a
+ * result is the page's findings).
  */
 const IN_FLIGHT_PER_WORKER = 32;
 
@@ -97,13 +97,9 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   let done = 0;
   let auditedWhileRendering = 0;
   const finishPage = async (page: (typeof jobs)[number]) => {
-    let result = await page.result;
-    if (result?.unchanged) {
-      result = await rendered!.resultFor(page.file);
-      auditedWhileRendering += 1;
-    }
+    const result = await page.result;
     const source = safely(() => options.sourceFor?.(page.route, page.file));
-    if (result && !result.unchanged) {
+    if (result) {
       for (const finding of result.findings) {
         if (page.ignored.includes(finding.ruleId)) continue;
         findings.push(source ? { ...finding, sourceHint: source } : finding);
@@ -119,9 +115,11 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
       let result: Promise<PageResult> | undefined;
       if (ignored !== 'all') {
         const skip = [...ignored, ...(ctaExpected(route) ? [] : ['page-no-cta'])];
+        const filePath = path.join(dir, file);
         // A page audited while it rendered is not audited again when the file holds exactly what was rendered.
-        const unlessHash = await rendered?.hashOf(file);
-        result = pages.audit({ index, route, file, path: path.join(dir, file), skip, ...(unlessHash ? { unlessHash } : {}) });
+        const early = await rendered?.resultIfUnchanged(file, filePath);
+        if (early) auditedWhileRendering += 1;
+        result = early ? Promise.resolve(early) : pages.audit({ index, route, file, path: filePath, skip });
       }
       jobs.push({ file, route, ignored: ignored === 'all' ? [] : ignored, result });
       if (jobs.length >= pages.inFlight) await finishPage(jobs.shift()!);
