@@ -132,6 +132,7 @@ const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'))
   const early = runs.with.map((run) => run.early);
   const alone = await auditDirectory(path.join(site, 'dist'));
   console.log(`\nastro build of 1,000 landing pages (median of 5): ${(without / 1000).toFixed(2)} s without the audit, ${(withAudit / 1000).toFixed(2)} s with it`);
+  console.log(`  every run, in order (s): without ${runs.without.map((run) => (run.ms / 1000).toFixed(2)).join(' ')}; with ${runs.with.map((run) => (run.ms / 1000).toFixed(2)).join(' ')}`);
   console.log(`  time the audit adds to the build: ${((withAudit - without) / 1000).toFixed(2)} s = ${(((withAudit - without) / withAudit) * 100).toFixed(1)}% of the build with the audit`);
   console.log(`  of which after Astro finished (astro:build:done): ${(afterBuild / 1000).toFixed(2)} s; pages audited while they rendered: ${early.join(', ')}`);
   console.log(`  the same audit run alone on the built site: ${(alone.durationMs / 1000).toFixed(2)} s = ${((alone.durationMs / withAudit) * 100).toFixed(1)}% of the build's time`);
