@@ -65,7 +65,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         try {
           await runAudit(dir, { ...audit, now: buildNow ?? audit.now }, logger, { root: root ?? dir, ...(sources ? { sources } : {}), ...(rendered ? { rendered } : {}) });
         } finally {
-          await rendered?.close();
+          // Stopping our workers must not fail the build either.
+          await rendered?.close().catch(() => undefined);
           rendered = undefined;
         }
       },

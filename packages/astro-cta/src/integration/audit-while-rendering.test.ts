@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtFileFor, builtFileForUrl } from './audit-while-rendering.ts';
+import { resolveAuditConfig, type RenderedPages } from '@astro-cta/audit';
+import { auditWhileRendering, builtFileFor, builtFileForUrl } from './audit-while-rendering.ts';
 
 const page = { type: 'page' as const, isIndex: false };
 const indexPage = { type: 'page' as const, isIndex: true };
@@ -42,5 +43,41 @@ describe('builtFileForUrl: the same from the URL a page renders at', () => {
     ['file', '/', 'http://localhost/index.html', 'index.html'],
   ] as const)('%s format, base %s: %s → %s', (value, base, url, file) => {
     expect(builtFileForUrl(url, page, format(value, base))).toBe(file);
+  });
+});
+
+describe('auditWhileRendering', () => {
+  const config = { build: { format: 'directory' }, base: '/', publicDir: new URL('file:///nowhere/public/') } as never;
+  const audit = { ...resolveAuditConfig({}), now: new Date('2026-11-26T00:00:00Z') };
+  const paths = [
+    { pathname: '/', route: { type: 'page', isIndex: true } },
+    { pathname: '/broken', route: { type: 'page', isIndex: false } },
+  ];
+  const inner = {
+    name: 'test',
+    getStaticPaths: async () => paths as never,
+    render: async (request: Request) =>
+      new URL(request.url).pathname === '/broken/'
+        ? // A body that fails when read: our copy of it fails, Astro's page must not.
+          new Response(new ReadableStream({ pull: (controller) => controller.error(new Error('broken body')) }), { headers: { 'content-type': 'text/html' } })
+        : new Response('<html><body><main><a class="button" href="/">Click here</a></main></body></html>', { headers: { 'content-type': 'text/html' } }),
+  };
+
+  it('hands each rendered page to the audit and never fails the render for its own sake', async () => {
+    let rendered: RenderedPages | undefined;
+    const wrapped = auditWhileRendering(inner, config, audit, (started) => (rendered = started));
+    expect(wrapped.setup).toBeUndefined();
+    await wrapped.getStaticPaths();
+    try {
+      const home = await wrapped.render(new Request('http://localhost/'), { routeData: paths[0]!.route as never });
+      expect(home).toBeInstanceOf(Response);
+      const broken = await wrapped.render(new Request('http://localhost/broken/'), { routeData: paths[1]!.route as never });
+      expect((broken as Response).status).toBe(200);
+      expect(rendered!.has('index.html')).toBe(true);
+      expect(rendered!.has('broken/index.html')).toBe(false);
+      expect(rendered!.usableFor(new Set(['/', '/broken/']))).toBe(true);
+    } finally {
+      await rendered?.close();
+    }
   });
 });

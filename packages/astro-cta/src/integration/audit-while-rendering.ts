@@ -23,24 +23,30 @@ export function auditWhileRendering(
     name: `${inner.name}+astro-cta-audit`,
     async getStaticPaths() {
       const paths = await inner.getStaticPaths();
-      const files = paths.map(({ pathname, route }) => builtFileFor(pathname, route, config)).filter((file): file is string => file !== undefined);
-      rendered = RenderedPages.create({
-        rules: audit.rules,
-        now: audit.now,
-        ...(audit.requireCta ? { requireCta: audit.requireCta } : {}),
-        routes: [...files, ...publicHtmlFiles(config)].map(routeForFile),
-      });
-      if (rendered) onStart(rendered);
+      // Our head start must never fail the user's build: if it cannot start, the audit after the build does it all.
+      try {
+        const files = paths.map(({ pathname, route }) => builtFileFor(pathname, route, config)).filter((file): file is string => file !== undefined);
+        rendered = RenderedPages.create({
+          rules: audit.rules,
+          now: audit.now,
+          ...(audit.requireCta ? { requireCta: audit.requireCta } : {}),
+          routes: [...files, ...publicHtmlFiles(config)].map(routeForFile),
+        });
+        if (rendered) onStart(rendered);
+      } catch {
+        rendered = undefined;
+      }
       return paths;
     },
     async render(request, options) {
       const result = await inner.render(request, options);
-      const response = result instanceof Response ? result : result.response;
-      // Astro writes the body of any response but a redirect (a 404 page renders with status 404).
-      const written = response.status < 300 || response.status >= 400;
-      const file = rendered && written && /^text\/html/i.test(response.headers.get('content-type') ?? 'text/html') ? builtFileForUrl(request.url, options.routeData, config) : undefined;
-      // A copy of the body: Astro reads the response itself to write the file.
-      if (file) rendered!.add(file, new Uint8Array(await response.clone().arrayBuffer()));
+      if (rendered) {
+        try {
+          await handOver(rendered, config, request, options.routeData, result instanceof Response ? result : result.response);
+        } catch {
+          // A page we could not take is audited from its file after the build; the user's build goes on.
+        }
+      }
       return result;
     },
   };
@@ -49,6 +55,16 @@ export function auditWhileRendering(
   if (inner.collectStaticImages) wrapped.collectStaticImages = () => inner.collectStaticImages!();
   if (inner.teardown) wrapped.teardown = () => inner.teardown!();
   return wrapped;
+}
+
+/** Gives a rendered HTML page to the audit, with the file Astro will write it to. */
+async function handOver(rendered: RenderedPages, config: AstroConfig, request: Request, route: RouteData, response: Response): Promise<void> {
+  // Astro writes the body of any response but a redirect (a 404 page renders with status 404).
+  const written = response.status < 300 || response.status >= 400;
+  if (!written || !/^text\/html/i.test(response.headers.get('content-type') ?? 'text/html')) return;
+  const file = builtFileForUrl(request.url, route, config);
+  // A copy of the body: Astro reads the response itself to write the file.
+  if (file) rendered.add(file, new Uint8Array(await response.clone().arrayBuffer()));
 }
 
 /** HTML files in public/: copied into the build as they are, so they are pages links may point to. */
