@@ -35,13 +35,18 @@ export function isVisuallyHidden(element: Element): boolean {
   return VISUALLY_HIDDEN_CLASS.test(attr(element, 'class') ?? '');
 }
 
-const BLOCK_BOUNDARY = /^(?:div|p|br|li|h[1-6]|span)$/;
+/**
+ * What a text walk does with an element: leave it and its subtree out, put a text in its place, or read its
+ * children (`read`).
+ */
+export type TextStep = 'leave-out' | 'read' | { text: string };
 
 /**
- * Text of a subtree for names or for sighted readers. Iterative (an explicit stack), so markup nested thousands of
- * levels deep cannot exhaust the call stack.
+ * The text of a subtree, in document order. `step` decides for each element; elements `boundary` matches separate
+ * words with a space before and after their children, even without whitespace in the source. Iterative (an
+ * explicit stack), so markup nested thousands of levels deep cannot exhaust the call stack.
  */
-function textOf(root: AnyNode, options: { forName: boolean }): string {
+export function walkText(root: AnyNode, step: (element: Element) => TextStep, boundary: RegExp): string {
   let text = '';
   // Strings on the stack are separators to emit after an element's children.
   const stack: (AnyNode | string)[] = [root];
@@ -56,27 +61,39 @@ function textOf(root: AnyNode, options: { forName: boolean }): string {
       continue;
     }
     if (!isTag(node)) continue;
-    if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) continue;
-    if (options.forName && attr(node, 'aria-hidden') === 'true') continue;
-    if (!options.forName && isVisuallyHidden(node)) continue;
-    if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {
-      if (options.forName) text += ` ${attr(node, 'alt') ?? ''} `;
+    const action = step(node);
+    if (action === 'leave-out') continue;
+    if (action !== 'read') {
+      text += action.text;
       continue;
     }
-    if (options.forName && node.name === 'svg') {
-      const title = node.children.find((child): child is Element => isTag(child) && child.name === 'title');
-      text += ` ${attr(node, 'aria-label') ?? (title ? textOf(title, options) : '')} `;
-      continue;
-    }
-    // Block-level boundaries separate words even without whitespace in the source.
-    const boundary = BLOCK_BOUNDARY.test(node.name) ? ' ' : '';
-    if (boundary) {
-      text += boundary;
-      stack.push(boundary);
+    if (boundary.test(node.name)) {
+      text += ' ';
+      stack.push(' ');
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return text;
+}
+
+const BLOCK_BOUNDARY = /^(?:div|p|br|li|h[1-6]|span)$/;
+
+/** Text of a subtree for names (with alt text and visually hidden text) or for sighted readers (without). */
+function textOf(root: AnyNode, options: { forName: boolean }): string {
+  const step = (node: Element): TextStep => {
+    if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) return 'leave-out';
+    if (options.forName && attr(node, 'aria-hidden') === 'true') return 'leave-out';
+    if (!options.forName && isVisuallyHidden(node)) return 'leave-out';
+    if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {
+      return options.forName ? { text: ` ${attr(node, 'alt') ?? ''} ` } : 'leave-out';
+    }
+    if (options.forName && node.name === 'svg') {
+      const title = node.children.find((child): child is Element => isTag(child) && child.name === 'title');
+      return { text: ` ${attr(node, 'aria-label') ?? (title ? textOf(title, options) : '')} ` };
+    }
+    return 'read';
+  };
+  return walkText(root, step, BLOCK_BOUNDARY);
 }
 
 /** What a sighted user reads: text content without visually hidden parts and without alt text. */

@@ -1,6 +1,6 @@
-import type { AnyNode, Element } from 'domhandler';
-import { isTag, isText } from 'domhandler';
-import { collapse, isHidden, visibleText } from '../../dom.ts';
+import type { Element } from 'domhandler';
+import { isTag } from 'domhandler';
+import { collapse, isHidden, visibleText, walkText } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { elementsOf } from './elements.ts';
 import { LastPageCache } from '../../last-page-cache.ts';
@@ -23,27 +23,12 @@ const NOT_CLAIMED = new Set(['script', 'style', 'template', 'noscript', 'code', 
 /** Text between quotation marks talks about a phrase ("only 3 left") rather than saying it. */
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|‘[^’\n]{1,200}’/gu;
 
-function claimedTextOf(root: Element, skip?: (element: Element) => boolean): string {
-  let text = '';
-  // Iterative, like the engine's own text extraction: markup nested thousands of levels deep is no problem.
-  const stack: (AnyNode | string)[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') {
-      text += node;
-    } else if (isText(node)) {
-      text += node.data;
-    } else if (isTag(node) && !NOT_CLAIMED.has(node.name) && !isHidden(node) && !skip?.(node)) {
-      const boundary = BLOCK.test(node.name) ? ' ' : '';
-      text += boundary;
-      if (boundary) stack.push(boundary);
-      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
-    }
-  }
-  return text;
-}
-
+/** Elements that separate words in claimed text. */
 const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
+
+function claimedTextOf(root: Element, skip?: (element: Element) => boolean): string {
+  return walkText(root, (node) => (NOT_CLAIMED.has(node.name) || isHidden(node) || skip?.(node) ? 'leave-out' : 'read'), BLOCK);
+}
 
 /**
  * The text an element states in its own voice: no code samples, no quoted phrases, nothing hidden, and nothing in
