@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'nod
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditDirectory, workersFor } from '@astro-cta/audit';
+import { auditDirectory, MAX_WORKERS, workersFor } from '@astro-cta/audit';
 import { parseDocument } from 'htmlparser2';
 import { parse as parse5 } from 'parse5';
 import { landingPage, supportPage, SUPPORT_ROUTES } from './bench-audit-pages.ts';
@@ -59,7 +59,7 @@ for (const size of SIZES) {
   const dir = path.join(work, `site-${size}`);
   const bytes = generateSite(dir, size);
   // One worker per core, and everything on the main thread; the audit's default for this size is marked with *.
-  const threads = Math.min(availableParallelism(), 4);
+  const threads = Math.min(availableParallelism(), MAX_WORKERS);
   const chosen = workersFor(size) > 0 ? String(threads) : '0';
   for (const [workers, name] of [[String(threads), `${threads} workers`], ['0', 'main thread']] as const) {
     const label = `${name}${workers === chosen ? ' *' : ''}`;

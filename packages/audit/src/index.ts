@@ -1,6 +1,6 @@
 export type { Category, Cta, Finding, Location, PageContext, Rule, RuleMeta, Severity, SiteContext, SiteFacts, SiteSummary, Kept, ReportInput, SiteReportInput } from './types.ts';
 export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR, type PageAudit } from './engine.ts';
-export { auditDirectory, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
+export { auditDirectory, listHtmlFiles, routeForFile, ctaExpectedOn, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
 export { createPage } from './page.ts';
 export { rules } from './rules/index.ts';
 export { examplePage } from './rules/example-page.ts';
@@ -18,5 +18,5 @@ export { guessSourcesFromPages } from './sources.ts';
 export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
 export { recognizeCtas, findMain } from './recognize.ts';
 export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';
-export { workersFor } from './worker-pool.ts';
+export { MAX_WORKERS, workersFor } from './worker-pool.ts';
 export { fragmentTargets } from './fragment-targets.ts';

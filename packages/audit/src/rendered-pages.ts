@@ -4,7 +4,7 @@ import { readPageBytes } from './read-page.ts';
 import { settingsOf } from './rules/settings.ts';
 import { ctaExpectedOn, routeForFile } from './site.ts';
 import type { Rule } from './types.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { MAX_WORKERS, WorkerPool } from './worker-pool.ts';
 
 /**
  * Bytes of rendered pages waiting for a worker before further pages are left for the audit after the build: when
@@ -45,7 +45,7 @@ export class RenderedPages {
     const settings = settingsOf(options.rules);
     if (!settings) return undefined;
     const routes = new Set(options.routes);
-    const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+    const workers = options.workers ?? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1));
     const pool = new WorkerPool(workers, { rules: settings, routes: [...routes], now: options.now.getTime() });
     return new RenderedPages(pool, routes, options.requireCta, options.maxBacklogBytes ?? DEFAULT_MAX_BACKLOG_BYTES);
   }

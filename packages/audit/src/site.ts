@@ -81,8 +81,9 @@ const IN_FLIGHT_PER_WORKER = 32;
 export async function auditDirectory(dir: string, options: SiteAuditOptions = {}): Promise<SiteAuditResult> {
   const started = performance.now();
   const files = await listHtmlFiles(dir);
-  const routes = new Set(files.map(routeForFile));
-  const fileByRoute = new Map(files.map((file) => [routeForFile(file), file]));
+  const routeOf = new Map(files.map((file) => [file, routeForFile(file)]));
+  const routes = new Set(routeOf.values());
+  const fileByRoute = new Map([...routeOf].map(([file, route]) => [route, file]));
   const now = options.now ?? new Date();
   const ctaExpected = ctaExpectedOn(options.requireCta);
   const rules = options.rules ?? allRules;
@@ -110,7 +111,7 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   };
   try {
     for (const [index, file] of files.entries()) {
-      const route = routeForFile(file);
+      const route = routeOf.get(file)!;
       const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
       let result: Promise<PageResult> | undefined;
       if (ignored !== 'all') {

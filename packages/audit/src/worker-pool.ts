@@ -6,7 +6,7 @@ import { auditError, PageAuditor, type PageJob, type PageResult } from './page-a
 import { rulesFrom } from './rules/settings.ts';
 
 /** More threads than this cost memory (each holds its own copy of the rules and a page's DOM) for little gain. */
-const MAX_WORKERS = 4;
+export const MAX_WORKERS = 4;
 /**
  * Pages a worker must have to pay off. A thread starts cold: loading and warming up the audit's code costs about
  * as much as 300 pages on a warm thread. Measured with `npm run bench:audit` on 2 cores: 1,000 pages were audited

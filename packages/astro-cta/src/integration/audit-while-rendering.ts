@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroPrerenderer, RouteData } from 'astro';
-import { RenderedPages, routeForFile, type ResolvedAuditConfig } from '@astro-cta/audit';
+import { listHtmlFiles, RenderedPages, routeForFile, type ResolvedAuditConfig } from '@astro-cta/audit';
 
 /**
  * Wraps Astro's prerenderer so that every page is audited on a worker thread as soon as it is rendered, while the
@@ -30,7 +28,7 @@ export function auditWhileRendering(
           rules: audit.rules,
           now: audit.now,
           ...(audit.requireCta ? { requireCta: audit.requireCta } : {}),
-          routes: [...files, ...publicHtmlFiles(config)].map(routeForFile),
+          routes: [...files, ...(await publicHtmlFiles(config))].map(routeForFile),
         });
         if (rendered) onStart(rendered);
       } catch {
@@ -67,15 +65,15 @@ async function handOver(rendered: RenderedPages, config: AstroConfig, request: R
   if (file) rendered.add(file, new Uint8Array(await response.clone().arrayBuffer()));
 }
 
-/** HTML files in public/: copied into the build as they are, so they are pages links may point to. */
-function publicHtmlFiles(config: AstroConfig): string[] {
-  const dir = fileURLToPath(config.publicDir);
+/**
+ * HTML files in public/: copied into the build as they are, so they are pages links may point to. Listed as the
+ * audit lists the built site, so the predicted routes and the built ones are read the same way.
+ */
+async function publicHtmlFiles(config: AstroConfig): Promise<string[]> {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    return await listHtmlFiles(fileURLToPath(config.publicDir));
   } catch {
-    return [];
+    return []; // no public/ folder
   }
 }
 
