@@ -1,25 +1,14 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderedPages } from './rendered-pages.ts';
 import { examplePage } from './rules/example-page.ts';
 import { rules } from './rules/index.ts';
+import { writeSite as site } from './rules/support/test-helpers.ts';
 import { auditDirectory } from './site.ts';
 
 const now = new Date('2026-11-26T00:00:00Z');
 const page = (text: string) => examplePage(`<a class="button" href="/b/" data-cta="go">${text}</a>`);
 const bytes = (html: string) => new TextEncoder().encode(html);
 
-/** A built site: file → HTML. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cta-rendered-'));
-  for (const [file, html] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), html);
-  }
-  return dir;
-}
 
 let rendered: RenderedPages | undefined;
 afterEach(async () => {

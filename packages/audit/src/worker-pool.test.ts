@@ -1,23 +1,16 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { examplePage } from './rules/example-page.ts';
 import { rules } from './rules/index.ts';
 import { settingsOf } from './rules/settings.ts';
+import { writeSite } from './rules/support/test-helpers.ts';
 import type { PageResult } from './page-auditor.ts';
 import { WorkerPool, workersFor } from './worker-pool.ts';
 
 const generic = (route: string) => examplePage(`<a class="button" href="/">Click here</a><p>${route}</p>`);
 
-function site(routes: string[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cta-pool-'));
-  for (const route of routes) {
-    mkdirSync(path.join(dir, route), { recursive: true });
-    writeFileSync(path.join(dir, route, 'index.html'), generic(route));
-  }
-  return dir;
-}
+/** A site with a page holding a generic CTA in each of these folders. */
+const site = (folders: string[]) => writeSite(Object.fromEntries(folders.map((folder) => [`${folder}/index.html`, generic(folder)])));
 
 const setup = (routes: string[]) => ({ rules: settingsOf(rules)!, routes, now: Date.parse('2026-11-26T00:00:00Z') });
 const ruleIds = (result: PageResult) => result.findings.map((finding) => finding.ruleId);

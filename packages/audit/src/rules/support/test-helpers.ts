@@ -1,3 +1,6 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { auditHtml, auditPage, auditSite } from '../../engine.ts';
 import type { Finding, Kept, PageContext, Rule, SiteFacts } from '../../types.ts';
 import { examplePage } from '../example-page.ts';
@@ -21,4 +24,14 @@ export function auditRun(pages: PageContext[], site: SiteFacts, rules: Rule[]): 
     kept.push(...result.kept);
   }
   return { perPage, acrossPages: auditSite(site, kept, rules) };
+}
+
+/** A built site in a fresh temporary folder: file (relative, e.g. `about/index.html`) → HTML. Returns the folder. */
+export function writeSite(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cta-site-'));
+  for (const [file, html] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), html);
+  }
+  return dir;
 }
