@@ -165,21 +165,16 @@ export function closestAncestor(element: Element, test: (candidate: Element) => 
   return undefined;
 }
 
-/**
- * Every element under `roots`, in document order. An explicit stack with a cursor per level: linear even on
- * markup nested ten thousand levels deep (domutils' `findAll` slows down sharply there).
- */
-export function* elements(roots: readonly AnyNode[]): Generator<Element> {
-  const stack: { nodes: readonly AnyNode[]; index: number }[] = [{ nodes: roots, index: 0 }];
+/** Every element in these trees, in document order; iterative (an explicit stack), so deep nesting is safe. */
+export function elements(roots: readonly AnyNode[]): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
   while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.index >= top.nodes.length) {
-      stack.pop();
-      continue;
-    }
-    const node = top.nodes[top.index++]!;
+    const node = stack.pop()!;
     if (!isTag(node)) continue;
-    yield node;
-    if (node.children.length > 0) stack.push({ nodes: node.children, index: 0 });
+    found.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
+  return found;
 }

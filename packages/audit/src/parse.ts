@@ -79,7 +79,7 @@ const elementLists = new LastPageCache<Document, readonly Element[]>();
 export function documentElements(document: Document): readonly Element[] {
   let list = elementLists.get(document);
   if (!list) {
-    list = [...elements(document.children)];
+    list = elements(document.children);
     elementLists.set(document, list);
   }
   return list;

@@ -1,4 +1,5 @@
 import { isTag, type AnyNode, type Element } from 'domhandler';
+import { elements } from '../../dom.ts';
 import { documentElements } from '../../parse.ts';
 import type { PageContext } from '../../types.ts';
 
@@ -40,14 +41,7 @@ function nextOutside(root: Element): Element | undefined {
 
 /** Every element under `root`, itself included, in document order; iterative, so deep nesting is safe. */
 export function subtree(root: Element): Element[] {
-  const found: Element[] = [];
-  const stack: Element[] = [root];
-  while (stack.length > 0) {
-    const element = stack.pop()!;
-    found.push(element);
-    pushChildElements(element, stack);
-  }
-  return found;
+  return elements([root]);
 }
 
 /**
