@@ -53,10 +53,16 @@ export function auditPage(page: PageContext, site: Pick<SiteFacts, 'routes' | 'n
  */
 export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
+  const keptByRule = new Map<string, unknown[]>();
+  for (const [ruleId, value] of kept) {
+    const list = keptByRule.get(ruleId);
+    if (list) list.push(value);
+    else keptByRule.set(ruleId, [value]);
+  }
   for (const rule of rules) {
     if (!rule.afterAll) continue;
     const { id, severity } = rule.meta;
-    const own = kept.filter(([ruleId]) => ruleId === id).map(([, value]) => value);
+    const own = keptByRule.get(id) ?? [];
     try {
       rule.afterAll((input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }), { ...site, kept: own });
     } catch (error) {
