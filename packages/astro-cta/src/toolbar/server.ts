@@ -199,19 +199,17 @@ export class ToolbarAudit {
     const rules = this.#options.rules ?? allRules;
     // The same page filter as the build audit: only the pages that must convert get `page-no-cta`.
     const pageRules = ctaExpectedOn(this.#options.requireCta)(route) ? rules : rules.filter((rule) => rule.meta.id !== 'page-no-cta');
-    const now = this.#options.now ?? new Date();
-    const { findings, kept } = auditPage(page, createSite(routes, now), pageRules);
-
     // The rules ask for other pages' ids only after every page was checked (auditSite): a first pass learns which
     // pages they want, the dev server renders those, and the second pass answers with their ids.
     const linked = new Map<string, ReadonlySet<string>>();
-    const idsOf = (target: string): ReadonlySet<string> | undefined => {
+    const site = createSite(routes, this.#options.now ?? new Date(), (target) => {
       if (target === route) return new IdsOfPage((id) => page.byId(id) !== undefined);
       if (!routes.has(target)) return undefined;
       if (!linked.has(target)) linked.set(target, new UnknownIds());
       return linked.get(target);
-    };
-    const firstPass = auditSite(createSite(routes, now, idsOf), kept, pageRules);
+    });
+    const { findings, kept } = auditPage(page, site, pageRules);
+    const firstPass = auditSite(site, kept, pageRules);
     if (!pages || linked.size === 0) return { findings: [...findings, ...firstPass], durationMs: performance.now() - started };
     await Promise.all(
       [...linked.keys()].slice(0, MAX_LINKED_PAGES).map(async (target) => {
@@ -219,7 +217,7 @@ export class ToolbarAudit {
         if (other !== undefined) linked.set(target, fragmentTargets(other));
       }),
     );
-    return { findings: [...findings, ...auditSite(createSite(routes, now, idsOf), kept, pageRules)], durationMs: performance.now() - started };
+    return { findings: [...findings, ...auditSite(site, kept, pageRules)], durationMs: performance.now() - started };
   }
 }
 
