@@ -24,7 +24,7 @@ export function readPageBytes(file: string): Uint8Array {
   }
 }
 
-export class UnreadablePage extends Error {
+class UnreadablePage extends Error {
   override name = 'UnreadablePage';
 }
 

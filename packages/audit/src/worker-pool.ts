@@ -12,7 +12,7 @@ export const MAX_WORKERS = 4;
  * as much as 300 pages on a warm thread. Measured with `npm run bench:audit` on 2 cores: 1,000 pages were audited
  * faster on the main thread than on 2 workers, 5,000 pages about 1.6 times faster on 2 workers.
  */
-export const PAGES_PER_WORKER = 1000;
+const PAGES_PER_WORKER = 1000;
 
 /** Worker threads for a run of `pages` pages: one per core, as many as the pages are worth; 0 when one would do. */
 export function workersFor(pages: number, cores = availableParallelism()): number {
