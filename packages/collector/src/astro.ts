@@ -35,7 +35,7 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
       contentType: request.headers.get('content-type') ?? undefined,
       contentLength: request.headers.get('content-length') ?? undefined,
       origin: request.headers.get('origin') ?? undefined,
-      selfOrigin: context.url.origin,
+      requestOrigin: context.url.origin,
       clientIp: clientAddress(context),
       readBody: (limit) => readWebBody(request.body, limit),
     });

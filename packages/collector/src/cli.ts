@@ -4,7 +4,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { openWritableDatabase, openReadOnlyDatabase, type Synchronous } from './db/open.ts';
 import { LATEST_VERSION, schemaVersion } from './db/migrations.ts';
+import { parseKeepDays, pruneEvents } from './db/retention.ts';
+import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
+import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
+import { parseTrustProxy } from './http/trust-proxy.ts';
 import { DEFAULT_PATH, startServer } from './http/server.ts';
 import { buildReport, formatReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
 import { DEFAULT_RATE_LIMIT } from './service.ts';
@@ -14,22 +18,38 @@ const DEFAULT_DB = './data/cta.sqlite';
 const HELP = `cta-collect: receive astro-cta beacon events into SQLite and report CTR per CTA.
 
 Usage
-  cta-collect serve   [--db FILE] [--host HOST] [--port PORT] [--allow-origin ORIGIN]... [--static DIR]
-                      [--path PATH] [--rate N] [--burst N] [--synchronous full|normal] [--trust-proxy]
+  cta-collect serve   [--db FILE] [--host HOST] [--port PORT] [--allow-origin ORIGIN]... [--public-url URL]...
+                      [--static DIR] [--path PATH] [--rate N] [--burst N] [--synchronous full|normal]
+                      [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
+                      [--max-connections N] [--max-connections-per-client N] [--keep DAYSd]
   cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE]
+  cta-collect prune   --keep DAYSd [--db FILE]
   cta-collect migrate [--db FILE]
 
 Options
   --db FILE            SQLite database (default ${DEFAULT_DB}; serve creates it)
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on (default 4350)
-  --allow-origin URL   another site whose pages may post events (repeatable; "*" for any). Same-origin is always allowed.
+  --allow-origin URL   another site whose pages may post events (repeatable; "*" for any)
+  --public-url URL     the collector's own public origin, e.g. https://www.example.com (repeatable). With this or
+                       --allow-origin given, only those origins are allowed; with neither, pages whose origin
+                       equals the request's Host are (fine for a local serve, not for a public one)
   --static DIR         also serve this built site (e.g. docs-site/dist) on the same origin
   --path PATH          URL path of the endpoint (default ${DEFAULT_PATH})
   --rate N             requests per second per client, refilled (default ${DEFAULT_RATE_LIMIT.perSecond}; 0 disables the limit)
   --burst N            requests a client may make at once (default ${DEFAULT_RATE_LIMIT.burst})
   --synchronous MODE   full (default: durable on power loss) or normal (durable on crashes, faster)
-  --trust-proxy        take the client address from X-Forwarded-For (only behind your own proxy)
+  --trust-proxy HOPS|ADDRESSES
+                       behind reverse proxies: their number (1 for one proxy) or a comma-separated list of their
+                       addresses and CIDR ranges (also loopback, private). The client address is taken from
+                       X-Forwarded-For that many trusted entries from the right (the left part is client-written),
+                       and X-Forwarded-Proto/-Host of a trusted proxy give the origin of same-origin pages
+  --max-events-per-day N       events one client may store per UTC day (default ${DEFAULT_DAILY_QUOTA.eventsPerDay}; 0: no limit)
+  --max-new-ctas-per-day N     CTA ids new to the collector one client may add per UTC day (default ${DEFAULT_DAILY_QUOTA.newCtasPerDay}; 0: no limit)
+  --max-connections N          open connections in all (default ${DEFAULT_CONNECTION_LIMITS.total})
+  --max-connections-per-client N  open connections from one address, proxies excepted (default ${DEFAULT_CONNECTION_LIMITS.perClient})
+  --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
+                       prune: once), e.g. --keep 400d. Without it serve keeps everything
   --format FORMAT      report format: table (default), json, csv or html
   --out FILE           write the report to FILE instead of standard output
   -h, --help           show this help
@@ -47,7 +67,13 @@ const OPTIONS = {
   rate: { type: 'string' },
   burst: { type: 'string' },
   synchronous: { type: 'string' },
-  'trust-proxy': { type: 'boolean' },
+  'public-url': { type: 'string', multiple: true },
+  'trust-proxy': { type: 'string' },
+  'max-events-per-day': { type: 'string' },
+  'max-new-ctas-per-day': { type: 'string' },
+  'max-connections': { type: 'string' },
+  'max-connections-per-client': { type: 'string' },
+  keep: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -57,8 +83,26 @@ const OPTIONS = {
 class UsageError extends Error {}
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  serve: ['db', 'host', 'port', 'allow-origin', 'static', 'path', 'rate', 'burst', 'synchronous', 'trust-proxy'],
+  serve: [
+    'db',
+    'host',
+    'port',
+    'allow-origin',
+    'public-url',
+    'static',
+    'path',
+    'rate',
+    'burst',
+    'synchronous',
+    'trust-proxy',
+    'max-events-per-day',
+    'max-new-ctas-per-day',
+    'max-connections',
+    'max-connections-per-client',
+    'keep',
+  ],
   report: ['db', 'format', 'out'],
+  prune: ['db', 'keep'],
   migrate: ['db'],
 };
 
@@ -67,7 +111,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const message = (error as Error).message;
+    throw new UsageError(
+      message.includes("'--trust-proxy") && message.includes('argument missing')
+        ? '--trust-proxy needs a value: the number of proxies in front (e.g. --trust-proxy 1) or their addresses'
+        : message,
+    );
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
@@ -76,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const allowed = COMMAND_OPTIONS[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}": use serve, report or migrate`);
+  if (!allowed) throw new UsageError(`unknown command "${command}": use serve, report, prune or migrate`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   for (const name of Object.keys(values)) {
     if (name !== 'help' && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to "${command}"`);
@@ -87,6 +136,16 @@ async function main(argv: string[]): Promise<number> {
     const database = openWritableDatabase(db);
     console.log(`${db} is at schema version ${schemaVersion(database)} (latest ${LATEST_VERSION}).`);
     database.close();
+    return 0;
+  }
+
+  const keepDays = values.keep === undefined ? undefined : usage(() => parseKeepDays(values.keep!));
+  if (command === 'prune') {
+    if (keepDays === undefined) throw new UsageError('prune needs --keep, e.g. cta-collect prune --keep 400d');
+    const database = openWritableDatabase(db);
+    const deleted = pruneEvents(database, keepDays);
+    database.close();
+    console.log(`cta-collect: deleted ${deleted} events received more than ${keepDays} days ago from ${db}.`);
     return 0;
   }
 
@@ -115,14 +174,32 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`--allow-origin: ${(error as Error).message}`);
   }
+  const publicOrigins = (values['public-url'] ?? []).map((url) => usage(() => publicOrigin(url)));
+  const trustProxy = values['trust-proxy'];
+  if (trustProxy !== undefined) usage(() => parseTrustProxy(trustProxy), '--trust-proxy');
   const running = await startServer({
     db,
     host: values.host ?? '127.0.0.1',
     port,
     path,
     allowedOrigins,
+    publicOrigins,
     synchronous,
-    trustProxy: values['trust-proxy'] ?? false,
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...(keepDays !== undefined ? { keepDays } : {}),
+    dailyQuota: {
+      eventsPerDay: integer(values['max-events-per-day'] ?? String(DEFAULT_DAILY_QUOTA.eventsPerDay), '--max-events-per-day', 0, 1e9),
+      newCtasPerDay: integer(values['max-new-ctas-per-day'] ?? String(DEFAULT_DAILY_QUOTA.newCtasPerDay), '--max-new-ctas-per-day', 0, 1e9),
+    },
+    connections: {
+      total: integer(values['max-connections'] ?? String(DEFAULT_CONNECTION_LIMITS.total), '--max-connections', 1, 1_000_000),
+      perClient: integer(
+        values['max-connections-per-client'] ?? String(DEFAULT_CONNECTION_LIMITS.perClient),
+        '--max-connections-per-client',
+        1,
+        1_000_000,
+      ),
+    },
     rateLimit: {
       perSecond: integer(values.rate ?? String(DEFAULT_RATE_LIMIT.perSecond), '--rate', 0, 1_000_000),
       burst: integer(values.burst ?? String(DEFAULT_RATE_LIMIT.burst), '--burst', 1, 1_000_000),
@@ -138,6 +215,24 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   return new Promise(() => {});
+}
+
+/** Runs a parser, turning its error into a usage error (exit 2), prefixed with the flag when given. */
+function usage<T>(parse: () => T, flag?: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${flag ? `${flag}: ` : ''}${(error as Error).message}`);
+  }
+}
+
+/** `https://www.example.com/` → `https://www.example.com`, with an error naming --public-url otherwise. */
+function publicOrigin(url: string): string {
+  try {
+    return normalizeOrigin(url);
+  } catch (error) {
+    throw new Error(`--public-url: ${(error as Error).message.replace('allowed origin', 'origin')}`);
+  }
 }
 
 function integer(value: string, name: string, min: number, max: number): number {

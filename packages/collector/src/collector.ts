@@ -1,4 +1,6 @@
 import type { EventWriter } from './db/event-store.ts';
+import type { ClientKeys } from './http/client-key.ts';
+import type { DailyQuota } from './http/daily-quota.ts';
 import type { OriginPolicy } from './http/origins.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import { LIMITS } from './limits.ts';
@@ -10,9 +12,12 @@ export interface CollectRequest {
   contentType: string | undefined;
   contentLength: string | undefined;
   origin: string | undefined;
-  /** The collector's own origin, e.g. `http://127.0.0.1:4321`: same-origin pages are always allowed. */
-  selfOrigin: string | undefined;
-  /** Used only to pick a rate-limit bucket through a salted hash; never stored. */
+  /**
+   * The origin the request was addressed to, e.g. `http://127.0.0.1:4321` (Host header, scheme of the connection or
+   * of a trusted proxy). Same-origin pages are allowed by it only when no origin is configured (see OriginPolicy).
+   */
+  requestOrigin: string | undefined;
+  /** Used only to pick rate-limit and quota entries through a salted hash; never stored. */
   clientIp: string;
   /** Reads the body, giving up with 'too-large' as soon as it exceeds `limit` bytes. */
   readBody: (limit: number) => Promise<Uint8Array | 'too-large'>;
@@ -29,7 +34,11 @@ export interface CollectResponse {
 export interface CollectorParts {
   store: EventWriter;
   origins: OriginPolicy;
+  clientKeys: ClientKeys;
   rateLimiter: RateLimiter;
+  quota: DailyQuota;
+  /** Where a client reaching a daily limit is reported (once per client, limit and day). */
+  log?: (message: string) => void;
   maxBodyBytes?: number;
 }
 
@@ -45,12 +54,12 @@ export class Collector {
   readonly #parts: Required<CollectorParts>;
 
   constructor(parts: CollectorParts) {
-    this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, ...parts };
+    this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, log: () => {}, ...parts };
   }
 
   async handle(request: CollectRequest): Promise<CollectResponse> {
-    const { origins, rateLimiter, store, maxBodyBytes } = this.#parts;
-    const originCheck = origins.check(request.origin, request.selfOrigin);
+    const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log } = this.#parts;
+    const originCheck = origins.check(request.origin, request.requestOrigin);
     const cors: Record<string, string> = originCheck.corsOrigin ? { 'access-control-allow-origin': originCheck.corsOrigin } : {};
     const reply = (status: number, body: object, extra: Record<string, string> = {}, closeConnection = false): CollectResponse => ({
       status,
@@ -69,7 +78,8 @@ export class Collector {
     if (request.method !== 'POST') {
       return reply(405, { error: `${request.method} is not allowed: the beacon POSTs a JSON array of events` }, { allow: 'POST, OPTIONS' });
     }
-    const rate = rateLimiter.allow(request.clientIp);
+    const clientKey = clientKeys.keyFor(request.clientIp);
+    const rate = rateLimiter.allow(clientKey);
     if (!rate.allowed) {
       return reply(429, { error: 'too many requests from this client: slow down' }, { 'retry-after': String(rate.retryAfterSeconds) }, true);
     }
@@ -87,7 +97,21 @@ export class Collector {
     }
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
-    const result = await store.write(parsed.events);
+    const quotaCheck = quota.take(clientKey, parsed.events.map((event) => event.id));
+    if (!quotaCheck.allowed) {
+      if (quotaCheck.firstTime) {
+        log(`cta-collect: client ${clientKey.slice(0, 8)} (a daily hash, not its address): ${quotaCheck.error}; its requests get 429`);
+      }
+      return reply(429, { error: quotaCheck.error }, { 'retry-after': String(quotaCheck.retryAfterSeconds) });
+    }
+    let result;
+    try {
+      result = await store.write(parsed.events);
+    } catch (error) {
+      quotaCheck.settle(undefined);
+      throw error;
+    }
+    quotaCheck.settle(result.stored);
     return reply(200, { ok: true, ...result });
   }
 }

@@ -1,17 +1,33 @@
 import { Collector } from './collector.ts';
 import { EventStore, type EventWriter } from './db/event-store.ts';
 import { openWritableDatabase, type Synchronous } from './db/open.ts';
+import { DAY_MS } from './db/retention.ts';
 import { ThreadedEventStore } from './db/threaded-event-store.ts';
+import { ClientKeys } from './http/client-key.ts';
+import { DailyQuota, DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { OriginPolicy } from './http/origins.ts';
-import { RateLimiter } from './http/rate-limit.ts';
+import { DEFAULT_MAX_CLIENTS, RateLimiter } from './http/rate-limit.ts';
 
 export interface CollectorOptions {
   /** SQLite file; created with its folder if missing. */
   db: string;
-  /** Origins (besides the collector's own) whose pages may post events; `*` for any. */
+  /** Origins of other sites whose pages may post events; `*` for any. */
   allowedOrigins?: readonly string[];
+  /**
+   * The collector's own public origin(s), e.g. `https://www.example.com`: pages there are same-origin. With this or
+   * `allowedOrigins` set, the Host header no longer decides what "same origin" is (see OriginPolicy).
+   */
+  publicOrigins?: readonly string[];
   /** Requests per client: burst and per-second refill. `perSecond: 0` disables the limit. */
   rateLimit?: { burst: number; perSecond: number };
+  /** What one client may add per UTC day: events and CTA ids new to the collector; 0 disables either. */
+  dailyQuota?: { eventsPerDay: number; newCtasPerDay: number };
+  /** Clients whose rate-limit and quota state is kept at once (least recently seen forgotten first). */
+  maxClients?: number;
+  /** Retention: events received more than this many days ago are deleted at start and every 6 hours. */
+  keepDays?: number;
+  /** Where refused origins and clients over a daily limit are reported (default: standard error). */
+  log?: (message: string) => void;
   synchronous?: Synchronous;
   maxBodyBytes?: number;
   /**
@@ -23,10 +39,13 @@ export interface CollectorOptions {
 }
 
 export const DEFAULT_RATE_LIMIT = { burst: 60, perSecond: 10 } as const;
+const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export interface CollectorService {
   collector: Collector;
   rateLimiter: RateLimiter;
+  quota: DailyQuota;
+  store: EventWriter;
   /** Commits queued events and closes the database (checkpointing the WAL). */
   close(): Promise<void>;
 }
@@ -44,14 +63,42 @@ export async function createCollectorService(options: CollectorOptions): Promise
     store = new EventStore(db, { now });
     closeDatabase = () => db.close();
   }
-  const rateLimiter = new RateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), now });
-  const origins = new OriginPolicy(options.allowedOrigins ?? []);
-  const collector = new Collector({ store, origins, rateLimiter, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const log = options.log ?? ((message: string) => console.error(message));
+  const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
+  const rateLimiter = new RateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), maxClients, now });
+  const quota = new DailyQuota({ ...(options.dailyQuota ?? DEFAULT_DAILY_QUOTA), maxClients, now });
+  const origins = new OriginPolicy({ allowedOrigins: options.allowedOrigins ?? [], publicOrigins: options.publicOrigins ?? [], log });
+  const clientKeys = new ClientKeys({ now });
+  const collector = new Collector({
+    store,
+    origins,
+    clientKeys,
+    rateLimiter,
+    quota,
+    log,
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  });
+  let retention: NodeJS.Timeout | undefined;
+  if (options.keepDays) {
+    const keepDays = options.keepDays;
+    const prune = () => {
+      const before = now() - keepDays * DAY_MS;
+      store.prune(before).then(
+        (deleted) => deleted && log(`cta-collect: deleted ${deleted} events received before ${new Date(before).toISOString()} (--keep ${keepDays}d)`),
+        (error: Error) => log(`cta-collect: pruning old events failed: ${error.message}`),
+      );
+    };
+    prune();
+    retention = setInterval(prune, RETENTION_INTERVAL_MS).unref();
+  }
   let closing: Promise<void> | undefined;
   return {
     collector,
     rateLimiter,
+    quota,
+    store,
     close() {
+      clearInterval(retention);
       closing ??= Promise.resolve(store.close()).then(closeDatabase);
       return closing;
     },

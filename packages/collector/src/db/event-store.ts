@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ValidEvent } from '../validate.ts';
+import { pruneChunks } from './retention.ts';
 
 export interface StoreResult {
   /** Events written by this request. */
@@ -12,6 +13,8 @@ export interface StoreResult {
 export interface EventWriter {
   /** Resolves once the events are committed. */
   write(events: ValidEvent[]): Promise<StoreResult>;
+  /** Deletes events received before `beforeMs` (retention), in chunks between commits; resolves with how many. */
+  prune(beforeMs: number): Promise<number>;
   /** Commits what is queued, then refuses writes. */
   close(): void | Promise<void>;
 }
@@ -91,6 +94,17 @@ export class EventStore implements EventWriter {
       return;
     }
     batch.forEach((pending, index) => pending.resolve(results[index]!));
+  }
+
+  async prune(beforeMs: number): Promise<number> {
+    let deleted = 0;
+    for (const chunk of pruneChunks(this.#db, beforeMs)) {
+      deleted += chunk;
+      // Let queued writes commit between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#closed) break;
+    }
+    return deleted;
   }
 
   /** Commits what is queued, then refuses further writes. */

@@ -8,7 +8,7 @@ import type { WriterReply, WriterRequest } from './writer-thread.ts';
 const WRITER = new URL(import.meta.url.endsWith('.ts') ? './writer-thread.ts' : './writer-thread.js', import.meta.url);
 
 interface Pending {
-  resolve: (result: StoreResult) => void;
+  resolve: (reply: WriterReply) => void;
   reject: (error: Error) => void;
 }
 
@@ -31,7 +31,7 @@ export class ThreadedEventStore implements EventWriter {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if ('error' in reply) pending?.reject(new Error(reply.error));
-      else pending?.resolve({ stored: reply.stored, duplicates: reply.duplicates });
+      else pending?.resolve(reply);
     });
     worker.on('error', (error) => this.#fail(error));
     worker.on('exit', (code) => this.#fail(new Error(`the database writer thread exited (code ${code})`)));
@@ -51,13 +51,23 @@ export class ThreadedEventStore implements EventWriter {
     });
   }
 
-  write(events: ValidEvent[]): Promise<StoreResult> {
+  async write(events: ValidEvent[]): Promise<StoreResult> {
+    const reply = await this.#request((id) => ({ id, events }));
+    return 'stored' in reply ? { stored: reply.stored, duplicates: reply.duplicates } : { stored: 0, duplicates: 0 };
+  }
+
+  async prune(beforeMs: number): Promise<number> {
+    const reply = await this.#request((id) => ({ id, pruneBefore: beforeMs }));
+    return 'deleted' in reply ? reply.deleted : 0;
+  }
+
+  #request(message: (id: number) => WriterRequest): Promise<WriterReply> {
     if (this.#closed) return Promise.reject(new Error('the event store is closed'));
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, events } satisfies WriterRequest);
+      this.#worker.postMessage(message(id));
     });
   }
 

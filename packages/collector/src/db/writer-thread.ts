@@ -5,11 +5,12 @@ import type { ValidEvent } from '../validate.ts';
 import { EventStore } from './event-store.ts';
 import { openWritableDatabase, type Synchronous } from './open.ts';
 
-export type WriterRequest = { id: number; events: ValidEvent[] } | { close: true };
+export type WriterRequest = { id: number; events: ValidEvent[] } | { id: number; pruneBefore: number } | { close: true };
 export type WriterReply =
   | { ready: true }
   | { closed: true }
   | { id: number; stored: number; duplicates: number }
+  | { id: number; deleted: number }
   | { id: number; error: string };
 
 const port = parentPort!;
@@ -23,6 +24,14 @@ port.on('message', (message: WriterRequest) => {
     db.close();
     port.postMessage({ closed: true } satisfies WriterReply);
     port.close();
+    return;
+  }
+  if ('pruneBefore' in message) {
+    const { id } = message;
+    store.prune(message.pruneBefore).then(
+      (deleted) => port.postMessage({ id, deleted } satisfies WriterReply),
+      (error: Error) => port.postMessage({ id, error: error.message } satisfies WriterReply),
+    );
     return;
   }
   const { id, events } = message;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientKeys } from './client-key.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { DEFAULT_MAX_CLIENTS, RateLimiter } from './rate-limit.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -35,19 +35,35 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(0);
   });
 
-  it('forgets full buckets when swept and every bucket when the day (and salt) changes', () => {
-    const clock = fakeClock(Date.UTC(2026, 10, 26, 23, 59, 59));
+  it('forgets full buckets when swept', () => {
+    const clock = fakeClock();
     const limiter = new RateLimiter({ burst: 2, perSecond: 1, now: clock.now });
-    limiter.allow('203.0.113.7');
     limiter.allow('203.0.113.7');
     limiter.allow('198.51.100.1');
     expect(limiter.size).toBe(2);
     clock.advance(1000);
-    expect(limiter.allow('203.0.113.7').allowed).toBe(true);
+    limiter.allow('203.0.113.7');
+    clock.advance(1000);
+    limiter.sweep();
     expect(limiter.size).toBe(1);
     clock.advance(2000);
     limiter.sweep();
     expect(limiter.size).toBe(0);
+  });
+
+  it('keeps at most maxClients buckets (1 M distinct clients), forgetting the least recently seen', { timeout: 60_000 }, () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ burst: 1, perSecond: 1, now: clock.now });
+    expect(limiter.allow('regular').allowed).toBe(true);
+    for (let i = 0; i < 1_000_000; i++) {
+      limiter.allow(`flood${i}`);
+      if (i % 50_000 === 0) limiter.allow('regular'); // seen recently, so never the one forgotten
+    }
+    expect(limiter.size).toBe(DEFAULT_MAX_CLIENTS);
+    expect(limiter.allow('regular').allowed).toBe(false);
+    const small = new RateLimiter({ burst: 1, perSecond: 1, maxClients: 10, now: clock.now });
+    for (let i = 0; i < 1000; i++) small.allow(`client${i}`);
+    expect(small.size).toBe(10);
   });
 });
 

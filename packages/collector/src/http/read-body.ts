@@ -12,6 +12,7 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<U
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);
+      request.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength;
@@ -31,9 +32,15 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<U
       cleanup();
       reject(error);
     };
+    // A connection closed before the body's end, without an 'error', must not leave the request waiting forever.
+    const onClose = () => {
+      cleanup();
+      reject(Object.assign(new Error('the client closed the connection before the end of the body'), { code: 'ECONNRESET' }));
+    };
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
+    request.on('close', onClose);
   });
 }
 

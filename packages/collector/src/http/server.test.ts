@@ -64,13 +64,13 @@ describe('cta-collect serve: the endpoint', () => {
     expect(count(db)).toBe(1);
   });
 
-  it('answers CORS for allowed origins, allows its own origin, and refuses others with 403', async () => {
-    const { url, db } = await start({ allowedOrigins: ['https://www.example.com'] });
+  it('answers CORS for allowed origins, allows its configured own origin, and refuses others with 403', async () => {
+    const { url, db } = await start({ allowedOrigins: ['https://www.example.com'], publicOrigins: ['https://collector.example'] });
     const allowed = await post(url, JSON.stringify([event]), { origin: 'https://www.example.com' });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
     expect(allowed.headers.get('vary')).toBe('Origin');
-    const same = await post(url, JSON.stringify([{ ...event, s: 1 }]), { origin: url });
+    const same = await post(url, JSON.stringify([{ ...event, s: 1 }]), { origin: 'https://collector.example' });
     expect(same.status).toBe(200);
     expect(same.headers.get('access-control-allow-origin')).toBeNull();
     const other = await post(url, JSON.stringify([{ ...event, s: 2 }]), { origin: 'https://evil.example' });
@@ -109,29 +109,43 @@ describe('cta-collect serve: the endpoint', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
   });
 
-  it('keys the rate limit on X-Forwarded-For only when told to trust a proxy', async () => {
-    const trusting = await start({ rateLimit: { burst: 1, perSecond: 1 }, trustProxy: true });
-    const from = (ip: string, s: number) => post(trusting.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': `${ip}, 10.0.0.1` });
-    expect([(await from('203.0.113.1', 0)).status, (await from('203.0.113.2', 1)).status, (await from('203.0.113.1', 2)).status]).toEqual([200, 200, 429]);
+  it('keys the rate limit on the X-Forwarded-For entry the trusted proxy added, not the client-written left part', async () => {
+    // This test is the proxy: it appends the "client" address 203.0.113.1 to whatever the client sent (M1).
+    const trusting = await start({ rateLimit: { burst: 1, perSecond: 1 }, trustProxy: 1 });
+    const forged = (spoof: string, s: number) =>
+      post(trusting.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': `${spoof}, 203.0.113.1` });
+    expect([(await forged('1.1.1.1', 0)).status, (await forged('2.2.2.2', 1)).status, (await forged('3.3.3.3', 2)).status]).toEqual([
+      200, 429, 429,
+    ]);
+    const other = await post(trusting.url, JSON.stringify([{ ...event, s: 3 }]), { 'x-forwarded-for': '203.0.113.2' });
+    expect(other.status).toBe(200);
+    const byAddress = await start({ rateLimit: { burst: 1, perSecond: 1 }, trustProxy: '127.0.0.1' });
+    const viaList = (spoof: string, s: number) =>
+      post(byAddress.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': `${spoof}, 203.0.113.1` });
+    expect([(await viaList('1.1.1.1', 0)).status, (await viaList('2.2.2.2', 1)).status]).toEqual([200, 429]);
     const direct = await start({ rateLimit: { burst: 1, perSecond: 1 } });
     const spoof = (ip: string, s: number) => post(direct.url, JSON.stringify([{ ...event, s }]), { 'x-forwarded-for': ip });
     expect([(await spoof('203.0.113.1', 0)).status, (await spoof('203.0.113.2', 1)).status]).toEqual([200, 429]);
   });
 
-  it('survives clients that hang up halfway through a body', async () => {
-    const { url, db } = await start();
+  it('survives clients that hang up halfway through a body, logging one line, not stack traces (L8)', async () => {
+    const lines: string[] = [];
+    const { url, db, server } = await start({ log: (line) => lines.push(line) });
     const { hostname, port } = new URL(url);
     for (let attempt = 0; attempt < 20; attempt++) {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), hostname, () => {
+          // Hang up once the server is reading the body.
+          server.once('request', () => setImmediate(() => socket.destroy()));
           socket.write(`POST /api/cta HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: text/plain\r\nContent-Length: 5000\r\n\r\n[{"t":"cli`);
-          setImmediate(() => socket.destroy());
-          resolve();
+          socket.once('close', () => resolve());
         });
       });
     }
     expect((await post(url, JSON.stringify([event]))).status).toBe(200);
     expect(count(db)).toBe(1);
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toBe('cta-collect: a client closed its connection before sending its whole request');
   });
 
   it('says which port is taken', async () => {
@@ -140,6 +154,89 @@ describe('cta-collect serve: the endpoint', () => {
     await expect(startServer({ db: join(tempDir(), 'x.sqlite'), port, log: () => {} })).rejects.toThrow(
       `port ${port} on 127.0.0.1 is already in use: stop the other server or pick another --port`,
     );
+  });
+});
+
+describe('cta-collect serve: same origin behind proxies (M3, L7)', () => {
+  const beacon = (origin: string, headers: Record<string, string>) => ({
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin, ...headers },
+    body: Buffer.from(JSON.stringify([event])),
+  });
+
+  it('behind a TLS-terminating proxy it trusts, takes the scheme from X-Forwarded-Proto', async () => {
+    const { url, db } = await start({ trustProxy: 1 });
+    const response = await raw(url, '/api/cta', beacon('https://www.example.com', { host: 'www.example.com', 'x-forwarded-proto': 'https' }));
+    expect(response.status).toBe(200);
+    expect(count(db)).toBe(1);
+  });
+
+  it('honours X-Forwarded-Proto and -Host only from a trusted proxy', async () => {
+    const lines: string[] = [];
+    const { url } = await start({ trustProxy: '192.0.2.1', log: (line) => lines.push(line) });
+    const response = await raw(url, '/api/cta', beacon('https://www.example.com', { host: 'www.example.com', 'x-forwarded-proto': 'https' }));
+    expect(response.status).toBe(403);
+    expect(lines).toHaveLength(1);
+  });
+
+  it('with --public-url, accepts its pages whatever the Host and X-Forwarded-Proto', async () => {
+    const { url, db } = await start({ publicOrigins: ['https://www.example.com'] });
+    const response = await raw(url, '/api/cta', beacon('https://www.example.com', { host: '127.0.0.1:4350' }));
+    expect(response.status).toBe(200);
+    expect(count(db)).toBe(1);
+  });
+
+  it('logs each refused origin once, with what to do', async () => {
+    const lines: string[] = [];
+    const { url } = await start({ log: (line) => lines.push(line) });
+    for (let i = 0; i < 5; i++) {
+      expect((await raw(url, '/api/cta', beacon('https://www.example.com', { host: 'www.example.com' }))).status).toBe(403);
+    }
+    expect((await raw(url, '/api/cta', beacon('https://other.example', { host: 'www.example.com' }))).status).toBe(403);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('refused events from origin https://www.example.com (403): own origin http://www.example.com');
+    expect(lines[0]).toContain('add --allow-origin https://www.example.com, or give --public-url');
+  });
+
+  it('with --public-url or allowed origins configured, no longer takes an Origin equal to Host (DNS rebinding)', async () => {
+    for (const options of [{ publicOrigins: ['https://www.example.com'] }, { allowedOrigins: ['https://www.example.com'] }]) {
+      const { url, db } = await start(options);
+      const rebound = await raw(url, '/api/cta', beacon('http://attacker.example', { host: 'attacker.example' }));
+      expect(rebound.status).toBe(403);
+      expect(count(db)).toBe(0);
+    }
+    // With nothing configured (a local serve) the Host still says what same origin is.
+    const local = await start();
+    expect((await raw(local.url, '/api/cta', beacon('http://127.0.0.1:4321', { host: '127.0.0.1:4321' }))).status).toBe(200);
+  });
+});
+
+describe('cta-collect serve: daily limits per client (M2, L17)', () => {
+  it('refuses CTA ids new to the collector past the daily limit with 429 and one log line; known ids still pass', async () => {
+    const lines: string[] = [];
+    const { url, db } = await start({ dailyQuota: { eventsPerDay: 0, newCtasPerDay: 3 }, log: (line) => lines.push(line) });
+    const batch = (ids: string[], pv: string) => JSON.stringify(ids.map((id, s) => ({ ...event, id, pv, s })));
+    expect((await post(url, batch(['a', 'b', 'c'], 'pv1'))).status).toBe(200);
+    const refused = await post(url, batch(['a', 'd'], 'pv2'));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error).toContain('daily limit of 3 new CTA ids (--max-new-ctas-per-day)');
+    expect((await post(url, batch(['e'], 'pv3'))).status).toBe(429);
+    expect((await post(url, batch(['a', 'b'], 'pv4'))).status).toBe(200);
+    expect(count(db)).toBe(5);
+    expect(lines.filter((line) => line.includes('--max-new-ctas-per-day'))).toHaveLength(1);
+  });
+
+  it('refuses events past the daily event quota, not counting retries', async () => {
+    const { url, db } = await start({ dailyQuota: { eventsPerDay: 4, newCtasPerDay: 0 } });
+    const batch = (pv: string, n: number) => JSON.stringify(Array.from({ length: n }, (_, s) => ({ ...event, pv, s })));
+    expect((await post(url, batch('pv1', 3))).status).toBe(200);
+    for (let retry = 0; retry < 3; retry++) expect((await post(url, batch('pv1', 1))).status).toBe(200); // duplicates: free
+    const refused = await post(url, batch('pv2', 2));
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toContain('daily limit of 4 events (--max-events-per-day)');
+    expect((await post(url, batch('pv3', 1))).status).toBe(200);
+    expect(count(db)).toBe(4);
   });
 });
 

@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CollectResponse } from '../collector.ts';
 import { createCollectorService, type CollectorOptions, type CollectorService } from '../service.ts';
+import { DEFAULT_CONNECTION_LIMITS, limitConnections, type ConnectionLimits } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
 import { createStaticHandler, type StaticHandler } from './static-files.ts';
+import { ThrottledLog } from './throttled-log.ts';
+import { clientAddress, isTrustedPeer, nearestValue, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export interface ServerOptions extends CollectorOptions {
   host?: string;
@@ -12,9 +15,22 @@ export interface ServerOptions extends CollectorOptions {
   path?: string;
   /** Folder of a built site to serve on the same origin, e.g. docs-site/dist. */
   staticDir?: string;
-  /** Take the client IP from the first X-Forwarded-For entry (only behind a proxy you run). */
-  trustProxy?: boolean;
-  /** Where to report unexpected errors (never request bodies). */
+  /**
+   * The reverse proxies in front of the collector: a hop count (`1` for one proxy; `true` means 1) or a
+   * comma-separated list of proxy addresses and CIDR ranges. Their X-Forwarded-For entries give the client
+   * address (walked from the right: the client-written left part is never believed), and their X-Forwarded-Proto
+   * and X-Forwarded-Host the origin requests were addressed to. See trust-proxy.ts.
+   */
+  trustProxy?: boolean | number | string;
+  /** Open connections in total and per client (default 1000 and 50). */
+  connections?: Partial<ConnectionLimits>;
+  /** Time a client has to send its request headers (ms, default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request (ms, default 30 s). */
+  requestTimeoutMs?: number;
+  /** A connection with no traffic for this long is closed (ms, default 15 s; idle keep-alive closes after 10 s). */
+  idleTimeoutMs?: number;
+  /** Where to report unexpected errors, refused origins and limits (never request bodies). */
   log?: (message: string) => void;
 }
 
@@ -30,9 +46,11 @@ export const DEFAULT_PATH = '/api/cta';
 
 /** Starts `cta-collect serve`: the collector endpoint, plus a static site when `staticDir` is given. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { host = '127.0.0.1', port = 4350, path = DEFAULT_PATH, trustProxy = false, log = (m) => console.error(m) } = options;
+  const { host = '127.0.0.1', port = 4350, path = DEFAULT_PATH, log = (m) => console.error(m) } = options;
+  const trust = parseTrustProxy(options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy);
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
-  const service = await createCollectorService({ writerThread: true, ...options });
+  const service = await createCollectorService({ writerThread: true, ...options, log });
+  const throttled = new ThrottledLog(log);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const pathname = (request.url ?? '/').split('?')[0];
@@ -45,21 +63,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentType: request.headers['content-type'],
       contentLength: request.headers['content-length'],
       origin: request.headers.origin,
-      selfOrigin: request.headers.host ? `http://${request.headers.host}` : undefined,
-      clientIp: clientIp(request, trustProxy),
+      requestOrigin: requestOrigin(request, trust),
+      clientIp: clientAddress(trust, request.socket.remoteAddress, nearestHeader(request.headers['x-forwarded-for'])),
       readBody: (limit) => readNodeBody(request, limit),
     });
     send(response, result);
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      log(`cta-collect: request failed: ${(error as Error).stack ?? String(error)}`);
-      if (!response.headersSent) send(response, { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal error"}' });
-      else response.destroy();
-    });
-  });
-  server.keepAliveTimeout = 10_000;
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      keepAliveTimeout: 10_000,
+      // How often node looks for connections past headersTimeout/requestTimeout (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+    },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        if (isClientAbort(request, error)) {
+          // The client hung up mid-request (a closed tab, a flaky network): nothing to fix here, one line a minute.
+          throttled.note('aborted', 'cta-collect: a client closed its connection before sending its whole request');
+          response.destroy();
+          return;
+        }
+        throttled.note('failed', `cta-collect: request failed: ${(error as Error).stack ?? String(error)}`);
+        if (!response.headersSent) send(response, { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal error"}' });
+        else response.destroy();
+      });
+    },
+  );
+  // Idle sockets (connected, sending nothing) are closed after this long; node's default is never.
+  server.timeout = options.idleTimeoutMs ?? 15_000;
+  limitConnections(server, { ...DEFAULT_CONNECTION_LIMITS, ...options.connections }, trust, throttled);
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
@@ -102,11 +137,30 @@ function send(response: ServerResponse, { status, headers, body, closeConnection
   response.end(payload);
 }
 
-function clientIp(request: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+function nearestHeader(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header.join(',') : header;
+}
+
+/**
+ * The origin this request was addressed to: the scheme of our own connection (plain HTTP unless a TLS socket) and
+ * the Host header, or, from a trusted proxy, its X-Forwarded-Proto and X-Forwarded-Host. Behind a TLS-terminating
+ * proxy the connection is plain HTTP while the page is HTTPS, so without the proxy's word same-origin pages would
+ * be refused. Only used when no origin is configured (see OriginPolicy).
+ */
+function requestOrigin(request: IncomingMessage, trust: TrustProxy): string | undefined {
+  const trusted = isTrustedPeer(trust, request.socket.remoteAddress);
+  const forwardedProto = trusted ? nearestValue(request.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
+  const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'encrypted' in request.socket ? 'https' : 'http';
+  const host = (trusted ? nearestValue(request.headers['x-forwarded-host']) : undefined) ?? request.headers.host;
+  if (!host) return undefined;
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return undefined;
   }
-  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function isClientAbort(request: IncomingMessage, error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE' || request.destroyed;
 }
