@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,7 +22,13 @@ describe('cta-collect', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [['launch'], 'unknown command "launch": use serve, report or migrate'],
+    [['launch'], 'unknown command "launch": use serve, report, prune or migrate'],
+    [['serve', '--trust-proxy'], '--trust-proxy needs a value: the number of proxies in front (e.g. --trust-proxy 1)'],
+    [['serve', '--trust-proxy', 'yes'], '--trust-proxy: "yes" is neither a hop count, an IP address, a CIDR range'],
+    [['serve', '--public-url', 'example.com'], '--public-url: origin "example.com" is not a URL'],
+    [['serve', '--max-events-per-day', 'lots'], '--max-events-per-day must be a whole number from 0 to 1000000000'],
+    [['serve', '--keep', '1y'], '--keep takes a number of days such as 400d, not "1y"'],
+    [['prune'], 'prune needs --keep, e.g. cta-collect prune --keep 400d'],
     [['serve', '--port', 'eighty'], '--port must be a whole number from 0 to 65535, not "eighty"'],
     [['serve', '--synchronous', 'off'], '--synchronous must be full or normal, not off'],
     [['serve', '--allow-origin', 'example.com'], 'allowed origin "example.com" is not a URL'],
@@ -41,6 +48,20 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     const result = run('report', '--db', db);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`no collector database at ${db}: start one with "cta-collect serve --db ${db}"`);
+  });
+
+  it('prunes events older than --keep', () => {
+    const db = tempDb();
+    expect(run('migrate', '--db', db).code).toBe(0);
+    const database = new DatabaseSync(db);
+    const insert = database.prepare(`INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, 0, 'impression', 'a', '/', ?)`);
+    insert.run('old', Date.now() - 401 * 24 * 60 * 60 * 1000);
+    insert.run('new', Date.now() - 399 * 24 * 60 * 60 * 1000);
+    database.close();
+    expect(run('prune', '--db', db, '--keep', '400d')).toMatchObject({ code: 0, stdout: `cta-collect: deleted 1 events received more than 400 days ago from ${db}.\n` });
+    const after = new DatabaseSync(db, { readOnly: true });
+    expect(after.prepare('SELECT page_view FROM events').all()).toEqual([{ page_view: 'new' }]);
+    after.close();
   });
 
   it('migrates, then reports in every format', () => {

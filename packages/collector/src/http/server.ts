@@ -95,8 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Idle sockets (connected, sending nothing) are closed after this long; node's default is never.
   server.timeout = options.idleTimeoutMs ?? 15_000;
   limitConnections(server, { ...DEFAULT_CONNECTION_LIMITS, ...options.connections }, trust, throttled);
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    // Destroyed once the answer is out: a half-closed socket from a client that keeps sending would stay open.
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   });
 
