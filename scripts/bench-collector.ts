@@ -80,7 +80,7 @@ function post(agent: Agent, body: string, ip: string): Promise<number> {
 
 async function startServer(db: string, synchronous: string) {
   // Rate limiting stays on (keyed per simulated client through X-Forwarded-For) with a ceiling above the load.
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(PORT), '--synchronous', synchronous, '--trust-proxy', '--rate', '100000', '--burst', '100000'], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(PORT), '--synchronous', synchronous, '--trust-proxy', '1', '--rate', '100000', '--burst', '100000', '--max-events-per-day', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

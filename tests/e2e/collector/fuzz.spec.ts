@@ -61,7 +61,7 @@ let db: string;
 
 test.beforeAll(async () => {
   db = join(mkdtempSync(join(tmpdir(), 'cta-fuzz-')), 'events.sqlite');
-  collector = await startCollector(['--db', db, '--port', '0', '--rate', '0']);
+  collector = await startCollector(['--db', db, '--port', '0', '--rate', '0', '--max-events-per-day', '0', '--max-new-ctas-per-day', '0']);
 });
 
 test.afterAll(async () => {
