@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 // The CLI as users run it: a real process (Node 24 runs the TypeScript source directly), real exit codes.
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const run = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'cta-cli-')), 'events.sqlite');
@@ -54,11 +57,16 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     const db = tempDb();
     expect(run('migrate', '--db', db).code).toBe(0);
     const database = new DatabaseSync(db);
-    const insert = database.prepare(`INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, 0, 'impression', 'a', '/', ?)`);
+    const insert = database.prepare(
+      `INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, 0, 'impression', 'a', '/', ?)`,
+    );
     insert.run('old', Date.now() - 401 * 24 * 60 * 60 * 1000);
     insert.run('new', Date.now() - 399 * 24 * 60 * 60 * 1000);
     database.close();
-    expect(run('prune', '--db', db, '--keep', '400d')).toMatchObject({ code: 0, stdout: `cta-collect: deleted 1 events received more than 400 days ago from ${db}.\n` });
+    expect(run('prune', '--db', db, '--keep', '400d')).toMatchObject({
+      code: 0,
+      stdout: `cta-collect: deleted 1 events received more than 400 days ago from ${db}.\n`,
+    });
     const after = new DatabaseSync(db, { readOnly: true });
     expect(after.prepare('SELECT page_view FROM events').all()).toEqual([{ page_view: 'new' }]);
     after.close();
@@ -66,12 +74,23 @@ describe('cta-collect', { timeout: 60_000 }, () => {
 
   it('migrates, then reports in every format', () => {
     const db = tempDb();
-    expect(run('migrate', '--db', db)).toMatchObject({ code: 0, stdout: expect.stringMatching(/is at schema version \d+ \(latest \d+\)/) });
-    expect(run('report', '--db', db)).toMatchObject({ code: 0, stdout: expect.stringContaining('No CTA impressions or clicks yet.') });
+    expect(run('migrate', '--db', db)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/is at schema version \d+ \(latest \d+\)/),
+    });
+    expect(run('report', '--db', db)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('No CTA impressions or clicks yet.'),
+    });
     expect(JSON.parse(run('report', '--db', db, '--format', 'json').stdout)).toMatchObject({ rows: [] });
-    expect(run('report', '--db', db, '--format', 'csv').stdout).toBe('cta,page,variant,impressions,clicks,click_events,ctr,ctr_low,ctr_high\r\n');
+    expect(run('report', '--db', db, '--format', 'csv').stdout).toBe(
+      'cta,page,variant,impressions,clicks,click_events,ctr,ctr_low,ctr_high\r\n',
+    );
     const out = join(tmpdir(), `cta-report-${process.pid}.html`);
-    expect(run('report', '--db', db, '--format', 'html', '--out', out)).toMatchObject({ code: 0, stderr: expect.stringContaining(`wrote the html report to ${out}`) });
+    expect(run('report', '--db', db, '--format', 'html', '--out', out)).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining(`wrote the html report to ${out}`),
+    });
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
   });
 });

@@ -44,10 +44,16 @@ Options
                        addresses and CIDR ranges (also loopback, private). The client address is taken from
                        X-Forwarded-For that many trusted entries from the right (the left part is client-written),
                        and X-Forwarded-Proto/-Host of a trusted proxy give the origin of same-origin pages
-  --max-events-per-day N       events one client may store per UTC day (default ${DEFAULT_DAILY_QUOTA.eventsPerDay}; 0: no limit)
-  --max-new-ctas-per-day N     CTA ids new to the collector one client may add per UTC day (default ${DEFAULT_DAILY_QUOTA.newCtasPerDay}; 0: no limit)
-  --max-connections N          open connections in all (default ${DEFAULT_CONNECTION_LIMITS.total})
-  --max-connections-per-client N  open connections from one address, proxies excepted (default ${DEFAULT_CONNECTION_LIMITS.perClient})
+  --max-events-per-day N
+                       events one client may store per UTC day
+                       (default ${DEFAULT_DAILY_QUOTA.eventsPerDay}; 0: no limit)
+  --max-new-ctas-per-day N
+                       CTA ids new to the collector one client may add per UTC day
+                       (default ${DEFAULT_DAILY_QUOTA.newCtasPerDay}; 0: no limit)
+  --max-connections N  open connections in all (default ${DEFAULT_CONNECTION_LIMITS.total})
+  --max-connections-per-client N
+                       open connections from one address, trusted proxies excepted
+                       (default ${DEFAULT_CONNECTION_LIMITS.perClient})
   --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
                        prune: once), e.g. --keep 400d. Without it serve keeps everything
   --format FORMAT      report format: table (default), json, csv or html
@@ -174,6 +180,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`--allow-origin: ${(error as Error).message}`);
   }
+  const option = (name: keyof typeof values, fallback: number, min: number, max: number) =>
+    integer(String(values[name] ?? fallback), `--${name}`, min, max);
   const publicOrigins = (values['public-url'] ?? []).map((url) => usage(() => publicOrigin(url)));
   const trustProxy = values['trust-proxy'];
   if (trustProxy !== undefined) usage(() => parseTrustProxy(trustProxy), '--trust-proxy');
@@ -188,17 +196,12 @@ async function main(argv: string[]): Promise<number> {
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(keepDays !== undefined ? { keepDays } : {}),
     dailyQuota: {
-      eventsPerDay: integer(values['max-events-per-day'] ?? String(DEFAULT_DAILY_QUOTA.eventsPerDay), '--max-events-per-day', 0, 1e9),
-      newCtasPerDay: integer(values['max-new-ctas-per-day'] ?? String(DEFAULT_DAILY_QUOTA.newCtasPerDay), '--max-new-ctas-per-day', 0, 1e9),
+      eventsPerDay: option('max-events-per-day', DEFAULT_DAILY_QUOTA.eventsPerDay, 0, 1e9),
+      newCtasPerDay: option('max-new-ctas-per-day', DEFAULT_DAILY_QUOTA.newCtasPerDay, 0, 1e9),
     },
     connections: {
-      total: integer(values['max-connections'] ?? String(DEFAULT_CONNECTION_LIMITS.total), '--max-connections', 1, 1_000_000),
-      perClient: integer(
-        values['max-connections-per-client'] ?? String(DEFAULT_CONNECTION_LIMITS.perClient),
-        '--max-connections-per-client',
-        1,
-        1_000_000,
-      ),
+      total: option('max-connections', DEFAULT_CONNECTION_LIMITS.total, 1, 1e6),
+      perClient: option('max-connections-per-client', DEFAULT_CONNECTION_LIMITS.perClient, 1, 1e6),
     },
     rateLimit: {
       perSecond: integer(values.rate ?? String(DEFAULT_RATE_LIMIT.perSecond), '--rate', 0, 1_000_000),

@@ -100,7 +100,8 @@ export class Collector {
     const quotaCheck = quota.take(clientKey, parsed.events.map((event) => event.id));
     if (!quotaCheck.allowed) {
       if (quotaCheck.firstTime) {
-        log(`cta-collect: client ${clientKey.slice(0, 8)} (a daily hash, not its address): ${quotaCheck.error}; its requests get 429`);
+        const client = `client ${clientKey.slice(0, 8)} (a daily hash, not its address)`;
+        log(`cta-collect: ${client}: ${quotaCheck.error}; its requests get 429`);
       }
       return reply(429, { error: quotaCheck.error }, { 'retry-after': String(quotaCheck.retryAfterSeconds) });
     }

@@ -67,7 +67,11 @@ export async function createCollectorService(options: CollectorOptions): Promise
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
   const rateLimiter = new RateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), maxClients, now });
   const quota = new DailyQuota({ ...(options.dailyQuota ?? DEFAULT_DAILY_QUOTA), maxClients, now });
-  const origins = new OriginPolicy({ allowedOrigins: options.allowedOrigins ?? [], publicOrigins: options.publicOrigins ?? [], log });
+  const origins = new OriginPolicy({
+    allowedOrigins: options.allowedOrigins ?? [],
+    publicOrigins: options.publicOrigins ?? [],
+    log,
+  });
   const clientKeys = new ClientKeys({ now });
   const collector = new Collector({
     store,
@@ -84,7 +88,10 @@ export async function createCollectorService(options: CollectorOptions): Promise
     const prune = () => {
       const before = now() - keepDays * DAY_MS;
       store.prune(before).then(
-        (deleted) => deleted && log(`cta-collect: deleted ${deleted} events received before ${new Date(before).toISOString()} (--keep ${keepDays}d)`),
+        (deleted) => {
+          const cutOff = new Date(before).toISOString();
+          if (deleted) log(`cta-collect: deleted ${deleted} events received before ${cutOff} (--keep ${keepDays}d)`);
+        },
         (error: Error) => log(`cta-collect: pruning old events failed: ${error.message}`),
       );
     };

@@ -8,14 +8,21 @@ import { openWritableDatabase } from './open.ts';
 import { DAY_MS, parseKeepDays, pruneEvents } from './retention.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
-const count = (db: ReturnType<typeof openWritableDatabase>) => (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+const count = (db: ReturnType<typeof openWritableDatabase>) =>
+  (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 
 /** Writes `perAge` events for each age (in days), in page views of 7 events, interleaved in key order. */
 async function seed(path: string, ages: number[], perAge: number) {
   const db = openWritableDatabase(path);
   for (const age of ages) {
     const store = new EventStore(db, { now: () => NOW - age * DAY_MS });
-    const events = Array.from({ length: perAge }, (_, i) => ({ t: 'impression' as const, id: 'signup', p: '/', pv: `pv${Math.floor(i / 7)}-${age}`, s: i % 7 }));
+    const events = Array.from({ length: perAge }, (_, i) => ({
+      t: 'impression' as const,
+      id: 'signup',
+      p: '/',
+      pv: `pv${Math.floor(i / 7)}-${age}`,
+      s: i % 7,
+    }));
     await store.write(events);
   }
   return db;
@@ -26,7 +33,9 @@ describe('retention (--keep)', () => {
     const db = await seed(join(mkdtempSync(join(tmpdir(), 'cta-keep-')), 'events.sqlite'), [500, 401, 399, 1], 12_000);
     expect(count(db)).toBe(48_000);
     expect(pruneEvents(db, 400, NOW)).toBe(24_000);
-    const ages = db.prepare('SELECT DISTINCT (? - received_at) / ? AS age FROM events ORDER BY age').all(NOW, DAY_MS) as Array<{ age: number }>;
+    const ages = db
+      .prepare('SELECT DISTINCT (? - received_at) / ? AS age FROM events ORDER BY age')
+      .all(NOW, DAY_MS) as Array<{ age: number }>;
     expect(ages.map((row) => row.age)).toEqual([1, 399]);
     expect(pruneEvents(db, 400, NOW)).toBe(0);
     db.close();
@@ -36,8 +45,17 @@ describe('retention (--keep)', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cta-keep-')), 'events.sqlite');
     (await seed(path, [40, 10], 20)).close();
     const lines: string[] = [];
-    const service = await createCollectorService({ db: path, keepDays: 30, now: () => NOW, log: (line) => lines.push(line) });
-    await expect.poll(() => lines).toEqual([`cta-collect: deleted 20 events received before ${new Date(NOW - 30 * DAY_MS).toISOString()} (--keep 30d)`]);
+    const service = await createCollectorService({
+      db: path,
+      keepDays: 30,
+      now: () => NOW,
+      log: (line) => lines.push(line),
+    });
+    await expect
+      .poll(() => lines)
+      .toEqual([
+        `cta-collect: deleted 20 events received before ${new Date(NOW - 30 * DAY_MS).toISOString()} (--keep 30d)`,
+      ]);
     await service.close();
     const db = openWritableDatabase(path);
     expect(count(db)).toBe(20);

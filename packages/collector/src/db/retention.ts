@@ -11,7 +11,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * chunks' deletions one by one (a generator), so a host can pause between them.
  */
 export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<number, void, void> {
-  const nextBoundary = db.prepare('SELECT page_view FROM events WHERE page_view > ? ORDER BY page_view LIMIT 1 OFFSET ?');
+  const nextBoundary = db.prepare(
+    'SELECT page_view FROM events WHERE page_view > ? ORDER BY page_view LIMIT 1 OFFSET ?',
+  );
   const deleteUpTo = db.prepare('DELETE FROM events WHERE page_view >= ? AND page_view < ? AND received_at < ?');
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
   let from = '';

@@ -13,7 +13,12 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<ServerOptions>) {
-  const server = await startServer({ db: join(mkdtempSync(join(tmpdir(), 'cta-conn-')), 'events.sqlite'), port: 0, log: () => {}, ...options });
+  const server = await startServer({
+    db: join(mkdtempSync(join(tmpdir(), 'cta-conn-')), 'events.sqlite'),
+    port: 0,
+    log: () => {},
+    ...options,
+  });
   running.push(server);
   return server;
 }
@@ -42,7 +47,10 @@ async function stillServes(url: string, localAddress: string): Promise<number> {
   const body = JSON.stringify([{ t: 'impression', id: 'signup', p: '/', pv: 'pv1', s: 0 }]);
   return new Promise((resolve, reject) => {
     const socket = connect({ host: hostname, port: Number(port), localAddress }, () => {
-      socket.write(`POST /api/cta HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      socket.write(
+        `POST /api/cta HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: text/plain\r\n` +
+          `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     sockets.push(socket);
     let text = '';

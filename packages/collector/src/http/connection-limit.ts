@@ -34,7 +34,8 @@ export function limitConnections(server: Server, limits: ConnectionLimits, trust
     if (count > limits.perClient) {
       log.note(
         'connections-per-client',
-        `cta-collect: refused a connection: one client already has ${limits.perClient} open (--max-connections-per-client)`,
+        `cta-collect: refused a connection: one client already has ${limits.perClient} open ` +
+          '(--max-connections-per-client)',
       );
       socket.destroy();
       return;

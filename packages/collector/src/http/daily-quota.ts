@@ -25,7 +25,12 @@ interface Usage {
 }
 
 export type QuotaDecision =
-  | { allowed: true; /** Call with what was stored once the write settled (undefined if it failed). */ settle: (stored: number | undefined) => void }
+  | {
+      allowed: true;
+      /** Call with what was stored once the write settled (undefined if it failed). */ settle: (
+        stored: number | undefined,
+      ) => void;
+    }
   | { allowed: false; limit: 'events' | 'new-ctas'; error: string; retryAfterSeconds: number; firstTime: boolean };
 
 /**
@@ -46,7 +51,13 @@ export class DailyQuota {
   readonly #known: LRUCache<string, true>;
   #day = -1;
 
-  constructor({ eventsPerDay, newCtasPerDay, maxClients = DEFAULT_MAX_CLIENTS, maxKnownCtas = DEFAULT_MAX_KNOWN_CTAS, now = Date.now }: DailyQuotaOptions) {
+  constructor({
+    eventsPerDay,
+    newCtasPerDay,
+    maxClients = DEFAULT_MAX_CLIENTS,
+    maxKnownCtas = DEFAULT_MAX_KNOWN_CTAS,
+    now = Date.now,
+  }: DailyQuotaOptions) {
     this.#eventsPerDay = eventsPerDay;
     this.#newCtasPerDay = newCtasPerDay;
     this.#now = now;
@@ -71,7 +82,9 @@ export class DailyQuota {
         limit: 'events',
         retryAfterSeconds,
         firstTime: firstTime(usage, 'events'),
-        error: `this client reached its daily limit of ${this.#eventsPerDay} events (--max-events-per-day): try again after 00:00 UTC`,
+        error:
+          `this client reached its daily limit of ${this.#eventsPerDay} events (--max-events-per-day): ` +
+          'try again after 00:00 UTC',
       };
     }
     const fresh = this.#newCtasPerDay > 0 ? [...new Set(ctaIds)].filter((id) => this.#known.get(id) === undefined) : [];

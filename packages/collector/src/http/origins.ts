@@ -60,16 +60,22 @@ export class OriginPolicy {
     if (this.#logged.has(origin) || this.#saidEnough) return;
     if (this.#logged.size >= MAX_LOGGED_ORIGINS) {
       this.#saidEnough = true;
-      this.#log(`cta-collect: refused events from ${MAX_LOGGED_ORIGINS} distinct origins; further ones are refused without a log line`);
+      this.#log(
+        `cta-collect: refused events from ${MAX_LOGGED_ORIGINS} distinct origins; ` +
+          'further ones are refused without a log line',
+      );
       return;
     }
     this.#logged.add(origin);
-    const own = this.#public.size ? [...this.#public].join(', ') : `${requestOrigin ?? '(no Host)'} (from the Host header)`;
+    const own = this.#public.size
+      ? [...this.#public].join(', ')
+      : `${requestOrigin ?? '(no Host)'} (from the Host header)`;
     const others = this.#allowed.size ? [...this.#allowed].join(', ') : 'none';
     this.#log(
       `cta-collect: refused events from origin ${safeOrigin(origin)} (403): own origin ${own}, ` +
         `allowed origins ${others}. If these are your pages, add --allow-origin ${safeOrigin(origin)}, or give ` +
-        '--public-url (behind a TLS-terminating proxy) or --trust-proxy so the scheme is known. Logged once per origin.',
+        '--public-url (behind a TLS-terminating proxy) or --trust-proxy so the scheme is known. ' +
+        'Logged once per origin.',
     );
   }
 }

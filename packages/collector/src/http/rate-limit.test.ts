@@ -51,20 +51,24 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(0);
   });
 
-  it('keeps at most maxClients buckets (1 M distinct clients), forgetting the least recently seen', { timeout: 60_000 }, () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ burst: 1, perSecond: 1, now: clock.now });
-    expect(limiter.allow('regular').allowed).toBe(true);
-    for (let i = 0; i < 1_000_000; i++) {
-      limiter.allow(`flood${i}`);
-      if (i % 50_000 === 0) limiter.allow('regular'); // seen recently, so never the one forgotten
-    }
-    expect(limiter.size).toBe(DEFAULT_MAX_CLIENTS);
-    expect(limiter.allow('regular').allowed).toBe(false);
-    const small = new RateLimiter({ burst: 1, perSecond: 1, maxClients: 10, now: clock.now });
-    for (let i = 0; i < 1000; i++) small.allow(`client${i}`);
-    expect(small.size).toBe(10);
-  });
+  it(
+    'keeps at most maxClients buckets (1 M distinct clients), forgetting the least recently seen',
+    { timeout: 60_000 },
+    () => {
+      const clock = fakeClock();
+      const limiter = new RateLimiter({ burst: 1, perSecond: 1, now: clock.now });
+      expect(limiter.allow('regular').allowed).toBe(true);
+      for (let i = 0; i < 1_000_000; i++) {
+        limiter.allow(`flood${i}`);
+        if (i % 50_000 === 0) limiter.allow('regular'); // seen recently, so never the one forgotten
+      }
+      expect(limiter.size).toBe(DEFAULT_MAX_CLIENTS);
+      expect(limiter.allow('regular').allowed).toBe(false);
+      const small = new RateLimiter({ burst: 1, perSecond: 1, maxClients: 10, now: clock.now });
+      for (let i = 0; i < 1000; i++) small.allow(`client${i}`);
+      expect(small.size).toBe(10);
+    },
+  );
 });
 
 describe('ClientKeys', () => {
@@ -82,6 +86,8 @@ describe('ClientKeys', () => {
 
   it('uses a random salt, so two collectors never agree on a key', () => {
     const clock = fakeClock();
-    expect(new ClientKeys({ now: clock.now }).keyFor('203.0.113.7')).not.toBe(new ClientKeys({ now: clock.now }).keyFor('203.0.113.7'));
+    expect(new ClientKeys({ now: clock.now }).keyFor('203.0.113.7')).not.toBe(
+      new ClientKeys({ now: clock.now }).keyFor('203.0.113.7'),
+    );
   });
 });

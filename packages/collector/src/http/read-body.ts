@@ -35,7 +35,9 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<U
     // A connection closed before the body's end, without an 'error', must not leave the request waiting forever.
     const onClose = () => {
       cleanup();
-      reject(Object.assign(new Error('the client closed the connection before the end of the body'), { code: 'ECONNRESET' }));
+      reject(
+        Object.assign(new Error('the client closed the connection before the end of the body'), { code: 'ECONNRESET' }),
+      );
     };
     request.on('data', onData);
     request.on('end', onEnd);
@@ -45,7 +47,10 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<U
 }
 
 /** The same for a WHATWG Request body (Astro endpoints): cancels the stream past the limit. */
-export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | 'too-large'> {
+export async function readWebBody(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array | 'too-large'> {
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

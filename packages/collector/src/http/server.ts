@@ -47,7 +47,9 @@ export const DEFAULT_PATH = '/api/cta';
 /** Starts `cta-collect serve`: the collector endpoint, plus a static site when `staticDir` is given. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { host = '127.0.0.1', port = 4350, path = DEFAULT_PATH, log = (m) => console.error(m) } = options;
-  const trust = parseTrustProxy(options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy);
+  const trust = parseTrustProxy(
+    options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy,
+  );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
   const service = await createCollectorService({ writerThread: true, ...options, log });
   const throttled = new ThrottledLog(log);
@@ -56,7 +58,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname !== path) {
       if (serveStatic) return serveStatic(request, response);
-      return send(response, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `Not found: the collector listens on ${path}` });
+      return send(response, {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `Not found: the collector listens on ${path}`,
+      });
     }
     const result = await service.collector.handle({
       method: request.method ?? 'GET',
@@ -87,7 +93,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return;
         }
         throttled.note('failed', `cta-collect: request failed: ${(error as Error).stack ?? String(error)}`);
-        if (!response.headersSent) send(response, { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"internal error"}' });
+        if (!response.headersSent)
+          send(response, {
+            status: 500,
+            headers: { 'content-type': 'application/json' },
+            body: '{"error":"internal error"}',
+          });
         else response.destroy();
       });
     },
@@ -152,7 +163,12 @@ function nearestHeader(header: string | string[] | undefined): string | undefine
 function requestOrigin(request: IncomingMessage, trust: TrustProxy): string | undefined {
   const trusted = isTrustedPeer(trust, request.socket.remoteAddress);
   const forwardedProto = trusted ? nearestValue(request.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
-  const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'encrypted' in request.socket ? 'https' : 'http';
+  const scheme =
+    forwardedProto === 'https' || forwardedProto === 'http'
+      ? forwardedProto
+      : 'encrypted' in request.socket
+        ? 'https'
+        : 'http';
   const host = (trusted ? nearestValue(request.headers['x-forwarded-host']) : undefined) ?? request.headers.host;
   if (!host) return undefined;
   try {

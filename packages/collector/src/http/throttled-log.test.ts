@@ -10,6 +10,10 @@ describe('ThrottledLog', () => {
     log.note('other', 'something else');
     now += 60_000;
     log.note('aborted', 'a client hung up');
-    expect(lines).toEqual(['a client hung up', 'something else', 'a client hung up (and 499 more like it since the last such line)']);
+    expect(lines).toEqual([
+      'a client hung up',
+      'something else',
+      'a client hung up (and 499 more like it since the last such line)',
+    ]);
   });
 });

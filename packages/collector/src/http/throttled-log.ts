@@ -9,7 +9,10 @@ export class ThrottledLog {
   readonly #now: () => number;
   readonly #kinds = new Map<string, { lastAt: number; suppressed: number }>();
 
-  constructor(log: (message: string) => void, { windowMs = 60_000, now = Date.now }: { windowMs?: number; now?: () => number } = {}) {
+  constructor(
+    log: (message: string) => void,
+    { windowMs = 60_000, now = Date.now }: { windowMs?: number; now?: () => number } = {},
+  ) {
     this.#log = log;
     this.#windowMs = windowMs;
     this.#now = now;

@@ -8,7 +8,8 @@ import { BlockList, isIP } from 'node:net';
  * right: past a fixed number of hops (`--trust-proxy 1` for one proxy), or past every address in a list of proxy
  * addresses and CIDR ranges (`--trust-proxy 10.0.0.0/8,127.0.0.1`).
  */
-export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: BlockList; text: string };
+export type TrustProxy =
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: BlockList; text: string };
 
 export const NO_PROXY: TrustProxy = { kind: 'none' };
 
@@ -22,7 +23,8 @@ export function parseTrustProxy(value: string | number | undefined): TrustProxy 
   if (value === undefined || value === 0 || value === '0') return NO_PROXY;
   if (typeof value === 'number' || /^\d+$/.test(value)) {
     const hops = Number(value);
-    if (!Number.isInteger(hops) || hops < 0 || hops > 20) throw new Error(`a hop count must be a whole number from 0 to 20, not ${value}`);
+    if (!Number.isInteger(hops) || hops < 0 || hops > 20)
+      throw new Error(`a hop count must be a whole number from 0 to 20, not ${value}`);
     return { kind: 'hops', hops };
   }
   const list = new BlockList();
@@ -64,11 +66,22 @@ export function isTrustedPeer(trust: TrustProxy, peerAddress: string | undefined
 }
 
 /** The client's address: the peer's, or the X-Forwarded-For entry the trusted proxies vouch for. */
-export function clientAddress(trust: TrustProxy, peerAddress: string | undefined, forwardedFor: string | undefined): string {
+export function clientAddress(
+  trust: TrustProxy,
+  peerAddress: string | undefined,
+  forwardedFor: string | undefined,
+): string {
   const peer = peerAddress === undefined ? 'unknown' : plainAddress(peerAddress);
   if (trust.kind === 'none' || !forwardedFor) return peer;
   // Nearest first: the peer, then X-Forwarded-For from right to left.
-  const chain = [peer, ...forwardedFor.split(',').map((entry) => plainAddress(entry.trim())).filter(Boolean).reverse()];
+  const chain = [
+    peer,
+    ...forwardedFor
+      .split(',')
+      .map((entry) => plainAddress(entry.trim()))
+      .filter(Boolean)
+      .reverse(),
+  ];
   if (trust.kind === 'hops') return chain[Math.min(trust.hops, chain.length - 1)]!;
   let index = 0;
   while (index < chain.length - 1 && isTrustedAddress(trust, chain[index]!)) index++;
