@@ -22,9 +22,10 @@ export class ClientKeys {
     return this.#day;
   }
 
+  /** The key of a client: one per IPv4 address, one per IPv6 /64 (see clientPrefix). */
   keyFor(ip: string): string {
     this.#rotate();
-    return createHmac('sha256', this.#salt).update(ip).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.#salt).update(clientPrefix(ip)).digest('base64url').slice(0, 22);
   }
 
   #rotate(): void {
@@ -35,4 +36,27 @@ export class ClientKeys {
       this.#salt = createSecretKey(randomBytes(32));
     }
   }
+}
+
+/**
+ * What counts as one client. An IPv6 subscriber is usually given a whole /64 and can use any of its 2^64 addresses,
+ * so per-address limits would not bind them: IPv6 addresses count by their /64 prefix. IPv4 addresses (also when
+ * written IPv4-mapped, `::ffff:203.0.113.7`) count one by one.
+ */
+export function clientPrefix(ip: string): string {
+  const address = ip.split('%')[0]!; // a zone index (fe80::1%eth0) is local detail
+  if (!address.includes(':')) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientKeys } from './client-key.ts';
+import { clientPrefix, ClientKeys } from './client-key.ts';
 import { DEFAULT_MAX_CLIENTS, RateLimiter } from './rate-limit.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -89,5 +89,18 @@ describe('ClientKeys', () => {
     expect(new ClientKeys({ now: clock.now }).keyFor('203.0.113.7')).not.toBe(
       new ClientKeys({ now: clock.now }).keyFor('203.0.113.7'),
     );
+  });
+
+  it('counts an IPv6 /64 as one client (its holder can use any address in it), IPv4 addresses one by one', () => {
+    const keys = new ClientKeys();
+    expect(keys.keyFor('2001:db8:1:2::1')).toBe(keys.keyFor('2001:0db8:0001:0002:ffff:1:2:3'));
+    expect(keys.keyFor('2001:db8:1:2::1')).not.toBe(keys.keyFor('2001:db8:1:3::1'));
+    expect(keys.keyFor('::ffff:203.0.113.7')).toBe(keys.keyFor('203.0.113.7'));
+    expect(keys.keyFor('203.0.113.7')).not.toBe(keys.keyFor('203.0.113.8'));
+    expect([clientPrefix('::1'), clientPrefix('fe80::1%eth0'), clientPrefix('2001:db8::')]).toEqual([
+      '0:0:0:0::/64',
+      'fe80:0:0:0::/64',
+      '2001:db8:0:0::/64',
+    ]);
   });
 });
