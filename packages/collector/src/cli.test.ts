@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,39 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     const result = run('report', '--db', db);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`no collector database at ${db}: start one with "cta-collect serve --db ${db}"`);
+  });
+
+  it('serve passes --public-url and --max-new-ctas-per-day to the server, and starts with --trust-proxy and --keep', async () => {
+    const db = tempDb();
+    const args = ['serve', '--db', db, '--port', '0', '--trust-proxy', '1', '--public-url', 'https://www.example.com'];
+    args.push('--max-new-ctas-per-day', '1', '--keep', '30d');
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk;
+          const match = /collecting at (http:\/\/\S+?)\/api\/cta/.exec(stdout);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+      });
+      const post = (id: string, pv: string) =>
+        fetch(`${url}/api/cta`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', origin: 'https://www.example.com', 'x-forwarded-for': '203.0.113.9' },
+          body: JSON.stringify([{ t: 'impression', id, p: '/', pv, s: 0 }]),
+        });
+      expect((await post('signup', 'pv1')).status).toBe(200);
+      expect((await post('pricing', 'pv2')).status).toBe(429);
+      await expect.poll(() => stderr).toContain('daily limit of 1 new CTA ids (--max-new-ctas-per-day)');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('prunes events older than --keep', () => {
