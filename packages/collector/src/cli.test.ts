@@ -73,7 +73,11 @@ describe('cta-collect', { timeout: 60_000 }, () => {
       const post = (id: string, pv: string) =>
         fetch(`${url}/api/cta`, {
           method: 'POST',
-          headers: { 'content-type': 'text/plain', origin: 'https://www.example.com', 'x-forwarded-for': '203.0.113.9' },
+          headers: {
+            'content-type': 'text/plain',
+            origin: 'https://www.example.com',
+            'x-forwarded-for': '203.0.113.9',
+          },
           body: JSON.stringify([{ t: 'impression', id, p: '/', pv, s: 0 }]),
         });
       expect((await post('signup', 'pv1')).status).toBe(200);
