@@ -53,7 +53,7 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain(`no collector database at ${db}: start one with "cta-collect serve --db ${db}"`);
   });
 
-  it('serve passes --public-url and --max-new-ctas-per-day to the server, and starts with --trust-proxy and --keep', async () => {
+  it('serve applies --public-url and --max-new-ctas-per-day; starts with --trust-proxy and --keep', async () => {
     const db = tempDb();
     const args = ['serve', '--db', db, '--port', '0', '--trust-proxy', '1', '--public-url', 'https://www.example.com'];
     args.push('--max-new-ctas-per-day', '1', '--keep', '30d');
