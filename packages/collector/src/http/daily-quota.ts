@@ -24,14 +24,24 @@ interface Usage {
   reported: Set<'events' | 'new-ctas'>;
 }
 
-export type QuotaDecision =
-  | {
-      allowed: true;
-      /** Call with what was stored once the write settled (undefined if it failed). */ settle: (
-        stored: number | undefined,
-      ) => void;
-    }
-  | { allowed: false; limit: 'events' | 'new-ctas'; error: string; retryAfterSeconds: number; firstTime: boolean };
+export interface QuotaGranted {
+  allowed: true;
+  /** Call once the write settled, with the events it stored (undefined if it failed): only those stay charged. */
+  settle: (stored: number | undefined) => void;
+}
+
+export interface QuotaRefused {
+  allowed: false;
+  limit: 'events' | 'new-ctas';
+  /** Names the limit and its option, for the 429 body and the log. */
+  error: string;
+  /** Seconds until 00:00 UTC, when the limits start afresh. */
+  retryAfterSeconds: number;
+  /** The first refusal of this client for this limit today (log it; later ones are not). */
+  firstTime: boolean;
+}
+
+export type QuotaDecision = QuotaGranted | QuotaRefused;
 
 /**
  * What one client may add to the database in a UTC day, on top of the per-second rate limit: a number of events

@@ -70,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentLength: request.headers['content-length'],
       origin: request.headers.origin,
       requestOrigin: requestOrigin(request, trust),
-      clientIp: clientAddress(trust, request.socket.remoteAddress, nearestHeader(request.headers['x-forwarded-for'])),
+      clientIp: clientAddress(trust, request.socket.remoteAddress, joined(request.headers['x-forwarded-for'])),
       readBody: (limit) => readNodeBody(request, limit),
     });
     send(response, result);
@@ -92,14 +92,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           response.destroy();
           return;
         }
+        // Our own failures keep their stack, still at most one a minute (with a count of the rest).
         throttled.note('failed', `cta-collect: request failed: ${(error as Error).stack ?? String(error)}`);
-        if (!response.headersSent)
-          send(response, {
-            status: 500,
-            headers: { 'content-type': 'application/json' },
-            body: '{"error":"internal error"}',
-          });
-        else response.destroy();
+        if (response.headersSent) return response.destroy();
+        const body = '{"error":"internal error"}';
+        send(response, { status: 500, headers: { 'content-type': 'application/json' }, body });
       });
     },
   );
@@ -150,7 +147,8 @@ function send(response: ServerResponse, { status, headers, body, closeConnection
   response.end(payload);
 }
 
-function nearestHeader(header: string | string[] | undefined): string | undefined {
+/** A header node gave as several values, as one comma-separated list. */
+function joined(header: string | string[] | undefined): string | undefined {
   return Array.isArray(header) ? header.join(',') : header;
 }
 
