@@ -24,6 +24,32 @@ describe('ThreadedEventStore', () => {
     await expect(store.write([event('c', 0)])).rejects.toThrow('closed');
   });
 
+  it('prunes on the writer thread (serve --keep) while writes go on', async () => {
+    const path = tempDb();
+    const store = await ThreadedEventStore.open(path);
+    await store.write([event('recent', 0)]);
+    const seed = new DatabaseSync(path);
+    const old = Date.now() - 40 * 24 * 60 * 60 * 1000;
+    const insert = seed.prepare(`INSERT INTO events (page_view, seq, type, cta, page, received_at)
+      VALUES (?, ?, 'impression', 'signup', '/', ?)`);
+    seed.exec('BEGIN');
+    for (let i = 0; i < 25_000; i++) insert.run(`old${i % 3000}`, i, old);
+    seed.exec('COMMIT');
+    seed.close();
+    const [deleted, written] = await Promise.all([
+      store.prune(Date.now() - 30 * 24 * 60 * 60 * 1000),
+      store.write([event('during', 0)]),
+    ]);
+    expect([deleted, written.stored]).toEqual([25_000, 1]);
+    const reader = new DatabaseSync(path, { readOnly: true });
+    expect(reader.prepare('SELECT page_view FROM events ORDER BY page_view').all()).toEqual([
+      { page_view: 'during' },
+      { page_view: 'recent' },
+    ]);
+    reader.close();
+    await store.close();
+  });
+
   it('reports a database that cannot be opened', async () => {
     const folder = tempDb();
     mkdirSync(folder);

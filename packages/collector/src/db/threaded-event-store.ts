@@ -53,12 +53,14 @@ export class ThreadedEventStore implements EventWriter {
 
   async write(events: ValidEvent[]): Promise<StoreResult> {
     const reply = await this.#request((id) => ({ id, events }));
-    return 'stored' in reply ? { stored: reply.stored, duplicates: reply.duplicates } : { stored: 0, duplicates: 0 };
+    if (!('stored' in reply)) throw new Error('the database writer thread answered a write with something else');
+    return { stored: reply.stored, duplicates: reply.duplicates };
   }
 
   async prune(beforeMs: number): Promise<number> {
     const reply = await this.#request((id) => ({ id, pruneBefore: beforeMs }));
-    return 'deleted' in reply ? reply.deleted : 0;
+    if (!('deleted' in reply)) throw new Error('the database writer thread answered a prune with something else');
+    return reply.deleted;
   }
 
   #request(message: (id: number) => WriterRequest): Promise<WriterReply> {
