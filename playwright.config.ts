@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium.ts';
 
-const port = 4322;
+// `astro preview` listens on a port the system picks (port 0): on a shared machine any fixed port may be taken.
+// Playwright finds the address in its output (the named group of `wait.stdout`) and puts it in the environment as
+// CTA_PREVIEW_URL before it starts the workers, which load this file again and read it as their baseURL.
+const PREVIEW_URL = /Local\s+(?<cta_preview_url>http:\/\/127\.0\.0\.1:\d+)/;
 
 // End-to-end suites against the built docs site (`npm run build` first; `npm test` does).
 export default defineConfig({
@@ -13,14 +16,13 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: process.env.CTA_PREVIEW_URL,
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    command: 'astro preview --host 127.0.0.1 --port 0',
+    wait: { stdout: PREVIEW_URL },
     timeout: 60_000,
   },
   projects: [

@@ -11,6 +11,7 @@ export const ENTRIES = {
   core: 'index.ts',
   'consent gate': 'consent.ts',
   track: 'track.ts',
+  'destination (keepQuery)': 'destination.ts',
   'sink: plausible': 'sinks/plausible.ts',
   'sink: umami': 'sinks/umami.ts',
   'sink: ga4': 'sinks/ga4.ts',

@@ -32,6 +32,13 @@ export interface BeaconOptions {
   localhost?: boolean;
   /** Report in browsers driven by automation (`navigator.webdriver`) too. Default false; tests opt in. */
   automation?: boolean;
+  /**
+   * What a click reports as the link's destination (`d`). Default: its origin and path, without query or fragment
+   * (they may hold e-mail addresses or tokens), and only the scheme of `mailto:`, `tel:` and other links without a
+   * host, never the address. `keepQuery(['utm_*'])` from `@astro-cta/beacon/destination` also keeps the named query
+   * parameters; it lives outside the core so that sites that do not need it do not ship it.
+   */
+  href?: (link: HTMLAnchorElement | HTMLAreaElement) => string | undefined;
 }
 
 type Cta = HTMLElement & Partial<HTMLAnchorElement>;
@@ -43,17 +50,18 @@ export type NewEvent = Omit<CtaEvent, 'p' | 'pv' | 's'>;
  * privacy settings or the environment (localhost, automation) keep the beacon off.
  */
 export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void) | undefined {
-  const nav = navigator;
-  const doc = document;
   if (
-    (options.gpc !== false && (nav as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
-    (options.dnt !== false && (nav.doNotTrack as unknown) == 1) ||
+    (options.gpc != false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
+    (options.dnt != false && (navigator.doNotTrack as unknown) == 1) ||
     (!options.localhost && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
-    (!options.automation && nav.webdriver)
+    (!options.automation && navigator.webdriver)
   )
     return;
 
-  const { endpoint, sink, gate = (deliver: Sink) => deliver } = options;
+  // The default href: links without a host (mailto:, tel:, data:…) report just their scheme, and elements that are no
+  // links (buttons) have neither, so their clicks carry no `d`.
+  const { endpoint, sink, gate = (deliver: Sink) => deliver, href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol) } =
+    options;
   // Impressions wait here for the next click or the page's end; a click takes them along.
   const batch: CtaEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
@@ -69,69 +77,74 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     const body = JSON.stringify(batch.splice(0));
     // body[2]: anything more than "[]". The catch keeps a blocked request from becoming an unhandled rejection that
     // error monitoring on the site would report.
-    if (body[2] && !(leaving && nav.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
+    if (body[2] && !(leaving && navigator.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
   const deliver = gate((event) => {
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
     if (endpoint) batch.push(event), event.t < 'i' && flush();
     sink?.(event);
   });
-  const emit = (event: NewEvent) => deliver({ ...event, p: location.pathname, pv: pageView, s: sequence++ });
+  // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
+  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ });
 
   // dataset keys of the contract's data-cta, data-cta-variant and data-cta-goal (names.test.ts ties them).
-  const report = ({ dataset }: HTMLElement, type: CtaEvent['t'], more?: Partial<CtaEvent>) =>
-    emit({ t: type, id: dataset.cta!, v: dataset.ctaVariant, g: dataset.ctaGoal, ...more });
+  const report = (element: HTMLElement, type: CtaEvent['t'], d?: string, o?: CtaEvent['o']) =>
+    emit({ t: type, id: element.dataset.cta!, v: element.dataset.ctaVariant, g: element.dataset.ctaGoal, d, o });
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
   const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
   // (false), leaving the view deletes it, and a timer counts only if it is still the element's when it fires
   // and the element is still in the document (a view transition may have swapped it out).
   // A running timer keeps running when arm() is called again (focus moving between elements, a new page view).
-  const arm = (element: Element) => {
+  // The unused first parameter lets Map.forEach (value, key) call arm directly.
+  const arm = (_: unknown, element: Element) => {
     const timer: unknown =
-      !doc.hidden && doc.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && element.isConnected && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
+      !document.hidden && document.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && element.isConnected && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
     inView.set(element, timer);
   };
   const observer = new IntersectionObserver(
     (entries) =>
-      entries.forEach(({ target, intersectionRatio, boundingClientRect: box }) =>
-        intersectionRatio >= (box.width * box.height < 242_500 ? 0.5 : 0.3) ? arm(target) : inView.delete(target),
+      entries.forEach((entry) =>
+        entry.intersectionRatio >= (entry.boundingClientRect.width * entry.boundingClientRect.height < 242_500 ? 0.5 : 0.3)
+          ? arm(0, entry.target)
+          : inView.delete(entry.target),
       ),
     { threshold: [0.3, 0.5] },
   );
   // Observing an element twice is a no-op, so every DOM change can simply look for CTAs again.
-  const scan = () => doc.querySelectorAll(TRACKED).forEach((element) => observer.observe(element));
-  const rearm = () => inView.forEach((_, element) => arm(element));
+  const scan = () => document.querySelectorAll(TRACKED).forEach(observer.observe, observer);
 
   // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation and History API
   // navigation. A changed path starts a new page view; timers pause or start (a running one keeps running); what
   // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
-    if (path != location.pathname) {
-      path = location.pathname;
+    // Compares the old path with the new one, which it stores.
+    if (path != (path = location.pathname)) {
       pageView = (Math.random() + '').slice(2);
       sequence = 0;
       counted = new Set();
     }
-    rearm();
+    inView.forEach(arm);
     flush(event);
   };
   // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026). Browsers without
   // it still get Astro's view transitions through astro:page-load.
-  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
+  (self as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
   lifecycle();
   scan();
-  new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
+  new MutationObserver(scan).observe(document, { childList: true, subtree: true });
 
   // Middle clicks arrive as auxclick; right clicks (button 2) open a menu, not the CTA.
   const click = (event: MouseEvent) => {
     const element = (event.target as Element).closest?.(TRACKED) as Cta | null;
     if (element && event.button < 2) {
       impress(element);
-      report(element, 'click', {
-        d: element.href,
-        o: event.button ? 'middle' : event.ctrlKey || event.metaKey || event.shiftKey ? 'modifier' : element.target == '_blank' ? 'new-tab' : 'plain',
-      });
+      report(
+        element,
+        'click',
+        href(element as HTMLAnchorElement),
+        event.button ? 'middle' : event.ctrlKey || event.metaKey || event.shiftKey ? 'modifier' : element.target == '_blank' ? 'new-tab' : 'plain',
+      );
     }
   };
   // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,

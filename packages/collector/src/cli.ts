@@ -10,7 +10,7 @@ import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 import { DEFAULT_PATH, startServer } from './http/server.ts';
-import { buildReport, formatReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
+import { buildReport, DEFAULT_ROW_LIMIT, formatReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
 import { DEFAULT_RATE_LIMIT } from './service.ts';
 
 const DEFAULT_DB = './data/cta.sqlite';
@@ -22,7 +22,7 @@ Usage
                       [--static DIR] [--path PATH] [--rate N] [--burst N] [--synchronous full|normal]
                       [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
                       [--max-connections N] [--max-connections-per-client N] [--keep DAYSd]
-  cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE]
+  cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
   cta-collect prune   --keep DAYSd [--db FILE]
   cta-collect migrate [--db FILE]
 
@@ -58,6 +58,8 @@ Options
                        prune: once), e.g. --keep 400d. Without it serve keeps everything
   --format FORMAT      report format: table (default), json, csv or html
   --out FILE           write the report to FILE instead of standard output
+  --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
+  --all                table and html: show every row
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.
@@ -82,6 +84,8 @@ const OPTIONS = {
   keep: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  limit: { type: 'string' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -107,7 +111,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'max-connections-per-client',
     'keep',
   ],
-  report: ['db', 'format', 'out'],
+  report: ['db', 'format', 'out', 'limit', 'all'],
   prune: ['db', 'keep'],
   migrate: ['db'],
 };
@@ -158,10 +162,18 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'report') {
     const format = (values.format ?? 'table') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${values.format} is not one of ${REPORT_FORMATS.join(', ')}`);
+    const { limit: givenLimit, all } = values;
+    if (givenLimit !== undefined && all) throw new UsageError('--limit and --all exclude each other: give one of them');
+    if ((givenLimit !== undefined || all) && (format === 'json' || format === 'csv')) {
+      const flag = all ? '--all' : '--limit';
+      throw new UsageError(`${flag} applies to the table and html formats: ${format} always holds every row`);
+    }
+    const limit = all ? Infinity : integer(givenLimit ?? String(DEFAULT_ROW_LIMIT), '--limit', 1, 1_000_000_000);
     const database = openReadOnlyDatabase(db);
     const report = buildReport(database);
     database.close();
-    const text = formatReport(report, format, { color: format === 'table' && !values.out && pc.isColorSupported });
+    const color = format === 'table' && !values.out && pc.isColorSupported;
+    const text = formatReport(report, format, { color, limit });
     if (values.out) {
       writeFileSync(values.out, text);
       console.error(`cta-collect: wrote the ${format} report to ${values.out}`);

@@ -6,6 +6,9 @@ const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'str
 const click = { t: 'click', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 0, v: 'primary', g: 'trial', d: 'https://example.com/signup', o: 'plain' };
 const impression = { t: 'impression', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 1 };
 
+// L1: control characters in props values are refused like everywhere else, naming the field.
+const CONTROL_IN_NOTE = /at \[0\]\.props\.note: props values must not contain control characters/;
+
 function error(value: unknown): string {
   const result = parseBatch(bytes(value));
   if (result.ok) throw new Error(`expected ${JSON.stringify(value)} to be refused`);
@@ -56,9 +59,23 @@ describe('parseBatch', () => {
     [/props values must be strings, finite numbers or booleans/, [{ ...impression, props: { nested: { a: 1 } } }]],
     [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: JSON.parse('{"__proto__": "x"}') }]],
     [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: { constructor: 'x' } }]],
+    [CONTROL_IN_NOTE, [{ ...impression, props: { note: 'a\u0000b' } }]],
+    [CONTROL_IN_NOTE, [{ ...impression, props: { note: 'x\u001b[2J' } }]],
+    [CONTROL_IN_NOTE, [{ ...impression, props: { note: 'a\u0085b' } }]],
+    [/at \[0\]\.id: id must not contain a lone UTF-16 surrogate/, [{ ...click, id: 'sign\ud800up' }]],
+    [/at \[0\]\.p: p \(page path\) must not contain a lone UTF-16 surrogate/, [{ ...click, p: '/\udc00' }]],
+    [/at \[0\]\.d: d \(destination\) must not contain a lone UTF-16/, [{ ...click, d: 'https://x.example/\udbff' }]],
+    [/at \[0\]\.props\.note: props values must not contain a lone/, [{ ...impression, props: { note: '\ud83d' } }]],
+    [/at \[0\]\.props\.k\ud800: props keys must not contain a lone/, [{ ...impression, props: { 'k\ud800': 1 } }]],
     [/props has more than 20 keys/, [{ ...impression, props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }]],
   ])('refuses with a message naming the field: %s', (message, body) => {
     expect(error(body)).toMatch(message);
+  });
+
+  it('accepts well-formed Unicode, surrogate pairs (emoji) included, unchanged', () => {
+    const event = { ...impression, id: 'sign-up-\u{1F680}', props: { note: 'caf\u00e9 \u{1F600}', tab: 'a b' } };
+    // JSON.stringify escapes nothing here; the bytes carry real 4-byte UTF-8 sequences.
+    expect(parseBatch(bytes([event]))).toEqual({ ok: true, events: [event] });
   });
 
   it('refuses the whole batch when one event is wrong, so nothing invalid is stored', () => {

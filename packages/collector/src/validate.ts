@@ -7,24 +7,35 @@ const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 // Keys that would reach Object.prototype if a consumer ever copied props with plain assignment.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const RESERVED_KEY = 'props keys __proto__, constructor and prototype are reserved: rename the property';
+// A lone UTF-16 surrogate (JSON allows "\ud800") cannot be stored as UTF-8: SQLite would keep U+FFFD instead, so a
+// value acknowledged with 2xx would change. Refuse it before anything is stored.
+const wellFormed = (value: string) => value.isWellFormed();
+const LONE_SURROGATE =
+  'must not contain a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape): send valid Unicode';
 
 const text = (max: number, what: string) =>
   z
     .string({ error: `${what} must be a string` })
     .min(1, `${what} must not be empty`)
     .max(max, `${what} is longer than ${max} characters`)
-    .regex(NO_CONTROL_CHARS, `${what} must not contain control characters`);
+    .regex(NO_CONTROL_CHARS, `${what} must not contain control characters`)
+    .refine(wellFormed, `${what} ${LONE_SURROGATE}`);
 
 const propKey = z
   .string()
   .min(1, 'props keys must not be empty')
   .max(LIMITS.maxPropKeyLength, `props keys are at most ${LIMITS.maxPropKeyLength} characters`)
   .regex(NO_CONTROL_CHARS, 'props keys must not contain control characters')
+  .refine(wellFormed, `props keys ${LONE_SURROGATE}`)
   .refine((key) => !FORBIDDEN_KEYS.has(key), RESERVED_KEY);
 
 const propValue = z.union(
   [
-    z.string().max(LIMITS.maxPropValueLength, `props values are at most ${LIMITS.maxPropValueLength} characters`),
+    z
+      .string()
+      .max(LIMITS.maxPropValueLength, `props values are at most ${LIMITS.maxPropValueLength} characters`)
+      .regex(NO_CONTROL_CHARS, 'props values must not contain control characters')
+      .refine(wellFormed, `props values ${LONE_SURROGATE}`),
     z.number(),
     z.boolean(),
   ],

@@ -26,7 +26,7 @@ export interface CtaEvent {
   v?: string;
   /** Goal (`data-cta-goal`). */
   g?: string;
-  /** Destination URL of a click. */
+  /** Destination of a click: by default its origin and path (no query, no fragment), or the scheme alone (`mailto:`). */
   d?: string;
   /** Open mode of a click. */
   o?: OpenMode;

@@ -11,7 +11,8 @@ import { expect, test } from '@playwright/test';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/server-output/', import.meta.url));
 const ASTRO = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mjs', import.meta.url));
-const PORT = 4356;
+// The server listens on a port the system picks (PORT=0) and says where: "Server listening on http://127.0.0.1:…".
+const LISTENING = /Server listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 test('a built @astrojs/node site stores events through the mounted endpoint', async () => {
   test.setTimeout(240_000);
@@ -20,14 +21,15 @@ test('a built @astrojs/node site stores events through the mounted endpoint', as
 
   const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-endpoint-')), 'events.sqlite');
   const server = spawn(process.execPath, [join(FIXTURE, 'dist/server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), CTA_COLLECTOR_DB: db },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CTA_COLLECTOR_DB: db },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   try {
-    const url = `http://127.0.0.1:${PORT}`;
+    await expect.poll(() => LISTENING.exec(output)?.[1], { timeout: 30_000 }).toBeTruthy();
+    const url = LISTENING.exec(output)![1]!;
     await expect.poll(() => fetch(`${url}/`).then((response) => response.status, () => 0), { timeout: 30_000 }).toBe(200);
 
     const events = [

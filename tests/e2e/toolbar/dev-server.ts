@@ -10,16 +10,19 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+// The address astro dev prints once it listens ("Local    http://127.0.0.1:54321/").
+const LISTENING = /Local\s+(http:\/\/127\.0\.0\.1:\d+)/;
+
 /**
- * Starts `astro dev` for a fixture on a fixed loopback port and resolves once it serves pages. Fails with astro's
- * own output if it exits or does not come up in time, and refuses a port that is already taken (astro would
- * silently move to the next port and the test would talk to the wrong server).
+ * Starts `astro dev` for a fixture on a loopback port the system picks (port 0: no fixed port can be taken by
+ * another process on a shared machine), reads the address from its output and resolves once it serves pages.
+ * Fails with astro's own output if it exits or does not come up in time.
  */
-export async function startDevServer(root: URL, port: number, timeoutMs = 45_000): Promise<DevServer> {
-  const url = `http://127.0.0.1:${port}`;
-  if (await responds(url)) throw new Error(`Port ${port} is already in use: stop whatever serves ${url} and run the test again.`);
+export async function startDevServer(root: URL, timeoutMs = 45_000): Promise<DevServer> {
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [astroBin, 'dev', '--root', fileURLToPath(root), '--host', '127.0.0.1', '--port', String(port)], {
+  let url = '';
+  const args = [astroBin, 'dev', '--root', fileURLToPath(root), '--host', '127.0.0.1', '--port', '0'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,7 +30,9 @@ export async function startDevServer(root: URL, port: number, timeoutMs = 45_000
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const server: DevServer = {
-    url,
+    get url() {
+      return url;
+    },
     output: () => log,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
@@ -41,11 +46,12 @@ export async function startDevServer(root: URL, port: number, timeoutMs = 45_000
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`astro dev exited with code ${child.exitCode}:\n${log}`);
-    if (log.includes(url) && (await responds(url))) return server;
+    url ||= LISTENING.exec(log)?.[1] ?? '';
+    if (url && (await responds(url))) return server;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.stop();
-  throw new Error(`astro dev did not serve ${url} within ${timeoutMs / 1000} s:\n${log}`);
+  throw new Error(`astro dev did not serve ${url || 'pages'} within ${timeoutMs / 1000} s:\n${log}`);
 }
 
 async function responds(url: string): Promise<boolean> {

@@ -2,8 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { helpUrl } from '@astro-cta/audit';
 import { startDevServer, type DevServer } from './dev-server.ts';
 
-// `astro dev` of tests/fixtures/toolbar, started once for this file (the toolbar exists only in dev).
-const PORT = 4361;
+// `astro dev` of tests/fixtures/toolbar, started once for this file (the toolbar exists only in dev), on a free port.
 let server: DevServer;
 
 // Generous per-test budget: on a loaded 2-core machine each dev-server page load takes seconds.
@@ -11,7 +10,7 @@ test.describe.configure({ mode: 'serial', timeout: 45_000 });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
-  server = await startDevServer(new URL('../../fixtures/toolbar/', import.meta.url), PORT);
+  server = await startDevServer(new URL('../../fixtures/toolbar/', import.meta.url));
   // The first visit makes Vite transform (and maybe pre-bundle) the toolbar's modules, which can reload the page:
   // get that over with before the tests look at anything.
   const page = await browser.newPage();

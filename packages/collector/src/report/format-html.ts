@@ -1,18 +1,34 @@
-import { intervalLabel, pageLabel, percent, variantLabel } from './format-common.ts';
+import {
+  DEFAULT_ROW_LIMIT,
+  intervalLabel,
+  lostLabel,
+  moreLabel,
+  pageLabel,
+  percent,
+  topRows,
+  variantLabel,
+  visible,
+} from './format-common.ts';
 import type { CtaRow, Report } from './query.ts';
 
-const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+// Visitors' values also get their invisible characters (bidi overrides, zero-width) written out, as in the terminal.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: string): string => visible(value).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 
 const CHART = { width: 760, labelWidth: 300, barHeight: 18, gap: 10, top: 28, axisWidth: 420 } as const;
 
 /**
  * A self-contained HTML page (no script, no external request): a bar chart of CTR per row with its 95% Wilson
  * interval as a whisker, drawn in inline SVG, and the same figures as a table. Every value from the database is
- * escaped.
+ * escaped. Chart and table show the `limit` most seen rows (default DEFAULT_ROW_LIMIT; Infinity for all).
  */
-export function formatHtml(report: Report, { title = 'CTA report' }: { title?: string } = {}): string {
+export function formatHtml(
+  report: Report,
+  { title = 'CTA report', limit = DEFAULT_ROW_LIMIT }: { title?: string; limit?: number } = {},
+): string {
   const { totals } = report;
+  const { rows, hidden } = topRows(report.rows, limit);
+  const more = hidden ? `<p class="more">${escapeHtml(moreLabel(hidden))}</p>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -27,15 +43,17 @@ export function formatHtml(report: Report, { title = 'CTA report' }: { title?: s
   tr.total td { font-weight: 600; }
   .bar { fill: #2f6fde; } .whisker { stroke: #1b1f24; stroke-width: 1.5; } .axis { stroke: #8c959f; }
   svg text { font: 12px system-ui, sans-serif; fill: #1b1f24; }
+  .more { color: #57606a; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p>Generated ${escapeHtml(report.generatedAt)}. ${totals.events} events from ${totals.pageViews} page views:
-${totals.impressions} impressions, ${totals.clicks} clicks, ${totals.customEvents} custom events, ${totals.sequenceGaps} lost (sequence gaps).
+${totals.impressions} impressions, ${totals.clicks} clicks, ${totals.customEvents} custom events;
+${escapeHtml(lostLabel(totals))}.
 Impressions and clicks count page views; CTR = clicks / impressions with a 95% Wilson interval.</p>
-${report.rows.length ? chart(report.rows) : '<p>No CTA impressions or clicks yet.</p>'}
-${report.rows.length ? table(report.rows) : ''}
+${rows.length ? chart(rows) + more : '<p>No CTA impressions or clicks yet.</p>'}
+${rows.length ? table(rows) + more : ''}
 </body>
 </html>
 `;
@@ -47,8 +65,11 @@ function rowLabel(row: CtaRow): string {
 
 function chart(rows: CtaRow[]): string {
   const { width, labelWidth, barHeight, gap, top, axisWidth } = CHART;
-  // Scale to the highest interval bound so small CTRs stay readable, in 10% steps.
-  const maxValue = Math.min(1, Math.max(0.1, Math.ceil(Math.max(...rows.map((row) => row.ctrHigh ?? 0)) * 10) / 10));
+  // Scale to the highest interval bound so small CTRs stay readable, in 10% steps. A loop, not Math.max(...rows):
+  // spreading hundreds of thousands of arguments overflows the call stack.
+  let highest = 0;
+  for (const row of rows) highest = Math.max(highest, row.ctrHigh ?? 0);
+  const maxValue = Math.min(1, Math.max(0.1, Math.ceil(highest * 10) / 10));
   const x = (value: number) => labelWidth + (value / maxValue) * axisWidth;
   const height = top + rows.length * (barHeight + gap) + 10;
   const ticks = Array.from({ length: 6 }, (_, index) => (maxValue * index) / 5);
@@ -60,7 +81,8 @@ function chart(rows: CtaRow[]): string {
   rows.forEach((row, index) => {
     const y = top + index * (barHeight + gap);
     const label = rowLabel(row);
-    const shown = label.length > 44 ? `${label.slice(0, 43)}…` : label;
+    // Never cut a surrogate pair in half (it would show as an escaped lone surrogate).
+    const shown = label.length > 44 ? `${label.slice(0, 43).replace(/[\ud800-\udbff]$/, '')}…` : label;
     parts.push(`<g><title>${escapeHtml(`${label}: ${percent(row.ctr)} CTR, 95% CI ${intervalLabel(row)}, ${row.clicks}/${row.impressions}`)}</title>`);
     parts.push(`<text x="${labelWidth - 8}" y="${y + barHeight - 5}" text-anchor="end"${row.page === null ? ' font-weight="600"' : ''}>${escapeHtml(shown)}</text>`);
     if (row.ctr !== null) {

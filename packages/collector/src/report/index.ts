@@ -1,3 +1,4 @@
+import { DEFAULT_ROW_LIMIT } from './format-common.ts';
 import { formatCsv } from './format-csv.ts';
 import { formatHtml } from './format-html.ts';
 import { formatJson } from './format-json.ts';
@@ -7,18 +8,30 @@ import type { Report } from './query.ts';
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatReport(report: Report, format: ReportFormat, { color = false }: { color?: boolean } = {}): string {
+export interface FormatOptions {
+  /** Terminal colours in the table. */
+  color?: boolean;
+  /** Rows the table and the HTML report show, most seen first (default DEFAULT_ROW_LIMIT; Infinity for all). */
+  limit?: number;
+}
+
+export function formatReport(
+  report: Report,
+  format: ReportFormat,
+  { color = false, limit = DEFAULT_ROW_LIMIT }: FormatOptions = {},
+): string {
   switch (format) {
     case 'table':
-      return formatTable(report, { color });
+      return formatTable(report, { color, limit });
     case 'json':
       return formatJson(report);
     case 'csv':
       return formatCsv(report);
     case 'html':
-      return formatHtml(report);
+      return formatHtml(report, { limit });
   }
 }
 
-export { buildReport, type CtaRow, type Report } from './query.ts';
+export { DEFAULT_ROW_LIMIT } from './format-common.ts';
+export { buildReport, MAX_GAP_PER_PAGE_VIEW, type CtaRow, type Report } from './query.ts';
 export { wilsonInterval, Z_95, type Interval } from './wilson.ts';

@@ -20,9 +20,26 @@ export interface CtaRow {
   ctrHigh: number | null;
 }
 
+/**
+ * The most lost events one page view can account for in `sequenceGaps`. Sequence numbers come from the client, so a
+ * page view claiming s = 1,000,000 would otherwise add a million "lost events" with one request; an honest beacon
+ * loses at most a batch or two of a page view's events.
+ */
+export const MAX_GAP_PER_PAGE_VIEW = 10;
+
 export interface Report {
   generatedAt: string;
-  totals: { events: number; pageViews: number; clicks: number; impressions: number; customEvents: number; sequenceGaps: number };
+  totals: {
+    events: number;
+    pageViews: number;
+    clicks: number;
+    impressions: number;
+    customEvents: number;
+    /** Page views with a gap in their sequence numbers: each costs a client one event, so it cannot be inflated. */
+    pageViewsWithGaps: number;
+    /** Missing sequence numbers, at most MAX_GAP_PER_PAGE_VIEW counted per page view. */
+    sequenceGaps: number;
+  };
   /** One row per CTA, page and variant, then one total row per CTA (page and variant null), sorted by CTA. */
   rows: CtaRow[];
 }
@@ -56,7 +73,7 @@ export function buildReport(db: DatabaseSync, now = new Date()): Report {
        GROUP BY cta`,
     )
     .all() as unknown as CountRow[];
-  const rows = [...detail, ...perCta].map(toRow).sort(compareRows);
+  const rows = detail.concat(perCta).map(toRow).sort(compareRows);
 
   const totals = db
     .prepare(
@@ -65,13 +82,16 @@ export function buildReport(db: DatabaseSync, now = new Date()): Report {
               COALESCE(SUM(type = 'custom'), 0) AS customEvents
        FROM events`,
     )
-    .get() as unknown as Omit<Report['totals'], 'sequenceGaps'>;
+    .get() as unknown as Omit<Report['totals'], 'sequenceGaps' | 'pageViewsWithGaps'>;
   // Sequence numbers start at 0 in every page view, so a missing number below the highest one received is a lost
-  // event (events lost after the last one received cannot be seen).
+  // event (events lost after the last one received cannot be seen). Each page view's claim is capped.
   const gaps = db
-    .prepare(`SELECT COALESCE(SUM(max_seq + 1 - received), 0) AS gaps FROM (SELECT MAX(seq) AS max_seq, COUNT(*) AS received FROM events GROUP BY page_view)`)
-    .get() as { gaps: number };
-  return { generatedAt: now.toISOString(), totals: { ...totals, sequenceGaps: gaps.gaps }, rows };
+    .prepare(
+      `SELECT COALESCE(SUM(missing > 0), 0) AS pageViewsWithGaps, COALESCE(SUM(MIN(missing, ?)), 0) AS sequenceGaps
+       FROM (SELECT MAX(seq) + 1 - COUNT(*) AS missing FROM events GROUP BY page_view)`,
+    )
+    .get(MAX_GAP_PER_PAGE_VIEW) as Pick<Report['totals'], 'sequenceGaps' | 'pageViewsWithGaps'>;
+  return { generatedAt: now.toISOString(), totals: { ...totals, ...gaps }, rows };
 }
 
 function toRow({ cta, page, variant, impressions, clicks, click_events }: CountRow): CtaRow {

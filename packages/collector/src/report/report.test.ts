@@ -1,9 +1,10 @@
 import { DatabaseSync } from 'node:sqlite';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
 import type { ValidEvent } from '../validate.ts';
-import { buildReport, formatReport, type Report } from './index.ts';
+import { buildReport, formatReport, MAX_GAP_PER_PAGE_VIEW, type Report } from './index.ts';
 
 async function reportOf(events: ValidEvent[]): Promise<Report> {
   const db = new DatabaseSync(':memory:');
@@ -27,7 +28,15 @@ describe('buildReport', () => {
     expect(report.rows[0]).toMatchObject({ cta: 'signup', page: '/', variant: 'primary', impressions: 4, clicks: 1, clickEvents: 1, ctr: 0.25 });
     expect(report.rows[0]!.ctrLow).toBeCloseTo(0.0456, 3);
     expect(report.rows[0]!.ctrHigh).toBeCloseTo(0.6994, 3);
-    expect(report.totals).toEqual({ events: 5, pageViews: 4, clicks: 1, impressions: 4, customEvents: 0, sequenceGaps: 0 });
+    expect(report.totals).toEqual({
+      events: 5,
+      pageViews: 4,
+      clicks: 1,
+      impressions: 4,
+      customEvents: 0,
+      pageViewsWithGaps: 0,
+      sequenceGaps: 0,
+    });
   });
 
   it('never reports a CTR above 100%: a click implies an impression and repeated clicks count once per page view', async () => {
@@ -61,8 +70,19 @@ describe('buildReport', () => {
 
   it('counts lost events from gaps in sequence numbers and leaves custom events out of CTR', async () => {
     const report = await reportOf([impression('a', 0), impression('a', 3), { t: 'custom', id: 'video', p: '/', pv: 'a', s: 4 }]);
-    expect(report.totals).toMatchObject({ events: 3, customEvents: 1, sequenceGaps: 2 });
+    expect(report.totals).toMatchObject({ events: 3, customEvents: 1, pageViewsWithGaps: 1, sequenceGaps: 2 });
     expect(report.rows.map((row) => row.cta)).toEqual(['signup', 'signup']);
+  });
+
+  it('bounds the lost events one page view can claim: one 14 KB request cannot add 200,000,000', async () => {
+    // The most one valid request can claim: 200 page views (the batch limit), each saying it is at s = 1,000,000.
+    const hostile = Array.from({ length: 200 }, (_, index) => impression(`x${index}`, 1_000_000));
+    const report = await reportOf([...hostile, impression('a', 0), impression('a', 3)]);
+    const gaps = 200 * MAX_GAP_PER_PAGE_VIEW + 2;
+    expect(report.totals).toMatchObject({ pageViews: 201, pageViewsWithGaps: 201, sequenceGaps: gaps });
+    expect(formatReport(report, 'table')).toContain(
+      `lost events in 201 page views (${gaps} sequence gaps, at most ${MAX_GAP_PER_PAGE_VIEW} counted per page view)`,
+    );
   });
 
   it('reports nothing for an empty database, without dividing by zero', async () => {
@@ -70,7 +90,15 @@ describe('buildReport', () => {
     migrate(db);
     const report = buildReport(db);
     expect(report.rows).toEqual([]);
-    expect(report.totals).toEqual({ events: 0, pageViews: 0, clicks: 0, impressions: 0, customEvents: 0, sequenceGaps: 0 });
+    expect(report.totals).toEqual({
+      events: 0,
+      pageViews: 0,
+      clicks: 0,
+      impressions: 0,
+      customEvents: 0,
+      pageViewsWithGaps: 0,
+      sequenceGaps: 0,
+    });
     expect(formatReport(report, 'table')).toContain('No CTA impressions or clicks yet.');
   });
 });
@@ -87,6 +115,26 @@ describe('formatReport', () => {
     expect(table).not.toContain('\u001b[');
   });
 
+  it('table and html: bidi overrides, zero-width and control characters are shown escaped, never applied', async () => {
+    // A right-to-left override makes "signup-\u202egpj.exe" read as "signup-exe.jpg"; zero-width characters make two
+    // different ids look alike. Control characters are refused on the way in, but an older database may hold them.
+    const db = new DatabaseSync(':memory:');
+    migrate(db);
+    await new EventStore(db).write([impression('a', 0, 'signup-\u202egpj.exe', '/a\u200bb', 'x\u2066y\ufeff')]);
+    db.prepare(`UPDATE events SET page = '/\u001b[2Jreset'`).run();
+    const report = buildReport(db);
+    const table = formatReport(report, 'table');
+    expect(table).toContain('signup-\\u{202e}gpj.exe');
+    expect(table).toContain('/\\u{001b}[2Jreset');
+    expect(table).toContain('x\\u{2066}y\\u{feff}');
+    expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    const html = formatReport(report, 'html');
+    expect(html).toContain('signup-\\u{202e}gpj.exe');
+    expect(html).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    // The data formats keep the value as stored.
+    expect(JSON.parse(formatReport(report, 'json')).rows[0].cta).toBe('signup-\u202egpj.exe');
+  });
+
   it('json: the report as data', async () => {
     const report = await reportOf([impression('a', 0), click('a', 1)]);
     expect(JSON.parse(formatReport(report, 'json'))).toEqual(report);
@@ -99,6 +147,33 @@ describe('formatReport', () => {
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451`);
     expect(lines).toContain('plain,,,1,0,0,0.000000,0.000000,0.793451');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('csv: a cell stays one cell and never starts a formula, whatever separator a spreadsheet splits on', async () => {
+    const hostile = ['x;=1+1;', 'a\t+cmd|calc', 'b|@SUM(A1)', 'c, -2+3', 'd\n=1', ' =HYPERLINK("x")', 'e;\u00a0+1'];
+    const report = await reportOf(hostile.map((id, index) => impression(`pv${index}`, 0, id, `/p;${id}`)));
+    const csv = formatReport(report, 'csv');
+    const defused = (value: string) => value.replace(/(^|[,;\t|\r\n])([ \u00a0]*)(?=[=+\-@])/g, "$1$2'");
+
+    // A real CSV reader: 9 cells in every row, each value as stored with an apostrophe before every piece that
+    // could start a formula.
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.every((row) => Object.keys(row).length === 9)).toBe(true);
+    const details = rows.filter((row) => row.page);
+    expect(details.map((row) => row.cta).sort()).toEqual(hostile.map(defused).sort());
+    expect(details.map((row) => row.cta)).toContain("x;'=1+1;");
+    expect(details.map((row) => row.page)).toContain("/p;x;'=1+1;");
+
+    // A spreadsheet in a ";", tab or "|" locale, or an importer that ignores quotes, may split anywhere on those:
+    // no piece of any line starts a formula even then.
+    const pieces = parse(csv, {
+      delimiter: [',', ';', '\t', '|'],
+      record_delimiter: ['\r\n', '\n', '\r'],
+      quote: false,
+      relax_column_count: true,
+    }) as string[][];
+    expect(pieces.flat().length).toBeGreaterThan(rows.length * 9);
+    for (const piece of pieces.flat()) expect(piece).not.toMatch(/^"?[ \u00a0]*[=+\-@]/);
   });
 
   it('html: self-contained, with an SVG bar chart and every stored value escaped', async () => {
