@@ -96,8 +96,8 @@ export type BrandKey = keyof typeof brands;
 /** The demos, for the strip above every demo's own header. */
 export const demos: Array<[href: string, label: string]> = [
   ['/demos/', 'All demos'],
-  ['/demos/saas/', 'SaaS trial'],
-  ['/demos/sale/', 'Winter sale'],
+  ['/demos/saas/', 'SaaS'],
+  ['/demos/sale/', 'Sale'],
   ['/demos/newsletter/', 'Newsletter'],
   ['/demos/event/', 'Event'],
 ];
