@@ -26,7 +26,7 @@ test.use({ colorScheme: 'light', reducedMotion: 'no-preference' });
 for (const width of widths) {
   for (const [name, path] of pages) {
     test(`${path} at ${width} px looks as it did`, async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       await page.clock.setFixedTime(NOW);
       await page.setViewportSize({ width, height: 900 });
       const response = await page.goto(path);
@@ -43,6 +43,8 @@ for (const width of widths) {
         mask: [page.locator('[data-cta-remaining]')],
         maskColor: '#ff00ff',
         maxDiffPixelRatio: 0.002,
+        // Two full-length screenshots must match before one is kept; on a loaded 2-core machine each takes seconds.
+        timeout: 45_000,
       });
     });
   }
