@@ -36,7 +36,9 @@ export const brands = {
       ['/demos/saas/#pricing', 'Pricing'],
       ['/demos/saas/#faq', 'FAQ'],
     ],
-    colors: { brand: '#4338ca', brandHover: '#312e81', ink: '#1e1b4b', soft: '#eef2ff', accent: '#fef3c7', accentInk: '#78350f' },
+    colors: {
+      brand: '#4338ca', brandHover: '#312e81', ink: '#1e1b4b', soft: '#eef2ff', accent: '#fef3c7', accentInk: '#78350f',
+    },
   },
   fjord: {
     name: 'Fjord Outfitters',
@@ -49,7 +51,9 @@ export const brands = {
       ['/demos/sale/#reviews', 'Reviews'],
       ['/demos/sale/#faq', 'Delivery'],
     ],
-    colors: { brand: '#0f5f5a', brandHover: '#0b3f3c', ink: '#0f2e2d', soft: '#e6f4f1', accent: '#fde047', accentInk: '#3f3a06' },
+    colors: {
+      brand: '#0f5f5a', brandHover: '#0b3f3c', ink: '#0f2e2d', soft: '#e6f4f1', accent: '#fde047', accentInk: '#3f3a06',
+    },
   },
   letter: {
     name: 'The Landing Letter',
@@ -62,7 +66,9 @@ export const brands = {
       ['/demos/newsletter/#plans', 'Plans'],
       ['/demos/newsletter/#faq', 'FAQ'],
     ],
-    colors: { brand: '#c2410c', brandHover: '#9a3412', ink: '#1c1917', soft: '#fff7ed', accent: '#ffedd5', accentInk: '#7c2d12' },
+    colors: {
+      brand: '#c2410c', brandHover: '#9a3412', ink: '#1c1917', soft: '#fff7ed', accent: '#ffedd5', accentInk: '#7c2d12',
+    },
   },
   landingDay: {
     name: 'Landing Day',
@@ -75,7 +81,9 @@ export const brands = {
       ['/demos/event/#tickets', 'Tickets'],
       ['/demos/event/#faq', 'FAQ'],
     ],
-    colors: { brand: '#be185d', brandHover: '#831843', ink: '#2e1065', soft: '#fdf2f8', accent: '#fde68a', accentInk: '#713f12' },
+    colors: {
+      brand: '#be185d', brandHover: '#831843', ink: '#2e1065', soft: '#fdf2f8', accent: '#fde68a', accentInk: '#713f12',
+    },
   },
   kit: {
     name: 'astro-cta',
@@ -87,7 +95,9 @@ export const brands = {
       ['/rules/', 'Audit rules'],
       ['/components/cta/', 'Components'],
     ],
-    colors: { brand: '#1d4ed8', brandHover: '#1e3a8a', ink: '#0b1220', soft: '#eff6ff', accent: '#fef3c7', accentInk: '#78350f' },
+    colors: {
+      brand: '#1d4ed8', brandHover: '#1e3a8a', ink: '#0b1220', soft: '#eff6ff', accent: '#fef3c7', accentInk: '#78350f',
+    },
   },
 } satisfies Record<string, Brand>;
 

@@ -6,7 +6,7 @@ test('the newsletter confirmation shows only after signing up, without JavaScrip
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/demos/newsletter/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('One tested idea for your landing page, every Tuesday');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^One tested idea/);
   await expect(page.getByText(/check your inbox/i)).toHaveCount(0);
 
   await page.getByLabel('Email address').first().fill('reader@example.com');
@@ -36,7 +36,13 @@ for (const width of [1024, 1280]) {
 // page's own text.
 const US_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}/;
 const GB_DATE = /\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}/;
-for (const [path, lang] of [['/demos/sale/', 'en-GB'], ['/demos/event/', 'en-GB'], ['/demos/newsletter/', 'en-US'], ['/demos/saas/', 'en-US']] as const) {
+const locales = [
+  ['/demos/sale/', 'en-GB'],
+  ['/demos/event/', 'en-GB'],
+  ['/demos/newsletter/', 'en-US'],
+  ['/demos/saas/', 'en-US'],
+] as const;
+for (const [path, lang] of locales) {
   test(`${path} writes its dates in its own locale (${lang})`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);

@@ -17,7 +17,12 @@ const companies: Array<[string, string, number]> = [
   ['orbitly', 'Orbitly', 116],
 ];
 
-export const customerLogos = companies.map(([file, name, width]) => ({ src: `/demo-assets/logos/${file}.svg`, alt: name, width, height: 40 }));
+export const customerLogos = companies.map(([file, name, width]) => ({
+  src: `/demo-assets/logos/${file}.svg`,
+  alt: name,
+  width,
+  height: 40,
+}));
 
 /** Dates written in the page's own locale ("24 November 2026" on an en-GB page, "November 24, 2026" on en-US). */
 export const longDate = (isoDay: string, locale: string) =>
