@@ -13,6 +13,8 @@ export interface PageJob {
   file: string;
   /** Where to read the page; or `bytes`, the page as rendered, when it was handed over during `astro build`. */
   path?: string;
+  /** The audited folder: a `path` whose real location is outside it is not read (see readPageBytes). */
+  root?: string;
   bytes?: Uint8Array;
   /** Rule ids not to run on this page (frontmatter opt-outs, `page-no-cta` where no CTA is expected). */
   skip: readonly string[];
@@ -54,7 +56,7 @@ export class PageAuditor {
     const { index, route, file } = job;
     let bytes: Uint8Array;
     try {
-      bytes = job.bytes ?? readPageBytes(job.path!);
+      bytes = job.bytes ?? readPageBytes(job.path!, job.root);
     } catch (error) {
       return { index, findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')], kept: [], hash: '' };
     }
