@@ -29,6 +29,12 @@ export interface PageResult {
 }
 
 /** A content hash of a page, to tell whether the file on disk is the page that was audited while it rendered. */
+/**
+ * How long one page may take, reading and parsing included. Every step is linear in the page's size, so a page
+ * under the size cap takes a few seconds at most; more means a bug of ours or a page built to stall the audit.
+ */
+export const PAGE_TIME_BUDGET_MS = 30_000;
+
 export function pageHash(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64');
 }
@@ -41,10 +47,12 @@ export function pageHash(bytes: Uint8Array): string {
 export class PageAuditor {
   readonly #rules: readonly Rule[];
   #site: { routes: ReadonlySet<string>; now: Date };
+  readonly #budgetMs: number;
 
-  constructor(rules: readonly Rule[], routes: ReadonlySet<string>, now: Date) {
+  constructor(rules: readonly Rule[], routes: ReadonlySet<string>, now: Date, budgetMs = PAGE_TIME_BUDGET_MS) {
     this.#rules = rules;
     this.#site = { routes, now };
+    this.#budgetMs = budgetMs;
   }
 
   /** The routes of the build, once they are known for sure (they were predicted while it rendered). */
@@ -54,6 +62,7 @@ export class PageAuditor {
 
   audit(job: PageJob): PageResult {
     const { index, route, file } = job;
+    const deadline = performance.now() + this.#budgetMs;
     let bytes: Uint8Array;
     try {
       bytes = job.bytes ?? readPageBytes(job.path!, job.root);
@@ -61,17 +70,18 @@ export class PageAuditor {
       return { index, findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')], kept: [], hash: '' };
     }
     // Only a page audited while it rendered needs its hash: its file is compared with it after the build.
-    return { index, ...this.#auditBytes(bytes, job), hash: job.bytes ? pageHash(bytes) : '' };
+    return { index, ...this.#auditBytes(bytes, job, deadline), hash: job.bytes ? pageHash(bytes) : '' };
   }
 
-  #auditBytes(bytes: Uint8Array, { route, file, skip }: PageJob): { findings: Finding[]; kept: Kept[] } {
+  #auditBytes(bytes: Uint8Array, { route, file, skip }: PageJob, deadline: number): { findings: Finding[]; kept: Kept[] } {
     const read: ReadPage = decodePage(bytes);
     if (!read.ok) return { findings: [auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning')], kept: [] };
     const findings: Finding[] = [];
     if (read.note) findings.push(auditError(route, file, `This page ${read.note}.`, 'info'));
     try {
       const page = createPage(read.html, route, file);
-      const result = auditPage(page, this.#site, skip.length === 0 ? this.#rules : this.#rules.filter((rule) => !skip.includes(rule.meta.id)));
+      const rules = skip.length === 0 ? this.#rules : this.#rules.filter((rule) => !skip.includes(rule.meta.id));
+      const result = auditPage(page, this.#site, rules, deadline);
       findings.push(...result.findings);
       return { findings, kept: result.kept };
     } catch (error) {

@@ -126,4 +126,6 @@ export interface Finding {
    * when the integration or the CLI could tell. Filled in by the audit runner, never by rules.
    */
   sourceHint?: string;
+  /** Set on the `audit-error` of a page that hit the time budget: unlike other audit errors it counts toward failOn. */
+  timedOut?: true;
 }
