@@ -221,7 +221,7 @@ async function loadIntegrationConfig(cwd: string): Promise<{ input: AuditConfigI
   const file = path.join(cwd, INTEGRATION_CONFIG_FILE);
   const none = { input: {}, base: cwd, from: `defaults (no ${CONFIG_FILES.join(', ')} or ${INTEGRATION_CONFIG_FILE} here)` };
   if (!existsSync(file)) return none;
-  let recorded: { audit?: unknown };
+  let recorded: { audit?: unknown; root?: unknown };
   try {
     recorded = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
@@ -237,7 +237,9 @@ async function loadIntegrationConfig(cwd: string): Promise<{ input: AuditConfigI
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${INTEGRATION_CONFIG_FILE}: ${error.message}`);
     throw error;
   }
-  return { input: input as AuditConfigInput, base: cwd, from: `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)` };
+  // Baseline and report paths in astro.config are relative to the project root.
+  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
+  return { input: input as AuditConfigInput, base, from: `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)` };
 }
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; only used on a terminal. */
