@@ -139,8 +139,8 @@ describe('the audit on hostile files', () => {
     const result = await auditDirectory(dir, { rules });
     const seconds = (performance.now() - started) / 1000;
     expect(result.pages).toBe(11);
-    // Seconds on an idle 2-core machine; the margin is for a busy CI runner.
-    expect(seconds).toBeLessThan(90);
+    // 73 s measured on 2 cores shared with about 25 busy processes; quadratic work took over 9 minutes here.
+    expect(seconds).toBeLessThan(150);
     const byFile = (file: string) => result.findings.filter((finding) => finding.file === file);
     expect(byFile('binary.html')).toEqual([expect.objectContaining({ ruleId: AUDIT_ERROR, message: expect.stringContaining('binary') })]);
     expect(byFile('latin1.html').map((finding) => finding.message)).toContainEqual(expect.stringContaining('not valid UTF-8'));
@@ -159,5 +159,5 @@ describe('the audit on hostile files', () => {
     expect(pretty.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
     // An empty file is a page without a CTA, reported as such.
     expect(byFile('empty.html').map((finding) => finding.ruleId)).toContain('page-no-cta');
-  }, 180_000);
+  }, 240_000);
 });
