@@ -132,7 +132,9 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
     });
   } catch (error) {
     // The folder itself could not be listed (subfolders that cannot be are findings).
-    if ((error as NodeJS.ErrnoException).syscall === 'scandir') throw new UsageError(`The folder ${dir} cannot be read: ${describeFsError(error)}.`);
+    if ((error as NodeJS.ErrnoException).syscall === 'scandir') {
+      throw new UsageError(`The folder ${dir} cannot be read: ${describeFsError(error)}.`);
+    }
     throw error;
   }
   progress?.done();
@@ -170,22 +172,35 @@ function checkSiteDir(cwd: string, dir: string): string {
     isFolder = statSync(siteDir).isDirectory();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UsageError(`The folder ${dir} does not exist. Build your site first, then give its output folder (e.g. dist).`);
+      throw new UsageError(
+        `The folder ${dir} does not exist. Build your site first, then give its output folder (e.g. dist).`,
+      );
     }
     throw new UsageError(`The folder ${dir} cannot be used: ${describeFsError(error)}.`);
   }
   if (!isFolder) {
-    throw new UsageError(`${dir} is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.`);
+    throw new UsageError(
+      `${dir} is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.`,
+    );
   }
   return siteDir;
+}
+
+/** A configuration as read, where relative paths in it start (`base`), and where it came from, for the CLI to say. */
+interface LoadedConfig {
+  input: AuditConfigInput;
+  base: string;
+  from: string;
 }
 
 /**
  * Reads `--config`, else the first config file found in the working directory, else the options the astro-cta
  * integration recorded there; `from` says which one, for the line the CLI prints.
  */
-async function loadConfigFile(explicit: string | undefined, cwd: string): Promise<{ input: AuditConfigInput; base: string; from: string }> {
-  const file = explicit ? path.resolve(cwd, explicit) : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+async function loadConfigFile(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = explicit
+    ? path.resolve(cwd, explicit)
+    : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
   if (!file) return loadIntegrationConfig(cwd);
   if (!existsSync(file)) throw new UsageError(`The config file ${explicit} does not exist.`);
   let input: unknown;
@@ -217,7 +232,7 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
 }
 
 /** The integration's recorded audit options (relative paths in them are relative to the project root). */
-async function loadIntegrationConfig(cwd: string): Promise<{ input: AuditConfigInput; base: string; from: string }> {
+async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
   const file = path.join(cwd, INTEGRATION_CONFIG_FILE);
   const none = { input: {}, base: cwd, from: `defaults (no ${CONFIG_FILES.join(', ')} or ${INTEGRATION_CONFIG_FILE} here)` };
   if (!existsSync(file)) return none;
@@ -225,7 +240,8 @@ async function loadIntegrationConfig(cwd: string): Promise<{ input: AuditConfigI
   try {
     recorded = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`${INTEGRATION_CONFIG_FILE} is not valid JSON (${(error as Error).message}). Run astro build again, or delete it.`);
+    const reason = (error as Error).message;
+    throw new UsageError(`${INTEGRATION_CONFIG_FILE} is not valid JSON (${reason}). Run astro build again, or delete it.`);
   }
   const input = recorded.audit;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -239,7 +255,8 @@ async function loadIntegrationConfig(cwd: string): Promise<{ input: AuditConfigI
   }
   // Baseline and report paths in astro.config are relative to the project root.
   const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
-  return { input: input as AuditConfigInput, base, from: `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)` };
+  const from = `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)`;
+  return { input: input as AuditConfigInput, base, from };
 }
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; only used on a terminal. */

@@ -30,7 +30,12 @@ export interface PageAudit {
  * Runs the rules over one parsed page. A rule that throws turns into a finding; the other rules still run. Past
  * `deadline` (a `performance.now()` time) no further rule starts, and the page gets a `timedOut` finding.
  */
-export function auditPage(page: PageContext, site: Pick<SiteFacts, 'routes' | 'now'>, rules: readonly Rule[], deadline = Infinity): PageAudit {
+export function auditPage(
+  page: PageContext,
+  site: Pick<SiteFacts, 'routes' | 'now'>,
+  rules: readonly Rule[],
+  deadline = Infinity,
+): PageAudit {
   const findings: Finding[] = [];
   const kept: Kept[] = [];
   for (const [index, rule] of rules.entries()) {
@@ -88,7 +93,9 @@ export function timedOut(route: string, file: string, notRun: readonly string[])
   return {
     ruleId: AUDIT_ERROR,
     severity: 'error',
-    message: `This page hit the audit's time budget and was only partly audited.${rest} Split the page, or report it to astro-cta with its HTML if it is an ordinary page.`,
+    message:
+      `This page hit the audit's time budget and was only partly audited.${rest} ` +
+      'Split the page, or report it to astro-cta with its HTML if it is an ordinary page.',
     route,
     file,
     helpUrl: helpUrl(AUDIT_ERROR),

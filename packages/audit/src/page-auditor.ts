@@ -74,7 +74,8 @@ export class PageAuditor {
     return { index, ...this.#auditBytes(bytes, job, deadline), hash: job.bytes ? pageHash(bytes) : '' };
   }
 
-  #auditBytes(bytes: Uint8Array, { route, file, skip }: PageJob, deadline: number): { findings: Finding[]; kept: Kept[] } {
+  #auditBytes(bytes: Uint8Array, job: PageJob, deadline: number): { findings: Finding[]; kept: Kept[] } {
+    const { route, file, skip } = job;
     const read: ReadPage = decodePage(bytes);
     if (!read.ok) return { findings: [auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning')], kept: [] };
     const findings: Finding[] = [];
@@ -84,7 +85,8 @@ export class PageAuditor {
       const rules = skip.length === 0 ? this.#rules : this.#rules.filter((rule) => !skip.includes(rule.meta.id));
       const result = auditPage(page, this.#site, rules, deadline);
       // Not push(...result.findings): a page with 100,000 findings would overflow the call stack with arguments.
-      return { findings: findings.length === 0 ? result.findings : findings.concat(result.findings), kept: result.kept };
+      const all = findings.length === 0 ? result.findings : findings.concat(result.findings);
+      return { findings: all, kept: result.kept };
     } catch (error) {
       findings.push(auditError(route, file, `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`));
       return { findings, kept: [] };

@@ -33,7 +33,8 @@ export function createPage(html: string, route: string, file: string): PageConte
     byId,
     locate: (element) => {
       const source = writtenIn(element);
-      return { ...lines.locate(element.startIndex ?? 0), selector: cssPath(element), excerpt: excerpt(element, html), ...(source ? { source } : {}) };
+      const where = lines.locate(element.startIndex ?? 0);
+      return { ...where, selector: cssPath(element), excerpt: excerpt(element, html), ...(source ? { source } : {}) };
     },
   };
 }

@@ -93,7 +93,8 @@ export async function listSite(dir: string): Promise<{ files: string[]; unlisted
       if (entry.isDirectory()) folders.push(relative);
       else if (entry.name.endsWith('.html')) files.push(relative);
       else if (entry.isSymbolicLink() && (await isFolder(path.join(dir, relative)))) {
-        unlisted.push({ path: relative, reason: 'this is a symbolic link to a folder, which the audit does not follow' });
+        const reason = 'this is a symbolic link to a folder, which the audit does not follow';
+        unlisted.push({ path: relative, reason });
       }
     }
   }

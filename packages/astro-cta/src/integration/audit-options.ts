@@ -21,10 +21,14 @@ export function recordAuditOptions(root: URL, audit: AuditConfigInput): string |
   const folder = new URL('.astro/', root);
   try {
     mkdirSync(folder, { recursive: true });
-    const recorded = { note: 'Written by astro-cta for cta-audit; rewritten on every astro build and astro dev.', root: fileURLToPath(root), audit };
+    const note = 'Written by astro-cta for cta-audit; rewritten on every astro build and astro dev.';
+    const recorded = { note, root: fileURLToPath(root), audit };
     writeFileSync(new URL('astro-cta-audit.json', folder), `${JSON.stringify(recorded, null, 2)}\n`);
     return undefined;
   } catch (error) {
-    return `astro-cta could not record its audit options for cta-audit in ${RECORDED_OPTIONS} (${(error as Error).message}); cta-audit will use its defaults unless it finds a cta-audit.config.json.`;
+    return (
+      `astro-cta could not record its audit options for cta-audit in ${RECORDED_OPTIONS} (${(error as Error).message}); ` +
+      'cta-audit will use its defaults unless it finds a cta-audit.config.json.'
+    );
   }
 }

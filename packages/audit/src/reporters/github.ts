@@ -16,7 +16,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Where an annotation points: the source file when known (with its line only if that is known too), else the built file. */
+/** Where an annotation points: the source file when known (with a line only if that is known too), else the built file. */
 function annotated(finding: Finding): { file: string; line?: number | undefined; column?: number | undefined } {
   if (finding.source) return finding.source;
   if (finding.sourceHint) return { file: finding.sourceHint };

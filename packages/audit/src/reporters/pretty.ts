@@ -17,9 +17,10 @@ export function formatPretty(findings: readonly Finding[], pages: number, option
   const pc: Colors = createColors(options.color);
   const label: Record<Severity, (text: string) => string> = { error: pc.red, warning: pc.yellow, info: pc.blue };
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const bySeverityThenLine = (a: Finding, b: Finding) => rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0);
   const byRoute = [...Map.groupBy(findings, (finding) => finding.route)]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([route, list]) => [route, list.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0))] as const);
+    .map(([route, list]) => [route, list.sort(bySeverityThenLine)] as const);
   const texts = onceAdvised(byRoute.flatMap(([, list]) => list));
   const lines: string[] = [];
   for (const [route, pageFindings] of byRoute) {
@@ -35,7 +36,10 @@ export function formatPretty(findings: readonly Finding[], pages: number, option
     }
   }
   const groups = ruleGroups(findings);
-  if (groups.length > 0) lines.push('', pc.bold('Findings by rule and page group:'), ...groups.map((line) => `  ${printable(line)}`));
+  if (groups.length > 0) {
+    lines.push('', pc.bold('Findings by rule and page group:'));
+    for (const line of groups) lines.push(`  ${printable(line)}`);
+  }
   lines.push(summary(findings, pages, options));
   return lines.join('\n');
 }
@@ -52,7 +56,8 @@ export function pageGroup(route: string): string {
 
 /** One line per rule: "page-no-cta ×12: /tag/* 9, /category/* 2, / 1", most findings first, at most 5 groups. */
 export function ruleGroups(findings: readonly Finding[]): string[] {
-  const byRule = [...Map.groupBy(findings, (finding) => finding.ruleId)].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
+  const byRule = [...Map.groupBy(findings, (finding) => finding.ruleId)]
+    .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
   return byRule.map(([ruleId, ruleFindings]) => {
     const groups = [...Map.groupBy(ruleFindings, (finding) => pageGroup(finding.route))]
       .map(([group, list]) => [group, list.length] as const)

@@ -53,7 +53,9 @@ type PhysicalLocation = NonNullable<NonNullable<Result['locations']>[number]['ph
 function builtLocation(finding: Finding): PhysicalLocation {
   return {
     artifactLocation: { uri: relativeUri(finding.file || 'index.html'), uriBaseId: 'BUILD' },
-    ...(finding.line ? { region: { startLine: finding.line, startColumn: finding.column ?? 1, ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}) } } : {}),
+    ...(finding.line
+      ? { region: { startLine: finding.line, startColumn: finding.column ?? 1, ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}) } }
+      : {}),
   };
 }
 
@@ -96,7 +98,9 @@ export function sarifReport(report: AuditReport): string {
     };
     const ruleIndex = index.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-    if (source) result.relatedLocations = [{ id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } }];
+    if (source) {
+      result.relatedLocations = [{ id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } }];
+    }
     return result;
   });
   const log: Log = {
@@ -105,7 +109,10 @@ export function sarifReport(report: AuditReport): string {
     runs: [
       {
         tool: { driver: { name: 'cta-audit', informationUri: 'https://astro-cta.dev/', semanticVersion: '0.1.0', rules: metas.map(describeRule) } },
-        originalUriBaseIds: { SRCROOT: folderUri(root), ...(report.dir ? { BUILD: folderUri(path.resolve(root, report.dir)) } : {}) },
+        originalUriBaseIds: {
+          SRCROOT: folderUri(root),
+          ...(report.dir ? { BUILD: folderUri(path.resolve(root, report.dir)) } : {}),
+        },
         results,
       },
     ],
