@@ -9,6 +9,7 @@ import { beaconBootstrap } from './integration/beacon.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 import { devPageSource } from './toolbar/dev-pages.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { recordAuditOptions } from './integration/audit-options.ts';
 
 export type { AstroCtaOptions } from './integration/options.ts';
 
@@ -35,6 +36,9 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         if (audit) {
           root = config.root;
           sources = new AuditSources(config.root, config.srcDir);
+          // So that `cta-audit dist` in this project audits with these options too.
+          const failed = options.audit ? recordAuditOptions(config.root, options.audit) : undefined;
+          if (failed) logger.warn(failed);
         }
         const warning = registerMdxAutoImport(config.markdown.processor, { root: fileURLToPath(config.root), autoImport: options.autoImport });
         if (warning) logger.warn(warning);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,8 +6,10 @@ import { cac } from 'cac';
 import { BaselineError } from './baseline.ts';
 import { AuditConfigError, FAIL_ON, PRESETS, REPORT_FORMATS, resolveAuditConfig, type AuditConfigInput, type ReportFormat } from './config.ts';
 import { formatReport } from './reporters/index.ts';
+import { printable } from './reporters/printable.ts';
 import { summary } from './reporters/pretty.ts';
 import { runConfiguredAudit } from './run.ts';
+import { describeFsError } from './site.ts';
 import { guessSourcesFromPages } from './sources.ts';
 import { frontmatterReader } from './frontmatter.ts';
 
@@ -26,6 +28,12 @@ export interface CliIo {
 class UsageError extends Error {}
 
 const CONFIG_FILES = ['cta-audit.config.json', 'cta-audit.config.mjs', 'cta-audit.config.js'];
+/**
+ * The audit options of the astro-cta integration, as its last `astro build` or `astro dev` in this project
+ * recorded them (see astro-cta's integration/audit-options.ts): so `cta-audit dist` in an Astro project audits
+ * with the same options as the build, without loading astro.config and its whole toolchain.
+ */
+export const INTEGRATION_CONFIG_FILE = path.join('.astro', 'astro-cta-audit.json');
 
 interface Flags {
   format?: string;
@@ -80,7 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     if (error instanceof UsageError || error instanceof AuditConfigError || error instanceof BaselineError || (error as Error)?.name === 'CACError') {
-      io.stderr.write(`cta-audit: ${(error as Error).message}\n`);
+      // Messages quote paths and values as given: show any control character in them escaped.
+      const lines = (error as Error).message.split('\n').map(printable);
+      io.stderr.write(`cta-audit: ${lines.join('\n')}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -88,11 +98,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
-  const siteDir = path.resolve(io.cwd, dir);
-  if (!existsSync(siteDir)) throw new UsageError(`The folder ${dir} does not exist. Build your site first, then give its output folder (e.g. dist).`);
+  const siteDir = checkSiteDir(io.cwd, dir);
   const format = flags.format ?? 'pretty';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
-  const { input, base } = await loadConfigFile(flags.config, io.cwd);
+  const { input, base, from } = await loadConfigFile(flags.config, io.cwd);
+  io.stderr.write(`Configuration: ${printable(from)}\n`);
   const overrides: AuditConfigInput = { ...input };
   if (flags.preset !== undefined) overrides.preset = flags.preset as AuditConfigInput['preset'];
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn as AuditConfigInput['failOn'];
@@ -112,25 +122,34 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   const sourceFor = pagesDir ? guessSourcesFromPages(pagesDir, io.cwd) : undefined;
   const optOut = frontmatterReader((source) => path.resolve(io.cwd, source));
   const progress = flags.progress !== false && io.stderr.isTTY === true && !io.env.CI ? progressBar(io.stderr) : undefined;
-  const result = await runConfiguredAudit(siteDir, config, {
-    cwd: base,
-    ...(flags.updateBaseline ? { updateBaseline: true } : {}),
-    ...(sourceFor ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) } : {}),
-    ...(progress ? { onProgress: progress.update } : {}),
-  });
+  let result: Awaited<ReturnType<typeof runConfiguredAudit>>;
+  try {
+    result = await runConfiguredAudit(siteDir, config, {
+      cwd: base,
+      ...(flags.updateBaseline ? { updateBaseline: true } : {}),
+      ...(sourceFor ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } catch (error) {
+    // The folder itself could not be listed (subfolders that cannot be are findings).
+    if ((error as NodeJS.ErrnoException).syscall === 'scandir') {
+      throw new UsageError(`The folder ${dir} cannot be read: ${describeFsError(error)}.`);
+    }
+    throw error;
+  }
   progress?.done();
-  const report = { ...result.report, dir };
+  const report = { ...result.report, dir, root: io.cwd };
   const color = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? true : !flags.output && io.stdout.isTTY === true;
   const text = formatReport(format as ReportFormat, report, { color: format === 'pretty' && color });
   if (flags.output) {
     const target = path.resolve(io.cwd, flags.output);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
-    io.stderr.write(`${summary(report.findings, report.pages, { baselined: report.baselined, durationMs: report.durationMs })}\nReport written to ${flags.output}.\n`);
+    io.stderr.write(`${summary(report.findings, report.pages, { baselined: report.baselined, durationMs: report.durationMs })}\nReport written to ${printable(flags.output)}.\n`);
   } else io.stdout.write(text);
   // On GitHub Actions the pretty report also annotates the pull request.
   if (io.env.GITHUB_ACTIONS === 'true' && format === 'pretty') io.stdout.write(formatReport('github', report));
-  for (const file of result.written) io.stderr.write(`Wrote ${path.relative(io.cwd, file) || file}\n`);
+  for (const file of result.written) io.stderr.write(`Wrote ${printable(path.relative(io.cwd, file) || file)}\n`);
   if (flags.updateBaseline) {
     io.stderr.write(`Baseline updated: ${result.report.baselined} findings recorded. Later runs only report new ones.\n`);
     return EXIT_OK;
@@ -142,10 +161,47 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** Reads `--config` or the first config file found in the working directory. */
-async function loadConfigFile(explicit: string | undefined, cwd: string): Promise<{ input: AuditConfigInput; base: string }> {
-  const file = explicit ? path.resolve(cwd, explicit) : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
-  if (!file) return { input: {}, base: cwd };
+/**
+ * The folder to audit, resolved; a usage error in one line when it is not one: missing, a file, unreadable, or a
+ * path longer than the system allows.
+ */
+function checkSiteDir(cwd: string, dir: string): string {
+  const siteDir = path.resolve(cwd, dir);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(siteDir).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UsageError(
+        `The folder ${dir} does not exist. Build your site first, then give its output folder (e.g. dist).`,
+      );
+    }
+    throw new UsageError(`The folder ${dir} cannot be used: ${describeFsError(error)}.`);
+  }
+  if (!isFolder) {
+    throw new UsageError(
+      `${dir} is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.`,
+    );
+  }
+  return siteDir;
+}
+
+/** A configuration as read, where relative paths in it start (`base`), and where it came from, for the CLI to say. */
+interface LoadedConfig {
+  input: AuditConfigInput;
+  base: string;
+  from: string;
+}
+
+/**
+ * Reads `--config`, else the first config file found in the working directory, else the options the astro-cta
+ * integration recorded there; `from` says which one, for the line the CLI prints.
+ */
+async function loadConfigFile(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = explicit
+    ? path.resolve(cwd, explicit)
+    : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+  if (!file) return loadIntegrationConfig(cwd);
   if (!existsSync(file)) throw new UsageError(`The config file ${explicit} does not exist.`);
   let input: unknown;
   if (file.endsWith('.json')) {
@@ -172,7 +228,35 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${path.relative(cwd, file)}: ${error.message}`);
     throw error;
   }
-  return { input: input as AuditConfigInput, base: path.dirname(file) };
+  return { input: input as AuditConfigInput, base: path.dirname(file), from: path.relative(cwd, file) || file };
+}
+
+/** The integration's recorded audit options (relative paths in them are relative to the project root). */
+async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
+  const file = path.join(cwd, INTEGRATION_CONFIG_FILE);
+  const none = { input: {}, base: cwd, from: `defaults (no ${CONFIG_FILES.join(', ')} or ${INTEGRATION_CONFIG_FILE} here)` };
+  if (!existsSync(file)) return none;
+  let recorded: { audit?: unknown; root?: unknown };
+  try {
+    recorded = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new UsageError(`${INTEGRATION_CONFIG_FILE} is not valid JSON (${reason}). Run astro build again, or delete it.`);
+  }
+  const input = recorded.audit;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new UsageError(`${INTEGRATION_CONFIG_FILE} holds no audit options. Run astro build again, or delete it.`);
+  }
+  try {
+    resolveAuditConfig(input);
+  } catch (error) {
+    if (error instanceof AuditConfigError) throw new AuditConfigError(`${INTEGRATION_CONFIG_FILE}: ${error.message}`);
+    throw error;
+  }
+  // Baseline and report paths in astro.config are relative to the project root.
+  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
+  const from = `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)`;
+  return { input: input as AuditConfigInput, base, from };
 }
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; only used on a terminal. */

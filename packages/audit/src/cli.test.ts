@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,9 @@ const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/cli-site/', import.meta.url));
 
-async function cta(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+async function cta(args: string[], options: { cwd?: string; env?: Record<string, string>; node?: string[] } = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...(options.node ?? []), bin, ...args], {
       cwd: options.cwd ?? fixtures,
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     });
@@ -41,7 +41,7 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
   it('exits 1 when findings pass the threshold, 0 under it, and hints at the source file', async () => {
     const failing = await cta(['weak/site', '--fail-on', 'warning', '--pages', 'weak/src/pages']);
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain('/pricing/  (weak/src/pages/pricing.md → pricing/index.html)');
+    expect(failing.stdout).toContain('/pricing/  pricing/index.html  (built from weak/src/pages/pricing.md)');
     expect(failing.stdout).toMatch(/3:1 warning CTA text "Learn more" is generic/);
     expect(failing.stderr).toContain('cta-audit failed: 1 warning found (failOn: "warning")');
     expect((await cta(['weak/site'])).code).toBe(0);
@@ -112,5 +112,59 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
     expect(fresh.code).toBe(1);
     expect(fresh.stdout).toContain('Click here');
     expect(fresh.stdout).not.toMatch(/"Learn more" is generic/);
+  });
+
+  it('says in one line what is wrong with the folder given: a file, or a path longer than the system allows', async () => {
+    const file = await cta(['clean/index.html']);
+    expect(file).toMatchObject({ code: 2, stderr: 'cta-audit: clean/index.html is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.\n' });
+    const long = await cta(['x'.repeat(300)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/^cta-audit: The folder x+ cannot be used: the path is longer than the system allows\.\n$/);
+    expect(long.stderr + file.stderr).not.toContain('This is a bug');
+  });
+
+  it('audits the rest of a site when an entry cannot be read, reporting it as a finding', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-unlisted-'));
+    await cp(path.join(fixtures, 'clean'), dir, { recursive: true });
+    await mkdir(path.join(dir, 'assets'));
+    await symlink(tmpdir(), path.join(dir, 'assets', 'elsewhere'));
+    const result = await cta([dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 page audited');
+    expect(result.stdout).toContain('Not audited: this is a symbolic link to a folder, which the audit does not follow.');
+  });
+
+  it('escapes control characters from file names, and a newline cannot inject a workflow command', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-names-'));
+    await writeFile(path.join(dir, 'x\n::stop-commands::pwned\n\u001b[2Jy.html'), '<main><a class="btn" href="/">Learn more</a></main>');
+    const result = await cta([dir], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(result.stdout).toContain('\\u{A}::stop-commands::pwned\\u{A}\\u{1B}[2Jy.html');
+    expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const commands = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.every((line) => /^::(?:error|warning|notice) file=/.test(line))).toBe(true);
+  });
+
+  it('says which Node.js it needs when run on an older one, on both CLIs', async () => {
+    const oldNode = ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.11.0"})'];
+    expect(await cta(['clean'], { node: oldNode })).toMatchObject({ code: 2, stdout: '', stderr: 'cta-audit needs Node.js 22.12 or newer; this is Node.js 20.11.0.\n' });
+    const collector = fileURLToPath(new URL('../../collector/dist/bin.js', import.meta.url));
+    const failed = await run(process.execPath, [...oldNode, collector, 'report']).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 2, stderr: 'cta-collect needs Node.js 22.13 or newer; this is Node.js 20.11.0.\n' });
+  });
+
+  it('says which configuration it used: a config file, the integration\'s recorded options, or the defaults', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-which-'));
+    await cp(path.join(fixtures, 'weak'), dir, { recursive: true });
+    expect((await cta(['site'], { cwd: dir })).stderr).toMatch(/^Configuration: defaults \(no cta-audit\.config\.json/m);
+    await mkdir(path.join(dir, '.astro'));
+    await writeFile(path.join(dir, '.astro', 'astro-cta-audit.json'), JSON.stringify({ audit: { rules: { 'cta-generic-text': 'error' } } }));
+    const integration = await cta(['site'], { cwd: dir });
+    expect(integration.stderr).toContain("Configuration: the astro-cta integration's audit options (.astro/astro-cta-audit.json");
+    expect(integration.code).toBe(1);
+    await writeFile(path.join(dir, 'cta-audit.config.json'), JSON.stringify({ rules: { 'cta-generic-text': 'off' } }));
+    const own = await cta(['site'], { cwd: dir });
+    expect(own.stderr).toMatch(/^Configuration: cta-audit\.config\.json$/m);
+    expect(own.stdout).toContain('0 errors, 0 warnings');
   });
 });

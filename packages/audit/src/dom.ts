@@ -142,11 +142,38 @@ export function cssPath(element: Element): string {
       break;
     }
     const parent: Element | null = current.parent && isTag(current.parent) ? current.parent : null;
-    const sameTag = parent ? parent.children.filter((child) => isTag(child) && child.name === current!.name) : [];
-    steps.unshift(sameTag.length > 1 ? `${current.name}:nth-of-type(${sameTag.indexOf(current) + 1})` : current.name);
+    const place = parent ? placeAmongSiblings(parent, current) : undefined;
+    steps.unshift(place && place.of > 1 ? `${current.name}:nth-of-type(${place.nth})` : current.name);
     current = parent;
   }
   return steps.join(' > ');
+}
+
+/** Per parent: each child element's nth-of-type, and how many children have each tag. */
+interface SiblingPlaces {
+  nth: Map<Element, number>;
+  ofTag: Map<string, number>;
+}
+const placesByParent = new WeakMap<Element, SiblingPlaces>();
+
+/**
+ * Where an element is among its parent's children of the same tag. Counted in one pass over the parent's children
+ * and remembered, so paths for 80,000 sibling links take linear time, not a scan of every sibling for each link.
+ */
+function placeAmongSiblings(parent: Element, child: Element): { nth: number; of: number } | undefined {
+  let places = placesByParent.get(parent);
+  if (!places) {
+    places = { nth: new Map(), ofTag: new Map() };
+    for (const sibling of parent.children) {
+      if (!isTag(sibling)) continue;
+      const nth = (places.ofTag.get(sibling.name) ?? 0) + 1;
+      places.ofTag.set(sibling.name, nth);
+      places.nth.set(sibling, nth);
+    }
+    placesByParent.set(parent, places);
+  }
+  const nth = places.nth.get(child);
+  return nth === undefined ? undefined : { nth, of: places.ofTag.get(child.name)! };
 }
 
 /** The element's opening tag and a little of its text, for the report. */

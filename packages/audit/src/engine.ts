@@ -26,11 +26,23 @@ export interface PageAudit {
   kept: Kept[];
 }
 
-/** Runs the rules over one parsed page. A rule that throws turns into a finding; the other rules still run. */
-export function auditPage(page: PageContext, site: Pick<SiteFacts, 'routes' | 'now'>, rules: readonly Rule[]): PageAudit {
+/**
+ * Runs the rules over one parsed page. A rule that throws turns into a finding; the other rules still run. Past
+ * `deadline` (a `performance.now()` time) no further rule starts, and the page gets a `timedOut` finding.
+ */
+export function auditPage(
+  page: PageContext,
+  site: Pick<SiteFacts, 'routes' | 'now'>,
+  rules: readonly Rule[],
+  deadline = Infinity,
+): PageAudit {
   const findings: Finding[] = [];
   const kept: Kept[] = [];
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
+    if (performance.now() > deadline) {
+      findings.push(timedOut(page.route, page.file, rules.slice(index).map((skipped) => skipped.meta.id)));
+      break;
+    }
     const { id } = rule.meta;
     const report = (input: ReportInput) => {
       // Page-level findings are suppressed from the main content or any of its ancestors.
@@ -70,6 +82,25 @@ export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonl
     }
   }
   return findings;
+}
+
+/**
+ * A page that took longer than the time budget: only partly audited, so it counts toward `failOn` like an error
+ * (a page must not escape the audit by being slow to check).
+ */
+export function timedOut(route: string, file: string, notRun: readonly string[]): Finding {
+  const rest = notRun.length > 0 ? ` These rules did not run on it: ${notRun.join(', ')}.` : '';
+  return {
+    ruleId: AUDIT_ERROR,
+    severity: 'error',
+    message:
+      `This page hit the audit's time budget and was only partly audited.${rest} ` +
+      'Split the page, or report it to astro-cta with its HTML if it is an ordinary page.',
+    route,
+    file,
+    helpUrl: helpUrl(AUDIT_ERROR),
+    timedOut: true,
+  };
 }
 
 function ruleFailed(rule: Rule, error: unknown, route: string, file: string): Finding {

@@ -1,8 +1,8 @@
 import type { Element } from 'domhandler';
 import { documentElements, LineIndex, parseHtml } from './parse.ts';
-import { attr, cssPath, excerpt } from './dom.ts';
+import { attr, closestAncestor, cssPath, excerpt, has } from './dom.ts';
 import { findMain, recognizeCtas } from './recognize.ts';
-import type { PageContext } from './types.ts';
+import type { Location, PageContext } from './types.ts';
 
 /** Parses a built page and recognises its CTAs once, so that every rule reads the same view of it. */
 export function createPage(html: string, route: string, file: string): PageContext {
@@ -31,6 +31,23 @@ export function createPage(html: string, route: string, file: string): PageConte
     main,
     ctas: recognizeCtas(document, main, byId),
     byId,
-    locate: (element) => ({ ...lines.locate(element.startIndex ?? 0), selector: cssPath(element), excerpt: excerpt(element, html) }),
+    locate: (element) => {
+      const source = writtenIn(element);
+      const where = lines.locate(element.startIndex ?? 0);
+      return { ...where, selector: cssPath(element), excerpt: excerpt(element, html), ...(source ? { source } : {}) };
+    },
   };
+}
+
+/**
+ * The component file and position an element was written at, from the annotations Astro adds in development
+ * (`data-astro-source-file="/…/src/components/Hero.astro" data-astro-source-loc="12:5"`) on it or its nearest
+ * annotated ancestor; undefined in builds without them. Never guessed.
+ */
+function writtenIn(element: Element): Location['source'] | undefined {
+  const annotated = closestAncestor(element, (candidate) => has(candidate, 'data-astro-source-file'));
+  const file = annotated && attr(annotated, 'data-astro-source-file');
+  if (!annotated || !file) return undefined;
+  const [line, column] = (attr(annotated, 'data-astro-source-loc') ?? '').split(':').map(Number);
+  return { file, ...(line ? { line } : {}), ...(line && column ? { column } : {}) };
 }

@@ -58,13 +58,56 @@ class DepthLimitedHandler extends DomHandler {
 }
 
 /**
+ * Open elements the parser itself tracks. htmlparser2 keeps its open-element stack with the innermost element
+ * first (`unshift`, `indexOf` from the top), so each tag costs time in proportion to the depth: 800,000 nested
+ * `<div>`s took minutes. Above this depth the outermost names move to a plain array (push/pop at its end, O(1))
+ * and come back as the stack shrinks, so every tag costs at most this much. A closing tag whose element is deeper
+ * than this is ignored, and a second `<form>` that deep is not noticed; real pages are nowhere near that deep.
+ */
+export const PARSER_STACK_LIMIT = 128;
+
+/**
+ * The parser's open-element stack, innermost first, holding at most PARSER_STACK_LIMIT names. A plain array with
+ * its own `unshift` and `shift` (the only two ways htmlparser2 changes its length) rather than an Array subclass:
+ * V8 runs the built-in array methods on a subclass through a slow path, which made every tag cost microseconds.
+ */
+function cappedStack(): string[] {
+  const stack: string[] = [];
+  /** The outer names that do not fit, outermost first (so the next one to come back is at the end). */
+  const outer: string[] = [];
+  const { shift, unshift } = Array.prototype;
+  // htmlparser2 unshifts one name at a time.
+  stack.unshift = (name: string) => {
+    if (stack.length >= PARSER_STACK_LIMIT) outer.push(stack.pop()!);
+    return unshift.call(stack, name);
+  };
+  stack.shift = () => {
+    const name = shift.call(stack) as string | undefined;
+    const back = outer.pop();
+    if (back !== undefined) stack.push(back);
+    return name;
+  };
+  return stack;
+}
+
+/** Gives a parser the capped stack; fails loudly if htmlparser2 renamed what it is replacing. */
+function capStack(parser: Parser): Parser {
+  const internals = parser as unknown as { stack: unknown };
+  if (!Array.isArray(internals.stack) || internals.stack.length !== 0) {
+    throw new Error('htmlparser2 no longer keeps its open elements in `stack`: update parse.ts (PARSER_STACK_LIMIT)');
+  }
+  internals.stack = cappedStack();
+  return parser;
+}
+
+/**
  * Parses one built page. htmlparser2 is forgiving (never throws on malformed markup) and records each node's
  * start and end offsets, from which findings get their line, column and excerpt.
  */
 export function parseHtml(html: string): Document {
   const options = { withStartIndices: true, withEndIndices: true, decodeEntities: true };
   const handler = new DepthLimitedHandler(undefined, options);
-  new Parser(handler, options).end(html);
+  capStack(new Parser(handler, options)).end(html);
   elementLists.set(handler.root, handler.elements);
   return handler.root;
 }

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
 /** Pages above this size are reported, not parsed: a 20 MB "page" is a mistake or not a page. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
@@ -8,20 +9,63 @@ export type ReadPage =
   | { ok: false; reason: string };
 
 /**
- * Reads a built page's bytes. Throws only `UnreadablePage`, whose message is the reason a finding can quote: not a
- * regular file, too large, or unreadable.
+ * Reads a built page's bytes: the one reader for every file the audit opens (pages it audits and pages a
+ * `#fragment` link points to). With `root`, a file whose real path (symbolic links resolved) is outside that
+ * folder is never read: a link to `~/.env` must not end up quoted in a report. Only regular files up to
+ * MAX_PAGE_BYTES are read: a FIFO would block forever and `/dev/zero` never ends. Throws only `UnreadablePage`,
+ * whose message is the reason a finding can quote.
  */
-export function readPageBytes(file: string): Uint8Array {
+export function readPageBytes(file: string, root?: string): Uint8Array {
+  let fd: number | undefined;
   try {
-    const info = statSync(file);
-    if (!info.isFile()) unreadable('it is not a regular file');
-    if (info.size > MAX_PAGE_BYTES) {
-      unreadable(`it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited`);
+    const real = realpathSync(file);
+    if (root !== undefined && !isInside(real, realRoot(root))) {
+      unreadable('it is a symbolic link to a file outside the audited folder, which the audit never reads');
     }
-    return readFileSync(file);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; the checks below then refuse it.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile()) unreadable('it is not a regular file');
+    if (info.size > MAX_PAGE_BYTES) tooLarge(info.size);
+    return readAtMost(fd, info.size);
   } catch (error) {
     throw error instanceof UnreadablePage ? error : new UnreadablePage(`it could not be read (${(error as Error).message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The file's bytes, never more than MAX_PAGE_BYTES even when it grows while it is read. */
+function readAtMost(fd: number, expected: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.max(1, Math.min(expected + 1, MAX_PAGE_BYTES + 1)));
+  for (;;) {
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > MAX_PAGE_BYTES) tooLarge(total);
+    chunk = Buffer.allocUnsafe(64 * 1024);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** Real paths of the audited folders, resolved once per folder. */
+const realRoots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }
 
 class UnreadablePage extends Error {
@@ -30,6 +74,11 @@ class UnreadablePage extends Error {
 
 function unreadable(reason: string): never {
   throw new UnreadablePage(reason);
+}
+
+function tooLarge(bytes: number): never {
+  const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  unreadable(`it is larger (${size}) than the ${MAX_PAGE_BYTES / 1024 / 1024} MB a page may have; it was not audited`);
 }
 
 /**

@@ -91,11 +91,11 @@ export class RenderedPages {
    * The result of the audit while rendering, when the built file holds exactly the bytes that were audited (read
    * and hashed here, on the calling thread, while the workers go on auditing); undefined otherwise.
    */
-  async resultIfUnchanged(file: string, path: string): Promise<PageResult | undefined> {
+  async resultIfUnchanged(file: string, path: string, root?: string): Promise<PageResult | undefined> {
     const result = await this.#results.get(file);
     if (!result || result.hash === '') return undefined;
     try {
-      return pageHash(readPageBytes(path)) === result.hash ? result : undefined;
+      return pageHash(readPageBytes(path, root)) === result.hash ? result : undefined;
     } catch {
       // Unreadable now: the audit of the file reports why.
       return undefined;

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { auditSite, createSite } from './engine.ts';
 import { fragmentTargets } from './fragment-targets.ts';
-import { PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
-import { decodePage } from './read-page.ts';
+import { auditError, PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
+import { decodePage, readPageBytes } from './read-page.ts';
 import type { RenderedPages } from './rendered-pages.ts';
 import { rules as allRules } from './rules/index.ts';
 import { settingsOf } from './rules/settings.ts';
@@ -58,11 +58,69 @@ export function routeForFile(file: string): string {
 }
 
 export async function listHtmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  return (await listSite(dir)).files;
+}
+
+/** A folder or entry of the audited site that could not be listed, with the reason: it becomes a finding. */
+export interface UnlistedEntry {
+  /** Relative to the audited folder, with forward slashes. */
+  path: string;
+  reason: string;
+}
+
+/**
+ * Every `.html` file under `dir` (sorted, relative, forward slashes), and the entries that could not be listed: an
+ * unreadable subfolder or a path longer than the system allows is reported, and the rest is still listed. Links
+ * to folders are not followed (they could lead out of the site or in a circle); links to files are listed, and the
+ * reader refuses those that lead outside `dir`.
+ */
+export async function listSite(dir: string): Promise<{ files: string[]; unlisted: UnlistedEntry[] }> {
+  const files: string[] = [];
+  const unlisted: UnlistedEntry[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(dir, folder), { withFileTypes: true });
+    } catch (error) {
+      // The audited folder itself is checked by the caller; below it, one bad folder must not stop the audit.
+      if (folder === '') throw error;
+      unlisted.push({ path: folder, reason: `this folder could not be read (${describeFsError(error)})` });
+      continue;
+    }
+    for (const entry of entries) {
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(relative);
+      else if (entry.name.endsWith('.html')) files.push(relative);
+      else if (entry.isSymbolicLink() && (await isFolder(path.join(dir, relative)))) {
+        const reason = 'this is a symbolic link to a folder, which the audit does not follow';
+        unlisted.push({ path: relative, reason });
+      }
+    }
+  }
+  return { files: files.sort(), unlisted: unlisted.sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `EACCES: permission denied, scandir '/x'` → `permission denied`: the path is already in the finding. */
+export function describeFsError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENAMETOOLONG: 'the path is longer than the system allows',
+    ELOOP: 'too many symbolic links',
+    ENOENT: 'it no longer exists',
+    ENOTDIR: 'it is not a folder',
+  };
+  return (code && known[code]) ?? String(message);
 }
 
 /**
@@ -80,7 +138,7 @@ const IN_FLIGHT_PER_WORKER = 32;
  */
 export async function auditDirectory(dir: string, options: SiteAuditOptions = {}): Promise<SiteAuditResult> {
   const started = performance.now();
-  const files = await listHtmlFiles(dir);
+  const { files, unlisted } = await listSite(dir);
   const routeOf = new Map(files.map((file) => [file, routeForFile(file)]));
   const routes = new Set(routeOf.values());
   const fileByRoute = new Map([...routeOf].map(([file, route]) => [route, file]));
@@ -92,7 +150,9 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const toAudit = rendered ? files.filter((file) => !rendered.has(file)).length : files.length;
   const pages = pageAuditor(rules, routes, now, options.workers ?? workersFor(toAudit), options.rendered);
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = unlisted.map((entry) =>
+    auditError(routeForFile(`${entry.path}/`), entry.path, `Not audited: ${entry.reason}.`, 'warning'),
+  );
   const kept: Kept[] = [];
   const jobs: Array<{ file: string; route: string; ignored: readonly string[]; result: Promise<PageResult> | undefined }> = [];
   let done = 0;
@@ -118,9 +178,9 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
         const skip = [...ignored, ...(ctaExpected(route) ? [] : ['page-no-cta'])];
         const filePath = path.join(dir, file);
         // A page audited while it rendered is not audited again when the file holds exactly what was rendered.
-        const early = await rendered?.resultIfUnchanged(file, filePath);
+        const early = await rendered?.resultIfUnchanged(file, filePath, dir);
         if (early) auditedWhileRendering += 1;
-        result = early ? Promise.resolve(early) : pages.audit({ index, route, file, path: filePath, skip });
+        result = early ? Promise.resolve(early) : pages.audit({ index, route, file, path: filePath, root: dir, skip });
       }
       jobs.push({ file, route, ignored: ignored === 'all' ? [] : ignored, result });
       if (jobs.length >= pages.inFlight) await finishPage(jobs.shift()!);
@@ -173,7 +233,8 @@ function idsOnDemand(dir: string, fileByRoute: ReadonlyMap<string, string>): (ro
     if (file === undefined) return undefined;
     let found = cache.get(route);
     if (found) return found;
-    const read = safely(() => decodePage(readFileSync(path.join(dir, file))));
+    // The same reader as for audited pages: a link to a FIFO or to a file outside the site reads nothing.
+    const read = safely(() => decodePage(readPageBytes(path.join(dir, file), dir)));
     // Unreadable pages are reported by the main pass; they have no ids.
     found = read?.ok ? fragmentTargets(read.html) : new Set<string>();
     cache.set(route, found);

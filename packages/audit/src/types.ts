@@ -57,6 +57,8 @@ export interface Location {
   column: number;
   selector: string;
   excerpt: string;
+  /** Where the element is written in the source, when the page says so (see Finding.source). */
+  source?: { file: string; line?: number; column?: number };
 }
 
 /** Facts about the whole audited site, shared by every page of one run. */
@@ -126,4 +128,11 @@ export interface Finding {
    * when the integration or the CLI could tell. Filled in by the audit runner, never by rules.
    */
   sourceHint?: string;
+  /**
+   * Where the element is written in the source (the component file), only when known for sure, e.g. from Astro's
+   * `data-astro-source-file`/`data-astro-source-loc` annotations. `line`/`column` above stay the built file's.
+   */
+  source?: { file: string; line?: number; column?: number };
+  /** Set on the `audit-error` of a page that hit the time budget: unlike other audit errors it counts toward failOn. */
+  timedOut?: true;
 }

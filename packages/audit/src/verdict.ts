@@ -12,10 +12,11 @@ export interface Verdict {
 
 /**
  * Whether findings fail the run. Findings about the audit itself (`audit-error`) never do: a bug of ours must not
- * break a user's build. `failOn: 'never'` never fails, not even over `maxWarnings`.
+ * break a user's build. Except a page that hit the time budget: it counts as an error, or a page could escape the
+ * audit by being slow to check. `failOn: 'never'` never fails, not even over `maxWarnings`.
  */
 export function judge(findings: readonly Finding[], options: { failOn: FailOn; maxWarnings?: number | undefined }): Verdict {
-  const counted = findings.filter((finding) => finding.ruleId !== AUDIT_ERROR);
+  const counted = findings.filter((finding) => finding.ruleId !== AUDIT_ERROR || finding.timedOut);
   const errors = counted.filter((finding) => finding.severity === 'error').length;
   const warnings = counted.filter((finding) => finding.severity === 'warning').length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

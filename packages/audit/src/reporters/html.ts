@@ -1,4 +1,5 @@
 import type { Finding } from '../types.ts';
+import { sourcePosition } from './pretty.ts';
 import { counts, plural, type AuditReport } from './report.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,7 +27,8 @@ function row(finding: Finding): string {
   const where = finding.line ? `${finding.line}:${finding.column}` : '';
   return `<tr class="f-${finding.severity}"><td class="sev ${finding.severity}">${finding.severity}</td>` +
     `<td>${escapeHtml(finding.message)}${finding.excerpt ? `<pre>${escapeHtml(finding.excerpt)}</pre>` : ''}` +
-    `${finding.selector ? `<div><code>${escapeHtml(finding.selector)}</code></div>` : ''}</td>` +
+    `${finding.selector ? `<div><code>${escapeHtml(finding.selector)}</code></div>` : ''}` +
+    `${finding.source ? `<div>Written in <code>${escapeHtml(sourcePosition(finding.source))}</code></div>` : ''}</td>` +
     `<td><code>${escapeHtml(where)}</code></td>` +
     `<td><a href="${escapeHtml(safeUrl(finding.helpUrl))}">${escapeHtml(finding.ruleId)}</a></td></tr>`;
 }
@@ -41,7 +43,8 @@ export function htmlReport(report: AuditReport): string {
   const known = report.baselined ? `, ${report.baselined} known from the baseline` : '';
   const pages = byRoute.map(([route, findings]) => {
     const first = findings[0]!;
-    const source = first.sourceHint ? `${first.sourceHint} → ${first.file}` : first.file;
+    // Line numbers in the table are the built file's: it is named first, the page's source only as its origin.
+    const source = first.sourceHint ? `${first.file} (built from ${first.sourceHint})` : first.file;
     return `<details open><summary>${escapeHtml(route)}<small>${escapeHtml(source)} · ${plural(findings.length, 'finding')}</small></summary>` +
       `<table><thead><tr><th>Severity</th><th>Finding</th><th>Line</th><th>Rule</th></tr></thead><tbody>${findings.map(row).join('')}</tbody></table></details>`;
   });

@@ -12,6 +12,8 @@ export interface AuditReport {
   rules: readonly RuleMeta[];
   /** The audited directory as given, for the reports' header. */
   dir?: string;
+  /** The project root that source paths are relative to (SARIF's SRCROOT); default: the working directory. */
+  root?: string;
 }
 
 /** Plural with the count: `plural(1, 'page')` → "1 page". */
@@ -23,9 +25,4 @@ export function counts(findings: readonly Finding[]): Record<Finding['severity']
   const result = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) result[finding.severity]++;
   return result;
-}
-
-/** The path a reviewer opens: the source file when known, else the built file. */
-export function locationOf(finding: Finding): string {
-  return finding.sourceHint ?? finding.file;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ERROR } from '../engine.ts';
+import { auditHtml, AUDIT_ERROR } from '../engine.ts';
 import { rules } from '../rules/index.ts';
 import type { Finding } from '../types.ts';
 import { formatReport } from './index.ts';
@@ -47,8 +47,11 @@ describe('SARIF reporter', () => {
     const [first] = run.results;
     expect(first.level).toBe('warning');
     expect(run.tool.driver.rules[first.ruleIndex].id).toBe('cta-generic-text');
-    expect(first.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' }, region: { startLine: 12, startColumn: 5 } });
-    expect(first.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('src/pages/pricing.astro');
+    // The source file is the primary location (code scanning annotates it); the built file and its line are related.
+    expect(first.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/pages/pricing.astro', uriBaseId: 'SRCROOT' } });
+    expect(first.relatedLocations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' }, region: { startLine: 12, startColumn: 5 } });
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'about/index.html', uriBaseId: 'BUILD' });
+    expect(Object.keys(run.originalUriBaseIds).sort()).toEqual(['BUILD', 'SRCROOT']);
     expect(first.partialFingerprints['ctaAudit/v1']).toMatch(/^[0-9a-f]{24}$/);
   });
 });
@@ -85,8 +88,87 @@ describe('JSON and pretty reporters', () => {
   it('pretty groups by page with the source hint, and has no colour codes without colour', () => {
     const text = formatPretty(findings, 3, { color: false, baselined: 2 });
     expect(text).not.toMatch(/\x1b\[/);
-    expect(text).toContain('/pricing/  (src/pages/pricing.astro → pricing/index.html)\n  12:5 warning CTA text');
+    // Line:column belong to the built file, which the page's header names; the source is only its origin.
+    expect(text).toContain('/pricing/  pricing/index.html  (built from src/pages/pricing.astro)\n  12:5 warning CTA text');
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 pages audited: 1 error, 2 warnings, 0 info (2 more known from the baseline).');
     expect(formatPretty(findings, 3, { color: true })).toMatch(/\x1b\[/);
+  });
+});
+
+describe('hostile names and texts in reports', () => {
+  const evil: Finding = {
+    ruleId: 'cta-generic-text',
+    severity: 'warning',
+    message: 'CTA text "\u001b[2J\u001b[0;0HAll good\u202e" is generic.',
+    route: '/x\n::stop-commands::token/',
+    file: 'x\n::stop-commands::token/javascript:alert(1).html',
+    line: 1,
+    column: 1,
+    excerpt: '<a>\u001b[31mfake error\u0007</a>',
+    helpUrl: 'https://astro-cta.dev/rules/cta-generic-text/',
+  };
+  const hostileReport: AuditReport = { ...report, findings: [evil], baselined: 0 };
+
+  it('pretty output shows control and bidi characters escaped, never raw', () => {
+    const text = formatReport('pretty', hostileReport);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text).toContain('\\u{1B}[2J');
+    expect(text).toContain('/x\\u{A}::stop-commands::token/');
+    expect(text.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+  });
+
+  it('GitHub annotations escape %, CR and LF in every field: a file name cannot start a workflow command', () => {
+    const lines = formatReport('github', hostileReport).trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::warning file=x%0A%3A%3Astop-commands%3A%3Atoken\/javascript%3Aalert\(1\).html,line=1,col=1,title=/);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('SARIF builds relative URIs segment by segment under declared bases: no javascript: URI', () => {
+    const run = JSON.parse(formatReport('sarif', hostileReport)).runs[0];
+    const location = run.results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: 'x%0A%3A%3Astop-commands%3A%3Atoken/javascript%3Aalert(1).html', uriBaseId: 'BUILD' });
+    expect(new URL(location.uri, run.originalUriBaseIds.BUILD.uri).protocol).toBe('file:');
+    expect(run.originalUriBaseIds.BUILD.uri).toMatch(/^file:\/\/.*\/dist\/$/);
+  });
+});
+
+describe('a report a team can read', () => {
+  const many = (ruleId: string, route: string, message: string): Finding => ({ ruleId, severity: 'warning', message, route, file: 'x.html', helpUrl: `https://astro-cta.dev/rules/${ruleId}/` });
+  const advice = 'Give it a stable id, e.g. data-cta="pricing". If it should not be tracked, add data-cta-notrack.';
+  const list = [
+    many('cta-untracked', '/tag/a/', `"Buy now" has no data-cta id. ${advice}`),
+    many('cta-untracked', '/tag/b/', `"Sign up" has no data-cta id. ${advice.replace('pricing', 'sign-up')}`),
+    many('cta-untracked', '/category/c/', `"Try it" has no data-cta id. ${advice}`),
+    many('page-no-cta', '/tag/b/', 'This page has no CTA.'),
+  ];
+
+  it('prints long advice once per rule, not on every finding', () => {
+    const text = formatPretty(list, 3, { color: false });
+    expect(text.split('If it should not be tracked').length - 1).toBe(1);
+    expect(text).toContain('"Sign up" has no data-cta id. (How to fix: as for the first cta-untracked above.)');
+    // Every finding is still there.
+    expect(text).toContain('"Try it" has no data-cta id.');
+  });
+
+  it('says how many findings each rule produced on which page groups', () => {
+    const text = formatPretty(list, 3, { color: false });
+    expect(text).toContain('cta-untracked ×3: /tag/* 2, /category/* 1');
+    expect(text).toContain('page-no-cta ×1: /tag/* 1');
+  });
+
+  it('names the component file and line only when the page says where the element was written', () => {
+    const written: Finding = { ...findings[0]!, source: { file: 'src/components/Hero.astro', line: 8, column: 3 } };
+    expect(formatPretty([written], 1, { color: false })).toContain('written in src/components/Hero.astro:8:3');
+    const run = JSON.parse(formatReport('sarif', { ...report, findings: [written] })).runs[0];
+    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/components/Hero.astro', uriBaseId: 'SRCROOT' }, region: { startLine: 8, startColumn: 3 } });
+    expect(formatReport('github', { ...report, findings: [written] })).toMatch(/^::warning file=src\/components\/Hero.astro,line=8,col=3,/);
+  });
+
+  it("takes the component file and line from Astro's source annotations when the page has them", () => {
+    const html = '<main><div data-astro-source-file="/p/src/components/Hero.astro" data-astro-source-loc="4:7"><a class="btn" href="/">Learn more</a></div></main>';
+    const [generic] = auditHtml(html, rules).filter((finding) => finding.ruleId === 'cta-generic-text');
+    expect(generic).toMatchObject({ line: 1, source: { file: '/p/src/components/Hero.astro', line: 4, column: 7 } });
+    expect(auditHtml(html.replace(/ data-astro-source-\w+="[^"]*"/g, ''), rules).some((finding) => finding.source)).toBe(false);
   });
 });

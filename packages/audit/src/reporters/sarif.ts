@@ -30,24 +30,67 @@ function describeRule(meta: RuleMeta): ReportingDescriptor {
 }
 
 /**
- * SARIF 2.1.0, as GitHub code scanning and other viewers read it. Each result points at the built file with line
- * and column (under the `BUILD` base, the audited directory) and, when known, at the source file the page came from.
+ * A relative URI reference for a file path, built segment by segment: each segment is percent-encoded, so no file
+ * name can turn the URI into another scheme (`javascript:alert(1).html` becomes `javascript%3Aalert(1).html`).
+ */
+export function relativeUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .filter((segment) => segment !== '' && segment !== '.')
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+/** The folder a base id stands for, as the `file:` URI of a folder (with its trailing slash). */
+function folderUri(folder: string): { uri: string } {
+  const href = pathToFileURL(path.resolve(folder)).href;
+  return { uri: href.endsWith('/') ? href : `${href}/` };
+}
+
+type PhysicalLocation = NonNullable<NonNullable<Result['locations']>[number]['physicalLocation']>;
+
+/** The built file and position: where the audit saw the element. */
+function builtLocation(finding: Finding): PhysicalLocation {
+  return {
+    artifactLocation: { uri: relativeUri(finding.file || 'index.html'), uriBaseId: 'BUILD' },
+    ...(finding.line
+      ? { region: { startLine: finding.line, startColumn: finding.column ?? 1, ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}) } }
+      : {}),
+  };
+}
+
+/** The source file (and line, when known) under SRCROOT; undefined when the source is not known. */
+function sourceLocation(finding: Finding, root: string): PhysicalLocation | undefined {
+  const source = finding.source ?? (finding.sourceHint ? { file: finding.sourceHint } : undefined);
+  if (!source) return undefined;
+  const file = path.isAbsolute(source.file) ? path.relative(root, source.file) : source.file;
+  return {
+    artifactLocation: { uri: relativeUri(file), uriBaseId: 'SRCROOT' },
+    ...(source.line ? { region: { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) } } : {}),
+  };
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other viewers read it. A result's primary location is the source file
+ * when it is known (under the `SRCROOT` base, the project root), so code scanning annotates the source; the built
+ * file with line and column (under `BUILD`, the audited directory) is then a related location, and the primary
+ * one otherwise. URIs are relative to these declared bases and encoded segment by segment.
  */
 export function sarifReport(report: AuditReport): string {
+  const root = report.root ?? process.cwd();
   const metas = [...report.rules];
   if (report.findings.some((finding) => finding.ruleId === AUDIT_ERROR) && !metas.some((meta) => meta.id === AUDIT_ERROR)) metas.push(AUDIT_ERROR_META);
   const index = new Map(metas.map((meta, i) => [meta.id, i]));
   const results: Result[] = report.findings.map((finding) => {
+    const built = builtLocation(finding);
+    const source = sourceLocation(finding, root);
     const result: Result = {
       ruleId: finding.ruleId,
       level: LEVEL[finding.severity],
       message: { text: `${finding.message} (page ${finding.route})` },
       locations: [
         {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(finding.file || 'index.html'), uriBaseId: 'BUILD' },
-            ...(finding.line ? { region: { startLine: finding.line, startColumn: finding.column ?? 1, ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}) } } : {}),
-          },
+          physicalLocation: source ?? built,
           logicalLocations: [{ name: finding.selector ?? finding.route, fullyQualifiedName: `${finding.route} ${finding.selector ?? ''}`.trim(), kind: 'element' }],
         },
       ],
@@ -55,8 +98,8 @@ export function sarifReport(report: AuditReport): string {
     };
     const ruleIndex = index.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-    if (finding.sourceHint) {
-      result.relatedLocations = [{ id: 1, physicalLocation: { artifactLocation: { uri: encodeURI(finding.sourceHint) } }, message: { text: 'Source of this page' } }];
+    if (source) {
+      result.relatedLocations = [{ id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } }];
     }
     return result;
   });
@@ -66,7 +109,10 @@ export function sarifReport(report: AuditReport): string {
     runs: [
       {
         tool: { driver: { name: 'cta-audit', informationUri: 'https://astro-cta.dev/', semanticVersion: '0.1.0', rules: metas.map(describeRule) } },
-        ...(report.dir ? { originalUriBaseIds: { BUILD: { uri: `${pathToFileURL(path.resolve(report.dir)).href}/` } } } : {}),
+        originalUriBaseIds: {
+          SRCROOT: folderUri(root),
+          ...(report.dir ? { BUILD: folderUri(path.resolve(root, report.dir)) } : {}),
+        },
         results,
       },
     ],
