@@ -6,9 +6,6 @@ const port = 4322;
 // End-to-end suites against the built docs site (`npm run build` first; `npm test` does).
 export default defineConfig({
   testDir: './tests/e2e',
-  // The compatibility matrix and the static Storybook have their own configs and CI steps (npm run test:compat,
-  // npm run test:storybook): they install or build their own sites.
-  testIgnore: [/e2e\/compat\//, /e2e\/storybook\//],
   fullyParallel: true,
   // One retry on CI, as a safety net on a loaded 2-core machine: a test that passes only on its retry is named as
   // flaky in the summary (scripts/test.mjs), not hidden. The two flakes seen so far were test races, now fixed.
@@ -28,7 +25,9 @@ export default defineConfig({
   },
   projects: [
     // The docs site's suites (the webServer above).
-    { name: 'site', testIgnore: /e2e\/beacon\// },
+    // The compatibility matrix and the static Storybook have their own configs and CI steps (npm run test:compat,
+    // npm run test:storybook): they install or build their own sites.
+    { name: 'site', testIgnore: [/e2e\/beacon\//, /e2e\/compat\//, /e2e\/storybook\//] },
     // Beacon suites: each spec serves a built fixture site itself on 127.0.0.1 (tests/e2e/beacon/support/site.ts).
     { name: 'beacon-fixtures', testMatch: /e2e\/beacon\/build-fixtures\.setup\.ts/ },
     { name: 'beacon', testMatch: /e2e\/beacon\/.*\.spec\.ts/, dependencies: ['beacon-fixtures'] },
