@@ -4,6 +4,7 @@
  * the Node that runs the tests, and records timings, the audit's output and the beacon's bytes per site.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,9 +41,16 @@ async function packTarballs(into: string): Promise<string[]> {
   return (JSON.parse(stdout) as { filename: string }[]).map(({ filename }) => path.join(into, filename));
 }
 
+/**
+ * `COMPAT_REUSE_INSTALL=1` keeps an installed scratch site's node_modules (for iterating on the sites or specs on a
+ * laptop; the kit's code in it is then the one packed when it was installed). CI always installs fresh.
+ */
+const reuseInstall = process.env.COMPAT_REUSE_INSTALL === '1';
+
 async function writeSite(site: SiteSpec): Promise<string> {
   const dir = path.join(scratchRoot, site.name);
-  await rm(dir, { recursive: true, force: true });
+  if (!reuseInstall) await rm(dir, { recursive: true, force: true });
+  await rm(path.join(dir, 'dist'), { recursive: true, force: true });
   for (const [file, content] of Object.entries(site.files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), content);
@@ -52,6 +60,7 @@ async function writeSite(site: SiteSpec): Promise<string> {
 }
 
 async function install(dir: string, site: SiteSpec, tarballs: string[]): Promise<number> {
+  if (reuseInstall && existsSync(path.join(dir, 'node_modules/astro'))) return 0;
   const start = performance.now();
   // Peer ranges are checked as npm would for a user: no --force, no --legacy-peer-deps. Not --prefer-offline:
   // cached metadata would pin an older "latest" Astro; the tarballs still come from the shared cache.
@@ -114,7 +123,7 @@ export async function buildSites(log: (line: string) => void = console.log): Pro
       installSeconds: installs[index]!,
       buildSeconds: built.seconds,
       log: built.log,
-      audit: built.log.split('\n').filter((line) => /CTA audit|cta-[a-z-]+|page-[a-z-]+|countdown-|ld-|problems? in|pages? audited/.test(line)),
+      audit: built.log.split('\n').filter((line) => /CTA audit|MDX auto-import|cta-[a-z-]+|page-[a-z-]+|countdown-|ld-|problems? in|pages? audited/.test(line)),
       beacon: await shippedBeacon(dir, site),
     });
   }

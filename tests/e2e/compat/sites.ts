@@ -21,6 +21,12 @@ export interface SiteSpec {
   files: Record<string, string>;
 }
 
+/**
+ * The beacon as a site with a collector at /api/cta would set it, plus the two switches that let it report from
+ * 127.0.0.1 in an automated browser (it stays silent on localhost and under WebDriver by default).
+ */
+const BEACON = "{ endpoint: '/api/cta', allowLocalhost: true, allowAutomation: true }";
+
 const head = (title: string) =>
   `<meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>${title}</title>`;
 
@@ -37,7 +43,7 @@ import tailwindcss from '@tailwindcss/vite';
 import astroCta from 'astro-cta';
 
 export default defineConfig({
-  integrations: [astroCta({ beacon: { endpoint: '/api/cta' } })],
+  integrations: [astroCta({ beacon: ${BEACON} })],
   vite: { plugins: [tailwindcss()] },
 });
 `,
@@ -105,7 +111,7 @@ const mdx: SiteSpec = {
 import mdx from '@astrojs/mdx';
 import astroCta from 'astro-cta';
 
-export default defineConfig({ integrations: [mdx(), astroCta({ beacon: { endpoint: '/api/cta' } })] });
+export default defineConfig({ integrations: [mdx(), astroCta({ beacon: ${BEACON} })] });
 `,
     'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -201,7 +207,7 @@ import astroCta from 'astro-cta';
 
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
-  integrations: [astroCta({ beacon: { endpoint: '/api/cta' } })],
+  integrations: [astroCta({ beacon: ${BEACON} })],
 });
 `,
     'src/pages/index.astro': `---

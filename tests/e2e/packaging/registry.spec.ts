@@ -21,7 +21,9 @@ const VERDACCIO = '6.10.4';
 const verdaccioHome = path.join(tmpdir(), `astro-cta-verdaccio-${VERDACCIO}`);
 const WORKSPACES = ['@astro-cta/contract', '@astro-cta/audit', '@astro-cta/beacon', '@astro-cta/collector', 'astro-cta'];
 /** npm and npx on the Node running the tests (Node 24): npm skips releases whose engines exclude its own Node. */
-const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, npm_config_workspaces: 'false', NO_COLOR: '1', FORCE_COLOR: '0' };
+const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+/** For folders outside the repository: never treat them as part of its workspaces. */
+const outside = { ...env, npm_config_workspaces: 'false' };
 
 async function installVerdaccio(): Promise<string> {
   const bin = path.join(verdaccioHome, 'node_modules/verdaccio/bin/verdaccio');
@@ -29,7 +31,7 @@ async function installVerdaccio(): Promise<string> {
   await mkdir(verdaccioHome, { recursive: true });
   // The recipe of ../shared/TOOLCHAIN.md: verdaccio 6 needs node-fetch 2.7 to install on Node >= 22.
   await writeFile(path.join(verdaccioHome, 'package.json'), JSON.stringify({ private: true, overrides: { 'node-fetch': '2.7.0' } }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '-E', `verdaccio@${VERDACCIO}`], { cwd: verdaccioHome, env, maxBuffer: 64 * 1024 * 1024 });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '-E', `verdaccio@${VERDACCIO}`], { cwd: verdaccioHome, env: outside, maxBuffer: 64 * 1024 * 1024 });
   return bin;
 }
 
@@ -87,9 +89,9 @@ test('published to a local registry, `astro add astro-cta --yes` sets up a fresh
     await writeFile(path.join(site, '.npmrc'), `registry=${registry.url}/\n`);
     await writeFile(path.join(site, 'package.json'), JSON.stringify({ name: 'fresh-site', private: true, type: 'module', scripts: { build: 'astro build' } }, null, 2));
     await writeFile(path.join(site, 'astro.config.mjs'), "// @ts-check\nimport { defineConfig } from 'astro/config';\n\n// https://astro.build/config\nexport default defineConfig({});\n");
-    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'astro@^7'], { cwd: site, env, maxBuffer: 64 * 1024 * 1024 });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'astro@^7'], { cwd: site, env: outside, maxBuffer: 64 * 1024 * 1024 });
 
-    const added = await run('npx', ['astro', 'add', 'astro-cta', '--yes'], { cwd: site, env, maxBuffer: 64 * 1024 * 1024 });
+    const added = await run('npx', ['astro', 'add', 'astro-cta', '--yes'], { cwd: site, env: outside, maxBuffer: 64 * 1024 * 1024 });
     const config = await readFile(path.join(site, 'astro.config.mjs'), 'utf8');
     expect(config, added.stdout).toMatch(/import (\w+) from ['"]astro-cta['"]/);
     const name = /import (\w+) from ['"]astro-cta['"]/.exec(config)![1]!;
@@ -104,7 +106,7 @@ test('published to a local registry, `astro add astro-cta --yes` sets up a fresh
       "---\nimport { CTA } from 'astro-cta/components';\n---\n<html lang=\"en\"><head><title>Fresh</title></head><body><main><h1>Fresh</h1>" +
         '<CTA id="more" href="/">Click here</CTA></main></body></html>\n',
     );
-    const built = await run('npm', ['run', 'build'], { cwd: site, env, maxBuffer: 64 * 1024 * 1024 });
+    const built = await run('npm', ['run', 'build'], { cwd: site, env: outside, maxBuffer: 64 * 1024 * 1024 });
     const log = built.stdout + built.stderr;
     expect(log).toMatch(/CTA text "Click here" is generic[^\n]*cta-generic-text/);
     expect(log).toMatch(/CTA audit: .* after the build \(audited during rendering: 1 of 1 page\)/);
