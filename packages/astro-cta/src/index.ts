@@ -49,7 +49,9 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         const note = registerMdxAutoImport(processor, { root: fileURLToPath(config.root), autoImport: options.autoImport }, (plugin) =>
           updateConfig({ markdown: { remarkPlugins: [plugin] } }),
         );
-        if (note && command === 'build') logger.info(note);
+        // Said once per build, and only to sites that compile MDX.
+        const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
+        if (note && command === 'build' && hasMdx) logger.info(note);
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
       },
