@@ -27,7 +27,9 @@ export default defineConfig({
   },
   projects: [
     // The docs site's suites (the webServer above).
-    { name: 'site', testIgnore: /e2e\/beacon\// },
+    // The compatibility matrix and the static Storybook have their own configs and CI steps (npm run test:compat,
+    // npm run test:storybook): they install or build their own sites.
+    { name: 'site', testIgnore: [/e2e\/beacon\//, /e2e\/compat\//, /e2e\/storybook\//] },
     // Beacon suites: each spec serves a built fixture site itself on 127.0.0.1 (tests/e2e/beacon/support/site.ts).
     { name: 'beacon-fixtures', testMatch: /e2e\/beacon\/build-fixtures\.setup\.ts/ },
     { name: 'beacon', testMatch: /e2e\/beacon\/.*\.spec\.ts/, dependencies: ['beacon-fixtures'] },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { resolveOptions, type AstroCtaOptions } from './integration/options.ts';
@@ -10,6 +11,10 @@ import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 import { devPageSource } from './toolbar/dev-pages.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 import { recordAuditOptions } from './integration/audit-options.ts';
+import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from './integration/astro-compat.ts';
+
+/** This package's version, for messages (src/ and dist/ both sit one level below package.json). */
+const KIT_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export type { AstroCtaOptions } from './integration/options.ts';
 
@@ -27,10 +32,13 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   let rendered: RenderedPages | undefined;
   /** One "now" for the whole build: pages audited early and late must agree on deadlines. */
   let buildNow: Date | undefined;
+  let astroVersion: string | undefined;
   return {
     name: 'astro-cta',
     hooks: {
       'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
+        astroVersion = installedAstroVersion(config.root);
+        assertSupportedAstro(astroVersion, KIT_VERSION);
         if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
@@ -40,8 +48,14 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
           const failed = options.audit ? recordAuditOptions(config.root, options.audit) : undefined;
           if (failed) logger.warn(failed);
         }
-        const warning = registerMdxAutoImport(config.markdown.processor, { root: fileURLToPath(config.root), autoImport: options.autoImport });
-        if (warning) logger.warn(warning);
+        // Astro 7 has `markdown.processor` (Sätteri); Astro 5 and 6 do not, and get the remark plugin instead.
+        const processor = (config.markdown as { processor?: Parameters<typeof registerMdxAutoImport>[0] }).processor;
+        const note = registerMdxAutoImport(processor, { root: fileURLToPath(config.root), autoImport: options.autoImport }, (plugin) =>
+          updateConfig({ markdown: { remarkPlugins: [plugin] } }),
+        );
+        // Said once per build, and only to sites that compile MDX.
+        const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
+        if (note && command === 'build' && hasMdx) logger.info(note);
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
       },
@@ -54,10 +68,16 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         toolbarAudit?.useRoutes(routes);
       },
       'astro:server:setup': ({ server, toolbar, logger }) => toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': (hook) => {
         if (!audit || auditSkipped()) return;
         buildNow = audit.now ?? new Date();
         const now = buildNow;
+        // Astro 5 has no prerenderer hook: the audit after the build then does all the work.
+        const setPrerenderer = (hook as Partial<typeof hook>).setPrerenderer;
+        if (typeof setPrerenderer !== 'function') {
+          hook.logger.info(noPrerendererNote(astroVersion));
+          return;
+        }
         if (astroConfig && !astroConfig.adapter) {
           const config = astroConfig;
           setPrerenderer((inner) => auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)));

@@ -68,15 +68,21 @@ describe('the MDX plugin in a real Sätteri compile', () => {
 });
 
 describe('registerMdxAutoImport', () => {
-  it('adds the plugin to a Sätteri processor, as Starlight does', () => {
+  it('adds the plugin to a Sätteri processor, as Starlight does, and no remark plugin', () => {
     const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[] } };
-    expect(registerMdxAutoImport(processor, { root, autoImport: true })).toBeUndefined();
+    const remark: unknown[] = [];
+    expect(registerMdxAutoImport(processor, { root, autoImport: true }, (plugin) => remark.push(plugin))).toBeUndefined();
     expect(processor.options.mdastPlugins).toHaveLength(1);
+    expect(remark).toHaveLength(0);
   });
 
-  it('explains what to do with a processor it cannot extend', () => {
-    expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: true })).toMatch(/needs Astro's default Markdown processor \(Sätteri\).*"unified".*import \{ CTA \} from 'astro-cta\/components'/);
-    expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: false })).toBeUndefined();
+  it('falls back to a remark plugin where Sätteri is not the processor (Astro 5 and 6), and says so', () => {
+    const remark: unknown[] = [];
+    const note = registerMdxAutoImport(undefined, { root, autoImport: true }, (plugin) => remark.push(plugin));
+    expect(remark).toHaveLength(1);
+    expect(note).toMatch(/runs as a remark plugin with this Astro version \(no Sätteri processor\).*import \{ CTA \} from 'astro-cta\/components'/);
+    expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: true }, () => undefined)).toMatch(/"unified" Markdown processor/);
+    expect(registerMdxAutoImport({ name: 'unified', options: {} }, { root, autoImport: false }, () => undefined)).toBeUndefined();
   });
 });
 

@@ -87,6 +87,23 @@ export function missingImport(used: Iterable<string>, bound: Set<string>): strin
   return missing.length ? `import { ${missing.join(', ')} } from '${COMPONENTS_MODULE}';\n` : undefined;
 }
 
+/**
+ * A kit element with what the components need from the compiler: where it was written (`__ctaSource`), and a CTA
+ * label written on its own line unwrapped from the paragraph MDX makes of it (a <p> cannot sit inside a <button>).
+ * Undefined when the element needs neither.
+ */
+function annotated(node: Readonly<JsxElement>, file: string | undefined): JsxElement | undefined {
+  const hasSource = node.attributes.some((attribute) => attribute.name === SOURCE_PROP);
+  const where = file && node.position && !hasSource ? `${file}:${node.position.start.line}:${node.position.start.column}` : undefined;
+  const label = node.name === 'CTA' && node.children.some(isParagraph);
+  if (!where && !label) return undefined;
+  return {
+    ...node,
+    children: label ? node.children.flatMap((child) => (isParagraph(child) ? child.children : [child])) : node.children,
+    attributes: where ? [...node.attributes, { type: 'mdxJsxAttribute', name: SOURCE_PROP, value: where }] : node.attributes,
+  };
+}
+
 /** Creates the per-document plugin. `root` is the Astro project root, for short file names in errors. */
 export function mdxAutoImport(options: { root: string; autoImport: boolean }): MdastPluginFactory {
   return ({ fileURL, sourceFormat, source }) => {
@@ -98,16 +115,7 @@ export function mdxAutoImport(options: { root: string; autoImport: boolean }): M
     const visitElement = (node: Readonly<JsxElement>): JsxElement | undefined => {
       if (!node.name || !KIT_NAMES.has(node.name)) return undefined;
       used.add(node.name);
-      const hasSource = node.attributes.some((attribute) => attribute.name === SOURCE_PROP);
-      const where = file && node.position && !hasSource ? `${file}:${node.position.start.line}:${node.position.start.column}` : undefined;
-      // A CTA's label written on its own line becomes a paragraph in MDX; a <p> cannot sit inside a <button>.
-      const label = node.name === 'CTA' && node.children.some(isParagraph);
-      if (!where && !label) return undefined;
-      return {
-        ...node,
-        children: label ? node.children.flatMap((child) => (isParagraph(child) ? child.children : [child])) : node.children,
-        attributes: where ? [...node.attributes, { type: 'mdxJsxAttribute', name: SOURCE_PROP, value: where }] : node.attributes,
-      };
+      return annotated(node, file);
     };
 
     return {
@@ -126,25 +134,85 @@ export function mdxAutoImport(options: { root: string; autoImport: boolean }): M
   };
 }
 
-/** The parts of `config.markdown.processor` the registration needs. */
+// ---- Astro 5 and 6 (and Astro 7 with another processor): the same transform as a unified remark plugin ----
+
+interface RemarkNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  attributes?: JsxAttribute[];
+  children?: RemarkNode[];
+  position?: Position;
+  data?: Record<string, unknown>;
+}
+
+/** The ESTree MDX needs beside an injected `mdxjsEsm` node: `import { A, B } from 'astro-cta/components'`. */
+function importNode(names: readonly string[]): RemarkNode {
+  const identifier = (name: string) => ({ type: 'Identifier', name });
+  const line = `import { ${names.join(', ')} } from '${COMPONENTS_MODULE}';`;
+  const declaration = {
+    type: 'ImportDeclaration',
+    specifiers: names.map((name) => ({ type: 'ImportSpecifier', imported: identifier(name), local: identifier(name) })),
+    source: { type: 'Literal', value: COMPONENTS_MODULE, raw: `'${COMPONENTS_MODULE}'` },
+    attributes: [],
+  };
+  return { type: 'mdxjsEsm', value: line, data: { estree: { type: 'Program', sourceType: 'module', body: [declaration], comments: [] } } };
+}
+
+/**
+ * The remark plugin for @astrojs/mdx's unified pipeline (Astro 5 and 6 have no Sätteri): it reads the same bound
+ * names and kit elements, annotates them the same way and prepends one import node with its ESTree.
+ */
+export function remarkMdxAutoImport(options: { root: string; autoImport: boolean }) {
+  return function attach() {
+    return (tree: RemarkNode, vfile: { path?: string; value?: unknown }) => {
+      const path = vfile.path;
+      if (!path?.endsWith('.mdx')) return;
+      const file = relative(options.root, path).split('\\').join('/');
+      const used = new Set<string>();
+      const bound = new Set<string>();
+      const walk = (node: RemarkNode): void => {
+        if (node.type === 'mdxjsEsm' && typeof node.value === 'string') for (const name of boundNames(node.value)) bound.add(name);
+        if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && KIT_NAMES.has(node.name)) {
+          used.add(node.name);
+          const changed = annotated(node as JsxElement, file);
+          if (changed) Object.assign(node, { attributes: changed.attributes, children: changed.children });
+        }
+        for (const child of node.children ?? []) walk(child);
+      };
+      walk(tree);
+      const missing = KIT_COMPONENT_NAMES.filter((name) => used.has(name) && !bound.has(name));
+      if (options.autoImport && missing.length) tree.children?.unshift(importNode(missing));
+    };
+  };
+}
+
+/** The parts of `config.markdown.processor` the registration needs (Astro 7; absent in Astro 5 and 6). */
 interface MarkdownProcessor {
   name: string;
   options: { mdastPlugins?: unknown[] };
 }
 
 /**
- * Adds the plugin to the configured Markdown processor (Sätteri by default), the same way Starlight adds its own.
- * Returns a warning for the log when the processor is one it cannot extend.
+ * Adds the transform to the configured Markdown processor: Sätteri (Astro 7's default) gets the mdast plugin, the
+ * same way Starlight adds its own; any other pipeline (Astro 5 and 6, or another processor) gets the remark plugin
+ * through `addRemarkPlugin`. Returns a note for the log saying which way it went when it is not Sätteri's.
  */
-export function registerMdxAutoImport(processor: MarkdownProcessor | undefined, options: { root: string; autoImport: boolean }): string | undefined {
+export function registerMdxAutoImport(
+  processor: MarkdownProcessor | undefined,
+  options: { root: string; autoImport: boolean },
+  addRemarkPlugin: (plugin: ReturnType<typeof remarkMdxAutoImport>) => void,
+): string | undefined {
   if (processor?.name === 'satteri' && Array.isArray(processor.options.mdastPlugins)) {
     processor.options.mdastPlugins.push(mdxAutoImport(options));
     return undefined;
   }
+  addRemarkPlugin(remarkMdxAutoImport(options));
   if (!options.autoImport) return undefined;
+  const pipeline = processor ? `the "${processor.name}" Markdown processor` : 'this Astro version (no Sätteri processor)';
   return (
-    `MDX auto-import of the astro-cta components needs Astro's default Markdown processor (Sätteri); ` +
-    `the configured processor is "${processor?.name ?? 'none'}". Add the import line to your MDX files instead: ` +
+    `MDX auto-import of the astro-cta components runs as a remark plugin with ${pipeline}: it needs @astrojs/mdx ` +
+    `with extendMarkdownConfig (the default). If a component is "not defined", import it: ` +
     `import { CTA } from '${COMPONENTS_MODULE}';`
   );
 }
