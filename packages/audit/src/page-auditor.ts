@@ -14,7 +14,7 @@ export interface PageJob {
   /** Where to read the page; or `bytes`, the page as rendered, when it was handed over during `astro build`. */
   path?: string;
   bytes?: Uint8Array;
-  /** Rule ids not to run on this page (frontmatter opt-outs, `page-no-cta` where no CTA is expected). */
+  /** Rule ids not to run on this page (frontmatter opt-outs). */
   skip: readonly string[];
 }
 
