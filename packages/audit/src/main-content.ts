@@ -4,12 +4,11 @@ import { attr, isHidden } from './dom.ts';
 import { documentElements } from './parse.ts';
 
 /** Landmarks that hold site chrome wherever they are. */
-const ALWAYS_CHROME = new Set(['nav', 'aside', 'dialog']);
+const ALWAYS_CHROME = new Set(['nav', 'aside']);
 /** `header` and `footer` are the page's banner and footer only outside sectioning content (HTML's own rule). */
 const SECTION_CHROME = new Set(['header', 'footer']);
 const CHROME_ROLES = new Set([
-  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'toolbar', 'tablist', 'search', 'dialog',
-  'alertdialog',
+  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'toolbar', 'tablist', 'search',
 ]);
 /** Whole class or id tokens that name chrome on sites without landmarks (`<div id="header">`, `.navbar`). */
 const CHROME_TOKENS = new Set([

@@ -57,6 +57,12 @@ describe('what is a CTA on real templates', () => {
       + '<div><p>An open-source tool.</p><a href="https://github.com/acme/tool">Go to the project</a></div><div><a href="/contact/">Contact us</a></div>')).toEqual(['View all posts »', 'Go to the project', 'Contact us']);
   });
 
+  it('takes the secondary link of a button group (“Learn more →” beside “Get started”), not a lone “Learn more”', () => {
+    expect(ctaTexts('<div class="flex gap-4"><a class="rounded-md bg-indigo-600 px-3.5" href="/start">Get started</a><a href="/learn">Learn more →</a></div>'))
+      .toEqual(['Get started', 'Learn more →']);
+    expect(ctaTexts('<div><h3>Speed</h3><p>Fast.</p><a href="/speed">Learn more →</a></div>')).toEqual([]);
+  });
+
   it('does not take action words inside running prose or link lists', () => {
     expect(ctaTexts('<p>You can <a href="/docs/">read the guide</a> or <a href="/contact/">contact us</a> if anything goes wrong with it.</p>')).toEqual([]);
     expect(ctaTexts('<ul><li><a href="/a/">Get started with A</a></li><li><a href="/b/">Get started with B</a></li><li><a href="/c/">Get started with C</a></li></ul>')).toEqual([]);

@@ -18,7 +18,7 @@ const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|o
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
 const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy|copy code|copy to clipboard|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+const WIDGET_NAME = /^(?:copy|copy code|copy to clipboard|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
 const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
@@ -42,7 +42,7 @@ const ACTION_VERB = new RegExp(
       // fr
       'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
       'réserver', 'réservez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
-      'offrir', 'offrez', 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
+      'offrir', 'offrez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
       // es, pt, it, nl
       'comprar', 'compra', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
       'reservar', 'reserva', 'contáctanos', 'contacta', 'solicitar', 'solicita', 'obtener', 'obtén', 'descubre', 'suscríbete',
@@ -130,7 +130,8 @@ function boundedText(element: Element, limit: number): string {
   while (stack.length > 0 && text.length <= limit) {
     const node = stack.pop()!;
     if (isText(node)) text += node.data;
-    else if (isTag(node) && node.name !== 'script' && node.name !== 'style' && node.name !== 'template') {
+    // An inline SVG's <title> names the icon for assistive technology; nobody sees it.
+    else if (isTag(node) && node.name !== 'script' && node.name !== 'style' && node.name !== 'template' && node.name !== 'svg') {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
@@ -144,7 +145,7 @@ const PROSE_BLOCKS = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'figcaption',
 /** Arrows, chevrons and bullets that decorate action links. */
 const DECORATION = /[\s→←↗»«›‹>•·|→\u2190-\u21ff\u2794-\u27bf\u{1F300}-\u{1FAFF}]/gu;
 /** Words of surrounding text that make a link part of a sentence. */
-const PROSE_WORDS = 4;
+const PROSE_WORDS = 2;
 /** Action links are short: "Get started", "View all posts »", "Go to the project". */
 const MAX_ACTION_WORDS = 7;
 
@@ -181,6 +182,21 @@ function inLinkList(link: Element): boolean {
   const list = item?.parent;
   if (!list || !isTag(list)) return false;
   return list.children.filter((child) => isTag(child) && child.name === 'li').length >= 3;
+}
+
+/**
+ * A link in a group of controls (its parent holds only links and buttons, at least two) next to one styled as a
+ * button: the hero's "Get started" + "Learn more →" pair.
+ */
+const GROUP_PARENTS = new Set(['div', 'p', 'span']);
+
+function inButtonGroup(link: Element): boolean {
+  const parent = link.parent;
+  if (!parent || !isTag(parent) || !GROUP_PARENTS.has(parent.name)) return false;
+  const controls = parent.children.filter(isTag);
+  if (controls.length < 2 || controls.length > 4) return false;
+  if (!controls.every((el) => el.name === 'a' || el.name === 'button')) return false;
+  return controls.some((el) => el !== link && styledAsButton(el));
 }
 
 /** Share intents and social profiles: following or sharing is not what the page asks for. */
@@ -243,7 +259,9 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
-  if (visible.length > 80 || !ACTION_VERB.test(actionText)) return 0;
+  if (visible.length > 80) return 0;
+  // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
+  if (!ACTION_VERB.test(actionText)) return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
   if (standsAlone(link, visible) && !inLinkList(link)) return CONFIDENCE.loneActionLink;
   if (wordsOf(visible) <= MAX_ACTION_WORDS && !inProse(link, visible) && !inLinkList(link)) return CONFIDENCE.shortActionLink;
   return 0;
