@@ -40,8 +40,19 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn" aria-label="Play video"><svg></svg></button><button class="rounded px-2 bg-black">Mute</button>')).toEqual([]);
   });
 
-  it('leaves icon-only buttons named for what they do (bookmark, like) alone', () => {
-    expect(ctaTexts('<button aria-label="Bookmark this post"><svg></svg></button>')).toEqual([]);
+  it('leaves icon-only buttons named for what they do (bookmark, like), bare nameless ones and “Copy link” alone', () => {
+    expect(ctaTexts('<button aria-label="Bookmark this post"><svg></svg></button><button type="button" class="inline-flex rounded-lg p-2.5"><svg></svg></button>')).toEqual([]);
+    expect(ctaTexts('<button type="button" class="js-clipboard px-3 rounded-lg">Copy link</button>')).toEqual([]);
+  });
+
+  it('keeps scripted buttons with other names (“Yes”, “No”) as unsure, not reported on', () => {
+    const feedback = page('<main><h3>Was this helpful?</h3><button type="button" class="px-3 py-2 border rounded-lg">Yes</button></main>');
+    expect(feedback.ctas).toEqual([]);
+    expect(feedback.unsureCtas.map((cta) => cta.visibleText)).toEqual(['Yes']);
+  });
+
+  it('takes an image with a caption inside a link for a card, not an action', () => {
+    expect(ctaTexts('<a href="/products/a/" class="group flex rounded-xl"><img src="/a.avif" alt="A"><span>Explore the A series</span></a>')).toEqual([]);
   });
 });
 

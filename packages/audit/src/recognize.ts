@@ -3,6 +3,7 @@ import { isTag, isText } from 'domhandler';
 import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
 import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
+import { isGenericText } from './text/generic-phrases.ts';
 import { chromeByStructure, contentRegions, findMain, isChrome, isSectioning } from './main-content.ts';
 
 export { findMain };
@@ -18,7 +19,7 @@ const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|o
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
 const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy|copy code|copy to clipboard|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+const WIDGET_NAME = /^(?:copy(?: code| link| url| to clipboard)?|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
 const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
@@ -38,13 +39,13 @@ const ACTION_VERB = new RegExp(
       'hire', 'volunteer', 'submit', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
       // de
       'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
-      'kontakt', 'abonnieren', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
+      'kontakt', 'abonnieren', 'hinzufügen', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
       // fr
       'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
       'réserver', 'réservez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
-      'offrir', 'offrez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
+      'offrir', 'offrez', 'ajouter', 'ajoutez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
       // es, pt, it, nl
-      'comprar', 'compra', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
+      'comprar', 'compra', 'añadir', 'agregar', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
       'reservar', 'reserva', 'contáctanos', 'contacta', 'solicitar', 'solicita', 'obtener', 'obtén', 'descubre', 'suscríbete',
       'comece', 'experimente', 'baixe', 'assine', 'inscreva', 'compre', 'acquista', 'prova', 'inizia', 'scarica', 'iscriviti', 'prenota',
       'probeer', 'koop', 'bestel', 'download', 'meld je aan', 'start',
@@ -73,6 +74,7 @@ export const CONFIDENCE = {
   imageAction: 0.8,
   contactLink: 0.8,
   shortActionLink: 0.7,
+  unsureButton: 0.5,
   contactInProse: 0.4,
 } as const;
 /** Rules act on CTAs recognised at least this surely. */
@@ -240,6 +242,17 @@ function isControlName(name: string): boolean {
   return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
 }
 
+function hasDescendant(root: Element, test: (element: Element) => boolean): boolean {
+  const stack: Element[] = root.children.filter(isTag);
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200) {
+    const node = stack.pop()!;
+    if (test(node)) return true;
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return false;
+}
+
 /** A link made of an image (an app-store badge, a "Download" graphic) with an action name. */
 function isImageAction(link: Element, name: string): boolean {
   const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
@@ -257,6 +270,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   // one counts too (cta-name reports it).
   if (styledAsButton(link)) return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
   if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
+  // An image with a caption (a product or gallery tile) is a card, not an action.
+  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
@@ -359,11 +374,17 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
     return WIDGET_NAME.test(name) || WIDGET_CLASS.test(attr(element, 'class') ?? '') ? 0 : CONFIDENCE.submit;
   }
   if (isWidgetControl(element, byId)) return 0;
-  // An icon-only button ("Share", a heart, a bookmark) names what it does; only action names are calls to action
-  // (a nameless one counts: cta-name reports it).
-  if (name && !visibleText(element) && !ACTION_VERB.test(name)) return 0;
   if (SHARE_NAME.test(name) || BACK_OR_SERIES.test(name)) return 0;
-  return styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
+  const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
+  // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
+  // one (a bookmark, a heart) is a page control.
+  if (!name) return frameworkButton ? CONFIDENCE.styledButton : 0;
+  // An icon-only button ("Share", "Bookmark") names what it does; only action names are calls to action.
+  if (!visibleText(element)) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
+  // Generic phrases ("Click here", "Learn more", "Submit") are calls to action, weak ones (cta-generic-text).
+  if (ACTION_VERB.test(name.replace(LEADING_DECORATION, '')) || isGenericText(name, '')) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
+  // Scripted buttons outside forms with other names ("Yes", "No", "Monthly") mostly operate the page.
+  return frameworkButton ? CONFIDENCE.button : CONFIDENCE.unsureButton;
 }
 
 function describe(element: Element, declared: boolean, confidence: number, byId: (id: string) => Element | undefined): Cta {
