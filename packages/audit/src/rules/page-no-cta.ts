@@ -43,7 +43,7 @@ export const pageNoCta: Rule = {
           'Route globs of the pages that must have a CTA, e.g. ["/", "/landing/**"]. Unset: every page meant to ' +
           'convert, by its page kind. Error pages, redirects, feeds and CMS shells never need one.',
         default: undefined,
-        setWith: '`requireCta` in the audit options, `--require-cta <glob>` on the CLI',
+        setWith: 'requireCta in the audit options, --require-cta <glob> on the CLI',
       },
     },
     messages: {
