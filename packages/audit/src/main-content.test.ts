@@ -12,6 +12,12 @@ describe('the page’s own content', () => {
     expect(regionsOf(html)).toEqual(['main', 'section.closing']);
   });
 
+  it('keeps a closing <aside> CTA band after <main>, not a sidebar of links', () => {
+    const band = '<aside class="band"><h2>Interested in working together?</h2><a href="mailto:me@x.com">Send me a message</a></aside>';
+    const sidebar = '<aside class="side"><h2>Related</h2><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul></aside>';
+    expect(regionsOf(`<body><main><h1>A</h1></main>${sidebar}${band}<footer>F</footer></body>`)).toEqual(['main', 'aside.band']);
+  });
+
   it('climbs out of wrappers around <main>', () => {
     expect(regionsOf('<body><div class="page"><main><h1>A</h1></main><div class="cta-band">B</div></div><footer>F</footer></body>')).toEqual(['main', 'div.cta-band']);
   });

@@ -49,6 +49,8 @@ function hasChromeToken(element: Element): boolean {
  * where `header` and `footer` belong to that section rather than to the site.
  */
 export function isChrome(element: Element, insideSectioning: boolean): boolean {
+  // Templates close pages with an <aside> band ("Interested in working together?" + a link): content, not a sidebar.
+  if (element.name === 'aside') return !isCtaBand(element);
   if (ALWAYS_CHROME.has(element.name)) return true;
   if (SECTION_CHROME.has(element.name) && !insideSectioning) return true;
   const role = attr(element, 'role');
@@ -58,6 +60,33 @@ export function isChrome(element: Element, insideSectioning: boolean): boolean {
 
 export function isSectioning(element: Element): boolean {
   return SECTIONING.has(element.name);
+}
+
+/** A CTA band is short: a heading or a line of text and at most a few links or buttons, no lists or menus. */
+const BAND_MAX_WORDS = 80;
+const BAND_MAX_CONTROLS = 3;
+const BAND_MAX_NODES = 300;
+
+/** A short block with a heading and at most three links or buttons, no lists or menus: a call-to-action band. */
+export function isCtaBand(element: Element): boolean {
+  let heading = false;
+  let controls = 0;
+  let words = 0;
+  let visited = 0;
+  const stack: Element[] = [element];
+  while (stack.length > 0) {
+    if (++visited > BAND_MAX_NODES) return false;
+    const node = stack.pop()!;
+    if (node.name === 'ul' || node.name === 'ol' || node.name === 'nav' || node.name === 'menu') return false;
+    if (/^h[1-6]$/.test(node.name)) heading = true;
+    if (node.name === 'a' || node.name === 'button') controls += 1;
+    for (const child of node.children) {
+      if (isTag(child)) {
+        if (!NOT_CONTENT.has(child.name) && child.name !== 'svg') stack.push(child);
+      } else if (child.type === 'text') words += (child as { data: string }).data.split(WHITESPACE).filter(Boolean).length;
+    }
+  }
+  return heading && controls >= 1 && controls <= BAND_MAX_CONTROLS && words <= BAND_MAX_WORDS;
 }
 
 function isMainLandmark(element: Element): boolean {

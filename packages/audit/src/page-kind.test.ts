@@ -19,14 +19,14 @@ describe('page kinds from the URL', () => {
     ['/2024/05/', 'archive'], ['/rss.xml', 'feed'], ['/blog/feed/', 'feed'], ['/404.html', 'error'], ['/404/', 'error'],
     ['/privacy-policy/', 'legal'], ['/legal/imprint/', 'legal'], ['/terms/', 'legal'], ['/admin/', 'admin'],
     ['/blog/', 'list'], ['/posts/', 'list'], ['/blog/page/3/', 'paginated-list'], ['/pricing/', 'page'], ['/', 'page'],
-    ['/blog/my-first-post/', 'page'],
+    ['/blog/my-first-post/', 'article'], ['/work/nested/a-project/', 'article'], ['/fr/releases/2_0/', 'article'],
   ] as const)('%s is %s', (route, kind) => {
     expect(kindOf(route)).toBe(kind);
   });
 
   it('tells a numbered page of a list from a page whose slug is a number, by the site routes', () => {
     expect(kindOf('/blog/2/', html(article), ['/blog/', '/blog/2/', '/blog/3/'])).toBe('paginated-list');
-    expect(kindOf('/projects/7/', html(article), ['/projects/7/'])).toBe('page');
+    expect(kindOf('/offers/7/', html(article), ['/offers/7/'])).toBe('page');
   });
 });
 
@@ -50,13 +50,23 @@ describe('page kinds from the markup', () => {
   });
 
   it('calls a page whose content is mostly linked cards a list, but not a landing page with a feature grid', () => {
+    const dated = Array.from({ length: 3 }, (_, i) => `<li><a href="/releases/${i}">${i}.0 <time datetime="2024-01-0${i + 1}">Jan</time></a><div><h2>Release ${i}</h2><p>What changed.</p></div></li>`).join('');
+    expect(kindOf('/', html(`<main><h1>Changelog</h1><ul>${dated}</ul></main>`))).toBe('list');
     expect(kindOf('/writing-index/', html(`<main><h1>Writing</h1>${cards(6)}</main>`))).toBe('list');
     const features = Array.from({ length: 6 }, (_, i) => `<div><h3>Feature ${i}</h3><p>What feature ${i} does for you and your team.</p></div>`).join('');
     expect(kindOf('/product/', html(`<main><h1>Product</h1><div>${features}</div></main>`))).toBe('page');
   });
 
-  it('keeps the home page a page even when it lists recent posts', () => {
-    expect(kindOf('/', html(`<main><h1>Hi</h1>${cards(6)}</main>`))).toBe('page');
+  it('calls a home page made of post cards a list, but not a landing page that shows a few recent posts', () => {
+    expect(kindOf('/', html(`<main><h1>Releases</h1>${cards(6)}</main>`))).toBe('list');
+    const landing = `<main><h1>Acme</h1><p>${'Words about what Acme does for teams. '.repeat(20)}</p>${cards(3)}</main>`;
+    expect(kindOf('/', html(landing))).toBe('page');
+  });
+
+  it('reads an article from og:type or JSON-LD, whatever the URL', () => {
+    expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="article">'))).toBe('article');
+    expect(kindOf('/hello-world/', html(article, '<script type="application/ld+json">{"@type": "BlogPosting"}</script>'))).toBe('article');
+    expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="website">'))).toBe('page');
   });
 
   it('treats Starlight pages with a sidebar as documentation, its splash pages as pages', () => {

@@ -10,6 +10,7 @@ import { documentElements } from './parse.ts';
  */
 export type PageKind =
   | 'page'
+  | 'article'
   | 'taxonomy'
   | 'paginated-list'
   | 'list'
@@ -53,6 +54,9 @@ const LEGAL = /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprin
 const ADMIN = /^\/(?:admin|keystatic|cms|decap|tina|studio|dashboard\/login)(?:\/|$|\.html$)/i;
 /** Index routes of post collections: lists by name, whatever their markup. */
 const COLLECTION_INDEX = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
+/** Entries of post collections: `/blog/<slug>/`, `/work/<group>/<slug>/`, `/fr/releases/<v>/`. */
+const COLLECTION_ENTRY = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
+const ARTICLE_TYPE = /"@type"\s*:\s*"(?:BlogPosting|Article|NewsArticle|TechArticle|ScholarlyArticle|Report)"/;
 const DOCS_GENERATOR = /starlight|docusaurus|vitepress|vuepress|mkdocs|nextra|docsify/i;
 const ERROR_TITLE = /^(?:404|500)\b|\b(?:page not found|not found|seite nicht gefunden|page introuvable|página no encontrada)\b/i;
 
@@ -99,7 +103,9 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   if (ARCHIVE.test(path)) return result('archive', `its URL ${path} is an archive`);
   if (COLLECTION_INDEX.test(path)) return result('list', `its URL ${path} is the index of a collection`);
   if (head.docs) return result('docs', 'it is a documentation page');
-  if (path !== '/' && isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (COLLECTION_ENTRY.test(path)) return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
+  if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
   return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
 }
 
@@ -138,10 +144,12 @@ interface HeadFacts {
   /** `<link rel="prev|next">`: the page is one of a numbered series. */
   paginated: boolean;
   docs: boolean;
+  /** `og:type` article or JSON-LD BlogPosting/Article: a post, whatever its URL. */
+  article: boolean;
 }
 
 function headFacts(document: Document): HeadFacts {
-  const facts: HeadFacts = { title: '', noindex: false, refresh: false, paginated: false, docs: false };
+  const facts: HeadFacts = { title: '', noindex: false, refresh: false, paginated: false, docs: false, article: false };
   let docsGenerator = false;
   let sidebar = false;
   for (const element of documentElements(document)) {
@@ -152,14 +160,20 @@ function headFacts(document: Document): HeadFacts {
       const value = attr(element, 'content') ?? '';
       if ((metaName === 'robots' || metaName === 'googlebot') && /\bnoindex\b/i.test(value)) facts.noindex = true;
       else if (metaName === 'generator' && DOCS_GENERATOR.test(value)) docsGenerator = true;
+      else if ((attr(element, 'property') ?? '').toLowerCase() === 'og:type' && /^article$/i.test(value.trim())) facts.article = true;
       else if ((attr(element, 'http-equiv') ?? '').toLowerCase() === 'refresh' && /url\s*=/i.test(value)) facts.refresh = true;
     } else if (name === 'link' && /\b(?:prev|next)\b/i.test(attr(element, 'rel') ?? '')) facts.paginated = true;
     else if (name === 'html' && attr(element, 'data-has-sidebar') !== undefined) sidebar = true;
+    else if (name === 'script' && /ld\+json/i.test(attr(element, 'type') ?? '') && ARTICLE_TYPE.test(textOf(element))) facts.article = true;
     else if (name === 'body') break;
   }
   // Starlight's splash pages (its home, landing pages) have no sidebar: they are pages, not documentation.
   facts.docs = docsGenerator && sidebar;
   return facts;
+}
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? (child as { data: string }).data : '')).join('');
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -171,15 +185,15 @@ function countWords(text: string): number {
 const HEADING = /^h[2-4]$/;
 
 /**
- * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or sits inside a link that wraps a
- * heading (`<a><h3>Post</h3><p>…</p></a>`).
+ * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or a link that wraps a heading or a
+ * date (`<a><h3>Post</h3><p>…</p></a>`, `<a>2.0 <time>Jul 1</time></a>`).
  */
 function isCard(element: Element): boolean {
   const stack: Element[] = [element];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (HEADING.test(node.name)) {
-      if (node.children.some((child) => isTag(child) && child.name === 'a')) return true;
+    if (HEADING.test(node.name) || node.name === 'time') {
+      if (HEADING.test(node.name) && node.children.some((child) => isTag(child) && child.name === 'a')) return true;
       for (let up = node.parent; up && up !== element.parent; up = up.parent) {
         if (isTag(up) && up.name === 'a' && attr(up, 'href') !== undefined) return true;
       }

@@ -387,13 +387,24 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   return frameworkButton ? CONFIDENCE.button : CONFIDENCE.unsureButton;
 }
 
+/** Class names by which CSS frameworks mark the main button: `btn-primary`, `button--primary`, `is-primary`, `bg-primary`. */
+const PRIMARY_TOKEN = /^(?:[\w-]*[_-])?primary(?:[_-][\w-]*)?$/i;
+/** …but not colour utilities for text or outlines (`text-primary`, `btn-outline-primary`) or state variants (`hover:`). */
+const NOT_PRIMARY_TOKEN = /^(?:text|border|ring|outline|decoration|fill|stroke|link|shadow)-|outline|:/i;
+
+function hasPrimaryClass(className: string): boolean {
+  return className.split(WHITESPACE).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
+}
+
 function describe(element: Element, declared: boolean, confidence: number, byId: (id: string) => Element | undefined): Cta {
   const kind = kindOf(element) ?? 'link';
   const variant = attr(element, CTA_VARIANT);
   const roleAttr = attr(element, CTA_ROLE);
-  const role = roleAttr === 'primary' || roleAttr === 'secondary'
+  const declaredRole = roleAttr === 'primary' || roleAttr === 'secondary'
     ? roleAttr
-    : variant && (CTA_VARIANTS as readonly string[]).includes(variant) ? roleForVariant(variant as CtaVariant) : 'secondary';
+    : variant && (CTA_VARIANTS as readonly string[]).includes(variant) ? roleForVariant(variant as CtaVariant) : undefined;
+  // Without the contract, CSS frameworks say which button is the main one (`btn-primary`, `button--primary`).
+  const role = declaredRole ?? (roleAttr === undefined && variant === undefined && hasPrimaryClass(attr(element, 'class') ?? '') ? 'primary' : 'secondary');
   return {
     element,
     id: attr(element, CTA_ID),
