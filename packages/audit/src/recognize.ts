@@ -2,7 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
-import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
+import { accessibleName, attr, closestAncestor, collapse, has, isHidden, isVisuallyHidden, visibleText } from './dom.ts';
 import { isGenericText } from './text/generic-phrases.ts';
 import { chromeByStructure, contentRegions, findMain, isChrome, isSectioning } from './main-content.ts';
 
@@ -242,6 +242,10 @@ function isControlName(name: string): boolean {
   return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
 }
 
+function isVisuallyHiddenOrHidden(element: Element): boolean {
+  return isVisuallyHidden(element) || isHidden(element) || attr(element, 'aria-hidden') === 'true';
+}
+
 function hasDescendant(root: Element, test: (element: Element) => boolean): boolean {
   const stack: Element[] = root.children.filter(isTag);
   let visited = 0;
@@ -263,7 +267,11 @@ function isImageAction(link: Element, name: string): boolean {
 function linkConfidence(link: Element, byId: (id: string) => Element | undefined): number {
   const href = (attr(link, 'href') ?? '').trim();
   const visible = collapse(boundedText(link, 120));
-  const name = collapse(accessibleName(link, byId));
+  // Most links are named by their text: the full name computation (it runs for every link) only where it can differ.
+  const labelled = has(link, 'aria-label') || has(link, 'aria-labelledby') || has(link, 'title');
+  const name = visible && !labelled && !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
+    ? visible
+    : collapse(accessibleName(link, byId));
   if (notACta(link, href, name, visible)) return 0;
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
@@ -380,9 +388,11 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   // one (a bookmark, a heart) is a page control.
   if (!name) return frameworkButton ? CONFIDENCE.styledButton : 0;
   // An icon-only button ("Share", "Bookmark") names what it does; only action names are calls to action.
-  if (!visibleText(element)) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
+  const visible = visibleText(element);
+  if (!visible) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
   // Generic phrases ("Click here", "Learn more", "Submit") are calls to action, weak ones (cta-generic-text).
-  if (ACTION_VERB.test(name.replace(LEADING_DECORATION, '')) || isGenericText(name, '')) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
+  const says = (text: string) => ACTION_VERB.test(text.replace(LEADING_DECORATION, '')) || isGenericText(text, '');
+  if (says(name) || says(visible)) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
   // Scripted buttons outside forms with other names ("Yes", "No", "Monthly") mostly operate the page.
   return frameworkButton ? CONFIDENCE.button : CONFIDENCE.unsureButton;
 }
