@@ -50,7 +50,8 @@ function hasChromeToken(element: Element): boolean {
  */
 export function isChrome(element: Element, insideSectioning: boolean): boolean {
   // Templates close pages with an <aside> band ("Interested in working together?" + a link): content, not a sidebar.
-  if (element.name === 'aside') return !isCtaBand(element);
+  // Only a closing one (the last block of its parent) is a band; an aside elsewhere is a sidebar.
+  if (element.name === 'aside') return !(isLastBlock(element) && isCtaBand(element));
   if (ALWAYS_CHROME.has(element.name)) return true;
   if (SECTION_CHROME.has(element.name) && !insideSectioning) return true;
   const role = attr(element, 'role');
@@ -87,6 +88,13 @@ export function isCtaBand(element: Element): boolean {
     }
   }
   return heading && controls >= 1 && controls <= BAND_MAX_CONTROLS && words <= BAND_MAX_WORDS;
+}
+
+function isLastBlock(element: Element): boolean {
+  for (let sibling = element.next; sibling; sibling = sibling.next) {
+    if (isTag(sibling) && !NOT_CONTENT.has(sibling.name)) return false;
+  }
+  return true;
 }
 
 function isMainLandmark(element: Element): boolean {
@@ -129,7 +137,8 @@ export function contentRegions(document: Document, main: Element | undefined = f
     for (let sibling = node.next; sibling; sibling = sibling.next) {
       if (!isTag(sibling)) continue;
       if (isFooter(sibling)) return regions;
-      if (NOT_CONTENT.has(sibling.name) || isHidden(sibling) || isChrome(sibling, false)) continue;
+      const band = sibling.name === 'aside' && isCtaBand(sibling);
+      if (!band && (NOT_CONTENT.has(sibling.name) || isHidden(sibling) || isChrome(sibling, false))) continue;
       regions.push(sibling);
     }
   }

@@ -51,6 +51,17 @@ describe('what is not a CTA on real templates', () => {
     expect(feedback.unsureCtas.map((cta) => cta.visibleText)).toEqual(['Yes']);
   });
 
+  it('leaves a link nested in a card link, jumps to a heading of the page and social profile links alone', () => {
+    expect(ctaTexts('<a href="/c/"><div class="card"><h3>Shoes</h3><a class="btn" href="/c/">See products</a></div></a>')).toEqual([]);
+    expect(ctaTexts('<h2 id="sign-up">Sign up to the service</h2><div><a href="#sign-up">Sign up to the service</a></div><div><a href="#pricing">Get started</a></div>')).toEqual(['Get started']);
+    expect(ctaTexts('<div><a href="/">Go to our Twitter page, opens in a new tab</a></div>')).toEqual([]);
+  });
+
+  it('leaves mobile-only nameless toggles and item controls (Edit, Remove) alone, keeps type-less framework buttons', () => {
+    expect(ctaTexts('<button class="btn btn-link d-md-none"><i class="fa fa-bars"></i></button><button class="btn">Edit</button><button class="btn">Remove</button>')).toEqual([]);
+    expect(ctaTexts('<button class="btn btn-dark">Apple Pay</button><button type="button" class="btn btn-dark">Modal 1</button>')).toEqual(['Apple Pay']);
+  });
+
   it('takes an image with a caption inside a link for a card, not an action', () => {
     expect(ctaTexts('<a href="/products/a/" class="group flex rounded-xl"><img src="/a.avif" alt="A"><span>Explore the A series</span></a>')).toEqual([]);
   });

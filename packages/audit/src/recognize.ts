@@ -19,7 +19,7 @@ const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|o
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
 const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy(?: code| link| url| to clipboard)?|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+const WIDGET_NAME = /^(?:copy(?: code| link| url| to clipboard)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
 const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
@@ -36,7 +36,7 @@ const ACTION_VERB = new RegExp(
       'subscribe', 'register', 'create', 'request', 'contact', 'talk', 'call', 'claim', 'apply', 'reserve', 'donate', 'upgrade',
       'explore', 'discover', 'see', 'view', 'browse', 'watch', 'compare', 'choose', 'add', 'begin', 'build', 'deploy', 'launch',
       'open', 'read the', 'learn how', 'go to', 'view all', 'see all', 'email', 'e-mail', 'write to', 'message', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
-      'hire', 'volunteer', 'submit', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
+      'hire', 'volunteer', 'submit', 'proceed', 'continue to', 'pay', 'write a', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
       // de
       'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
       'kontakt', 'abonnieren', 'hinzufügen', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
@@ -190,6 +190,9 @@ function inLinkList(link: Element): boolean {
  * A link in a group of controls (its parent holds only links and buttons, at least two) next to one styled as a
  * button: the hero's "Get started" + "Learn more →" pair.
  */
+/** Controls shown only on small screens (`d-md-none`, `md:hidden`): menu toggles, not calls to action. */
+const MOBILE_ONLY = /(?:^|\s)(?:d-(?:sm|md|lg|xl)-none|(?:sm|md|lg|xl):hidden|btn-link)(?:\s|$)/;
+
 const GROUP_PARENTS = new Set(['div', 'p', 'span']);
 
 function inButtonGroup(link: Element): boolean {
@@ -204,7 +207,7 @@ function inButtonGroup(link: Element): boolean {
 /** Share intents and social profiles: following or sharing is not what the page asks for. */
 const SHARE_URL = /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
 const SOCIAL_HOST = /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
-const SHARE_NAME = /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b/i;
+const SHARE_NAME = /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
 /** App stores: a badge linking there is the page's download CTA. */
 const STORE_URL = /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
 /** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
@@ -242,6 +245,18 @@ function isControlName(name: string): boolean {
   return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
 }
 
+function isHeading(element: Element | undefined): boolean {
+  return element !== undefined && /^h[1-6]$/.test(element.name);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function isVisuallyHiddenOrHidden(element: Element): boolean {
   return isVisuallyHidden(element) || isHidden(element) || attr(element, 'aria-hidden') === 'true';
 }
@@ -273,6 +288,10 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
     ? visible
     : collapse(accessibleName(link, byId));
   if (notACta(link, href, name, visible)) return 0;
+  // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
+  if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
+  // A jump to a heading of this page is a table of contents or a heading's anchor, not an action.
+  if (href.startsWith('#') && href.length > 1 && isHeading(byId(safeDecode(href.slice(1))))) return 0;
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
   // one counts too (cta-name reports it).
@@ -386,15 +405,16 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
   // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
   // one (a bookmark, a heart) is a page control.
-  if (!name) return frameworkButton ? CONFIDENCE.styledButton : 0;
+  if (!name) return frameworkButton && !MOBILE_ONLY.test(attr(element, 'class') ?? '') ? CONFIDENCE.styledButton : 0;
   // An icon-only button ("Share", "Bookmark") names what it does; only action names are calls to action.
   const visible = visibleText(element);
   if (!visible) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
   // Generic phrases ("Click here", "Learn more", "Submit") are calls to action, weak ones (cta-generic-text).
   const says = (text: string) => ACTION_VERB.test(text.replace(LEADING_DECORATION, '')) || isGenericText(text, '');
   if (says(name) || says(visible)) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
-  // Scripted buttons outside forms with other names ("Yes", "No", "Monthly") mostly operate the page.
-  return frameworkButton ? CONFIDENCE.button : CONFIDENCE.unsureButton;
+  // Buttons declared `type="button"` are script hooks; with other names ("Yes", "No", "Monthly", "Open modal") they
+  // operate the page, whatever their styling. A framework button without that type is a styled action.
+  return frameworkButton && attr(element, 'type') === undefined ? CONFIDENCE.button : CONFIDENCE.unsureButton;
 }
 
 /** Class names by which CSS frameworks mark the main button: `btn-primary`, `button--primary`, `is-primary`, `bg-primary`. */
