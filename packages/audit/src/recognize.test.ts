@@ -62,6 +62,11 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn btn-dark">Apple Pay</button><button type="button" class="btn btn-dark">Modal 1</button>')).toEqual(['Apple Pay']);
   });
 
+  it('leaves the title link of a link card alone, and copy-to-clipboard buttons whatever they copy', () => {
+    expect(ctaTexts('<div class="sl-link-card"><span><a href="https://x.dev/a"><span class="title">Add sponsors to your site</span></a><span>How to.</span></span></div>')).toEqual([]);
+    expect(ctaTexts('<button type="button" class="px-3 rounded">Copy download icon to clipboard</button>')).toEqual([]);
+  });
+
   it('takes an image with a caption inside a link for a card, not an action', () => {
     expect(ctaTexts('<a href="/products/a/" class="group flex rounded-xl"><img src="/a.avif" alt="A"><span>Explore the A series</span></a>')).toEqual([]);
   });

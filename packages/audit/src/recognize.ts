@@ -19,7 +19,7 @@ const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|o
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
 const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy(?: code| link| url| to clipboard)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+const WIDGET_NAME = /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
 const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
@@ -35,7 +35,7 @@ const ACTION_VERB = new RegExp(
       'get', 'start', 'try', 'buy', 'shop', 'order', 'sign ?up', 'sign in', 'log ?in', 'join', 'book', 'schedule', 'download', 'install',
       'subscribe', 'register', 'create', 'request', 'contact', 'talk', 'call', 'claim', 'apply', 'reserve', 'donate', 'upgrade',
       'explore', 'discover', 'see', 'view', 'browse', 'watch', 'compare', 'choose', 'add', 'begin', 'build', 'deploy', 'launch',
-      'open', 'read the', 'learn how', 'go to', 'view all', 'see all', 'email', 'e-mail', 'write to', 'message', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
+      'open', 'read the', 'learn how', 'learn about', 'go to', 'view all', 'see all', 'email', 'e-mail', 'write to', 'message', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
       'hire', 'volunteer', 'submit', 'proceed', 'continue to', 'pay', 'write a', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
       // de
       'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
@@ -272,6 +272,18 @@ function hasDescendant(root: Element, test: (element: Element) => boolean): bool
   return false;
 }
 
+const CARD_TOKEN = /(?:^|[-_])card(?:$|[-_])/;
+/** Levels above a link searched for a card container. */
+const CARD_DEPTH = 3;
+
+function inCard(link: Element): boolean {
+  let node = link.parent;
+  for (let depth = 0; node && isTag(node) && depth < CARD_DEPTH; depth++, node = node.parent) {
+    if (tokens(node).some((token) => CARD_TOKEN.test(token))) return true;
+  }
+  return false;
+}
+
 /** A link made of an image (an app-store badge, a "Download" graphic) with an action name. */
 function isImageAction(link: Element, name: string): boolean {
   const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
@@ -300,6 +312,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   // An image with a caption (a product or gallery tile) is a card, not an action.
   if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
+  // The title link of a card (a link card, a post or resource card): navigation to what the card describes.
+  if (inCard(link)) return 0;
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
