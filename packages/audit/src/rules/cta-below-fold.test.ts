@@ -48,6 +48,10 @@ describe('cta-below-fold on real templates', () => {
     expect(flagged(`${words(150)}<img src="a.png" alt=""><video src="v.mp4"></video><a class="btn btn-primary" href="/s">Start trial</a>`)).toHaveLength(1);
   });
 
+  it('leaves a primary CTA in a dialog alone: it is not in the page’s flow', () => {
+    expect(flagged(`${words(400)}<dialog><form><button class="btn btn-primary">Save changes</button></form></dialog>`)).toEqual([]);
+  });
+
   it('measures a CTA in a closing band after all of <main>', () => {
     const html = `<!doctype html><html lang="en"><body><main>${words(400)}</main><section><a class="btn btn-primary" href="/s">Start trial</a></section></body></html>`;
     expect(auditHtml(html, [ctaBelowFold]).map((finding) => finding.messageId)).toEqual(['belowFold']);

@@ -79,6 +79,11 @@ function measureBefore(roots: readonly Element[], target: Element): Before {
   return state;
 }
 
+function isOverlay(element: Element): boolean {
+  const role = attr(element, 'role');
+  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog' || attr(element, 'popover') !== undefined;
+}
+
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
 export const ctaBelowFold: Rule = {
@@ -112,7 +117,8 @@ export const ctaBelowFold: Rule = {
   check(page, report) {
     // Only a CTA that is primary by its markup: calling the first CTA found (a share or "back to" link) "the
     // primary CTA" was the rule's most common false alarm on real templates.
-    const primary = primaryCtas(page).find((cta) => page.inContent(cta.element));
+    // A CTA in a dialog or popover is not in the page's flow: it has no place above or below the fold.
+    const primary = primaryCtas(page).find((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
     if (!primary) return;
     const state = measureBefore(page.content, primary.element);
     if (!overThreshold(state)) return;
