@@ -33,4 +33,4 @@ console.log(row('tuning pages (3/4)', score.tuning));
 console.log(row('held-back pages (1/4)', score.heldBack));
 console.log(row('all pages', score.all));
 console.log(`\nGoal: precision and recall >= 0.95, finding recall >= 0.95, <= 1 warning+ and <= 2 info false alarms per 50 pages.`);
-if (!showMisses) console.log('Run with --misses (node scripts/corpus-real.ts --misses) to list each miss of the tuning pages.');
+if (!showMisses) console.log('Run npm run corpus:real -- --misses to list each miss of the tuning pages.');
