@@ -18,7 +18,8 @@ if (showMisses) {
   console.log('');
 }
 
-const header = `${'set'.padEnd(34)} pages  CTAs  prec  recall  primary  findings  recall  warn+/50  info/50`;
+const columns = 'pages  CTAs  prec  recall  primary  findings  recall  warn+/50  info/50';
+const header = `${'template (tuning pages) or set'.padEnd(34)} ${columns}`;
 function row(name: string, tally: Tally): string {
   const f = figures(tally);
   const labelled = tally.ctaTruePositives + tally.ctaFalseNegatives;
