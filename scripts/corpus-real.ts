@@ -18,13 +18,26 @@ if (showMisses) {
   console.log('');
 }
 
-const header = `${'set'.padEnd(34)} pages  CTAs  prec  recall  primary  findings  recall  warn+/50  info/50`;
+const columns = 'pages  CTAs  prec  recall  primary  findings  recall  warn+/50  info/50';
+const header = `${'template (tuning pages) or set'.padEnd(34)} ${columns}`;
 function row(name: string, tally: Tally): string {
   const f = figures(tally);
   const labelled = tally.ctaTruePositives + tally.ctaFalseNegatives;
   const primary = `${tally.primaryAgreed}/${tally.primaryLabelled}`;
   const found = `${tally.findingsFound}/${tally.findingsExpected}`;
-  return `${name.padEnd(34)} ${String(tally.pages).padStart(5)} ${String(labelled).padStart(5)}  ${f.precision.toFixed(2)}  ${f.recall.toFixed(2).padStart(6)}  ${primary.padStart(7)}  ${found.padStart(8)}  ${f.findingRecall.toFixed(2).padStart(6)}  ${f.warningsPer50.toFixed(2).padStart(8)}  ${f.infosPer50.toFixed(2).padStart(7)}`;
+  const cells = [
+    name.padEnd(34),
+    String(tally.pages).padStart(5),
+    `${String(labelled).padStart(5)} `,
+    `${f.precision.toFixed(2)} `,
+    `${f.recall.toFixed(2).padStart(6)} `,
+    `${primary.padStart(7)} `,
+    `${found.padStart(8)} `,
+    `${f.findingRecall.toFixed(2).padStart(6)} `,
+    `${f.warningsPer50.toFixed(2).padStart(8)} `,
+    f.infosPer50.toFixed(2).padStart(7),
+  ];
+  return cells.join(' ');
 }
 console.log(header);
 for (const [template, { tuning }] of score.byTemplate) console.log(row(template, tuning));
@@ -32,5 +45,8 @@ console.log('-'.repeat(header.length));
 console.log(row('tuning pages (3/4)', score.tuning));
 console.log(row('held-back pages (1/4)', score.heldBack));
 console.log(row('all pages', score.all));
-console.log(`\nGoal: precision and recall >= 0.95, finding recall >= 0.95, <= 1 warning+ and <= 2 info false alarms per 50 pages.`);
-if (!showMisses) console.log('Run with --misses (node scripts/corpus-real.ts --misses) to list each miss of the tuning pages.');
+console.log(
+  '\nGoal: precision and recall >= 0.95, finding recall >= 0.95,' +
+    ' <= 1 warning+ and <= 2 info false alarms per 50 pages.',
+);
+if (!showMisses) console.log('Run npm run corpus:real -- --misses to list each miss of the tuning pages.');

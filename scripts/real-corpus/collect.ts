@@ -19,10 +19,20 @@ const target = fileURLToPath(new URL(`../../tests/fixtures/real-world/${template
 const site = path.join(target, 'site');
 rmSync(site, { recursive: true, force: true });
 
-const routeOf = (file: string) => (file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -10)}` : `/${file}`);
-const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')).sort();
+const routeOf = (file: string) =>
+  file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -10)}` : `/${file}`;
+const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+  .map((file) => file.split(path.sep).join('/'))
+  .sort();
 const pages = files.filter((file) => file.endsWith('.html'));
-const keep = keepFile ? new Set(readFileSync(keepFile, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean)) : undefined;
+const keep = keepFile
+  ? new Set(
+      readFileSync(keepFile, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+  : undefined;
 const unknown = keep ? [...keep].filter((route) => !pages.some((file) => routeOf(file) === route)) : [];
 if (unknown.length > 0) {
   console.error(`${keepFile}: not in the build: ${unknown.join(', ')}`);

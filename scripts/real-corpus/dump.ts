@@ -18,7 +18,9 @@ if (!dir) {
   console.error('Usage: node scripts/real-corpus/dump.ts <site dir> [route-prefix] [--chrome]');
   process.exit(2);
 }
-const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).sort();
+const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.html'))
+  .sort();
 for (const file of files) {
   const route = `/${file.replace(/index\.html$/, '')}`;
   if (!route.startsWith(prefix)) continue;
@@ -26,9 +28,13 @@ for (const file of files) {
   const title = findOne((el) => el.name === 'title', document.children);
   const robots = findOne((el) => el.name === 'meta' && el.attribs.name === 'robots', document.children);
   const main = findAll((el) => el.name === 'main', document.children).length;
-  console.log(`\n=== ${route}  "${title ? textContent(title).trim() : ''}"${robots ? ` robots=${robots.attribs.content}` : ''} main×${main}`);
+  const heading = `${route}  "${title ? textContent(title).trim() : ''}"`;
+  console.log(`\n=== ${heading}${robots ? ` robots=${robots.attribs.content}` : ''} main×${main}`);
   const actionable = findAll(
-    (el) => (el.name === 'a' && el.attribs.href !== undefined) || el.name === 'button' || (el.name === 'input' && /^(submit|button)$/i.test(el.attribs.type ?? '')),
+    (el) =>
+      (el.name === 'a' && el.attribs.href !== undefined) ||
+      el.name === 'button' ||
+      (el.name === 'input' && /^(submit|button)$/i.test(el.attribs.type ?? '')),
     document.children,
   );
   const chrome = actionable.filter((el) => CHROME.has(landmarkOf(el))).length;
@@ -37,6 +43,10 @@ for (const file of files) {
     if (!showChrome && CHROME.has(landmarkOf(el))) continue;
     const cls = (el.attribs.class ?? '').replace(/\s+/g, ' ').slice(0, 70);
     const href = el.attribs.href ?? (el.name === 'button' ? `[button ${el.attribs.type ?? ''}]` : '[input]');
-    console.log(`  ${landmarkOf(el).padEnd(7)} ${el.name.padEnd(6)} ${JSON.stringify(accessibleText(el as Element)).slice(0, 60).padEnd(40)} ${href.slice(0, 60)}  .${cls}`);
+    console.log(
+      `  ${landmarkOf(el).padEnd(7)} ${el.name.padEnd(6)} ${JSON.stringify(accessibleText(el as Element))
+        .slice(0, 60)
+        .padEnd(40)} ${href.slice(0, 60)}  .${cls}`,
+    );
   }
 }

@@ -40,7 +40,10 @@ const routes = readdirSync(path.join(root, 'site'), { recursive: true, encoding:
   .map((file) => (file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -10)}` : `/${file}`))
   .sort();
 const next = random(template);
-const shuffled = routes.map((route) => ({ route, key: next() })).sort((a, b) => a.key - b.key).map(({ route }) => route);
+const shuffled = routes
+  .map((route) => ({ route, key: next() }))
+  .sort((a, b) => a.key - b.key)
+  .map(({ route }) => route);
 const chosen = shuffled.slice(0, Math.round(routes.length / 4)).sort();
 const heldBack: LabelsFile = { template, pages: {} };
 for (const route of chosen) {
