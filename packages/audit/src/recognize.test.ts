@@ -40,6 +40,10 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn" aria-label="Play video"><svg></svg></button><button class="rounded px-2 bg-black">Mute</button>')).toEqual([]);
   });
 
+  it('takes the way home of an error page, but not a “back to” link elsewhere', () => {
+    expect(ctaTexts('<h1>Page not found</h1><div><a href="/fr/">Retourner à l’accueil</a></div><div><a href="/blog/">← Back to blog</a></div>')).toEqual(['Retourner à l’accueil']);
+  });
+
   it('leaves icon-only buttons named for what they do (bookmark, like), bare nameless ones and “Copy link” alone', () => {
     expect(ctaTexts('<button aria-label="Bookmark this post"><svg></svg></button><button type="button" class="inline-flex rounded-lg p-2.5"><svg></svg></button>')).toEqual([]);
     expect(ctaTexts('<button type="button" class="js-clipboard px-3 rounded-lg">Copy link</button>')).toEqual([]);

@@ -42,7 +42,7 @@ const ACTION_VERB = new RegExp(
       'kontakt', 'abonnieren', 'hinzufügen', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
       // fr
       'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
-      'réserver', 'réservez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
+      'réserver', 'réservez', 'visiter', 'visitez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
       'offrir', 'offrez', 'ajouter', 'ajoutez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
       // es, pt, it, nl
       'comprar', 'compra', 'añadir', 'agregar', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
@@ -212,6 +212,8 @@ const SHARE_NAME = /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow
 const STORE_URL = /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
 /** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
 const BACK_OR_SERIES = /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
+/** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
+const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
 /** Taxonomy and paginated-list targets: tag chips, category links, page numbers. */
 const TAXONOMY_HREF = /\/(?:tags?|categor(?:y|ies)|topics?|authors?|labels?)\/[^/]+\/?(?:[?#].*)?$|\/page\/\d+\/?$/i;
 const CHIP_TOKEN = /^(?:tag|tags|chip|pill|badge|label|category|hashtag)(?:$|[-_])|[-_](?:tag|chip|pill)$/;
@@ -223,7 +225,8 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (SHARE_URL.test(href) || SHARE_NAME.test(name)) return true;
   // An icon-only link to a social profile (the footer's or an author box's row of icons).
   if (SOCIAL_HOST.test(href) && !visible) return true;
-  if (BACK_OR_SERIES.test(visible || name)) return true;
+  // "← Back to blog" navigates; "Back to the home page" on an error page is the page's way out (a CTA).
+  if (BACK_OR_SERIES.test(visible || name) && !HOME_HREF.test(href)) return true;
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
   // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
@@ -316,6 +319,7 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   if (inCard(link)) return 0;
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
+  if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible)) return CONFIDENCE.shortActionLink;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
   if (!ACTION_VERB.test(actionText)) return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
   if (standsAlone(link, visible) && !inLinkList(link)) return CONFIDENCE.loneActionLink;
