@@ -40,6 +40,11 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn" aria-label="Play video"><svg></svg></button><button class="rounded px-2 bg-black">Mute</button>')).toEqual([]);
   });
 
+  it('leaves text links in table cells (row actions) alone', () => {
+    expect(ctaTexts('<table><tr><th>Invoice</th><th></th></tr><tr><td>#1042</td><td><a href="/invoices/1042.pdf">Download</a></td></tr></table>')).toEqual([]);
+    expect(ctaTexts('<table><tr><td><p>Our catalog.</p><div><a href="/catalog.pdf">Download our catalog</a></div></td></tr></table>')).toEqual(['Download our catalog']);
+  });
+
   it('takes the way home of an error page, but not a “back to” link elsewhere', () => {
     expect(ctaTexts('<h1>Page not found</h1><div><a href="/fr/">Retourner à l’accueil</a></div><div><a href="/blog/">← Back to blog</a></div>')).toEqual(['Retourner à l’accueil']);
   });

@@ -287,6 +287,13 @@ function inCard(link: Element): boolean {
   return false;
 }
 
+/** In a cell of a data table (one with header cells), not of a table used for layout. */
+function inDataTable(link: Element): boolean {
+  const cell = closestAncestor(link, (el) => el.name === 'td' || el.name === 'th');
+  const table = cell && closestAncestor(cell, (el) => el.name === 'table');
+  return table !== undefined && hasDescendant(table, (el) => el.name === 'th' || el.name === 'thead');
+}
+
 /** A link made of an image (an app-store badge, a "Download" graphic) with an action name. */
 function isImageAction(link: Element, name: string): boolean {
   const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
@@ -317,6 +324,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   const actionText = visible.replace(LEADING_DECORATION, '');
   // The title link of a card (a link card, a post or resource card): navigation to what the card describes.
   if (inCard(link)) return 0;
+  // A text link in a table cell acts on its row (an invoice's "Download", an order's "View"), not for the page.
+  if (inDataTable(link)) return 0;
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
   if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible)) return CONFIDENCE.shortActionLink;
