@@ -1,4 +1,4 @@
-import type { Document, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { attr, isHidden } from './dom.ts';
 import { documentElements } from './parse.ts';
@@ -84,7 +84,9 @@ export function isCtaBand(element: Element): boolean {
     for (const child of node.children) {
       if (isTag(child)) {
         if (!NOT_CONTENT.has(child.name) && child.name !== 'svg') stack.push(child);
-      } else if (child.type === 'text') words += (child as { data: string }).data.split(WHITESPACE).filter(Boolean).length;
+      } else if (child.type === 'text') {
+        words += (child as { data: string }).data.split(WHITESPACE).filter(Boolean).length;
+      }
     }
   }
   return heading && controls >= 1 && controls <= BAND_MAX_CONTROLS && words <= BAND_MAX_WORDS;
@@ -130,10 +132,10 @@ function isFooter(element: Element): boolean {
  * contributes its top-level elements.
  */
 export function contentRegions(document: Document, main: Element | undefined = findMain(document)): Element[] {
-  if (!main) return document.children.filter((node): node is Element => isTag(node) && node.name !== 'head' && !NOT_CONTENT.has(node.name));
+  if (!main) return blocksOf(document.children).filter((node) => node.name !== 'head');
   if (!isMainLandmark(main)) return [main];
   const regions = [main];
-  for (let node: Element | null = main; node && node.name !== 'body' && node.name !== 'html'; node = parentElement(node)) {
+  for (let node: Element | null = main; node && !/^(?:body|html)$/.test(node.name); node = parentElement(node)) {
     for (let sibling = node.next; sibling; sibling = sibling.next) {
       if (!isTag(sibling)) continue;
       if (isFooter(sibling)) return regions;
@@ -150,7 +152,8 @@ function parentElement(node: Element): Element | null {
   return parent && isTag(parent) ? parent : null;
 }
 
-const COPYRIGHT = /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
+const COPYRIGHT =
+  /©|&copy;|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/i;
 /** Chrome blocks are short: a header bar or a footer line, not a section of the page. */
 const MAX_CHROME_WORDS = 120;
 
@@ -161,13 +164,14 @@ const MAX_CHROME_WORDS = 120;
  */
 export function chromeByStructure(body: Element): Set<Element> {
   const found = new Set<Element>();
-  let blocks = body.children.filter((node): node is Element => isTag(node) && !NOT_CONTENT.has(node.name));
+  let blocks = blocksOf(body.children);
   // One wrapper around everything (`<div id="app">`): its children are the blocks.
-  if (blocks.length === 1) blocks = blocks[0]!.children.filter((node): node is Element => isTag(node) && !NOT_CONTENT.has(node.name));
+  if (blocks.length === 1) blocks = blocksOf(blocks[0]!.children);
   if (blocks.length < 2) return found;
   const first = blocks[0]!;
   const firstFacts = facts(first);
-  if (!firstFacts.h1 && firstFacts.links >= 2 && firstFacts.words <= MAX_CHROME_WORDS && (firstFacts.homeLink || firstFacts.list)) {
+  const barOfLinks = firstFacts.links >= 2 && (firstFacts.homeLink || firstFacts.list);
+  if (!firstFacts.h1 && barOfLinks && firstFacts.words <= MAX_CHROME_WORDS) {
     found.add(first);
   }
   for (let i = blocks.length - 1; i > 0; i--) {
@@ -180,6 +184,13 @@ export function chromeByStructure(body: Element): Set<Element> {
     }
   }
   return found;
+}
+
+/** Enough text of a block to find a copyright line. */
+const MAX_FACT_TEXT = 2000;
+
+function blocksOf(nodes: readonly AnyNode[]): Element[] {
+  return nodes.filter((node): node is Element => isTag(node) && !NOT_CONTENT.has(node.name));
 }
 
 interface BlockFacts {
@@ -206,7 +217,9 @@ function facts(root: Element): BlockFacts {
     }
     for (const child of node.children) {
       if (isTag(child)) stack.push(child);
-      else if (child.type === 'text' && result.text.length < 2000) result.text += ` ${(child as { data: string }).data}`;
+      else if (child.type === 'text' && result.text.length < MAX_FACT_TEXT) {
+        result.text += ` ${(child as { data: string }).data}`;
+      }
     }
   }
   result.words = result.text.split(WHITESPACE).filter(Boolean).length;

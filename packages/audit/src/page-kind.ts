@@ -104,7 +104,9 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   if (COLLECTION_INDEX.test(path)) return result('list', `its URL ${path} is the index of a collection`);
   if (head.docs) return result('docs', 'it is a documentation page');
   if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
-  if (COLLECTION_ENTRY.test(path)) return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
+  if (COLLECTION_ENTRY.test(path)) {
+    return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
+  }
   if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
   return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
 }
@@ -160,16 +162,22 @@ function headFacts(document: Document): HeadFacts {
       const value = attr(element, 'content') ?? '';
       if ((metaName === 'robots' || metaName === 'googlebot') && /\bnoindex\b/i.test(value)) facts.noindex = true;
       else if (metaName === 'generator' && DOCS_GENERATOR.test(value)) docsGenerator = true;
-      else if ((attr(element, 'property') ?? '').toLowerCase() === 'og:type' && /^article$/i.test(value.trim())) facts.article = true;
-      else if ((attr(element, 'http-equiv') ?? '').toLowerCase() === 'refresh' && /url\s*=/i.test(value)) facts.refresh = true;
+      else if (lower(attr(element, 'property')) === 'og:type' && /^article$/i.test(value.trim())) facts.article = true;
+      else if (lower(attr(element, 'http-equiv')) === 'refresh' && /url\s*=/i.test(value)) facts.refresh = true;
     } else if (name === 'link' && /\b(?:prev|next)\b/i.test(attr(element, 'rel') ?? '')) facts.paginated = true;
     else if (name === 'html' && attr(element, 'data-has-sidebar') !== undefined) sidebar = true;
-    else if (name === 'script' && /ld\+json/i.test(attr(element, 'type') ?? '') && ARTICLE_TYPE.test(textOf(element))) facts.article = true;
+    else if (name === 'script' && /ld\+json/i.test(attr(element, 'type') ?? '') && ARTICLE_TYPE.test(textOf(element))) {
+      facts.article = true;
+    }
     else if (name === 'body') break;
   }
   // Starlight's splash pages (its home, landing pages) have no sidebar: they are pages, not documentation.
   facts.docs = docsGenerator && sidebar;
   return facts;
+}
+
+function lower(value: string | undefined): string {
+  return (value ?? '').toLowerCase();
 }
 
 function textOf(element: Element): string {

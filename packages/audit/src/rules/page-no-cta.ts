@@ -52,8 +52,8 @@ export const pageNoCta: Rule = {
         `<CTA>. ${REMEDY}`,
       missingRequired:
         'This page matches the `requireCta` option but has no call to action in its main content. Add a <CTA>, or ' +
-        'leave the page out of `requireCta` (`--require-cta` on the CLI) or set `ctaAudit: { ignore: [page-no-cta] }` ' +
-        'in its frontmatter.',
+        'leave the page out of `requireCta` (`--require-cta` on the CLI) or set ' +
+        '`ctaAudit: { ignore: [page-no-cta] }` in its frontmatter.',
     },
   },
   check(page, report, site) {
