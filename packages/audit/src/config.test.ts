@@ -9,9 +9,10 @@ const anInfoRule = rules.find((rule) => rule.meta.severity === 'info');
 const aWarningRule = rules.find((rule) => rule.meta.severity === 'warning')!;
 
 describe('resolveAuditConfig', () => {
-  it('runs every rule at its own severity by default (recommended), with failOn from the caller', () => {
+  it('runs every recommended rule at its own severity by default, with failOn from the caller', () => {
     const config = resolveAuditConfig(undefined, { defaultFailOn: 'never' });
-    expect(config.rules).toHaveLength(rules.length);
+    expect(config.rules.map((rule) => rule.meta.id)).toEqual(rules.filter((rule) => rule.meta.recommended !== false).map((rule) => rule.meta.id));
+    expect(resolveAuditConfig({ preset: 'strict' }).rules).toHaveLength(rules.length);
     expect(config.failOn).toBe('never');
     expect(resolveAuditConfig({}).failOn).toBe('error');
   });

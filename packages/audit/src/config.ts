@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rules as allRules } from './rules/index.ts';
-import { withSeverity } from './rules/settings.ts';
+import { configureRules, withSeverity } from './rules/settings.ts';
 import type { Rule, Severity } from './types.ts';
 
 export const PRESETS = ['recommended', 'strict', 'accessibility'] as const;
@@ -72,10 +72,11 @@ export class AuditConfigError extends Error {
 
 /** What each preset makes of a rule's own severity; undefined turns the rule off. */
 const PRESET_SEVERITY: Record<Preset, (rule: Rule) => Severity | undefined> = {
-  recommended: (rule) => rule.meta.severity,
+  // Rules whose measured precision is not yet high enough (`recommended: false`) run only when asked for.
+  recommended: (rule) => (rule.meta.recommended === false ? undefined : rule.meta.severity),
   // Strict turns every warning into an error and info into a warning: for teams that want a clean build.
   strict: (rule) => ({ error: 'error', warning: 'error', info: 'warning' } as const)[rule.meta.severity],
-  accessibility: (rule) => (rule.meta.category === 'accessibility' ? rule.meta.severity : undefined),
+  accessibility: (rule) => (rule.meta.category === 'accessibility' && rule.meta.recommended !== false ? rule.meta.severity : undefined),
 };
 
 /**
@@ -113,7 +114,8 @@ export function resolveAuditConfig(
   }
   return {
     preset,
-    rules,
+    // Audit-wide options go to the rules that declare them (requireCta → page-no-cta).
+    rules: configureRules(rules, { requireCta: config.requireCta }),
     requireCta: config.requireCta,
     failOn: config.failOn ?? options.defaultFailOn ?? 'error',
     maxWarnings: config.maxWarnings,

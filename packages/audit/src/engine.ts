@@ -47,9 +47,9 @@ export function auditPage(
     const report = (input: ReportInput) => {
       // Page-level findings are suppressed from the main content or any of its ancestors.
       if (suppressed(input.element ?? page.main, id)) return;
-      findings.push(toFinding(id, rule.meta.severity, input, page));
+      findings.push(toFinding(rule, input, page));
     };
-    const context: SiteContext = { routes: site.routes, now: site.now, keep: (value) => kept.push([id, value]) };
+    const context: SiteContext = { routes: site.routes, now: site.now, keep: (value) => kept.push([id, value]), options: optionsOf(rule) };
     try {
       rule.check(page, report, context);
     } catch (error) {
@@ -114,9 +114,25 @@ function ruleFailed(rule: Rule, error: unknown, route: string, file: string): Fi
   };
 }
 
-function toFinding(ruleId: string, severity: Finding['severity'], input: ReportInput, page: PageContext): Finding {
-  const finding: Finding = { ruleId, severity, message: input.message, route: page.route, file: page.file, helpUrl: helpUrl(ruleId) };
+function toFinding(rule: Rule, input: ReportInput, page: PageContext): Finding {
+  const { id: ruleId, severity } = rule.meta;
+  const finding: Finding = { ruleId, severity, message: messageOf(rule, input), route: page.route, file: page.file, helpUrl: helpUrl(ruleId) };
+  if (input.messageId) finding.messageId = input.messageId;
   return input.element ? { ...finding, ...page.locate(input.element) } : finding;
+}
+
+/** A rule's option values: what the configuration set over the defaults its meta declares. */
+export function optionsOf(rule: Rule): Readonly<Record<string, unknown>> {
+  const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]));
+  return rule.options ? { ...defaults, ...rule.options } : defaults;
+}
+
+/** The report's message, or its `messageId` template from the rule's meta with `{name}` filled from `data`. */
+function messageOf(rule: Rule, input: ReportInput): string {
+  if (input.message !== undefined) return input.message;
+  const template = input.messageId ? rule.meta.messages?.[input.messageId] : undefined;
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown message id "${input.messageId}"`);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(input.data?.[name] ?? whole));
 }
 
 /** The facts one audit run shares between pages. */

@@ -16,7 +16,7 @@ export interface PageJob {
   /** The audited folder: a `path` whose real location is outside it is not read (see readPageBytes). */
   root?: string;
   bytes?: Uint8Array;
-  /** Rule ids not to run on this page (frontmatter opt-outs, `page-no-cta` where no CTA is expected). */
+  /** Rule ids not to run on this page (frontmatter opt-outs). */
   skip: readonly string[];
 }
 

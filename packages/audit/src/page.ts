@@ -1,7 +1,8 @@
 import type { Element } from 'domhandler';
 import { documentElements, LineIndex, parseHtml } from './parse.ts';
 import { attr, closestAncestor, cssPath, excerpt, has } from './dom.ts';
-import { findMain, recognizeCtas } from './recognize.ts';
+import { contentRegions, findMain } from './main-content.ts';
+import { CONFIDENT, recognizeCtas } from './recognize.ts';
 import type { Location, PageContext } from './types.ts';
 
 /** Parses a built page and recognises its CTAs once, so that every rule reads the same view of it. */
@@ -21,6 +22,9 @@ export function createPage(html: string, route: string, file: string): PageConte
   };
   const htmlElement = document.children.find((node): node is Element => node.type === 'tag' && (node as Element).name === 'html');
   const main = findMain(document);
+  const content = contentRegions(document, main);
+  const regions = new Set(content);
+  const recognized = recognizeCtas(document, main, byId, { includeUnsure: true });
   const lines = new LineIndex(html);
   return {
     route,
@@ -29,7 +33,10 @@ export function createPage(html: string, route: string, file: string): PageConte
     document,
     lang: (htmlElement ? attr(htmlElement, 'lang') ?? '' : '').toLowerCase(),
     main,
-    ctas: recognizeCtas(document, main, byId),
+    content,
+    inContent: (element) => closestAncestor(element, (el) => regions.has(el)) !== undefined,
+    ctas: recognized.filter((cta) => cta.confidence >= CONFIDENT),
+    unsureCtas: recognized.filter((cta) => cta.confidence < CONFIDENT),
     byId,
     locate: (element) => {
       const source = writtenIn(element);

@@ -2,31 +2,26 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
 import type { Cta } from './types.ts';
-import { accessibleName, attr, closestAncestor, collapse, has, visibleText } from './dom.ts';
-import { documentElements } from './parse.ts';
+import { accessibleName, attr, closestAncestor, collapse, has, isHidden, isVisuallyHidden, visibleText } from './dom.ts';
+import { isGenericText } from './text/generic-phrases.ts';
+import { chromeByStructure, contentRegions, findMain, isChrome, isSectioning } from './main-content.ts';
 
-/** Landmarks that hold site chrome wherever they are. */
-const ALWAYS_CHROME = new Set(['nav', 'aside']);
-/** `header` and `footer` are the page's banner and footer only outside sectioning content (HTML's own rule). */
-const SECTION_CHROME = new Set(['header', 'footer']);
-const SECTIONING = new Set(['main', 'article', 'section']);
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'toolbar', 'tablist', 'search']);
-/** Whole class or id tokens that name chrome on sites without landmarks (`<div id="header">`, `.navbar`). */
-const CHROME_TOKENS = new Set([
-  'nav', 'navbar', 'navigation', 'nav-links', 'menu', 'main-menu', 'main-nav', 'site-nav', 'header', 'site-header', 'masthead',
-  'footer', 'site-footer', 'sidebar', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'toc', 'table-of-contents',
-  'skip-link', 'skiplink', 'social', 'social-links', 'share', 'sharing', 'cookie-banner', 'language-switcher', 'lang-switcher',
-]);
+export { findMain };
 
 /** Class names that style a link as a button (Bootstrap, Bulma, Foundation, WordPress blocks, Starlight, BEM kits…). */
 const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
-/** Tailwind spells a button out in utilities: horizontal padding plus a background or rounded corners. */
-const TAILWIND_PADDING = /(?:^|\s)(?:[a-z]+:)*px-(?:\d|\[)/;
-const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z]+:)*(?:bg-(?!transparent\b|none\b|opacity)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?)(?:\s|$)/;
+/**
+ * Utility CSS (Tailwind, UnoCSS, Windi) spells a button out: horizontal padding plus a background, a border or
+ * rounded corners. DaisyUI, Flowbite and Preline keep `btn`/`button` and match BUTTON_CLASS.
+ */
+const TAILWIND_PADDING = /(?:^|\s)(?:[a-z-]+:)*!?px-(?:\d|\[)/;
+const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|opacity|clip|origin|fixed|cover|center|no-repeat|gradient-to-(?:t|b)\b)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?|border(?:-2)?)(?:\s|$)/;
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
-const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper)(?:$|[\s_-])/i;
+const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy|copy code|copy to clipboard|copied|close|dismiss|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x)$/i;
+const WIDGET_NAME = /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+/** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
+const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
 const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
 
 /**
@@ -40,17 +35,17 @@ const ACTION_VERB = new RegExp(
       'get', 'start', 'try', 'buy', 'shop', 'order', 'sign ?up', 'sign in', 'log ?in', 'join', 'book', 'schedule', 'download', 'install',
       'subscribe', 'register', 'create', 'request', 'contact', 'talk', 'call', 'claim', 'apply', 'reserve', 'donate', 'upgrade',
       'explore', 'discover', 'see', 'view', 'browse', 'watch', 'compare', 'choose', 'add', 'begin', 'build', 'deploy', 'launch',
-      'open', 'read the', 'learn how', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
-      'hire', 'volunteer', 'submit', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
+      'open', 'read the', 'learn how', 'learn about', 'go to', 'view all', 'see all', 'email', 'e-mail', 'write to', 'message', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
+      'hire', 'volunteer', 'submit', 'proceed', 'continue to', 'pay', 'write a', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
       // de
       'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
-      'kontakt', 'abonnieren', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
+      'kontakt', 'abonnieren', 'hinzufügen', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
       // fr
       'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
-      'réserver', 'réservez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
-      'offrir', 'offrez', 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
+      'réserver', 'réservez', 'visiter', 'visitez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
+      'offrir', 'offrez', 'ajouter', 'ajoutez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
       // es, pt, it, nl
-      'comprar', 'compra', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
+      'comprar', 'compra', 'añadir', 'agregar', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
       'reservar', 'reserva', 'contáctanos', 'contacta', 'solicitar', 'solicita', 'obtener', 'obtén', 'descubre', 'suscríbete',
       'comece', 'experimente', 'baixe', 'assine', 'inscreva', 'compre', 'acquista', 'prova', 'inizia', 'scarica', 'iscriviti', 'prenota',
       'probeer', 'koop', 'bestel', 'download', 'meld je aan', 'start',
@@ -63,23 +58,35 @@ const ACTION_VERB = new RegExp(
   'iu',
 );
 
-export function findMain(document: Document): Element | undefined {
-  let body: Element | undefined;
-  for (const element of documentElements(document)) {
-    if (element.name === 'main' || attr(element, 'role') === 'main') return element;
-    if (element.name === 'body') body ??= element;
-  }
-  return body;
-}
+
+/**
+ * How sure recognition is that an element is a CTA, 0 to 1. Declared CTAs are certain; shapes that CSS frameworks
+ * reserve for calls to action (button classes, form submits) are near-certain; a short action link or a contact
+ * link is likely; below CONFIDENT the audit keeps the CTA aside (`page.unsureCtas`) and rules do not report on it.
+ */
+export const CONFIDENCE = {
+  declared: 1,
+  submit: 0.9,
+  styledButton: 0.9,
+  storeBadge: 0.9,
+  loneActionLink: 0.85,
+  button: 0.8,
+  imageAction: 0.8,
+  contactLink: 0.8,
+  shortActionLink: 0.7,
+  unsureButton: 0.5,
+  contactInProse: 0.4,
+} as const;
+/** Rules act on CTAs recognised at least this surely. */
+export const CONFIDENT = 0.6;
 
 const WHITESPACE = /\s+/;
-const PAGINATION_REL = /\b(?:prev|next)\b/;
+const NOT_A_CTA_REL = /\b(?:prev|next|tag|category|author|bookmark)\b/i;
 const LEADING_DECORATION = /^[\s→»›>•]+/;
 
 function tokens(element: Element): string[] {
   const className = attr(element, 'class');
   const id = attr(element, 'id');
-  // Most elements have neither; building and splitting an empty string for each of them showed in the profile.
   if (className === undefined && id === undefined) return [];
   return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(WHITESPACE).filter(Boolean);
 }
@@ -104,11 +111,12 @@ function isWidgetControl(element: Element, byId: (id: string) => Element | undef
   if (WIDGET_ATTRS.some((name) => attr(element, name) !== undefined)) return true;
   const role = attr(element, 'role');
   if (role === 'tab' || role === 'menuitem' || role === 'switch' || role === 'option') return true;
-  if (WIDGET_CLASS.test(attr(element, 'class') ?? '')) return true;
+  if (WIDGET_CLASS.test(attr(element, 'class') ?? '') || WIDGET_CLASS.test(attr(element, 'id') ?? '')) return true;
   // Code blocks and carousels put their controls in a classed wrapper (`<div class="copy"><button>`).
   const parent = element.parent;
   if (parent && isTag(parent) && WIDGET_CLASS.test(attr(parent, 'class') ?? '')) return true;
-  return WIDGET_NAME.test(collapse(accessibleName(element, byId)));
+  const name = collapse(accessibleName(element, byId));
+  return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name);
 }
 
 export function styledAsButton(element: Element): boolean {
@@ -124,33 +132,38 @@ function boundedText(element: Element, limit: number): string {
   while (stack.length > 0 && text.length <= limit) {
     const node = stack.pop()!;
     if (isText(node)) text += node.data;
-    else if (isTag(node) && node.name !== 'script' && node.name !== 'style' && node.name !== 'template') {
+    // An inline SVG's <title> names the icon for assistive technology; nobody sees it.
+    else if (isTag(node) && node.name !== 'script' && node.name !== 'style' && node.name !== 'template' && node.name !== 'svg') {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
   return text;
 }
 
-const LONE_LINK_PARENTS = new Set(['p', 'div', 'span', 'strong', 'b', 'em', 'section', 'article', 'footer', 'header', 'td', 'figure', 'center']);
+const LONE_LINK_PARENTS = new Set(['p', 'div', 'span', 'strong', 'b', 'em', 'section', 'article', 'footer', 'header', 'td', 'figure', 'center', 'li']);
+const INLINE_WRAPPERS = new Set(['strong', 'b', 'em', 'span', 'small']);
+/** Blocks of running text: a link there is a reference unless it stands alone. */
+const PROSE_BLOCKS = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'figcaption', 'label']);
 /** Arrows, chevrons and bullets that decorate action links. */
 const DECORATION = /[\s→←↗»«›‹>•·|→\u2190-\u21ff\u2794-\u27bf\u{1F300}-\u{1FAFF}]/gu;
+/** Words of surrounding text that make a link part of a sentence. */
+const PROSE_WORDS = 2;
+/** Action links are short: "Get started", "View all posts »", "Go to the project". */
+const MAX_ACTION_WORDS = 7;
+
+function wordsOf(text: string): number {
+  return text.split(WHITESPACE).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
 
 /**
- * A link that stands alone in its block (the block holds nothing but the link) and whose text starts with an
- * action verb: "Get started →" under a feature, "Book a demo" at the end of a section. A link inside running prose
- * is a reference, not a call to action.
+ * A link that stands alone in its block (the block holds nothing but the link): "Get started →" under a feature,
+ * "Book a demo" at the end of a section.
  */
-function standsAloneAsAction(link: Element, byId: (id: string) => Element | undefined): boolean {
-  const rel = attr(link, 'rel') ?? '';
-  if (PAGINATION_REL.test(rel)) return false;
-  const name = collapse(boundedText(link, 120));
-  if (!name) return isImageAction(link, byId);
-  if (name.length > 80 || !ACTION_VERB.test(name.replace(LEADING_DECORATION, ''))) return false;
-  // Compared without whitespace and decoration (DECORATION matches whitespace too, so no collapsing is needed).
+function standsAlone(link: Element, name: string): boolean {
   const bareName = name.replace(DECORATION, '');
   let block: AnyNode | null = link.parent;
   // Climb through inline wrappers (<p><strong><a>) to the block that holds the link.
-  while (block && isTag(block) && (block.name === 'strong' || block.name === 'b' || block.name === 'em' || block.name === 'span')) {
+  while (block && isTag(block) && INLINE_WRAPPERS.has(block.name)) {
     if (boundedText(block, 200).replace(DECORATION, '') !== bareName) return false;
     block = block.parent;
   }
@@ -158,12 +171,169 @@ function standsAloneAsAction(link: Element, byId: (id: string) => Element | unde
   return boundedText(block, 200).replace(DECORATION, '') === bareName;
 }
 
+/** The link is part of a sentence: its block of running text holds several more words than the link. */
+function inProse(link: Element, name: string): boolean {
+  const block = closestAncestor(link, (el) => PROSE_BLOCKS.has(el.name));
+  if (!block) return false;
+  return wordsOf(collapse(boundedText(block, 400))) - wordsOf(name) >= PROSE_WORDS;
+}
+
+/** One of three or more list items that each hold a link: a link list (related posts, a table of contents). */
+function inLinkList(link: Element): boolean {
+  const item = closestAncestor(link, (el) => el.name === 'li');
+  const list = item?.parent;
+  if (!list || !isTag(list)) return false;
+  return list.children.filter((child) => isTag(child) && child.name === 'li').length >= 3;
+}
+
 /**
- * A link whose only content is an image with action text ("Download on the App Store" badges): an image button.
+ * A link in a group of controls (its parent holds only links and buttons, at least two) next to one styled as a
+ * button: the hero's "Get started" + "Learn more →" pair.
  */
-function isImageAction(link: Element, byId: (id: string) => Element | undefined): boolean {
+/** Controls shown only on small screens (`d-md-none`, `md:hidden`): menu toggles, not calls to action. */
+const MOBILE_ONLY = /(?:^|\s)(?:d-(?:sm|md|lg|xl)-none|(?:sm|md|lg|xl):hidden|btn-link)(?:\s|$)/;
+
+const GROUP_PARENTS = new Set(['div', 'p', 'span']);
+
+function inButtonGroup(link: Element): boolean {
+  const parent = link.parent;
+  if (!parent || !isTag(parent) || !GROUP_PARENTS.has(parent.name)) return false;
+  const controls = parent.children.filter(isTag);
+  if (controls.length < 2 || controls.length > 4) return false;
+  if (!controls.every((el) => el.name === 'a' || el.name === 'button')) return false;
+  return controls.some((el) => el !== link && styledAsButton(el));
+}
+
+/** Share intents and social profiles: following or sharing is not what the page asks for. */
+const SHARE_URL = /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
+const SOCIAL_HOST = /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
+const SHARE_NAME = /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
+/** App stores: a badge linking there is the page's download CTA. */
+const STORE_URL = /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
+/** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
+const BACK_OR_SERIES = /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
+/** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
+const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
+/** Taxonomy and paginated-list targets: tag chips, category links, page numbers. */
+const TAXONOMY_HREF = /\/(?:tags?|categor(?:y|ies)|topics?|authors?|labels?)\/[^/]+\/?(?:[?#].*)?$|\/page\/\d+\/?$/i;
+const CHIP_TOKEN = /^(?:tag|tags|chip|pill|badge|label|category|hashtag)(?:$|[-_])|[-_](?:tag|chip|pill)$/;
+const CARD_INSIDE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'article', 'p', 'time', 'ul']);
+
+/** What a link is for, when it is clearly not a call to action; undefined otherwise. */
+function notACta(link: Element, href: string, name: string, visible: string): boolean {
+  if (NOT_A_CTA_REL.test(attr(link, 'rel') ?? '')) return true;
+  if (SHARE_URL.test(href) || SHARE_NAME.test(name)) return true;
+  // An icon-only link to a social profile (the footer's or an author box's row of icons).
+  if (SOCIAL_HOST.test(href) && !visible) return true;
+  // "← Back to blog" navigates; "Back to the home page" on an error page is the page's way out (a CTA).
+  if (BACK_OR_SERIES.test(visible || name) && !HOME_HREF.test(href)) return true;
+  if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
+  if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
+  // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
+  return link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)));
+}
+
+function hasCardContent(element: Element): boolean {
+  const stack: Element[] = [element];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200) {
+    const node = stack.pop()!;
+    if (CARD_INSIDE.has(node.name)) return true;
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return false;
+}
+
+function isControlName(name: string): boolean {
+  return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
+}
+
+function isHeading(element: Element | undefined): boolean {
+  return element !== undefined && /^h[1-6]$/.test(element.name);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function isVisuallyHiddenOrHidden(element: Element): boolean {
+  return isVisuallyHidden(element) || isHidden(element) || attr(element, 'aria-hidden') === 'true';
+}
+
+function hasDescendant(root: Element, test: (element: Element) => boolean): boolean {
+  const stack: Element[] = root.children.filter(isTag);
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200) {
+    const node = stack.pop()!;
+    if (test(node)) return true;
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return false;
+}
+
+const CARD_TOKEN = /(?:^|[-_])card(?:$|[-_])/;
+/** Levels above a link searched for a card container. */
+const CARD_DEPTH = 3;
+
+function inCard(link: Element): boolean {
+  let node = link.parent;
+  for (let depth = 0; node && isTag(node) && depth < CARD_DEPTH; depth++, node = node.parent) {
+    if (tokens(node).some((token) => CARD_TOKEN.test(token))) return true;
+  }
+  return false;
+}
+
+/** In a cell of a data table (one with header cells), not of a table used for layout. */
+function inDataTable(link: Element): boolean {
+  const cell = closestAncestor(link, (el) => el.name === 'td' || el.name === 'th');
+  const table = cell && closestAncestor(cell, (el) => el.name === 'table');
+  return table !== undefined && hasDescendant(table, (el) => el.name === 'th' || el.name === 'thead');
+}
+
+/** A link made of an image (an app-store badge, a "Download" graphic) with an action name. */
+function isImageAction(link: Element, name: string): boolean {
   const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
-  return hasImage && ACTION_VERB.test(collapse(accessibleName(link, byId)));
+  return hasImage && ACTION_VERB.test(name.replace(LEADING_DECORATION, ''));
+}
+
+/** How surely a link in the main content is a call to action; 0 when it is not one. */
+function linkConfidence(link: Element, byId: (id: string) => Element | undefined): number {
+  const href = (attr(link, 'href') ?? '').trim();
+  const visible = collapse(boundedText(link, 120));
+  // Most links are named by their text: the full name computation (it runs for every link) only where it can differ.
+  const labelled = has(link, 'aria-label') || has(link, 'aria-labelledby') || has(link, 'title');
+  const name = visible && !labelled && !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
+    ? visible
+    : collapse(accessibleName(link, byId));
+  if (notACta(link, href, name, visible)) return 0;
+  // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
+  if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
+  // A jump to a heading of this page is a table of contents or a heading's anchor, not an action.
+  if (href.startsWith('#') && href.length > 1 && isHeading(byId(safeDecode(href.slice(1))))) return 0;
+  if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
+  // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
+  // one counts too (cta-name reports it).
+  if (styledAsButton(link)) return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
+  if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
+  // An image with a caption (a product or gallery tile) is a card, not an action.
+  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
+  const actionText = visible.replace(LEADING_DECORATION, '');
+  // The title link of a card (a link card, a post or resource card): navigation to what the card describes.
+  if (inCard(link)) return 0;
+  // A text link in a table cell acts on its row (an invoice's "Download", an order's "View"), not for the page.
+  if (inDataTable(link)) return 0;
+  if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
+  if (visible.length > 80) return 0;
+  if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible)) return CONFIDENCE.shortActionLink;
+  // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
+  if (!ACTION_VERB.test(actionText)) return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
+  if (standsAlone(link, visible) && !inLinkList(link)) return CONFIDENCE.loneActionLink;
+  if (wordsOf(visible) <= MAX_ACTION_WORDS && !inProse(link, visible) && !inLinkList(link)) return CONFIDENCE.shortActionLink;
+  return 0;
 }
 
 /** Search, filter and sort forms operate the page; their submit buttons are not calls to action. */
@@ -182,14 +352,29 @@ interface WalkState {
   inSectioning: boolean;
 }
 
+export interface RecognizeOptions {
+  /** Also return CTAs recognised with a confidence below CONFIDENT. */
+  includeUnsure?: boolean;
+}
+
 /**
  * Finds the page's CTAs in one walk: every element declared through the markup contract, wherever it is, and,
- * inside the main content only, buttons (not menu, carousel or dialog controls), form submits (not search), links
- * styled as buttons, and action links that stand alone. Navigation, header, footer, asides and inline prose links
- * are not CTAs. Iterative, so deeply nested markup cannot exhaust the stack.
+ * inside the page's own content only (see main-content.ts), buttons (not menu, carousel, theme or media controls),
+ * form submits (not search), links styled as buttons, app-store badges, and short action or contact links that are
+ * not part of a sentence. Navigation, header, footer, asides, share bars, cards, tag chips, pagination and "back
+ * to" links are not CTAs. Each CTA carries a confidence; those below CONFIDENT are returned only with
+ * `includeUnsure`. Iterative, so deeply nested markup cannot exhaust the stack.
  */
-export function recognizeCtas(document: Document, main: Element | undefined, byId: (id: string) => Element | undefined): Cta[] {
+export function recognizeCtas(
+  document: Document,
+  main: Element | undefined,
+  byId: (id: string) => Element | undefined,
+  options: RecognizeOptions = {},
+): Cta[] {
   const ctas: Cta[] = [];
+  const regions = new Set(contentRegions(document, main));
+  // Without landmarks, position and structure tell the header bar and the copyright footer.
+  const structuralChrome = main && main.name === 'body' ? chromeByStructure(main) : new Set<Element>();
   const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false, inProof: false };
   // This walk visits every element of every page, so it allocates little: two parallel stacks (an element and the
   // state it inherits) rather than a pair per node, text nodes never pushed, and a new state object only where an
@@ -210,21 +395,21 @@ export function recognizeCtas(document: Document, main: Element | undefined, byI
     const node = elements.pop()!;
     const parentState = inherited.pop()!;
     let { inMain, inChrome, inSearch, inProof, inCta, inSectioning } = parentState;
-    if (node === main) inMain = true;
+    if (regions.has(node)) inMain = true;
     const declared = attr(node, CTA_ID) !== undefined;
-    let taken = false;
-    if (declared && !inCta) taken = true;
+    let confidence = 0;
+    if (declared && !inCta) confidence = CONFIDENCE.declared;
     else if (!inCta) {
       // isChrome reads the parent's inSectioning: this element's own sectioning only applies to its children.
-      if (!inChrome && isChrome(node, parentState)) inChrome = true;
+      if (!inChrome && (isChrome(node, parentState.inSectioning) || structuralChrome.has(node))) inChrome = true;
       if (!inSearch && node.name === 'form' && isSearchForm(node)) inSearch = true;
       // Links inside declared social proof or an incentive are its sources and terms, not calls to action.
       if (!inProof && (has(node, PROOF_KIND) || has(node, INCENTIVE_KIND))) inProof = true;
-      if (inMain && !inChrome && !inSearch && !inProof) taken = recognisedByShape(node, byId);
+      if (inMain && !inChrome && !inSearch && !inProof) confidence = confidenceByShape(node, byId);
     }
-    if (SECTIONING.has(node.name)) inSectioning = true;
-    if (taken) {
-      ctas.push(describe(node, declared, byId));
+    if (isSectioning(node)) inSectioning = true;
+    if (confidence > 0) {
+      if (confidence >= CONFIDENT || options.includeUnsure) ctas.push(describe(node, declared, confidence, byId));
       inCta = true;
     }
     const unchanged = inMain === parentState.inMain && inChrome === parentState.inChrome && inSearch === parentState.inSearch
@@ -234,29 +419,49 @@ export function recognizeCtas(document: Document, main: Element | undefined, byI
   return ctas;
 }
 
-function isChrome(element: Element, state: WalkState): boolean {
-  if (ALWAYS_CHROME.has(element.name)) return true;
-  if (SECTION_CHROME.has(element.name) && !state.inSectioning) return true;
-  const role = attr(element, 'role');
-  if (role && CHROME_ROLES.has(role)) return true;
-  return tokens(element).some((token) => CHROME_TOKENS.has(token));
-}
-
-function recognisedByShape(element: Element, byId: (id: string) => Element | undefined): boolean {
+function confidenceByShape(element: Element, byId: (id: string) => Element | undefined): number {
   const kind = kindOf(element);
-  if (!kind) return false;
-  if (kind === 'link') return styledAsButton(element) || standsAloneAsAction(element, byId);
-  if (kind === 'submit') return !WIDGET_NAME.test(collapse(accessibleName(element, byId))) && !WIDGET_CLASS.test(attr(element, 'class') ?? '');
-  return !isWidgetControl(element, byId);
+  if (!kind) return 0;
+  if (kind === 'link') return linkConfidence(element, byId);
+  const name = collapse(accessibleName(element, byId));
+  if (kind === 'submit') {
+    return WIDGET_NAME.test(name) || WIDGET_CLASS.test(attr(element, 'class') ?? '') ? 0 : CONFIDENCE.submit;
+  }
+  if (isWidgetControl(element, byId)) return 0;
+  if (SHARE_NAME.test(name) || BACK_OR_SERIES.test(name)) return 0;
+  const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
+  // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
+  // one (a bookmark, a heart) is a page control.
+  if (!name) return frameworkButton && !MOBILE_ONLY.test(attr(element, 'class') ?? '') ? CONFIDENCE.styledButton : 0;
+  // An icon-only button ("Share", "Bookmark") names what it does; only action names are calls to action.
+  const visible = visibleText(element);
+  if (!visible) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
+  // Generic phrases ("Click here", "Learn more", "Submit") are calls to action, weak ones (cta-generic-text).
+  const says = (text: string) => ACTION_VERB.test(text.replace(LEADING_DECORATION, '')) || isGenericText(text, '');
+  if (says(name) || says(visible)) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
+  // Buttons declared `type="button"` are script hooks; with other names ("Yes", "No", "Monthly", "Open modal") they
+  // operate the page, whatever their styling. A framework button without that type is a styled action.
+  return frameworkButton && attr(element, 'type') === undefined ? CONFIDENCE.button : CONFIDENCE.unsureButton;
 }
 
-function describe(element: Element, declared: boolean, byId: (id: string) => Element | undefined): Cta {
+/** Class names by which CSS frameworks mark the main button: `btn-primary`, `button--primary`, `is-primary`, `bg-primary`. */
+const PRIMARY_TOKEN = /^(?:[\w-]*[_-])?primary(?:[_-][\w-]*)?$/i;
+/** …but not colour utilities for text or outlines (`text-primary`, `btn-outline-primary`) or state variants (`hover:`). */
+const NOT_PRIMARY_TOKEN = /^(?:text|border|ring|outline|decoration|fill|stroke|link|shadow)-|outline|:/i;
+
+function hasPrimaryClass(className: string): boolean {
+  return className.split(WHITESPACE).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
+}
+
+function describe(element: Element, declared: boolean, confidence: number, byId: (id: string) => Element | undefined): Cta {
   const kind = kindOf(element) ?? 'link';
   const variant = attr(element, CTA_VARIANT);
   const roleAttr = attr(element, CTA_ROLE);
-  const role = roleAttr === 'primary' || roleAttr === 'secondary'
+  const declaredRole = roleAttr === 'primary' || roleAttr === 'secondary'
     ? roleAttr
-    : variant && (CTA_VARIANTS as readonly string[]).includes(variant) ? roleForVariant(variant as CtaVariant) : 'secondary';
+    : variant && (CTA_VARIANTS as readonly string[]).includes(variant) ? roleForVariant(variant as CtaVariant) : undefined;
+  // Without the contract, CSS frameworks say which button is the main one (`btn-primary`, `button--primary`).
+  const role = declaredRole ?? (roleAttr === undefined && variant === undefined && hasPrimaryClass(attr(element, 'class') ?? '') ? 'primary' : 'secondary');
   return {
     element,
     id: attr(element, CTA_ID),
@@ -266,5 +471,6 @@ function describe(element: Element, declared: boolean, byId: (id: string) => Ele
     visibleText: visibleText(element),
     href: attr(element, 'href'),
     declared,
+    confidence,
   };
 }

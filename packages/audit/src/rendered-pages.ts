@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { pageHash, type PageResult } from './page-auditor.ts';
 import { readPageBytes } from './read-page.ts';
-import { settingsOf } from './rules/settings.ts';
-import { ctaExpectedOn, routeForFile } from './site.ts';
+import { configureRules, settingsOf } from './rules/settings.ts';
+import { routeForFile } from './site.ts';
 import type { Rule } from './types.ts';
 import { MAX_WORKERS, WorkerPool } from './worker-pool.ts';
 
@@ -35,25 +35,23 @@ export class RenderedPages {
   readonly pool: WorkerPool;
   readonly #routes: ReadonlySet<string>;
   readonly #results = new Map<string, Promise<PageResult>>();
-  readonly #ctaExpected: (route: string) => boolean;
   /** Bytes of pages handed to the workers and not audited yet. */
   #backlogBytes = 0;
   readonly #maxBacklogBytes: number;
 
   /** Undefined when the rules cannot run on worker threads (custom rules): then nothing is audited early. */
   static create(options: RenderedPagesOptions): RenderedPages | undefined {
-    const settings = settingsOf(options.rules);
+    const settings = settingsOf(configureRules(options.rules, { requireCta: options.requireCta }));
     if (!settings) return undefined;
     const routes = new Set(options.routes);
     const workers = options.workers ?? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1));
     const pool = new WorkerPool(workers, { rules: settings, routes: [...routes], now: options.now.getTime() });
-    return new RenderedPages(pool, routes, options.requireCta, options.maxBacklogBytes ?? DEFAULT_MAX_BACKLOG_BYTES);
+    return new RenderedPages(pool, routes, options.maxBacklogBytes ?? DEFAULT_MAX_BACKLOG_BYTES);
   }
 
-  private constructor(pool: WorkerPool, routes: ReadonlySet<string>, requireCta: readonly string[] | undefined, maxBacklogBytes: number) {
+  private constructor(pool: WorkerPool, routes: ReadonlySet<string>, maxBacklogBytes: number) {
     this.pool = pool;
     this.#routes = routes;
-    this.#ctaExpected = ctaExpectedOn(requireCta);
     this.#maxBacklogBytes = maxBacklogBytes;
   }
 
@@ -72,7 +70,7 @@ export class RenderedPages {
     if (this.#backlogBytes + size > this.#maxBacklogBytes) return;
     this.#backlogBytes += size;
     const route = routeForFile(file);
-    const result = this.pool.audit({ index: this.#results.size, route, file, bytes, skip: this.#ctaExpected(route) ? [] : ['page-no-cta'] });
+    const result = this.pool.audit({ index: this.#results.size, route, file, bytes, skip: [] });
     this.#results.set(file, result);
     void result.then(() => (this.#backlogBytes -= size));
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auditDirectory, ctaExpectedOn, routeForFile } from './site.ts';
+import { auditDirectory, routeForFile } from './site.ts';
 
 describe('auditDirectory', () => {
   it('audits every HTML file, maps files to routes and applies requireCta globs', async () => {
@@ -36,10 +36,15 @@ describe('routes', () => {
     expect(routeForFile('404.html')).toBe('/404.html');
   });
 
-  it('never expects a CTA on legal, error or blog index pages', () => {
-    const expected = ctaExpectedOn();
-    expect(expected('/pricing/')).toBe(true);
-    expect(['/404.html', '/privacy/', '/terms/', '/legal/imprint/', '/blog/', '/tags/'].filter(expected)).toEqual([]);
+  it('expects a CTA only on converting pages by default, not on legal, error, blog index or tag pages', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
+    const files = ['pricing/index.html', '404.html', 'privacy/index.html', 'legal/imprint/index.html', 'blog/index.html', 'tags/astro/index.html'];
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), '<html><body><main><p>Nothing to do here</p></main></body></html>');
+    }
+    const result = await auditDirectory(dir, { workers: 0 });
+    expect(result.findings.filter((finding) => finding.ruleId === 'page-no-cta').map((finding) => finding.route)).toEqual(['/pricing/']);
   });
 });
 

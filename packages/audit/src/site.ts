@@ -1,14 +1,13 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { auditSite, createSite } from './engine.ts';
 import { fragmentTargets } from './fragment-targets.ts';
 import { auditError, PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
 import { decodePage, readPageBytes } from './read-page.ts';
 import type { RenderedPages } from './rendered-pages.ts';
 import { rules as allRules } from './rules/index.ts';
-import { settingsOf } from './rules/settings.ts';
+import { configureRules, settingsOf } from './rules/settings.ts';
 import type { Finding, Kept, Rule } from './types.ts';
 import { WorkerPool, workersFor } from './worker-pool.ts';
 
@@ -17,8 +16,8 @@ export interface SiteAuditOptions {
   /** What counts as "now" for deadlines; defaults to the moment the audit starts. */
   now?: Date;
   /**
-   * Route globs of the pages that must have a CTA (`page-no-cta`), e.g. `['/', '/landing/**']`. Default: every
-   * page. Legal pages, error pages and blog or tag indexes are always excluded.
+   * Route globs of the pages that must have a CTA, e.g. `['/', '/landing/**']`: handed to the rules that take a
+   * `requireCta` option (page-no-cta). Default: the pages meant to convert, by their page kind (page-kind.ts).
    */
   requireCta?: readonly string[];
   /** The source file a built page came from, for the report (`src/pages/pricing.astro`). */
@@ -39,14 +38,6 @@ export interface SiteAuditResult {
   durationMs: number;
   /** Pages whose audit while `astro build` rendered them was used (their files held exactly what was rendered). */
   auditedWhileRendering: number;
-}
-
-/** Legal pages, error pages and blog or tag indexes are not meant to convert. */
-const NOT_CONVERTING = /^\/(?:404|500)(?:\.html|\/)?$|\/(?:privacy|terms|imprint|impressum|legal|cookies?|datenschutz|agb)(?:[-/.]|$)|^\/(?:blog|tags?|categories)\/(?:page\/\d+\/)?$/i;
-
-export function ctaExpectedOn(requireCta: readonly string[] = ['/**']): (route: string) => boolean {
-  const matches = picomatch([...requireCta], { dot: true });
-  return (route) => !NOT_CONVERTING.test(route) && (matches(route) || matches(route.replace(/\/$/, '')));
 }
 
 /** `about/index.html` → `/about/`, `index.html` → `/`, `404.html` → `/404.html`. */
@@ -143,8 +134,7 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const routes = new Set(routeOf.values());
   const fileByRoute = new Map([...routeOf].map(([file, route]) => [route, file]));
   const now = options.now ?? new Date();
-  const ctaExpected = ctaExpectedOn(options.requireCta);
-  const rules = options.rules ?? allRules;
+  const rules = configureRules(options.rules ?? allRules, { requireCta: options.requireCta });
   const rendered = options.rendered?.usableFor(routes) ? options.rendered : undefined;
   // Threads for the pages still to audit: those audited while they rendered only need their hash checked.
   const toAudit = rendered ? files.filter((file) => !rendered.has(file)).length : files.length;
@@ -175,7 +165,7 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
       const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
       let result: Promise<PageResult> | undefined;
       if (ignored !== 'all') {
-        const skip = [...ignored, ...(ctaExpected(route) ? [] : ['page-no-cta'])];
+        const skip = ignored;
         const filePath = path.join(dir, file);
         // A page audited while it rendered is not audited again when the file holds exactly what was rendered.
         const early = await rendered?.resultIfUnchanged(file, filePath, dir);

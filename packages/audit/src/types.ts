@@ -16,6 +16,24 @@ export interface RuleMeta {
   rationale: string;
   /** HTML snippets (inside a page's `<main>`) the rule must flag, and ones it must leave alone. */
   examples: { fail: string[]; pass: string[] };
+  /**
+   * False for rules that run only when asked for (the `strict` preset, or `rules` in the configuration): their
+   * measured precision is not yet high enough to report by default. Default true.
+   */
+  recommended?: boolean;
+  /** The options the rule takes (ESLint-style), with their defaults and where users set them. */
+  options?: Readonly<Record<string, RuleOptionMeta>>;
+  /** Message templates by id; `{name}` is filled from the report's `data`. Tests assert on ids, not prose. */
+  messages?: Readonly<Record<string, string>>;
+}
+
+/** One option of a rule. Values are plain data (they are sent to worker threads). */
+export interface RuleOptionMeta {
+  description: string;
+  /** The value when the user sets nothing. */
+  default: unknown;
+  /** Where users set it: the audit configuration key, the CLI flag, frontmatter. Quoted by findings it changes. */
+  setWith: string;
 }
 
 /** A CTA as the audit recognises it, from the markup contract or from the shape of hand-written HTML. */
@@ -32,6 +50,8 @@ export interface Cta {
   href: string | undefined;
   /** True when declared through the markup contract rather than recognised by shape. */
   declared: boolean;
+  /** How sure recognition is, 0 to 1 (1 when declared). See CONFIDENCE in recognize.ts. */
+  confidence: number;
 }
 
 export interface PageContext {
@@ -43,9 +63,19 @@ export interface PageContext {
   document: Document;
   /** `lang` of the document element, lowercased, or '' when missing. */
   lang: string;
-  /** The page's main content: `<main>`, or `<body>` when the page has none. */
+  /** The page's main content element: `<main>`, or `<body>` when the page has none. */
   main: Element | undefined;
+  /**
+   * The page's own content: `main` and the sections after it before the site footer (closing CTA bands), or the
+   * top-level elements of a fragment without `<body>`. See main-content.ts.
+   */
+  content: readonly Element[];
+  /** True when the element is inside the page's own content. */
+  inContent(element: Element): boolean;
+  /** CTAs recognised confidently (declared, or by shape with confidence >= CONFIDENT): what rules report on. */
   ctas: Cta[];
+  /** CTAs recognition is unsure of: not reported on, but they do count as "a CTA is there". */
+  unsureCtas: Cta[];
   /** Looks up an element by id (cached). */
   byId(id: string): Element | undefined;
   /** Where an element is, for findings reported later (by `afterAll`). */
@@ -81,6 +111,8 @@ export interface SiteContext extends Omit<SiteFacts, 'idsOf'> {
    * checked in worker threads, so keep plain data (no elements, no functions): it is copied between threads.
    */
   keep(value: unknown): void;
+  /** This rule's options: what the configuration set, else the defaults in its meta. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** What a rule's `afterAll` knows once every page was checked. */
@@ -100,13 +132,18 @@ export interface SiteReportInput extends Partial<Location> {
 }
 
 export interface ReportInput {
-  message: string;
+  /** The message; or give `messageId` (a key of the rule's `meta.messages`) and `data` to fill it. */
+  message?: string;
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
   /** The element the finding is about; gives the excerpt, CSS path, line and column. */
   element?: Element;
 }
 
 export interface Rule {
   meta: RuleMeta;
+  /** Option values set by the configuration (see `withOptions`); missing ones take the defaults in `meta.options`. */
+  options?: Readonly<Record<string, unknown>>;
   check(page: PageContext, report: (finding: ReportInput) => void, site: SiteContext): void;
   /** For rules that compare pages: called once after every page was checked, with what they kept. */
   afterAll?(report: (finding: SiteReportInput) => void, site: SiteSummary): void;
@@ -116,6 +153,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The id of the message in the rule's `meta.messages`, when it reported by id. */
+  messageId?: string;
   route: string;
   file: string;
   line?: number;

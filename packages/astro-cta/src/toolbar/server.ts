@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger, DevToolbarAppEntry, IntegrationResolvedRoute, ToolbarServerHelpers } from 'astro';
-import { auditPage, auditSite, createPage, createSite, ctaExpectedOn, fragmentTargets, rules as allRules, type Finding, type Rule } from '@astro-cta/audit';
+import { auditPage, auditSite, createPage, createSite, configureRules, fragmentTargets, rules as allRules, type Finding, type Rule } from '@astro-cta/audit';
 import { AUDIT_REQUEST, AUDIT_RESPONSE, TOOLBAR_APP_ID, type AuditRequest, type AuditResponse } from './protocol.ts';
 
 /** The `toolbar` helper that Astro passes to `astro:server:setup` (only the two methods used here). */
@@ -196,9 +196,8 @@ export class ToolbarAudit {
     const started = performance.now();
     const page = createPage(withoutDevAnnotations(html), route, route);
     const routes = this.#routes;
-    const rules = this.#options.rules ?? allRules;
-    // The same page filter as the build audit: only the pages that must convert get `page-no-cta`.
-    const pageRules = ctaExpectedOn(this.#options.requireCta)(route) ? rules : rules.filter((rule) => rule.meta.id !== 'page-no-cta');
+    // The same rule options as the build audit (requireCta decides which pages need a CTA).
+    const pageRules = configureRules(this.#options.rules ?? allRules, { requireCta: this.#options.requireCta });
     // The rules ask for other pages' ids only after every page was checked (auditSite): a first pass learns which
     // pages they want, the dev server renders those, and the second pass answers with their ids.
     const linked = new Map<string, ReadonlySet<string>>();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { auditHtml } from '../engine.ts';
+import { resolveAuditConfig } from '../config.ts';
 import { ctaBelowFold } from './cta-below-fold.ts';
 import { messagesFor } from './support/test-helpers.ts';
 
@@ -25,14 +27,39 @@ describe('cta-below-fold', () => {
     expect(flagged(`<a class="btn" href="/docs">Read the docs</a>${words(400)}<a class="btn btn-primary" href="/s">Start trial</a>`)).toHaveLength(1);
   });
 
-  it('falls back to the first CTA when no CTA is marked primary', () => {
-    expect(flagged(`${words(10)}<a class="btn" href="/s">Start trial</a>${words(400)}`)).toEqual([]);
-  });
 });
 
 describe('cta-below-fold: scripts without spaces', () => {
   it('counts Japanese text by characters', () => {
     expect(flagged(`<p>${'日本語の文章です'.repeat(80)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toHaveLength(1);
     expect(flagged(`<p>${'日本語の文章です'.repeat(10)}</p><a class="btn btn-primary" href="/s">無料で始める</a>`)).toEqual([]);
+  });
+});
+
+describe('cta-below-fold on real templates', () => {
+  it('never calls a CTA that is not marked primary “the first primary CTA”', () => {
+    expect(flagged(`${words(400)}<a class="btn" href="/s">Start trial</a>`)).toEqual([]);
+    expect(flagged(`${words(400)}<a class="btn btn-primary" href="https://twitter.com/intent/tweet">Share on X</a>`)).toEqual([]);
+  });
+
+  it('does not count icons sized by classes, inline SVG icons or images inside links as large media', () => {
+    const icons = '<img src="i.svg" class="w-6 h-6" alt=""><img src="a.png" class="avatar" alt=""><svg viewBox="0 0 24 24"></svg><a href="/x"><img src="t.png" alt="x"></a>';
+    expect(flagged(`${words(100)}${icons}${icons}<a class="btn btn-primary" href="/s">Start trial</a>`)).toEqual([]);
+    expect(flagged(`${words(150)}<img src="a.png" alt=""><video src="v.mp4"></video><a class="btn btn-primary" href="/s">Start trial</a>`)).toHaveLength(1);
+  });
+
+  it('leaves a primary CTA in a dialog alone: it is not in the page’s flow', () => {
+    expect(flagged(`${words(400)}<dialog><form><button class="btn btn-primary">Save changes</button></form></dialog>`)).toEqual([]);
+  });
+
+  it('measures a CTA in a closing band after all of <main>', () => {
+    const html = `<!doctype html><html lang="en"><body><main>${words(400)}</main><section><a class="btn btn-primary" href="/s">Start trial</a></section></body></html>`;
+    expect(auditHtml(html, [ctaBelowFold]).map((finding) => finding.messageId)).toEqual(['belowFold']);
+  });
+
+  it('is off by default (recommended: false) until its precision on the real-world corpus reaches 0.9', () => {
+    expect(ctaBelowFold.meta.recommended).toBe(false);
+    expect(resolveAuditConfig({}).rules.map((rule) => rule.meta.id)).not.toContain('cta-below-fold');
+    expect(resolveAuditConfig({ rules: { 'cta-below-fold': 'info' } }).rules.map((rule) => rule.meta.id)).toContain('cta-below-fold');
   });
 });

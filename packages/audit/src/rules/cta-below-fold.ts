@@ -10,15 +10,30 @@ const MAX_WORDS = 300;
 const WORDS_PER_BLOCK = 100;
 const MAX_BLOCKS = 3;
 
-const MEDIA = new Set(['img', 'video', 'iframe', 'canvas', 'svg', 'embed', 'object']);
+const MEDIA = new Set(['img', 'video', 'iframe', 'canvas', 'svg', 'embed', 'object', 'picture']);
+/**
+ * Sizes set by CSS classes that keep media small: Tailwind's `w-6`/`h-8`/`size-5` (up to 4rem) and arbitrary
+ * `w-[24px]` values, and the names icon sets and avatars go by.
+ */
+const SMALL_BY_CLASS = /(?:^|\s)(?:[a-z-]+:)*(?:(?:w|h|size|max-w|max-h)-(?:[0-9]|1[0-6]|0\.5|1\.5|2\.5|3\.5|px)(?:\s|$)|(?:w|h|size)-\[(?:[0-9]|[1-5][0-9]|6[0-4])px\])|(?:^|[\s_-])(?:icon|icons|avatar|logo|emoji|badge|flag|favicon)(?:$|[\s_-])/i;
 
-/** Media without small declared dimensions: icons declare theirs, hero images and videos rarely are small. */
+/**
+ * Media that take a screen's share of height: hero images, videos, embeds. Inline SVG is large only when it
+ * declares a large size (it is usually an icon); other media are large unless their declared size or their
+ * classes keep them small, or they sit inside a link or button (icons, badges).
+ */
 function isLargeBlock(element: Element): boolean {
   if (!MEDIA.has(element.name)) return false;
   const width = Number.parseInt(attr(element, 'width') ?? '', 10);
   const height = Number.parseInt(attr(element, 'height') ?? '', 10);
-  return !(width < 200 || height < 150);
+  if (width < 200 || height < 150) return false;
+  if (element.name === 'svg') return width >= 200 && height >= 150;
+  if (SMALL_BY_CLASS.test(attr(element, 'class') ?? '')) return false;
+  return !closestAncestor(element, (el) => el.name === 'a' || el.name === 'button');
 }
+
+/** Chrome inside the main content (a table of contents, a share bar) is beside the content, not above the CTA. */
+const BESIDE = new Set(['nav', 'aside']);
 
 /** A run of non-space characters with at least one letter or digit. */
 const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
@@ -34,11 +49,14 @@ function overThreshold(state: Before): boolean {
   return state.words > MAX_WORDS || state.blocks >= MAX_BLOCKS || state.words + WORDS_PER_BLOCK * state.blocks > MAX_WORDS;
 }
 
-/** Words and large blocks in document order before `target` (counting stops once over the threshold). */
-function measureBefore(root: Element, target: Element): Before {
+/**
+ * Words and large blocks in document order before `target`, over the page's content regions in order (a CTA in a
+ * closing band comes after all of `<main>`); counting stops once over the threshold.
+ */
+function measureBefore(roots: readonly Element[], target: Element): Before {
   const state: Before = { words: 0, blocks: 0, found: false };
   // Iterative: markup nested thousands of levels deep must not exhaust the stack.
-  const stack: AnyNode[] = [root];
+  const stack: AnyNode[] = [...roots].reverse();
   // Past the threshold the answer is known: long pages stop there instead of walking to a CTA at their end.
   while (stack.length > 0 && !overThreshold(state)) {
     const node = stack.pop()!;
@@ -51,7 +69,7 @@ function measureBefore(root: Element, target: Element): Before {
       state.words += (node.data.match(WORD)?.length ?? 0) + Math.floor((node.data.match(CJK)?.length ?? 0) / 2);
       continue;
     }
-    if (!isTag(node) || SKIPPED.has(node.name) || isHidden(node) || isVisuallyHidden(node)) continue;
+    if (!isTag(node) || SKIPPED.has(node.name) || BESIDE.has(node.name) || isHidden(node) || isVisuallyHidden(node)) continue;
     if (isLargeBlock(node)) {
       state.blocks += 1;
       continue;
@@ -59,6 +77,11 @@ function measureBefore(root: Element, target: Element): Before {
     for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
   }
   return state;
+}
+
+function isOverlay(element: Element): boolean {
+  const role = attr(element, 'role');
+  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog' || attr(element, 'popover') !== undefined;
 }
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
@@ -69,30 +92,39 @@ export const ctaBelowFold: Rule = {
     severity: 'info',
     category: 'structure',
     description: 'The first primary CTA comes after more than 300 words or several large images: likely below the fold.',
+    // Off by default: its precision on the real-world corpus (tests/fixtures/real-world) is not yet measured at
+    // 0.9 or more. Turn it on with `rules: { "cta-below-fold": "info" }` or the strict preset.
+    recommended: false,
+    messages: {
+      belowFold:
+        'The first primary CTA "{name}" comes after {what}, so most visitors will not see it without scrolling. Add ' +
+        'it (or a copy with the same target) near the top, e.g. under the opening paragraph.',
+    },
     rationale:
       'People spend most of their time on what they see first (NN/g 2018: 57% of viewing time above the fold). A ' +
       'static proxy for "below the fold on a 1366×768 screen": more than 300 words, or three or more large images, ' +
       'videos or embeds (each counted as 100 words) in the main content before the first primary CTA. Info only: ' +
-      'long pages can rightly explain before they ask; the rendered check measures the real position.',
+      'long pages can rightly explain before they ask. Only a CTA marked primary (the markup contract\'s role or ' +
+      'variant, or a framework\'s primary button class) is measured; pages without one are left alone. Off by ' +
+      'default: the static proxy is turned on by default only once its measured precision on the real-world ' +
+      'corpus of public templates reaches 0.9, which it has not yet; enable it with ' +
+      '`rules: { "cta-below-fold": "info" }` or the strict preset.',
     examples: {
       fail: ['<h1>Acme</h1><img src="/shot-1.png" width="1200" height="800" alt="Dashboard"><img src="/shot-2.png" width="1200" height="800" alt="Reports"><img src="/shot-3.png" width="1200" height="800" alt="Alerts"><a class="btn btn-primary" href="/signup">Start your free trial</a>'],
       pass: ['<h1>Acme</h1><p>Dashboards for small teams.</p><a class="btn btn-primary" href="/signup">Start your free trial</a><img src="/shot-1.png" width="1200" height="800" alt="Dashboard"><img src="/shot-2.png" width="1200" height="800" alt="Reports">'],
     },
   },
   check(page, report) {
-    const main = page.main;
-    if (!main) return;
-    const inMain = page.ctas.filter((cta) => closestAncestor(cta.element, (el) => el === main));
-    const primary = primaryCtas(page).find((cta) => inMain.includes(cta)) ?? inMain[0];
+    // Only a CTA that is primary by its markup: calling the first CTA found (a share or "back to" link) "the
+    // primary CTA" was the rule's most common false alarm on real templates.
+    // A CTA in a dialog or popover is not in the page's flow: it has no place above or below the fold.
+    const primary = primaryCtas(page).find((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
     if (!primary) return;
-    const state = measureBefore(main, primary.element);
+    const state = measureBefore(page.content, primary.element);
     if (!overThreshold(state)) return;
     const words = state.words > 0 ? `${state.words} word${state.words === 1 ? '' : 's'}` : '';
     const blocks = state.blocks > 0 ? `${state.blocks} large image${state.blocks === 1 ? '' : 's'} or embeds` : '';
     const what = [words, blocks].filter(Boolean).join(' and ');
-    report({
-      element: primary.element,
-      message: `The first primary CTA "${primary.name}" comes after ${what}, so most visitors will not see it without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.`,
-    });
+    report({ element: primary.element, messageId: 'belowFold', data: { name: primary.name, what } });
   },
 };

@@ -1,0 +1,241 @@
+import type { Document, Element } from 'domhandler';
+import { isTag } from 'domhandler';
+import { attr, collapse, visibleText } from './dom.ts';
+import { documentElements } from './parse.ts';
+
+/**
+ * What a page is for, as far as calls to action go. Only `page` (landing, product, pricing, article, about…) is
+ * meant to convert by default; the others exist to navigate (lists, taxonomies, pagination, archives, search), to
+ * inform by obligation (legal), or are not pages people read (errors, redirects, feeds, noindex and CMS shells).
+ */
+export type PageKind =
+  | 'page'
+  | 'article'
+  | 'taxonomy'
+  | 'paginated-list'
+  | 'list'
+  | 'archive'
+  | 'search'
+  | 'docs'
+  | 'legal'
+  | 'error'
+  | 'redirect'
+  | 'feed'
+  | 'admin'
+  | 'noindex';
+
+export interface PageKindResult {
+  kind: PageKind;
+  /** True for kinds that are meant to convert (`page`). */
+  converting: boolean;
+  /** Why the page got this kind, for messages ("its URL /tags/astro/ is a tag index"). */
+  reason: string;
+}
+
+/** Kinds with no content of their own to convert from: left out even where the user's globs ask for a CTA. */
+export const NEVER_CONVERTING: ReadonlySet<PageKind> = new Set(['error', 'redirect', 'feed', 'admin']);
+
+export interface PageKindInput {
+  route: string;
+  document: Document;
+  /** The page's own content (see main-content.ts); the whole document when undefined. */
+  content?: readonly Element[];
+  /** Every route of the site, to tell `/blog/2/` (a page of `/blog/`) from `/blog/2024/`. */
+  routes?: ReadonlySet<string>;
+}
+
+const TAXONOMY = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:tags?|categor(?:y|ies)|topics?|authors?|series|labels?|etiquetas?|kategorien?|schlagworte?|categorie|auteurs?)(?:\/|$)/i;
+const PAGE_SUFFIX = /\/(?:page\/)?\d+\/?$/i;
+const ARCHIVE = /\/(?:archives?|\d{4}(?:\/\d{2})?)\/?$/i;
+const SEARCH = /\/(?:search|suche|recherche|buscar)(?:\/|\.html$|$)/i;
+const FEED = /(?:\.(?:xml|rss|atom)|\/(?:feed|rss|atom)\/?)$/i;
+const ERROR = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:404|500|not-found|error)(?:\.html|\/)?$/i;
+const LEGAL = /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
+const ADMIN = /^\/(?:admin|keystatic|cms|decap|tina|studio|dashboard\/login)(?:\/|$|\.html$)/i;
+/** Index routes of post collections: lists by name, whatever their markup. */
+const COLLECTION_INDEX = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
+/** Entries of post collections: `/blog/<slug>/`, `/work/<group>/<slug>/`, `/fr/releases/<v>/`. */
+const COLLECTION_ENTRY = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
+const ARTICLE_TYPE = /"@type"\s*:\s*"(?:BlogPosting|Article|NewsArticle|TechArticle|ScholarlyArticle|Report)"/;
+const DOCS_GENERATOR = /starlight|docusaurus|vitepress|vuepress|mkdocs|nextra|docsify/i;
+const ERROR_TITLE = /^(?:404|500)\b|\b(?:page not found|not found|seite nicht gefunden|page introuvable|página no encontrada)\b/i;
+
+/** Words below which a `noindex` page is a shell (a CMS admin app, a client-rendered tool), not a page to read. */
+const SHELL_WORDS = 30;
+/** Cards that make a page a list: at least this many, holding at least this share of the content's text. */
+const MIN_CARDS = 3;
+const CARD_TEXT_SHARE = 0.5;
+
+const cache = new WeakMap<Document, PageKindResult>();
+
+/** Classifies a page from its URL, its markup and the site's routes. Cached per parsed document. */
+export function pageKindOf(input: PageKindInput): PageKindResult {
+  const cached = cache.get(input.document);
+  if (cached) return cached;
+  const result = classify(input);
+  cache.set(input.document, result);
+  return result;
+}
+
+function result(kind: PageKind, reason: string): PageKindResult {
+  return { kind, converting: kind === 'page', reason };
+}
+
+function classify({ route, document, content, routes }: PageKindInput): PageKindResult {
+  const path = decodeSafely(route.split(/[?#]/)[0] ?? route);
+  const head = headFacts(document);
+  if (head.refresh) return result('redirect', 'it redirects (<meta http-equiv="refresh">)');
+  if (FEED.test(path)) return result('feed', `its URL ${path} is a feed`);
+  if (ERROR.test(path) || ERROR_TITLE.test(head.title)) return result('error', 'it is an error page');
+  if (ADMIN.test(path)) return result('admin', `its URL ${path} is a CMS or admin app`);
+  const roots = content && content.length > 0 ? content : document.children.filter(isTag);
+  if (head.noindex) {
+    const words = roots.reduce((total, root) => total + countWords(visibleText(root)), 0);
+    if (words < SHELL_WORDS) return result('admin', 'it is marked noindex and has almost no content (an app shell)');
+    return result('noindex', 'it is marked noindex (<meta name="robots" content="noindex">)');
+  }
+  if (SEARCH.test(path)) return result('search', `its URL ${path} is a search page`);
+  if (LEGAL.test(path)) return result('legal', `its URL ${path} is a legal page`);
+  if (TAXONOMY.test(path)) return result('taxonomy', `its URL ${path} is a tag, category or author index`);
+  if (PAGE_SUFFIX.test(path) && isPageOfList(path, routes, head.paginated)) {
+    return result('paginated-list', `its URL ${path} is a page of the list ${parentOf(path)}`);
+  }
+  if (ARCHIVE.test(path)) return result('archive', `its URL ${path} is an archive`);
+  if (COLLECTION_INDEX.test(path)) return result('list', `its URL ${path} is the index of a collection`);
+  if (head.docs) return result('docs', 'it is a documentation page');
+  if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (COLLECTION_ENTRY.test(path)) {
+    return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
+  }
+  if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
+  return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
+}
+
+function decodeSafely(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+function parentOf(path: string): string {
+  return path.replace(PAGE_SUFFIX, '/') || '/';
+}
+
+/**
+ * `/blog/2/` is a page of `/blog/` when the site has `/blog/` or another numbered sibling, or when the page links
+ * to its neighbours with rel=prev/next; `/blog/2024/` with no such sibling is not.
+ */
+function isPageOfList(path: string, routes: ReadonlySet<string> | undefined, paginated: boolean): boolean {
+  if (/\/page\/\d+\/?$/i.test(path) || paginated) return true;
+  if (!routes) return false;
+  const parent = parentOf(path);
+  if (routes.has(parent)) {
+    const number = Number(/(\d+)\/?$/.exec(path)?.[1]);
+    const prefix = parent.endsWith('/') ? parent : `${parent}/`;
+    return routes.has(`${prefix}${number + 1}/`) || routes.has(`${prefix}${number - 1}/`) || number === 2;
+  }
+  return false;
+}
+
+interface HeadFacts {
+  title: string;
+  noindex: boolean;
+  refresh: boolean;
+  /** `<link rel="prev|next">`: the page is one of a numbered series. */
+  paginated: boolean;
+  docs: boolean;
+  /** `og:type` article or JSON-LD BlogPosting/Article: a post, whatever its URL. */
+  article: boolean;
+}
+
+function headFacts(document: Document): HeadFacts {
+  const facts: HeadFacts = { title: '', noindex: false, refresh: false, paginated: false, docs: false, article: false };
+  let docsGenerator = false;
+  let sidebar = false;
+  for (const element of documentElements(document)) {
+    const { name } = element;
+    if (name === 'title' && !facts.title) facts.title = collapse(visibleText(element));
+    else if (name === 'meta') {
+      const metaName = (attr(element, 'name') ?? '').toLowerCase();
+      const value = attr(element, 'content') ?? '';
+      if ((metaName === 'robots' || metaName === 'googlebot') && /\bnoindex\b/i.test(value)) facts.noindex = true;
+      else if (metaName === 'generator' && DOCS_GENERATOR.test(value)) docsGenerator = true;
+      else if (lower(attr(element, 'property')) === 'og:type' && /^article$/i.test(value.trim())) facts.article = true;
+      else if (lower(attr(element, 'http-equiv')) === 'refresh' && /url\s*=/i.test(value)) facts.refresh = true;
+    } else if (name === 'link' && /\b(?:prev|next)\b/i.test(attr(element, 'rel') ?? '')) facts.paginated = true;
+    else if (name === 'html' && attr(element, 'data-has-sidebar') !== undefined) sidebar = true;
+    else if (name === 'script' && /ld\+json/i.test(attr(element, 'type') ?? '') && ARTICLE_TYPE.test(textOf(element))) {
+      facts.article = true;
+    }
+    else if (name === 'body') break;
+  }
+  // Starlight's splash pages (its home, landing pages) have no sidebar: they are pages, not documentation.
+  facts.docs = docsGenerator && sidebar;
+  return facts;
+}
+
+function lower(value: string | undefined): string {
+  return (value ?? '').toLowerCase();
+}
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? (child as { data: string }).data : '')).join('');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+const HEADING = /^h[2-4]$/;
+
+/**
+ * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or a link that wraps a heading or a
+ * date (`<a><h3>Post</h3><p>…</p></a>`, `<a>2.0 <time>Jul 1</time></a>`).
+ */
+function isCard(element: Element): boolean {
+  const stack: Element[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (HEADING.test(node.name) || node.name === 'time') {
+      if (HEADING.test(node.name) && node.children.some((child) => isTag(child) && child.name === 'a')) return true;
+      for (let up = node.parent; up && up !== element.parent; up = up.parent) {
+        if (isTag(up) && up.name === 'a' && attr(up, 'href') !== undefined) return true;
+      }
+    }
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return false;
+}
+
+/**
+ * True when most of the content's text sits in at least three sibling cards of the same tag: the index of a
+ * blog, a tag or a portfolio. A landing page's feature grid has headings without links, so it is not one.
+ */
+function isListOfCards(roots: readonly Element[]): boolean {
+  const total = roots.reduce((sum, root) => sum + countWords(visibleText(root)), 0);
+  if (total === 0) return false;
+  let best = 0;
+  const stack: Element[] = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children = node.children.filter(isTag);
+    const byTag = new Map<string, Element[]>();
+    for (const child of children) {
+      const group = byTag.get(child.name);
+      if (group) group.push(child);
+      else byTag.set(child.name, [child]);
+    }
+    for (const group of byTag.values()) {
+      if (group.length < MIN_CARDS) continue;
+      const cards = group.filter(isCard);
+      if (cards.length < MIN_CARDS) continue;
+      best = Math.max(best, cards.reduce((sum, card) => sum + countWords(visibleText(card)), 0));
+    }
+    stack.push(...children);
+  }
+  return best / total >= CARD_TEXT_SHARE;
+}
