@@ -58,6 +58,8 @@ export default defineConfig({
       beacon: { endpoint: '/api/cta', allowLocalhost: true, allowAutomation: true },
       // Docs pages are not meant to convert; the demos are.
       audit: { requireCta: ['/demos/**'] },
+      // Starlight switches themes with data-theme="dark" on <html>: the components follow it.
+      darkMode: 'attribute',
     }),
   ],
 });

@@ -9,6 +9,8 @@ import { beaconBootstrap } from './integration/beacon.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 import { devPageSource } from './toolbar/dev-pages.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
+import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 
 export type { AstroCtaOptions } from './integration/options.ts';
 
@@ -40,6 +42,15 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         if (warning) logger.warn(warning);
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
+        // The countdown enhancer stays an external module, which a strict CSP allows (integration/external-scripts.ts).
+        updateConfig({ vite: { build: { assetsInlineLimit: assetsInlineLimitKeepingEnhancerExternal(config.vite?.build?.assetsInlineLimit) } } });
+        // Styling options (integration/theme.ts): unstyled components, and dark colours under the site's strategy.
+        if (options.unstyled) updateConfig({ vite: { define: { __ASTRO_CTA_UNSTYLED__: 'true' } } });
+        const darkCss = options.unstyled ? undefined : darkModeCss(options.darkMode);
+        if (darkCss) {
+          updateConfig({ vite: { plugins: [darkModePlugin(darkCss)] } });
+          injectScript('page-ssr', `import ${JSON.stringify(DARK_MODE_MODULE)};`);
+        }
       },
       'astro:config:done': ({ config }) => {
         astroConfig = config;

@@ -19,40 +19,60 @@ export interface ParsedDeadline {
   offsetMinutes: number;
 }
 
-const RFC_3339 =
-  /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d\d):(\d\d))?$/;
+/** RFC 3339 date-time with a required offset within ±14:00 (seconds and fraction optional, as authors write them). */
+const RFC_3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|([+-])((?:0\d|1[0-3]):[0-5]\d|14:00))$/;
 
-/**
- * Why `text` is not an RFC 3339 deadline, or the parsed deadline. The reasons are short phrases ("has no UTC
- * offset"); callers add where the value came from and how to fix it.
- */
-export function readDeadline(text: string): ParsedDeadline | { problem: DeadlineProblem } {
+/** The deadline in `text`, or undefined when it is not one. Small on purpose: the enhancer ships it. */
+export function matchDeadline(text: string): ParsedDeadline | undefined {
   const match = RFC_3339.exec(text.trim());
-  if (!match) return { problem: /[+-]\d{4}$/.test(text.trim()) ? 'offset-without-colon' : 'not-rfc3339' };
-  const [, y, mo, d, h, mi, s = '00', fraction, zulu, sign, oh, om] = match;
-  if (!zulu && !sign) return { problem: 'no-offset' };
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  const offsetMinutes = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  if (Number(om) > 59 || Math.abs(offsetMinutes) > 14 * 60) return { problem: 'offset-out-of-range' };
-  const localAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(localAsUtc);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || hour > 23 || minute > 59 || second > 59) {
-    return { problem: 'no-such-date' };
-  }
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s = '00', fraction, zulu, sign, offset] = match;
+  const wallClock = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+  const local = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s);
+  // A day or time that does not exist (Feb 30, 24:00) comes back as another one.
+  if (Number.isNaN(local) || new Date(local).toISOString().slice(0, 19) !== wallClock) return undefined;
+  const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (+offset!.slice(0, 2) * 60 + +offset!.slice(3)) : 0;
   const milliseconds = fraction ? fraction.slice(0, 3).padEnd(3, '0') : '';
-  const offset = zulu ? 'Z' : `${sign}${oh}:${om}`;
   return {
-    epochMs: localAsUtc + Number(milliseconds || 0) - offsetMinutes * 60_000,
-    canonical: `${y}-${mo}-${d}T${h}:${mi}:${s}${milliseconds ? `.${milliseconds}` : ''}${offset}`,
+    epochMs: local + +milliseconds - offsetMinutes * 60_000,
+    canonical: `${wallClock}${milliseconds && `.${milliseconds}`}${sign ? sign + offset : zulu!.toUpperCase()}`,
     offsetMinutes,
   };
+}
+
+/**
+ * The form the components write into `data-cta-countdown` and `<time datetime>`: RFC 3339 with seconds, at most
+ * milliseconds, an uppercase `T` and `Z`, and an offset within ±14:00. It is also ECMAScript's own date-time format,
+ * which every engine's Date.parse reads as the same instant.
+ */
+export const CANONICAL_DEADLINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))$/;
+
+/**
+ * The instant of a `data-cta-countdown` value, or NaN when it is not in the canonical form. What the enhancer uses:
+ * a few bytes, and it never guesses at a form that browsers read differently.
+ */
+export function deadlineInstant(text: string): number {
+  return CANONICAL_DEADLINE.test(text) ? Date.parse(text) : Number.NaN;
 }
 
 /** Why a text is not a deadline. */
 export type DeadlineProblem = 'not-rfc3339' | 'no-offset' | 'offset-without-colon' | 'offset-out-of-range' | 'no-such-date';
 
-/** The instant of a deadline attribute, or NaN when it is not an RFC 3339 date-time with an offset. */
-export function deadlineInstant(text: string): number {
-  const parsed = readDeadline(text);
-  return 'problem' in parsed ? Number.NaN : parsed.epochMs;
+/**
+ * The parsed deadline, or why `text` is not one: a short reason that callers turn into a message with where the
+ * value came from and how to fix it.
+ */
+export function readDeadline(text: string): ParsedDeadline | { problem: DeadlineProblem } {
+  const parsed = matchDeadline(text);
+  if (parsed) return parsed;
+  const wallClock = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(?::\d\d(?:\.\d+)?)?/.exec(text.trim());
+  if (!wallClock) return { problem: 'not-rfc3339' };
+  const zone = text.trim().slice(wallClock[0].length);
+  if (zone === '') return { problem: 'no-offset' };
+  if (/^[+-]\d{4}$/.test(zone)) return { problem: 'offset-without-colon' };
+  if (/^[+-]\d\d:\d\d$/.test(zone)) {
+    return RFC_3339.test(`${wallClock[0]}Z`) ? { problem: 'offset-out-of-range' } : { problem: 'no-such-date' };
+  }
+  if (/^[Zz]$/.test(zone)) return { problem: 'no-such-date' };
+  return { problem: 'not-rfc3339' };
 }
