@@ -37,3 +37,10 @@ test("the countdown runs under script-src 'self' (fake clock)", async ({ page })
   // Every script and stylesheet the page asked for was there (a browser also asks for /favicon.ico).
   expect(site.missing.filter((path) => path.startsWith('/_astro/'))).toEqual([]);
 });
+
+test('an offer that ended before the build with onExpire="hide" ships no countdown and no script', async () => {
+  const html = await readFile(`${dist}/ended/index.html`, 'utf8');
+  expect(html).toContain('data-cta="shop"');
+  expect(html).not.toContain('data-cta-countdown');
+  expect(html).not.toMatch(/<script\b/);
+});
