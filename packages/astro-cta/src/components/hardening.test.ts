@@ -43,7 +43,8 @@ describe('L13: hrefs and image URLs that could run code are refused', () => {
 
   it.each([
     ['logos[0].href', { logos: [{ src: '/globex.svg', alt: 'Globex', href: 'javascript:alert(1)' }] }],
-    ['logos[0].src', { logos: [{ src: 'data:image/svg+xml,<svg onload="alert(1)"/>', alt: 'Globex' }] }],
+    ['logos[0].src', { logos: [{ src: 'data:text/html,<script>alert(1)</script>', alt: 'Globex' }] }],
+    ['logos[0].src', { logos: [{ src: 'javascript:alert(1)', alt: 'Globex' }] }],
     ['testimonial.avatar', { testimonial: { quote: 'Great.', author: 'Jane Doe', company: 'Globex', avatar: 'javascript:alert(1)' } }],
   ])('<SocialProof> %s', async (prop, props) => {
     const error = await authoringError(SocialProof, props);
@@ -55,6 +56,11 @@ describe('L13: hrefs and image URLs that could run code are refused', () => {
       const html = await container.renderToString(CTA, { props: { id: 'ok', href }, slots: { default: 'Contact sales' } });
       expect(html).toContain('data-cta="ok"');
     }
+  });
+
+  it('allows an inline image as a logo (an <img> never runs script)', async () => {
+    const html = await container.renderToString(SocialProof, { props: { logos: [{ src: 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E', alt: 'Globex' }] } });
+    expect(html).toContain('alt="Globex"');
   });
 
   it('reads the scheme as a browser does', () => {

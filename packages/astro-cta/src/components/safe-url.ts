@@ -7,8 +7,12 @@ import type { PropProblem } from './validate.ts';
 
 /** Where a CTA may lead. */
 export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel', 'sms'] as const;
-/** Where an image (a logo, an avatar) may come from. */
-export const IMAGE_SCHEMES = ['http', 'https'] as const;
+/**
+ * Where an image (a logo, an avatar) may come from. An inline image (`data:image/png…`, `data:image/svg+xml…`) is
+ * allowed too: an <img> never runs script, whatever it holds; any other `data:` (text/html…) is refused.
+ */
+export const IMAGE_SCHEMES = ['http', 'https', 'data:image'] as const;
+const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i;
 
 /**
  * The scheme a browser would see: it strips leading C0 controls and spaces and removes tabs and newlines
@@ -24,10 +28,11 @@ export function urlProblem(prop: string, value: unknown, allowed: readonly strin
   if (typeof value !== 'string') return undefined;
   const scheme = schemeOf(value);
   if (scheme === undefined || allowed.includes(scheme)) return undefined;
+  if (scheme === 'data' && allowed.includes('data:image') && INLINE_IMAGE.test(value.trim())) return undefined;
   const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   return {
     prop,
     problem: `"${shown}" uses the ${scheme}: scheme, which ${scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data' ? 'can run code in the page' : 'the kit does not allow here'}.`,
-    fix: `give a relative URL or one starting with ${allowed.map((name) => `${name}:`).join(', ')}.`,
+    fix: `give a relative URL or one starting with ${allowed.map((name) => (name.includes(':') ? `${name}/…` : `${name}:`)).join(', ')}.`,
   };
 }
