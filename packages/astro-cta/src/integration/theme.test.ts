@@ -7,19 +7,21 @@ describe('darkModeCss', () => {
     expect(darkModeCss('off')).toBeUndefined();
   });
 
+  const kit = ".cta-kit:not(:where(.light, [data-theme='light']) *)";
   it.each([
-    ['media', '@media (prefers-color-scheme: dark) { .cta-kit { color-scheme: dark; } }'],
-    ['class', ':where(.dark) .cta-kit { color-scheme: dark; }'],
-    ['attribute', ':where([data-theme="dark"]) .cta-kit { color-scheme: dark; }'],
-  ] as const)('turns %s into one rule in the kit layer', (mode, rule) => {
+    ['media', `@media (prefers-color-scheme: dark) { ${kit} { color-scheme: dark; } }`],
+    ['class', `:where(.dark) ${kit} { color-scheme: dark; }`],
+    ['attribute', `:where([data-theme="dark"]) ${kit} { color-scheme: dark; }`],
+  ] as const)('turns %s into one rule that declares no cascade layer', (mode, rule) => {
     const css = darkModeCss(mode)!;
-    expect(css).toContain(rule);
-    expect(css).toMatch(/^@layer theme, base, components, utilities;\n@layer components\.astro-cta \{/);
+    expect(css.trim()).toBe(rule);
+    // A layer named in this (possibly first) stylesheet would be ordered before the site's own layers.
+    expect(css).not.toContain('@layer');
   });
 
   it('takes the site\'s own class or attribute', () => {
-    expect(darkModeCss({ class: 'night' })).toContain(':where(.night) .cta-kit');
-    expect(darkModeCss({ attribute: 'data-mode', value: 'night' })).toContain(':where([data-mode="night"]) .cta-kit');
+    expect(darkModeCss({ class: 'night' })).toContain(`:where(.night) ${kit}`);
+    expect(darkModeCss({ attribute: 'data-mode', value: 'night' })).toContain(`:where([data-mode="night"]) ${kit}`);
   });
 });
 

@@ -12,19 +12,22 @@ type VitePlugin = NonNullable<AstroConfig['vite']['plugins']>[number];
 export const DARK_MODE_MODULE = 'virtual:astro-cta/dark-mode.css';
 const RESOLVED = `\0${DARK_MODE_MODULE}`;
 
-/** The selector or media query under which the kit is dark; undefined for 'off'. */
+/**
+ * The rule that makes the kit dark under the site's strategy; undefined for 'off'. It is outside any cascade layer
+ * on purpose: this small stylesheet may be the first of the page (Astro inlines it into <head>), and a layer named
+ * there would be ordered before the site's own layers (Starlight's, for one), letting them override the kit.
+ * It only sets `color-scheme` on the kit's elements, and an explicitly light ancestor keeps them light.
+ */
 export function darkModeCss(mode: ResolvedOptions['darkMode']): string | undefined {
   // Names and values are checked by the options schema (word characters and dashes): nothing to escape.
-  // One class of specificity, so theme.css's `:is(.light, [data-theme='light']) .cta-kit` still wins inside it.
-  const rule = (ancestor: string) => `:where(${ancestor}) .cta-kit { color-scheme: dark; }`;
-  let css: string;
+  const kit = ".cta-kit:not(:where(.light, [data-theme='light']) *)";
+  const rule = (ancestor: string) => `:where(${ancestor}) ${kit} { color-scheme: dark; }`;
   if (mode === 'off') return undefined;
-  else if (mode === 'media') css = '@media (prefers-color-scheme: dark) { .cta-kit { color-scheme: dark; } }';
-  else if (mode === 'class') css = rule('.dark');
-  else if (mode === 'attribute') css = rule('[data-theme="dark"]');
-  else if ('class' in mode) css = rule(`.${mode.class}`);
-  else css = rule(`[${mode.attribute}=${JSON.stringify(mode.value)}]`);
-  return `@layer theme, base, components, utilities;\n@layer components.astro-cta {\n  ${css}\n}\n`;
+  if (mode === 'media') return `@media (prefers-color-scheme: dark) { ${kit} { color-scheme: dark; } }\n`;
+  if (mode === 'class') return `${rule('.dark')}\n`;
+  if (mode === 'attribute') return `${rule('[data-theme="dark"]')}\n`;
+  if ('class' in mode) return `${rule(`.${mode.class}`)}\n`;
+  return `${rule(`[${mode.attribute}=${JSON.stringify(mode.value)}]`)}\n`;
 }
 
 /** Serves the dark-mode stylesheet to the pages (see `astro:config:setup` in index.ts). */
