@@ -14,7 +14,7 @@ describe('the contract attribute table', () => {
   });
 
   it('lists every data-cta* name the contract exports, once', () => {
-    const exported = Object.values(contract).filter((value): value is string => typeof value === 'string' && value.startsWith('data-cta'));
+    const exported = (Object.values(contract) as unknown[]).filter((value): value is string => typeof value === 'string' && value.startsWith('data-cta'));
     const listed = CONTRACT_ATTRIBUTES.map((row) => row.name);
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual([...new Set(exported)].sort());
