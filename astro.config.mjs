@@ -58,6 +58,9 @@ export default defineConfig({
       beacon: { endpoint: '/api/cta', allowLocalhost: true, allowAutomation: true },
       // Docs pages are not meant to convert; the demos are.
       audit: { requireCta: ['/demos/**'] },
+      // The demos' layout follows the system's colour scheme, and so does Starlight unless a visitor picks a theme
+      // (then it sets data-theme="light", which keeps the kit light): the components follow the system too.
+      darkMode: 'media',
     }),
   ],
 });

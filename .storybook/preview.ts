@@ -4,6 +4,13 @@ import { startCountdowns } from '../packages/astro-cta/src/client/countdown.ts';
 // it renders (compositions) nor the theme they import in their frontmatter; load the kit's styles once here.
 import '../packages/astro-cta/src/components/theme.css';
 import * as kit from '../packages/astro-cta/src/components/index.ts';
+import { darkModeCss } from '../packages/astro-cta/src/integration/theme.ts';
+
+// The kit is dark only under the site's dark-mode strategy (the integration's `darkMode` option). Stories switch with
+// data-theme="dark" on their frame (fixtures/Frame.astro): the rule `darkMode: 'attribute'` gives a site.
+const darkMode = document.createElement('style');
+darkMode.textContent = darkModeCss('attribute')!;
+document.head.append(darkMode);
 
 // Evaluating each component module injects its scoped styles.
 void Object.values(kit);

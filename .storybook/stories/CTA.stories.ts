@@ -17,3 +17,15 @@ export const External = { args: { id: 'github', href: 'https://github.com/', ext
 export const SubmitButton = { args: { id: 'subscribe', type: 'submit', goal: 'newsletter', slots: text('Subscribe to the newsletter') } };
 export const LongText = { args: { id: 'long', href: '/signup', slots: text(LONG_LABEL) } };
 export const HtmlInTextIsEscaped = { args: { id: 'escaped', href: '/signup', slots: text('Save 20% &amp; start today') } };
+/** `unstyled`: the markup and its `cta-…` classes, none of the kit's look (the site styles it). */
+export const Unstyled = { args: { id: 'unstyled', href: '/signup', unstyled: true, slots: text('Start your free trial') } };
+/** `class`/`style` reach the link; `groupClass`/`groupStyle` the wrapper that holds it with its slots. */
+export const GroupStyled = {
+  args: {
+    id: 'group-styled',
+    href: '/signup',
+    style: 'letter-spacing: 0.05em',
+    groupStyle: 'outline: 2px dashed #6b7280; padding: 0.5rem',
+    slots: { default: 'Start your free trial', incentive: '<strong>14-day free trial</strong>' },
+  },
+};

@@ -24,3 +24,5 @@ export const HideEndsSoon = {
   args: { ...running, onExpire: 'hide', proof: false },
   play: ({ canvasElement }: Canvas) => endSoon(canvasElement),
 };
+/** Built after the deadline with `onExpire="hide"`: the offer is gone, no countdown markup and no enhancer. */
+export const HideExpiredAtBuild = { args: { deadline: '2025-01-31T23:59:00Z', onExpire: 'hide', proof: false } };

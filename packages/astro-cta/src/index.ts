@@ -12,6 +12,8 @@ import { devPageSource } from './toolbar/dev-pages.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 import { recordAuditOptions } from './integration/audit-options.ts';
 import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from './integration/astro-compat.ts';
+import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
+import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 
 /** This package's version, for messages (src/ and dist/ both sit one level below package.json). */
 const KIT_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -58,6 +60,15 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         if (note && command === 'build' && hasMdx) logger.info(note);
         // The components read this default locale at build time (see src/components/format.ts).
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
+        // The countdown enhancer stays an external module, which a strict CSP allows (integration/external-scripts.ts).
+        updateConfig({ vite: { build: { assetsInlineLimit: assetsInlineLimitKeepingEnhancerExternal(config.vite?.build?.assetsInlineLimit) } } });
+        // Styling options (integration/theme.ts): unstyled components, and dark colours under the site's strategy.
+        if (options.unstyled) updateConfig({ vite: { define: { __ASTRO_CTA_UNSTYLED__: 'true' } } });
+        const darkCss = options.unstyled ? undefined : darkModeCss(options.darkMode);
+        if (darkCss) {
+          updateConfig({ vite: { plugins: [darkModePlugin(darkCss)] } });
+          injectScript('page-ssr', `import ${JSON.stringify(DARK_MODE_MODULE)};`);
+        }
       },
       'astro:config:done': ({ config }) => {
         astroConfig = config;

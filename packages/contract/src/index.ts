@@ -39,6 +39,13 @@ export const COUNTDOWN_ON_EXPIRE = 'data-cta-on-expire';
 /** On a countdown's root: space-separated `data-cta` ids of CTAs outside its group that `disable-cta` applies to. */
 export const COUNTDOWN_FOR = 'data-cta-for';
 
+/** Inside a countdown's root: the part shown while the clock runs (hidden at zero). */
+export const COUNTDOWN_RUNNING = 'data-cta-running';
+/** Inside the running part: the box the enhancer fills with the time left. */
+export const COUNTDOWN_REMAINING = 'data-cta-remaining';
+/** Inside a countdown's root: the part shown at zero (`replace`, `disable-cta`). */
+export const COUNTDOWN_ENDED = 'data-cta-ended';
+
 /** On a social-proof element: `testimonial`, `rating`, `count` or `logos`. */
 export const PROOF_KIND = 'data-cta-proof';
 /** On a scarcity or count claim: where the number comes from (a URL or a short description). */
@@ -76,3 +83,5 @@ export function parseIgnoreList(value: string | null | undefined): string[] {
 }
 
 export * from './events.ts';
+export * from './deadline.ts';
+export * from './self-serving.ts';

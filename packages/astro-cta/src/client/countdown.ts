@@ -3,15 +3,28 @@
  *
  * The server already rendered the truth (the absolute end in a `<time>`, or the ended state); this only adds the
  * remaining time. It is recomputed from the absolute deadline on every tick, so a throttled background tab can never
- * drift, and one shared timer serves all countdowns. Budget: 700 B gzip (countdown.size.test.ts), so no dependencies.
+ * drift, and one shared timer serves all countdowns. Budget: 870 B gzip (countdown.size.test.ts), so no dependencies.
  *
- * Markup it reads (written by Countdown.astro; the names are in the markup contract):
- *   [data-cta-countdown=ISO deadline][data-cta-on-expire=hide|replace|disable-cta][data-cta-for="cta ids"]
+ * Markup it reads (written by Countdown.astro; the names and the deadline parser come from the markup contract):
+ *   [data-cta-countdown=RFC 3339 deadline][data-cta-on-expire=hide|replace|disable-cta][data-cta-for="cta ids"]
  *     [data-cta-running]   shown while the clock runs
  *       [data-cta-remaining]   the ticking text, in a box of reserved width
  *     [data-cta-ended]     the `expired` slot, shown at zero (replace, disable-cta)
+ *
+ * Loaded as an external module (Countdown.astro imports it dynamically), so a strict CSP (script-src 'self') allows it.
  */
 
+import {
+  COUNTDOWN_DEADLINE,
+  COUNTDOWN_ENDED,
+  COUNTDOWN_FOR,
+  COUNTDOWN_ON_EXPIRE,
+  COUNTDOWN_REMAINING,
+  COUNTDOWN_RUNNING,
+  CTA_GROUP,
+  CTA_ID,
+  deadlineInstant,
+} from '@astro-cta/contract';
 import { formatRemaining, MINUTE, SECOND } from './countdown-format.ts';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,15 +51,16 @@ export function startCountdowns(): void {
   const step = matchMedia('(prefers-reduced-motion: reduce)').matches ? MINUTE : SECOND;
   const now = Date.now();
   let next = 0;
-  for (const root of document.querySelectorAll<HTMLElement>('[data-cta-countdown]')) {
-    const left = Date.parse(root.dataset.ctaCountdown!) - now;
+  for (const root of document.querySelectorAll<HTMLElement>(`[${COUNTDOWN_DEADLINE}]`)) {
+    const left = deadlineInstant(root.getAttribute(COUNTDOWN_DEADLINE)!) - now;
+    // An unreadable deadline (NaN, hand-written markup) matches neither branch: left as the server rendered it.
     if (left > 0) {
-      const remaining = root.querySelector('[data-cta-remaining]');
+      const remaining = root.querySelector(`[${COUNTDOWN_REMAINING}]`);
       if (remaining) remaining.textContent = formatRemaining(left, step);
       // Wake exactly when the shown value changes (it is rounded up, so it reaches zero only at the deadline).
       const wait = left % step || step;
       next = Math.min(next || wait, wait);
-    } else {
+    } else if (left <= 0) {
       expire(root);
     }
   }
@@ -54,20 +68,20 @@ export function startCountdowns(): void {
 }
 
 function expire(root: HTMLElement): void {
-  const mode = root.dataset.ctaOnExpire;
+  const mode = root.getAttribute(COUNTDOWN_ON_EXPIRE);
   if (mode === 'hide') {
     root.hidden = true;
     return;
   }
   // Hand-written contract markup may lack these parts: then there is simply nothing to swap.
-  for (const part of root.querySelectorAll<HTMLElement>('[data-cta-running],[data-cta-ended]')) {
-    part.hidden = 'ctaRunning' in part.dataset;
+  for (const part of root.querySelectorAll<HTMLElement>(`[${COUNTDOWN_RUNNING}],[${COUNTDOWN_ENDED}]`)) {
+    part.hidden = part.hasAttribute(COUNTDOWN_RUNNING);
   }
   if (mode !== 'disable-cta') return;
-  const group = root.closest('[data-cta-group]');
-  const named = (root.dataset.ctaFor ?? '').split(' ');
-  for (const cta of document.querySelectorAll<HTMLElement>('[data-cta]')) {
-    if (!group?.contains(cta) && !named.includes(cta.dataset.cta!)) continue;
+  const group = root.closest(`[${CTA_GROUP}]`);
+  const named = (root.getAttribute(COUNTDOWN_FOR) ?? '').split(' ');
+  for (const cta of document.querySelectorAll<HTMLElement>(`[${CTA_ID}]`)) {
+    if (!group?.contains(cta) && !named.includes(cta.getAttribute(CTA_ID)!)) continue;
     if ('disabled' in cta) {
       cta.disabled = true;
     } else {

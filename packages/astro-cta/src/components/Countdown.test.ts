@@ -99,12 +99,10 @@ describe('<Countdown> whose deadline passed before the build', () => {
     expect(warn.mock.calls[0]![0]).toMatch(/<Countdown> on the page for route \/sale\/ \(\/sale\/\): the deadline 2026-12-01T09:00:00Z has passed/);
   });
 
-  it('hide: renders the root hidden (still carrying the contract)', async () => {
+  it('hide: renders nothing at all, and no enhancer script (issue 9: the offer is simply gone)', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const html = await render({ deadline: PAST, onExpire: 'hide' });
-    const root = openingTag(html, 'data-cta-countdown=');
-    expect(root).toMatch(/\shidden/);
-    expect(root).toContain('data-cta-on-expire="hide"');
+    expect(html.trim()).toBe('');
   });
 
   it('disable-cta: renders the ended text; the enhancer disables the CTAs on load', async () => {

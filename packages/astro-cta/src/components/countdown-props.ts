@@ -2,6 +2,7 @@ import { COUNTDOWN_EXPIRE_MODES } from '@astro-cta/contract';
 import { formatRemaining, SECOND } from '../client/countdown-format.ts';
 import { parseDeadline } from './deadline.ts';
 import { timeZoneAndLocaleProblem } from './display-props.ts';
+import { unstyledProblem } from './styling.ts';
 
 export interface CountdownPropsProblem {
   prop: string;
@@ -38,7 +39,7 @@ export function countdownPropsError(props: Record<string, unknown>): CountdownPr
       };
     }
   }
-  return timeZoneAndLocaleProblem(props, "the deadline's own offset");
+  return timeZoneAndLocaleProblem(props, "the deadline's own offset") ?? unstyledProblem(props.unstyled);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * Deadlines shared by `<Countdown>` (`deadline`) and `<Incentive>` (`expires`).
  *
- * Urgency must be true for every visitor, so a deadline names one absolute instant: an ISO 8601 date-time with a
- * UTC offset or `Z`. A time without an offset would end at a different moment in each visitor's time zone (and
- * Safari parses it differently from Chrome), so it is rejected with a message that shows the fix.
+ * Urgency must be true for every visitor, so a deadline names one absolute instant: an RFC 3339 date-time with a
+ * UTC offset or `Z`, parsed by the contract's parser (the same one the enhancer and the audit use). A time without an
+ * offset would end at a different moment in each visitor's time zone, `+0100` is read by some browsers only: both
+ * are rejected with a message that shows the fix.
  */
+import { readDeadline, type DeadlineProblem } from '@astro-cta/contract';
 
 export interface Deadline {
-  /** The author's string, unchanged: what `<time datetime>` and `data-cta-countdown` carry. */
+  /** The deadline, normalised to RFC 3339: what `<time datetime>` and `data-cta-countdown` carry. */
   iso: string;
   /** The instant, in milliseconds since the Unix epoch. */
   epochMs: number;
@@ -20,8 +22,6 @@ export interface Deadline {
 export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; problem: string };
 
 const EXAMPLE = '"2026-12-31T23:59:00+01:00"';
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -42,40 +42,34 @@ export function parseDeadline(value: unknown): DeadlineResult {
   if (DATE_ONLY.test(text)) {
     return fail(`"${text}" has no time and no UTC offset; write the exact end, e.g. "${text}T23:59:00+01:00".`);
   }
-  const match = ISO_DATE_TIME.exec(text);
-  if (!match) {
-    return fail(`"${text}" is not an ISO 8601 date-time; write YYYY-MM-DDTHH:MM[:SS]±HH:MM, e.g. ${EXAMPLE}.`);
-  }
-  const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offsetHours, offsetMins] = match;
-  if (!zulu && !sign) {
-    return fail(
-      `"${text}" has no UTC offset, so it would end at a different moment in every visitor's time zone; ` +
-        `add one, e.g. "${text}+01:00" or "${text}Z".`,
-    );
-  }
-  const fields = {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second),
-  };
-  const offsetMinutes = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMins));
-  const outOfRange = rangeProblem(fields, Number(offsetHours ?? 0), Number(offsetMins ?? 0));
-  if (outOfRange) return fail(`"${text}" is not a real date-time: ${outOfRange}.`);
-
-  const milliseconds = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
-  const localAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, milliseconds);
+  const parsed = readDeadline(text);
+  if ('problem' in parsed) return fail(explain(parsed.problem, text));
   return {
     ok: true,
     deadline: {
-      iso: text,
-      epochMs: localAsUtc - offsetMinutes * 60_000,
-      offsetMinutes,
-      timeZone: offsetMinutes === 0 ? 'UTC' : formatOffset(offsetMinutes),
+      iso: parsed.canonical,
+      epochMs: parsed.epochMs,
+      offsetMinutes: parsed.offsetMinutes,
+      timeZone: parsed.offsetMinutes === 0 ? 'UTC' : formatOffset(parsed.offsetMinutes),
     },
   };
+}
+
+function explain(problem: DeadlineProblem, text: string): string {
+  switch (problem) {
+    case 'no-offset':
+      return `"${text}" has no UTC offset, so it would end at a different moment in every visitor's time zone; ` +
+        `add one, e.g. "${text}+01:00" or "${text}Z".`;
+    case 'offset-without-colon':
+      return `"${text}" writes its UTC offset without a colon, which some browsers cannot read; ` +
+        `write it as ±HH:MM, e.g. "${text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')}".`;
+    case 'offset-out-of-range':
+      return `"${text}" is not a real date-time: its UTC offset is beyond ±14:00, the range of every time zone on Earth.`;
+    case 'no-such-date':
+      return `"${text}" is not a real date-time: ${missingPart(text)}.`;
+    case 'not-rfc3339':
+      return `"${text}" is not an ISO 8601 date-time; write YYYY-MM-DDTHH:MM[:SS]±HH:MM, e.g. ${EXAMPLE}.`;
+  }
 }
 
 /** True once the deadline's instant has been reached. */
@@ -132,17 +126,12 @@ function formatOffset(offsetMinutes: number): string {
   return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
 
-function rangeProblem(
-  f: { year: number; month: number; day: number; hour: number; minute: number; second: number },
-  offsetHours: number,
-  offsetMins: number,
-): string | undefined {
-  if (f.month < 1 || f.month > 12) return `month ${f.month} does not exist`;
-  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
-  if (f.day < 1 || f.day > daysInMonth) return `day ${f.day} does not exist in month ${f.month} of ${f.year}`;
-  if (f.hour > 23) return `hour ${f.hour} does not exist (use 00 to 23)`;
-  if (f.minute > 59) return `minute ${f.minute} does not exist`;
-  if (f.second > 59) return `second ${f.second} does not exist`;
-  if (offsetHours > 14 || offsetMins > 59) return `offset ${offsetHours}:${offsetMins} is not a real UTC offset (at most ±14:00)`;
-  return undefined;
+/** Which field of a well-formed but impossible date-time does not exist ("month 13 does not exist"). */
+function missingPart(text: string): string {
+  const [year, month, day, hour, minute, second = 0] = (text.match(/\d+/g) ?? []).map(Number) as number[];
+  if (month! < 1 || month! > 12) return `month ${month} does not exist`;
+  if (hour! > 23) return `hour ${hour} does not exist (use 00 to 23)`;
+  if (minute! > 59) return `minute ${minute} does not exist`;
+  if (second > 59) return `second ${second} does not exist`;
+  return `day ${day} does not exist in month ${month} of ${year}`;
 }

@@ -11,9 +11,13 @@ export function timeZoneAndLocaleProblem(props: { timeZone?: unknown; locale?: u
     const problem = typeof props.timeZone === 'string' ? timeZoneProblem(props.timeZone) : 'is not a string.';
     if (problem) return { prop: 'timeZone', problem, fix: `use an IANA time zone such as "Europe/Paris", or leave it out to show ${zoneDefault}.` };
   }
-  if (props.locale !== undefined) {
-    const problem = typeof props.locale === 'string' ? localeProblem(props.locale) : 'is not a string.';
-    if (problem) return { prop: 'locale', problem, fix: 'use a BCP 47 tag such as "en-GB" or "de", or leave it out to use the page\'s locale.' };
-  }
-  return undefined;
+  return localePropProblem(props.locale);
+}
+
+/** The `locale` prop of every component that formats numbers or dates, checked one way (undefined when fine). */
+export function localePropProblem(locale: unknown): PropProblem | undefined {
+  if (locale === undefined) return undefined;
+  const problem = typeof locale === 'string' ? localeProblem(locale) : 'is not a string.';
+  if (!problem) return undefined;
+  return { prop: 'locale', problem, fix: 'use a BCP 47 tag such as "en-GB" or "de", or leave it out to use the page\'s locale.' };
 }

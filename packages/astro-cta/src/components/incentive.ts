@@ -2,6 +2,7 @@
 import { INCENTIVE_KINDS, type IncentiveKind } from '@astro-cta/contract';
 import { parseDeadline } from './deadline.ts';
 import { timeZoneAndLocaleProblem } from './display-props.ts';
+import { unstyledProblem } from './styling.ts';
 import { currencyProblem, formatMoney, formatPercent } from './format.ts';
 import type { PropProblem } from './validate.ts';
 
@@ -17,6 +18,7 @@ export interface IncentiveInput {
   terms?: unknown;
   timeZone?: unknown;
   locale?: unknown;
+  unstyled?: unknown;
 }
 
 const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
@@ -65,7 +67,7 @@ export function incentivePropsError(props: IncentiveInput, hasText: boolean): Pr
     const parsed = parseDeadline(props.expires);
     if (!parsed.ok) return { prop: 'expires', problem: `the end of the offer ${parsed.problem}`, fix: 'give the absolute end with its UTC offset, e.g. expires="2026-12-31T23:59:00+01:00".' };
   }
-  return timeZoneAndLocaleProblem(props, 'the offset of `expires`');
+  return timeZoneAndLocaleProblem(props, 'the offset of `expires`') ?? unstyledProblem(props.unstyled);
 }
 
 /** The props the headline is made from; `<Incentive>` takes them as they are. */

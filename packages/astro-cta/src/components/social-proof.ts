@@ -2,8 +2,12 @@
  * `<SocialProof>`'s data rules: what authors may write, what is shown, and the JSON-LD built from the very same
  * values, so the structured data can never claim more than the page shows.
  */
+import { isSelfServingReviewType } from '@astro-cta/contract';
 import type { PropProblem } from './validate.ts';
 import { parseCalendarDate } from './format.ts';
+import { localePropProblem } from './display-props.ts';
+import { IMAGE_SCHEMES, LINK_SCHEMES, urlProblem } from './safe-url.ts';
+import { unstyledProblem } from './styling.ts';
 
 export interface Testimonial {
   quote: string;
@@ -64,18 +68,9 @@ export interface SocialProofInput {
   itemReviewed?: ItemReviewed;
 }
 
-/**
- * schema.org types Google does not show review snippets for when the page reviews itself (self-serving reviews,
- * Search Central 2019-09-16). LocalBusiness has many subtypes; these are the ones a landing page is likely to use.
- */
-const SELF_SERVING_TYPES = new Set([
-  'Organization', 'Corporation', 'NGO', 'OnlineBusiness', 'OnlineStore', 'LocalBusiness', 'Store', 'Restaurant',
-  'ProfessionalService', 'FinancialService', 'LegalService', 'HealthAndBeautyBusiness', 'HomeAndConstructionBusiness',
-  'FoodEstablishment', 'LodgingBusiness', 'AutomotiveBusiness', 'SportsActivityLocation', 'EntertainmentBusiness',
-]);
-
+/** Reviews of a business by itself get no review JSON-LD: the contract's list, which the audit's rule uses too. */
 export function isSelfServing(item: ItemReviewed): boolean {
-  return SELF_SERVING_TYPES.has(item.type);
+  return isSelfServingReviewType(item.type);
 }
 
 export function allTestimonials(input: SocialProofInput): Testimonial[] {
@@ -95,7 +90,7 @@ function isAbsoluteHttpUrl(value: string): boolean {
 }
 
 /** Checks everything an author wrote; returns the first problem with its fix, or undefined. */
-export function socialProofPropsError(input: SocialProofInput): PropProblem | undefined {
+export function socialProofPropsError(input: SocialProofInput & { locale?: unknown; unstyled?: unknown }): PropProblem | undefined {
   const testimonials = allTestimonials(input);
   const { rating, count, logos } = input;
   if (testimonials.length === 0 && !rating && !count && !logos?.length) {
@@ -114,6 +109,8 @@ export function socialProofPropsError(input: SocialProofInput): PropProblem | un
     if (testimonial.source !== undefined && !(isText(testimonial.source) && isAbsoluteHttpUrl(testimonial.source))) {
       return { prop: `${prop}.source`, problem: `"${String(testimonial.source)}" is not an absolute URL.`, fix: 'give the https:// address where the testimonial was published, or leave `source` out.' };
     }
+    const unsafeAvatar = urlProblem(`${prop}.avatar`, testimonial.avatar, IMAGE_SCHEMES);
+    if (unsafeAvatar) return unsafeAvatar;
     if (testimonial.date !== undefined && !parseCalendarDate(testimonial.date)) {
       return { prop: `${prop}.date`, problem: `"${String(testimonial.date)}" is not a date.`, fix: 'write it as YYYY-MM-DD or YYYY-MM, e.g. "2026-10-14".' };
     }
@@ -163,9 +160,11 @@ export function socialProofPropsError(input: SocialProofInput): PropProblem | un
       if (!isText(logo.alt)) {
         return { prop: `logos[${index}].alt`, problem: `the logo ${logo.src} has no alt text.`, fix: 'give the company\'s name as `alt`: screen-reader users need to know whose logo it is.' };
       }
+      const unsafe = urlProblem(`logos[${index}].src`, logo.src, IMAGE_SCHEMES) ?? urlProblem(`logos[${index}].href`, logo.href, LINK_SCHEMES);
+      if (unsafe) return unsafe;
     }
   }
-  return undefined;
+  return localePropProblem(input.locale) ?? unstyledProblem(input.unstyled);
 }
 
 /** The JSON-LD for the proof, or why there is none. */

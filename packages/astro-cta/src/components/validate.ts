@@ -1,4 +1,6 @@
 import { CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
+import { LINK_SCHEMES, urlProblem } from './safe-url.ts';
+import { unstyledProblem } from './styling.ts';
 
 export const CTA_SIZES = ['sm', 'md', 'lg'] as const;
 export type CtaSize = (typeof CTA_SIZES)[number];
@@ -16,6 +18,8 @@ export interface CtaOwnProps {
   goal?: string;
   /** Opens in a new tab with a safe `rel`, and says so to screen readers. */
   external?: boolean;
+  /** Render without the kit's CSS (markup and `cta-…` classes only); default: the integration's `unstyled`. */
+  unstyled?: boolean;
 }
 
 /** One authoring problem: the prop it concerns, what is wrong, and how to fix it. */
@@ -33,6 +37,7 @@ export function ctaPropsError(props: {
   variant?: unknown;
   size?: unknown;
   external?: unknown;
+  unstyled?: unknown;
 }): PropProblem | undefined {
   if (typeof props.id !== 'string' || props.id.trim() === '') {
     return { prop: 'id', problem: 'is missing.', fix: 'give a stable analytics id such as id="start-trial", unique on the page.' };
@@ -44,6 +49,8 @@ export function ctaPropsError(props: {
   if (props.href !== undefined && (typeof props.href !== 'string' || props.href.trim() === '')) {
     return { prop: 'href', problem: `CTA ${named} has an empty href.`, fix: 'give the URL the CTA leads to, e.g. href="/signup".' };
   }
+  const unsafe = urlProblem('href', props.href, LINK_SCHEMES);
+  if (unsafe) return { ...unsafe, problem: `CTA ${named}: ${unsafe.problem}` };
   if (props.href !== undefined && props.type !== undefined) {
     return { prop: 'type', problem: `CTA ${named} has both \`href\` and \`type\`.`, fix: 'keep `href` for a link or `type` for a button, not both.' };
   }
@@ -59,5 +66,5 @@ export function ctaPropsError(props: {
   if (props.external && props.href === undefined) {
     return { prop: 'external', problem: `CTA ${named} is external but is a button.`, fix: 'give `href` with the external URL, or drop `external`.' };
   }
-  return undefined;
+  return unstyledProblem(props.unstyled);
 }

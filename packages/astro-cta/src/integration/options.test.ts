@@ -3,7 +3,16 @@ import { resolveOptions } from './options.ts';
 
 describe('astroCta() options', () => {
   it('defaults to auditing and no beacon', () => {
-    expect(resolveOptions(undefined)).toEqual({ audit: {}, beacon: false, autoImport: true });
+    expect(resolveOptions(undefined)).toEqual({ audit: {}, beacon: false, autoImport: true, darkMode: 'off', unstyled: false });
+  });
+
+  it('takes the dark-mode strategy of the site (off by default) and the unstyled mode', () => {
+    expect(resolveOptions({ darkMode: 'media' }).darkMode).toBe('media');
+    expect(resolveOptions({ darkMode: { class: 'night' } }).darkMode).toEqual({ class: 'night' });
+    expect(resolveOptions({ darkMode: { attribute: 'data-mode' } }).darkMode).toEqual({ attribute: 'data-mode', value: 'dark' });
+    expect(resolveOptions({ unstyled: true }).unstyled).toBe(true);
+    expect(() => resolveOptions({ darkMode: 'auto' })).toThrow(/darkMode: darkMode must be "off", "media", "class", "attribute"/);
+    expect(() => resolveOptions({ darkMode: { class: '.dark{}' } })).toThrow(/darkMode/);
   });
 
   it('takes a default locale for the components and checks it', () => {

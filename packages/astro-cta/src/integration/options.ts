@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { auditOptionsSchema } from './audit-options.ts';
 import { beaconOptionsSchema } from './beacon-options.ts';
 
+const CSS_NAME = /^-?[A-Za-z_][\w-]*$/;
+const darkModeSchema = z.union(
+  [
+    z.enum(['off', 'media', 'class', 'attribute']),
+    z.strictObject({ class: z.string().regex(CSS_NAME, { error: 'must be a CSS class name such as "dark".' }) }),
+    z.strictObject({
+      attribute: z.string().regex(CSS_NAME, { error: 'must be an attribute name such as "data-theme".' }),
+      value: z.string().regex(/^[\w-]+$/, { error: 'must be a word such as "dark".' }).default('dark'),
+    }),
+  ],
+  {
+    error:
+      'darkMode must be "off", "media", "class", "attribute", { class: "dark" } or ' +
+      '{ attribute: "data-theme", value: "dark" }: the way your site switches to dark mode.',
+  },
+);
+
 export const optionsSchema = z
   .object({
     audit: z.union([z.literal(false), auditOptionsSchema]).default({}),
@@ -13,6 +30,15 @@ export const optionsSchema = z
       .optional(),
     /** Import the components into every MDX file that uses them (default true). */
     autoImport: z.boolean().default(true),
+    /**
+     * When the components use their dark colours: `'off'` (default: always light, for sites without a dark mode),
+     * `'media'` (the visitor's `prefers-color-scheme`), `'class'` (a `dark` class on an ancestor, Tailwind's
+     * convention; `{ class: 'night' }` for another name) or `'attribute'` (`data-theme="dark"` on an ancestor, as
+     * Starlight and daisyUI set it; `{ attribute: 'data-mode', value: 'night' }` for others).
+     */
+    darkMode: darkModeSchema.default('off'),
+    /** Ship none of the kit's look: components render their markup and `cta-…` classes only (default false). */
+    unstyled: z.boolean().default(false),
   })
   .strict();
 

@@ -50,6 +50,8 @@ export const ctaDeadTarget: Rule = {
     const targets = new Map<string | undefined, Target>();
     for (const cta of page.ctas) {
       if (cta.kind !== 'link' && cta.element.name !== 'a') continue;
+      // Disabled on purpose (the kit's CTA of an ended offer: no href, role=link, aria-disabled): not a dead link.
+      if (cta.element.attribs['aria-disabled'] === 'true') continue;
       let target = targets.get(cta.href);
       if (!target) {
         target = classifyHref(cta.href, page.route);

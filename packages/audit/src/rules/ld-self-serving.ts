@@ -1,5 +1,6 @@
+import { isSelfServingReviewType } from '@astro-cta/contract';
 import type { Rule } from '../types.ts';
-import { isObject, isOrganizationType, jsonLdOf, resolve, typesOf } from './support/jsonld.ts';
+import { isObject, jsonLdOf, resolve, typesOf } from './support/jsonld.ts';
 
 export const ldSelfServing: Rule = {
   meta: {
@@ -24,7 +25,8 @@ export const ldSelfServing: Rule = {
       if (!types.some((type) => type === 'Review' || type === 'AggregateRating')) continue;
       const item = resolve(node['itemReviewed'], byId) ?? parent;
       const rated = isObject(item) ? item : parent;
-      if (!rated || !isOrganizationType(typesOf(rated))) continue;
+      // The contract's list: the same types for which <SocialProof> emits no review JSON-LD.
+      if (!rated || !isSelfServingReviewType(typesOf(rated))) continue;
       const name = typeof rated['name'] === 'string' ? ` "${rated['name']}"` : '';
       report({
         element: script,

@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { COUNTDOWN_DEADLINE, COUNTDOWN_ON_EXPIRE, CTA_GROUP } from '@astro-cta/contract';
+import { COUNTDOWN_DEADLINE, COUNTDOWN_ENDED, COUNTDOWN_ON_EXPIRE, COUNTDOWN_RUNNING, CTA_GROUP, readDeadline } from '@astro-cta/contract';
 import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
 import { parseDeadline, type Deadline } from '../../text/dates.ts';
@@ -86,13 +86,24 @@ function describe(element: Element): Countdown {
     declared,
     deadlineText,
     deadlineFrom,
-    deadline: deadlineText === undefined ? undefined : parseDeadline(deadlineText),
+    deadline: deadlineText === undefined ? undefined : deadlineOf(deadlineText, deadlineFrom === COUNTDOWN_DEADLINE),
     durationAttribute,
     onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
     times,
     hidden: closestAncestor(element, isHidden) !== undefined,
-    showsEnded: inside.some((el) => has(el, 'data-cta-ended') && !isHidden(el)) && inside.some((el) => has(el, 'data-cta-running') && isHidden(el)),
+    showsEnded: inside.some((el) => has(el, COUNTDOWN_ENDED) && !isHidden(el)) && inside.some((el) => has(el, COUNTDOWN_RUNNING) && isHidden(el)),
   };
+}
+
+/**
+ * A deadline as written. The contract's attribute in its RFC 3339 form is read with the contract's own parser (the
+ * one the components write it with and the enhancer reads it with); everything else (durations, timestamps, dates
+ * without an offset, scripts' data attributes) is recognised leniently, so the rules can say what it is.
+ */
+function deadlineOf(text: string, contractAttribute: boolean): Deadline {
+  const parsed = contractAttribute ? readDeadline(text) : undefined;
+  if (parsed && !('problem' in parsed)) return { kind: 'absolute', date: new Date(parsed.epochMs) };
+  return parseDeadline(text);
 }
 
 /** Where a countdown's terms belong: its CTA group, else its parent element. */

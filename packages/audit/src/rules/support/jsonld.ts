@@ -108,18 +108,4 @@ export function hasValue(value: unknown): boolean {
   return true;
 }
 
-/** Types whose ratings Google treats as self-serving when the site publishes them about itself (2019-09-16). */
-const ORGANIZATION_TYPES = new Set([
-  'Organization', 'Corporation', 'LocalBusiness', 'OnlineBusiness', 'OnlineStore', 'NGO', 'EducationalOrganization',
-  'Store', 'Restaurant', 'FoodEstablishment', 'Hotel', 'LodgingBusiness', 'ProfessionalService', 'LegalService',
-  'Dentist', 'MedicalBusiness', 'HealthAndBeautyBusiness', 'AutomotiveBusiness', 'HomeAndConstructionBusiness',
-  'FinancialService', 'RealEstateAgent', 'TravelAgency', 'SportsActivityLocation', 'EntertainmentBusiness',
-  'EmploymentAgency', 'InsuranceAgency', 'Attorney', 'Plumber', 'Electrician', 'BeautySalon', 'DaySpa', 'CafeOrCoffeeShop',
-  'Bakery', 'BarOrPub', 'AutoRepair', 'ChildCare', 'DryCleaningOrLaundry', 'ShoppingCenter', 'SelfStorage',
-]);
-
-export function isOrganizationType(types: readonly string[]): boolean {
-  return types.some((type) => ORGANIZATION_TYPES.has(type));
-}
-
 export const RATING_TYPES = new Set(['AggregateRating', 'Review', 'EmployerAggregateRating', 'CriticReview', 'UserReview']);
