@@ -111,7 +111,7 @@ const mdx: SiteSpec = {
 import mdx from '@astrojs/mdx';
 import astroCta from 'astro-cta';
 
-export default defineConfig({ integrations: [mdx(), astroCta({ beacon: ${BEACON} })] });
+export default defineConfig({ integrations: [mdx(), astroCta({ beacon: ${BEACON}, darkMode: { attribute: 'data-theme', value: 'dark' } })] });
 `,
     'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
