@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import countdownSource from '../components/Countdown.astro?raw';
+import themeCss from '../components/theme.css?raw';
+import functionalCss from '../components/functional.css?raw';
+import countdownCss from '../components/Countdown.css?raw';
 import { startCountdowns } from './countdown.ts';
 
 // Real Chromium, fake clock (setTimeout and Date): every "second" below is advanced by the test, never waited for.
@@ -9,7 +11,7 @@ const NOW = new Date('2026-12-31T22:00:00Z').getTime();
 /** The markup Countdown.astro renders (its unit tests pin these attributes), minus Astro's scoping attributes. */
 function countdown(options: { deadline: number; onExpire?: string; for?: string; widthCh?: number; id?: string }): string {
   const iso = new Date(options.deadline).toISOString();
-  return `<span class="cta-countdown" id="${options.id ?? 'clock'}" role="timer" aria-live="off" data-cta-countdown="${iso}"
+  return `<span class="cta-kit cta-countdown" id="${options.id ?? 'clock'}" role="timer" aria-live="off" data-cta-countdown="${iso}"
       data-cta-on-expire="${options.onExpire ?? 'replace'}"${options.for ? ` data-cta-for="${options.for}"` : ''}>
     <span class="cta-countdown__running" data-cta-running>
       <span class="cta-countdown__end">Ends <time datetime="${iso}">31 Dec, 23:59 GMT+1</time></span>
@@ -19,8 +21,8 @@ function countdown(options: { deadline: number; onExpire?: string; for?: string;
   </span>`;
 }
 
-/** The component's own <style>, so layout is measured with the CSS that ships. */
-const componentCss = /<style>([\s\S]*?)<\/style>/.exec(countdownSource)![1]!;
+/** The stylesheets Countdown.astro imports, so layout is measured with the CSS that ships. */
+const componentCss = [themeCss, functionalCss, countdownCss].join('\n');
 
 let visibility: DocumentVisibilityState = 'visible';
 const setVisibility = (state: DocumentVisibilityState) => {

@@ -110,7 +110,8 @@ describe('hostile names and texts in reports', () => {
   const hostileReport: AuditReport = { ...report, findings: [evil], baselined: 0 };
 
   it('pretty output shows control and bidi characters escaped, never raw', () => {
-    const text = formatReport('pretty', hostileReport);
+    // Without colours: their escape sequences are ours, and picocolors turns them on wherever CI is set.
+    const text = formatReport('pretty', hostileReport, { color: false });
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(text).toContain('\\u{1B}[2J');
     expect(text).toContain('/x\\u{A}::stop-commands::token/');
