@@ -19,6 +19,16 @@ describe('cta-untracked', () => {
     expect(findings[0]!.message).toContain('data-cta="book-a-demo"');
   });
 
+  it("leaves an error page's way home alone: nobody compares its click-through rate", () => {
+    const site = createSite(new Set(['/', '/404.html']), new Date());
+    const home = createPage(examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'), '/', 'index.html');
+    const notFound = createPage(examplePage('<h1>Page not found</h1><a class="button" href="/">Back to the home page</a>'), '/404.html', '404.html');
+    const { acrossPages } = auditRun([home, notFound], site, [ctaUntracked]);
+    expect(acrossPages).toEqual([]);
+    const elsewhere = createPage(examplePage('<a class="button" href="/">Back to the home page</a>'), '/about/', 'about/index.html');
+    expect(auditRun([home, elsewhere], createSite(new Set(['/', '/about/']), new Date()), [ctaUntracked]).acrossPages).toHaveLength(1);
+  });
+
   it('honours data-cta-notrack and data-cta-ignore on an ancestor', () => {
     expect(flagged('<a data-cta="x" href="/a">Start</a><div data-cta-notrack><a class="button" href="/b">Book a demo</a></div>')).toEqual([]);
     expect(flagged('<a data-cta="x" href="/a">Start</a><div data-cta-ignore="cta-untracked"><a class="button" href="/b">Book a demo</a></div>')).toEqual([]);

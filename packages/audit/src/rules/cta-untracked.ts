@@ -2,6 +2,7 @@ import { CTA_NO_TRACK } from '@astro-cta/contract';
 import type { Rule, SiteReportInput } from '../types.ts';
 import { closestAncestor, has } from '../dom.ts';
 import { isSuppressed } from './support/suppress.ts';
+import { NEVER_CONVERTING, pageKindOf } from '../page-kind.ts';
 
 const RULE_ID = 'cta-untracked';
 /**
@@ -46,6 +47,12 @@ export const ctaUntracked: Rule = {
     let usesBeacon = false;
     let listed = 0;
     let more = 0;
+    // An error page's way home or a redirect's link is a CTA, but nobody compares its click-through rate.
+    let neverConverting: boolean | undefined;
+    const isNeverConverting = () =>
+      (neverConverting ??= NEVER_CONVERTING.has(
+        pageKindOf({ route: page.route, document: page.document, content: page.content, routes: site.routes }).kind,
+      ));
     for (const cta of page.ctas) {
       if (cta.declared) {
         if (!usesBeacon) site.keep(USES_BEACON);
@@ -56,6 +63,7 @@ export const ctaUntracked: Rule = {
         continue;
       }
       if (closestAncestor(cta.element, (el) => has(el, CTA_NO_TRACK)) || isSuppressed(cta.element, RULE_ID)) continue;
+      if (isNeverConverting()) continue;
       if (listed >= MAX_PER_PAGE) {
         more += 1;
         continue;
