@@ -49,6 +49,13 @@ test.describe('without a dark-mode strategy (a light-only site)', () => {
     expect(await style(page, 'alone', 'color')).toBe('rgb(255, 255, 255)');
   });
 
+  test("the site's rule for plain links (a { color }, outside any layer) leaves CTA text readable", async ({ page }) => {
+    // The site's links are red; the kit's primary label stays white on its blue, the secondary label stays blue.
+    expect(await page.locator('#plain-link').evaluate((a) => getComputedStyle(a).color)).toBe('rgb(185, 28, 28)');
+    expect(await style(page, 'alone', 'color')).toBe('rgb(255, 255, 255)');
+    expect(await style(page, 'beside-plain', 'color')).toBe('rgb(29, 78, 216)');
+  });
+
   test("the site's own class (outside any layer) wins without !important", async ({ page }) => {
     expect(await style(page, 'site-class', 'background-color')).toBe('rgb(17, 17, 17)');
     expect(await style(page, 'site-class', 'border-top-left-radius')).toBe('0px');
