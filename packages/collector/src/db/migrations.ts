@@ -51,6 +51,140 @@ export const MIGRATIONS: readonly Migration[] = [
       GROUP BY cta, page, COALESCE(variant, ''), page_view;
     `,
   },
+  {
+    version: 3,
+    name: 'visits, conversions, experiments and report rollups',
+    // SQLite cannot change a CHECK constraint in place, so the events table is rebuilt with 'conversion' allowed and
+    // the new columns, its rows copied in key order. Then the rollups the report reads instead of scanning every
+    // event, filled from the events already stored and kept current by triggers on each insert (an INSERT OR IGNORE
+    // that ignores a retried event fires nothing, so the rollups stay idempotent on (page view, sequence) too):
+    // - cta_daily: per UTC day (of the exposure's first event), CTA and page: exposures (page views in which the CTA
+    //   was seen or clicked; counted once per page view and CTA, whatever the variant), clicked exposures, clicks.
+    // - page_views: per page view, its events by type and highest sequence number (totals and lost events).
+    // - visits: per visit id, its first and last event, landing page, page views, clicks and conversions.
+    // Conversions stay in events (they are few); two partial indexes find them and the clicks of a visit.
+    up: `
+      DROP VIEW cta_exposures;
+      CREATE TABLE events_v3 (
+        page_view     TEXT    NOT NULL,
+        seq           INTEGER NOT NULL,
+        type          TEXT    NOT NULL CHECK (type IN ('click', 'impression', 'custom', 'conversion')),
+        cta           TEXT    NOT NULL,
+        page          TEXT    NOT NULL,
+        variant       TEXT,
+        goal          TEXT,
+        destination   TEXT,
+        open_mode     TEXT    CHECK (open_mode IN ('plain', 'modifier', 'middle', 'new-tab')),
+        props         TEXT,
+        received_at   INTEGER NOT NULL,
+        visit         TEXT,
+        experiment    TEXT,
+        arm           TEXT,
+        value         REAL,
+        currency      TEXT,
+        claimed_cta   TEXT,
+        claimed_page_view TEXT,
+        PRIMARY KEY (page_view, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO events_v3 (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at)
+        SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at
+        FROM events ORDER BY page_view, seq;
+      DROP TABLE events;
+      ALTER TABLE events_v3 RENAME TO events;
+
+      CREATE VIEW cta_exposures AS
+      SELECT cta, page, COALESCE(variant, '') AS variant, page_view,
+             1 AS exposed,
+             MAX(type = 'click') AS clicked,
+             SUM(type = 'click') AS click_events,
+             SUM(type = 'impression') AS impression_events
+      FROM events
+      WHERE type IN ('click', 'impression')
+      GROUP BY cta, page, COALESCE(variant, ''), page_view;
+
+      CREATE INDEX events_clicks_by_visit ON events (visit, received_at) WHERE type = 'click' AND visit IS NOT NULL;
+      CREATE INDEX events_conversions ON events (received_at) WHERE type = 'conversion';
+
+      CREATE TABLE cta_daily (
+        day          INTEGER NOT NULL, -- days since 1970-01-01, UTC
+        cta          TEXT    NOT NULL,
+        page         TEXT    NOT NULL,
+        impressions  INTEGER NOT NULL,
+        clicks       INTEGER NOT NULL,
+        click_events INTEGER NOT NULL,
+        PRIMARY KEY (day, cta, page)
+      ) WITHOUT ROWID;
+      INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
+        SELECT day, cta, page, COUNT(*), SUM(clicked), SUM(click_events)
+        FROM (SELECT MIN(received_at) / 86400000 AS day, cta, MIN(page) AS page, MAX(type = 'click') AS clicked,
+                     SUM(type = 'click') AS click_events
+              FROM events WHERE type IN ('click', 'impression') GROUP BY page_view, cta)
+        GROUP BY day, cta, page;
+
+      CREATE TRIGGER cta_daily_on_insert AFTER INSERT ON events WHEN NEW.type IN ('click', 'impression') BEGIN
+        INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
+        SELECT COALESCE(prior.day, NEW.received_at / 86400000), NEW.cta, COALESCE(prior.page, NEW.page),
+               prior.day IS NULL, NEW.type = 'click' AND NOT COALESCE(prior.clicked, 0), NEW.type = 'click'
+        FROM (SELECT MIN(received_at) / 86400000 AS day, MIN(page) AS page, MAX(type = 'click') AS clicked
+              FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq AND cta = NEW.cta
+                AND type IN ('click', 'impression')) AS prior
+        WHERE true
+        ON CONFLICT (day, cta, page) DO UPDATE SET
+          impressions = impressions + excluded.impressions,
+          clicks = clicks + excluded.clicks,
+          click_events = click_events + excluded.click_events;
+      END;
+
+      CREATE TABLE page_views (
+        page_view         TEXT    NOT NULL PRIMARY KEY,
+        day               INTEGER NOT NULL, -- of its first event
+        events            INTEGER NOT NULL,
+        max_seq           INTEGER NOT NULL,
+        impression_events INTEGER NOT NULL,
+        click_events      INTEGER NOT NULL,
+        custom_events     INTEGER NOT NULL,
+        conversion_events INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO page_views
+        SELECT page_view, MIN(received_at) / 86400000, COUNT(*), MAX(seq), SUM(type = 'impression'),
+               SUM(type = 'click'), SUM(type = 'custom'), SUM(type = 'conversion')
+        FROM events GROUP BY page_view;
+      CREATE TRIGGER page_views_on_insert AFTER INSERT ON events BEGIN
+        INSERT INTO page_views VALUES (NEW.page_view, NEW.received_at / 86400000, 1, NEW.seq,
+          NEW.type = 'impression', NEW.type = 'click', NEW.type = 'custom', NEW.type = 'conversion')
+        ON CONFLICT (page_view) DO UPDATE SET
+          events = events + 1,
+          max_seq = MAX(max_seq, excluded.max_seq),
+          impression_events = impression_events + excluded.impression_events,
+          click_events = click_events + excluded.click_events,
+          custom_events = custom_events + excluded.custom_events,
+          conversion_events = conversion_events + excluded.conversion_events;
+      END;
+
+      CREATE TABLE visits (
+        visit        TEXT    NOT NULL PRIMARY KEY,
+        first_at     INTEGER NOT NULL,
+        last_at      INTEGER NOT NULL,
+        landing_page TEXT    NOT NULL,
+        page_views   INTEGER NOT NULL,
+        clicks       INTEGER NOT NULL,
+        conversions  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX visits_by_start ON visits (first_at, landing_page, page_views, clicks, conversions);
+
+      CREATE TRIGGER visits_on_insert AFTER INSERT ON events WHEN NEW.visit IS NOT NULL BEGIN
+        INSERT INTO visits (visit, first_at, last_at, landing_page, page_views, clicks, conversions)
+        VALUES (NEW.visit, NEW.received_at, NEW.received_at, NEW.page,
+                NOT EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq),
+                NEW.type = 'click', NEW.type = 'conversion')
+        ON CONFLICT (visit) DO UPDATE SET
+          last_at = MAX(last_at, excluded.last_at),
+          page_views = page_views + excluded.page_views,
+          clicks = clicks + excluded.clicks,
+          conversions = conversions + excluded.conversions;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
