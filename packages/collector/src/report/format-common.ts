@@ -11,7 +11,7 @@ export const intervalLabel = (low: number | null, high: number | null): string =
 export function changeLabel(comparison: Comparison | undefined): string {
   if (!comparison || comparison.verdict === 'no data' || comparison.difference === null) return '–';
   const points = `${comparison.difference >= 0 ? '+' : '−'}${Math.abs(comparison.difference * 100).toFixed(1)} pp`;
-  const p = `p=${comparison.p! < 0.001 ? '<0.001' : comparison.p!.toFixed(3)}`;
+  const p = comparison.p! < 0.001 ? 'p<0.001' : `p=${comparison.p!.toFixed(3)}`;
   return comparison.verdict === 'noise' ? `${points}, not distinguishable from noise (${p})` : `${points} (${p})`;
 }
 /** The definitions every human-readable format prints under its figures. */

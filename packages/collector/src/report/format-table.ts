@@ -60,7 +60,7 @@ export function formatTable(
       if (withChange) values.push(row.kind === 'cta' ? changeLabel(row.change?.ctr) : '');
       return values;
     });
-    out.push(...grid(colors, headers, cells, new Set([2, 3, 4, 6, 7, 9]), rows.map((row) => row.kind === 'cta')));
+    append(out, grid(colors, headers, cells, new Set([2, 3, 4, 6, 7, 9]), rows.map((row) => row.kind === 'cta')));
     if (hidden) out.push(colors.dim(moreLabel(hidden)));
   } else out.push('No CTA impressions or clicks yet.');
 
@@ -74,7 +74,8 @@ export function formatTable(
       percent(page.bounceRate),
       intervalLabel(page.bounceRateLow, page.bounceRateHigh),
     ]);
-    out.push('', ...grid(colors, ['landing page', 'visits', 'bounces', 'bounce rate', '95% CI'], cells, new Set([1, 2, 3])));
+    out.push('');
+    append(out, grid(colors, ['landing page', 'visits', 'bounces', 'bounce rate', '95% CI'], cells, new Set([1, 2, 3])));
     if (pages.length > shown.length) out.push(colors.dim(moreLabel(pages.length - shown.length)));
   } else out.push('', 'No visits yet: visit ids (vi) come with a beacon that sends them.');
 
@@ -90,11 +91,17 @@ export function formatTable(
         cells.push([visible(cta.cta), bucket, String(impressions), String(clicks), percent(impressions ? clicks / impressions : null), String(cta.conversions[index])]);
       });
     }
-    out.push('', colors.bold(`By ${series.by}`), ...grid(colors, ['CTA', series.by === 'day' ? 'day' : 'week of', 'impressions', 'clicks', 'CTR', 'conv.'], cells, new Set([2, 3, 4, 5])));
+    out.push('', colors.bold(`By ${series.by}`));
+    append(out, grid(colors, ['CTA', series.by === 'day' ? 'day' : 'week of', 'impressions', 'clicks', 'CTR', 'conv.'], cells, new Set([2, 3, 4, 5])));
     if (series.ctas.length > ctas.length) out.push(colors.dim(moreLabel(series.ctas.length - ctas.length)));
   }
   out.push('', colors.dim(summary), ...definitions(report).map((line) => colors.dim(line)));
   return `${out.join('\n')}\n`;
+}
+
+// A loop, not push(...lines): spreading hundreds of thousands of arguments overflows the call stack.
+function append(out: string[], lines: string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 /** Aligned columns (numbers right-aligned), a rule under the header, bold lines where `bold` says so. */

@@ -371,7 +371,8 @@ function order(rows: CtaRow[], sort: SortKey): CtaRow[] {
   for (const total of totals) {
     ordered.push(total);
     const pages = pagesOf.get(total.cta);
-    if (pages) ordered.push(...pages.sort(compare));
+    // A loop, not push(...pages): a CTA on hundreds of thousands of pages would overflow the call stack.
+    if (pages) for (const page of pages.sort(compare)) ordered.push(page);
   }
   return ordered;
 }
