@@ -60,8 +60,9 @@ export const MIGRATIONS: readonly Migration[] = [
     // that ignores a retried event fires nothing, so the rollups stay idempotent on (page view, sequence) too):
     // - cta_daily: per UTC day (of the exposure's first event), CTA and page: exposures (page views in which the CTA
     //   was seen or clicked; counted once per page view and CTA, whatever the variant), clicked exposures, clicks.
-    // - page_views: per page view, its events by type and highest sequence number (totals and lost events).
-    // - visits: per visit id, its first and last event, landing page, page views, clicks and conversions.
+    // - page_views: per page view, its events by type and highest sequence number; daily_totals adds them up per day.
+    // - visits: per visit id, its first and last event, landing page, page views, clicks and conversions;
+    //   landing_daily counts visits and bounces per day and landing page.
     // Conversions stay in events (they are few); two partial indexes find them and the clicks of a visit.
     up: `
       DROP VIEW cta_exposures;
@@ -149,7 +150,33 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT page_view, MIN(received_at) / 86400000, COUNT(*), MAX(seq), SUM(type = 'impression'),
                SUM(type = 'click'), SUM(type = 'custom'), SUM(type = 'conversion')
         FROM events GROUP BY page_view;
+      -- Per UTC day (of each page view's first event): events by type, page views, and lost events as the report
+      -- counts them (a page view with a gap; missing sequence numbers, at most 10 per page view: MAX_GAP_PER_PAGE_VIEW
+      -- in report/query.ts). A page view's gap changes as its events arrive, so each insert takes the page view's
+      -- old contribution out and puts the new one in.
+      CREATE TABLE daily_totals (
+        day                 INTEGER NOT NULL PRIMARY KEY,
+        events              INTEGER NOT NULL,
+        page_views          INTEGER NOT NULL,
+        impression_events   INTEGER NOT NULL,
+        click_events        INTEGER NOT NULL,
+        custom_events       INTEGER NOT NULL,
+        conversion_events   INTEGER NOT NULL,
+        page_views_with_gaps INTEGER NOT NULL,
+        sequence_gaps       INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO daily_totals
+        SELECT day, SUM(events), COUNT(*), SUM(impression_events), SUM(click_events), SUM(custom_events),
+               SUM(conversion_events), SUM(max_seq + 1 - events > 0), SUM(MIN(MAX(max_seq + 1 - events, 0), 10))
+        FROM page_views GROUP BY day;
+
       CREATE TRIGGER page_views_on_insert AFTER INSERT ON events BEGIN
+        INSERT INTO daily_totals
+          SELECT day, 0, 0, 0, 0, 0, 0, -(max_seq + 1 - events > 0), -MIN(MAX(max_seq + 1 - events, 0), 10)
+          FROM page_views WHERE page_view = NEW.page_view
+        ON CONFLICT (day) DO UPDATE SET
+          page_views_with_gaps = page_views_with_gaps + excluded.page_views_with_gaps,
+          sequence_gaps = sequence_gaps + excluded.sequence_gaps;
         INSERT INTO page_views VALUES (NEW.page_view, NEW.received_at / 86400000, 1, NEW.seq,
           NEW.type = 'impression', NEW.type = 'click', NEW.type = 'custom', NEW.type = 'conversion')
         ON CONFLICT (page_view) DO UPDATE SET
@@ -159,6 +186,19 @@ export const MIGRATIONS: readonly Migration[] = [
           click_events = click_events + excluded.click_events,
           custom_events = custom_events + excluded.custom_events,
           conversion_events = conversion_events + excluded.conversion_events;
+        INSERT INTO daily_totals
+          SELECT day, 1, events = 1, NEW.type = 'impression', NEW.type = 'click', NEW.type = 'custom',
+                 NEW.type = 'conversion', max_seq + 1 - events > 0, MIN(MAX(max_seq + 1 - events, 0), 10)
+          FROM page_views WHERE page_view = NEW.page_view
+        ON CONFLICT (day) DO UPDATE SET
+          events = events + 1,
+          page_views = page_views + excluded.page_views,
+          impression_events = impression_events + excluded.impression_events,
+          click_events = click_events + excluded.click_events,
+          custom_events = custom_events + excluded.custom_events,
+          conversion_events = conversion_events + excluded.conversion_events,
+          page_views_with_gaps = page_views_with_gaps + excluded.page_views_with_gaps,
+          sequence_gaps = sequence_gaps + excluded.sequence_gaps;
       END;
 
       CREATE TABLE visits (
@@ -170,18 +210,39 @@ export const MIGRATIONS: readonly Migration[] = [
         clicks       INTEGER NOT NULL,
         conversions  INTEGER NOT NULL
       ) WITHOUT ROWID;
-      CREATE INDEX visits_by_start ON visits (first_at, landing_page, page_views, clicks, conversions);
+      -- Per UTC day (of each visit's start) and landing page: visits, and those that are bounces so far (one page
+      -- view, no click, no conversion). A visit stops being a bounce as it goes on: each insert takes its old state
+      -- out and puts the new one in.
+      CREATE TABLE landing_daily (
+        day     INTEGER NOT NULL,
+        page    TEXT    NOT NULL,
+        visits  INTEGER NOT NULL,
+        bounces INTEGER NOT NULL,
+        PRIMARY KEY (day, page)
+      ) WITHOUT ROWID;
 
       CREATE TRIGGER visits_on_insert AFTER INSERT ON events WHEN NEW.visit IS NOT NULL BEGIN
+        INSERT INTO landing_daily
+          SELECT NEW.received_at / 86400000, NEW.page, 1, 0
+          WHERE NOT EXISTS (SELECT 1 FROM visits WHERE visit = NEW.visit)
+        ON CONFLICT (day, page) DO UPDATE SET visits = visits + 1;
+        INSERT INTO landing_daily
+          SELECT first_at / 86400000, landing_page, 0, -1 FROM visits
+          WHERE visit = NEW.visit AND page_views <= 1 AND clicks = 0 AND conversions = 0
+        ON CONFLICT (day, page) DO UPDATE SET bounces = bounces - 1;
         INSERT INTO visits (visit, first_at, last_at, landing_page, page_views, clicks, conversions)
         VALUES (NEW.visit, NEW.received_at, NEW.received_at, NEW.page,
-                NOT EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq),
+                NOT EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
                 NEW.type = 'click', NEW.type = 'conversion')
         ON CONFLICT (visit) DO UPDATE SET
           last_at = MAX(last_at, excluded.last_at),
           page_views = page_views + excluded.page_views,
           clicks = clicks + excluded.clicks,
           conversions = conversions + excluded.conversions;
+        INSERT INTO landing_daily
+          SELECT first_at / 86400000, landing_page, 0, 1 FROM visits
+          WHERE visit = NEW.visit AND page_views <= 1 AND clicks = 0 AND conversions = 0
+        ON CONFLICT (day, page) DO UPDATE SET bounces = bounces + 1;
       END;
     `,
   },

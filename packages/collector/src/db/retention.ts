@@ -18,7 +18,7 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
   const pruneRollups = db.prepare('DELETE FROM cta_daily WHERE day < ?');
   const pruneVisits = db.prepare('DELETE FROM visits WHERE last_at < ?');
-  const prunePageViews = db.prepare('DELETE FROM page_views WHERE day < ?');
+  const pruneDays = ['page_views', 'daily_totals', 'landing_daily'].map((table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`));
   let from = '';
   for (;;) {
     // One page view's events never straddle two chunks: the boundary is the first page view of the next chunk.
@@ -28,7 +28,7 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
       // The report's rollups follow: whole days before the cut-off, and visits that ended before it.
       pruneRollups.run(Math.floor(beforeMs / DAY_MS));
       pruneVisits.run(beforeMs);
-      prunePageViews.run(Math.floor(beforeMs / DAY_MS));
+      for (const statement of pruneDays) statement.run(Math.floor(beforeMs / DAY_MS));
       yield deleted;
       return;
     }

@@ -157,7 +157,7 @@ const FIRST_DAY = -1_000_000;
 const LAST_DAY = 100_000_000;
 
 /**
- * Reads the rollups the collector keeps on every insert (cta_daily, page_views, visits; see migration 3), not the
+ * Reads the rollups the collector keeps on every insert (cta_daily, daily_totals, landing_daily; migration 3), not the
  * events, so the time grows with the number of CTAs, pages and days, not with traffic. Counts are per page view:
  * each (page view, CTA) is one trial that succeeded if it was clicked, so CTR is a true proportion (never above
  * 100%, even with repeated clicks or a lost impression), which is what the Wilson interval assumes. Conversions are
@@ -382,12 +382,12 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
   const rows = db
     .prepare(
-      `SELECT landing_page AS page, COUNT(*) AS visits,
-              SUM(page_views <= 1 AND clicks = 0 AND conversions = 0) AS bounces
-       FROM visits WHERE first_at >= ? AND first_at < ? GROUP BY landing_page`,
+      `SELECT page, SUM(visits) AS visits, SUM(bounces) AS bounces
+       FROM landing_daily WHERE day >= ? AND day < ? GROUP BY page`,
     )
-    .all(range.from * DAY_MS, range.to * DAY_MS) as unknown as { page: string; visits: number; bounces: number }[];
+    .all(range.from, range.to) as unknown as { page: string; visits: number; bounces: number }[];
   return rows
+    .filter(({ visits }) => visits > 0)
     .map(({ page, visits, bounces }) => {
       const bounceRate = rate(bounces, visits);
       return { page, visits, bounces, bounceRate: bounceRate.value, bounceRateLow: bounceRate.low, bounceRateHigh: bounceRate.high };
@@ -396,18 +396,18 @@ function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
 }
 
 function eventTotals(db: DatabaseSync, range: DayRange) {
-  // Sequence numbers start at 0 in every page view, so a missing number below the highest one received is a lost
-  // event (events lost after the last one received cannot be seen). Each page view's claim is capped.
+  // Lost events: sequence numbers start at 0 in every page view, so a missing number below the highest one received
+  // is a lost event (events lost after the last one received cannot be seen). Kept per day by the rollup, each page
+  // view's claim capped at MAX_GAP_PER_PAGE_VIEW.
   return db
     .prepare(
-      `SELECT COALESCE(SUM(events), 0) AS events, COUNT(*) AS pageViews,
+      `SELECT COALESCE(SUM(events), 0) AS events, COALESCE(SUM(page_views), 0) AS pageViews,
               COALESCE(SUM(click_events), 0) AS clicks, COALESCE(SUM(impression_events), 0) AS impressions,
               COALESCE(SUM(custom_events), 0) AS customEvents, COALESCE(SUM(conversion_events), 0) AS conversions,
-              COALESCE(SUM(max_seq + 1 - events > 0), 0) AS pageViewsWithGaps,
-              COALESCE(SUM(MIN(MAX(max_seq + 1 - events, 0), ?)), 0) AS sequenceGaps
-       FROM page_views WHERE day >= ? AND day < ?`,
+              COALESCE(SUM(page_views_with_gaps), 0) AS pageViewsWithGaps, COALESCE(SUM(sequence_gaps), 0) AS sequenceGaps
+       FROM daily_totals WHERE day >= ? AND day < ?`,
     )
-    .get(MAX_GAP_PER_PAGE_VIEW, range.from, range.to) as {
+    .get(range.from, range.to) as {
     events: number;
     pageViews: number;
     clicks: number;
