@@ -7,6 +7,18 @@ export { OriginPolicy } from './http/origins.ts';
 export { RateLimiter } from './http/rate-limit.ts';
 export { DEFAULT_PATH, startServer, type RunningServer, type ServerOptions } from './http/server.ts';
 export { LIMITS } from './limits.ts';
-export { buildReport, formatReport, REPORT_FORMATS, wilsonInterval, type CtaRow, type Report, type ReportFormat } from './report/index.ts';
+export {
+  attributeConversions,
+  buildReport,
+  formatReport,
+  REPORT_FORMATS,
+  twoProportionZTest,
+  wilsonInterval,
+  type CtaRow,
+  type PageRow,
+  type Report,
+  type ReportFormat,
+  type ReportOptions,
+} from './report/index.ts';
 export { createCollectorService, DEFAULT_RATE_LIMIT, type CollectorOptions, type CollectorService } from './service.ts';
 export { ctaBatchSchema, ctaEventSchema, parseBatch, type ValidEvent } from './validate.ts';
