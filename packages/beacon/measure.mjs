@@ -11,6 +11,8 @@ export const ENTRIES = {
   core: 'index.ts',
   'consent gate': 'consent.ts',
   track: 'track.ts',
+  visits: 'visits.ts',
+  'conversion (trackConversion)': 'conversion.ts',
   'destination (keepQuery)': 'destination.ts',
   'sink: plausible': 'sinks/plausible.ts',
   'sink: umami': 'sinks/umami.ts',

@@ -1,4 +1,4 @@
-import type { CtaEvent } from '@astro-cta/contract';
+import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { TRACKED } from './names.ts';
 
 /**
@@ -8,7 +8,7 @@ import { TRACKED } from './names.ts';
  */
 
 /** Receives every event that passed the privacy and consent gates, at once (analytics platforms batch on their own). */
-export type Sink = (event: CtaEvent) => void;
+export type Sink = (event: WireEvent) => void;
 
 /**
  * Stands between the events and their delivery: `consentGate()` from `@astro-cta/beacon/consent` holds events
@@ -26,7 +26,10 @@ export interface BeaconOptions {
   gpc?: boolean;
   /** Honour Do Not Track (`navigator.doNotTrack == '1'`): send nothing. Default true. */
   dnt?: boolean;
-  /** The consent gate (`consentGate()` from `@astro-cta/beacon/consent`); without it events go out at once. */
+  /**
+   * The consent gate (`consentGate()` from `@astro-cta/beacon/consent`), optionally wrapped by `visits()` from
+   * `@astro-cta/beacon/visits` (the visit id); without it events go out at once.
+   */
   gate?: Gate;
   /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
   localhost?: boolean;
@@ -43,7 +46,7 @@ export interface BeaconOptions {
 
 type Cta = HTMLElement & Partial<HTMLAnchorElement>;
 /** An event before the core stamps it with the page path, page-view id and sequence number. */
-export type NewEvent = Omit<CtaEvent, 'p' | 'pv' | 's'>;
+export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E, 'p' | 'pv' | 's'> : never) : never;
 
 /**
  * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
@@ -63,7 +66,7 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   const { endpoint, sink, gate = (deliver: Sink) => deliver, href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol) } =
     options;
   // Impressions wait here for the next click or the page's end; a click takes them along.
-  const batch: CtaEvent[] = [];
+  const batch: WireEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
   const inView = new Map<Element, unknown>();
   let pageView: string;
@@ -85,7 +88,7 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     sink?.(event);
   });
   // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
-  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ });
+  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
 
   // dataset keys of the contract's data-cta, data-cta-variant and data-cta-goal (names.test.ts ties them).
   const report = (element: HTMLElement, type: CtaEvent['t'], d?: string, o?: CtaEvent['o']) =>

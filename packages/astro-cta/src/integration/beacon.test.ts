@@ -16,7 +16,8 @@ const bootstrap = (input: unknown) => {
 describe('the injected beacon bootstrap', () => {
   it('starts the core with the collector only: no sink, no consent module, privacy defaults left to the core', () => {
     const code = bootstrap({ endpoint: '/api/cta' });
-    expect(code).toContain(`connectTrack(startBeacon({ endpoint: "/api/cta" }));`);
+    expect(code).toContain(`connectTrack(startBeacon({ endpoint: "/api/cta", gate: visits() }));`);
+    expect(code).toContain(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
     expect(code).not.toMatch(/beacon-sink|beacon-consent/);
   });
 
@@ -33,7 +34,7 @@ describe('the injected beacon bootstrap', () => {
   it('passes the consent default, privacy opt-outs and the localhost and automation opt-ins', () => {
     const code = bootstrap({ sinks: ['umami'], consent: 'pending', privacy: { respectGpc: false, respectDnt: false }, allowLocalhost: true, allowAutomation: true });
     expect(code).toContain(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
-    expect(code).toContain('startBeacon({ sink: umami(), gate: consentGate(ctaConsent, "pending"), gpc: false, dnt: false, localhost: true, automation: true })');
+    expect(code).toContain('startBeacon({ sink: umami(), gate: visits(consentGate(ctaConsent, "pending")), gpc: false, dnt: false, localhost: true, automation: true })');
     expect(code).not.toContain('endpoint');
   });
 
