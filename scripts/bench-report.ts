@@ -46,6 +46,7 @@ function generate(path: string): number {
   let written = 0;
   let pageViews = 0;
   let visits = 0;
+  let committed = 0;
   db.exec('BEGIN');
   while (written < EVENTS) {
     const visit = `v${(visits++).toString(36)}`;
@@ -54,7 +55,7 @@ function generate(path: string): number {
     let clicked: { cta: string; goal: string } | undefined;
     for (let view = 0; view < views && written < EVENTS; view++) {
       const pageView = `p${(pageViews++).toString(36)}`;
-      const page = view === 0 ? pick(PAGES) : pick(PAGES);
+      const page = pick(PAGES);
       let seq = 0;
       const seen = [pick(CTAS), pick(CTAS), pick(CTAS)];
       for (const cta of seen) {
@@ -74,9 +75,10 @@ function generate(path: string): number {
         written++;
       }
       at += 30_000 + Math.floor(random() * 120_000);
-      if (written % CHUNK < 8) {
+      if (written - committed >= CHUNK) {
         db.exec('COMMIT');
         db.exec('BEGIN');
+        committed = written;
       }
     }
   }

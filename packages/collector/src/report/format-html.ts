@@ -42,9 +42,12 @@ export function formatHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>
-  body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem; color: #1b1f24; max-width: 72rem; }
+  body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
+  body > p, h1, h2 { max-width: 60rem; }
   table { border-collapse: collapse; margin-top: 1rem; }
-  th, td { padding: .3rem .6rem; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: middle; }
+  th, td { padding: .3rem .6rem; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: middle; white-space: nowrap; }
+  td.change { white-space: normal; min-width: 12rem; }
+  .wide { overflow-x: auto; }
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   tr.cta td { font-weight: 600; } tr.page td:first-child { padding-left: 1.5rem; font-weight: 400; }
   .bar { fill: #2f6fde; } .whisker { stroke: #1b1f24; stroke-width: 1.5; } .axis { stroke: #8c959f; }
@@ -102,8 +105,8 @@ function funnel(report: Report): string {
 ${bars}
 </svg>
 <table class="funnel-table"><thead><tr><th>step</th><th>count</th><th>of the step before</th></tr></thead><tbody>
-<tr><td>impressions</td><td class="n">${steps[0]![1]}</td><td class="n">–</td></tr>
-<tr><td>clicks</td><td class="n">${steps[1]![1]}</td><td class="n">${rate(steps[1]![1], steps[0]![1])}</td></tr>
+<tr><td>impressions (page views that saw a CTA)</td><td class="n">${steps[0]![1]}</td><td class="n">–</td></tr>
+<tr><td>clicks (page views that clicked it)</td><td class="n">${steps[1]![1]}</td><td class="n">${rate(steps[1]![1], steps[0]![1])}</td></tr>
 <tr><td>conversions (attributed)</td><td class="n">${steps[2]![1]}</td><td class="n">${rate(steps[2]![1], steps[1]![1])}</td></tr>
 </tbody></table>`;
 }
@@ -180,16 +183,16 @@ function table(rows: CtaRow[], report: Report, sparks: Map<string, Series['ctas'
         `<td class="n">${row.conversions}</td>`,
         `<td class="n">${percent(row.conversionsPerClick)}</td><td class="n">${intervalLabel(row.conversionsPerClickLow, row.conversionsPerClickHigh)}</td>`,
         `<td class="n">${percent(row.conversionsPerImpression)}</td><td class="n">${intervalLabel(row.conversionsPerImpressionLow, row.conversionsPerImpressionHigh)}</td>`,
-        withChange ? `<td>${row.kind === 'cta' ? escapeHtml(changeLabel(row.change?.ctr)) : ''}</td>` : '',
+        withChange ? `<td class="change">${row.kind === 'cta' ? escapeHtml(changeLabel(row.change?.ctr)) : ''}</td>` : '',
         series ? `<td>${spark}</td>` : '',
       ];
       return `<tr class="${row.kind}">${cells.join('')}</tr>`;
     })
     .join('\n');
-  const headers = ['CTA', 'page', 'impressions', 'clicks', 'CTR', '95% CI', 'conversions', 'conv. per click', '95% CI', 'conv. per impression', '95% CI'];
+  const headers = ['CTA', 'page', 'impressions', 'clicks', 'CTR', '95% CI', 'conv.', 'conv. / click', '95% CI', 'conv. / impr.', '95% CI'];
   if (withChange) headers.push('CTR change');
   if (series) headers.push(`CTR by ${series.by}`);
-  return `<table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<div class="wide"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 function pages(report: Report, limit: number): string {
