@@ -12,6 +12,7 @@ export const ENTRIES = {
   'consent gate': 'consent.ts',
   track: 'track.ts',
   visits: 'visits.ts',
+  'history (History API page views)': 'history.ts',
   'conversion (trackConversion)': 'conversion.ts',
   'destination (keepQuery)': 'destination.ts',
   'sink: plausible': 'sinks/plausible.ts',

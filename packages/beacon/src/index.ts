@@ -2,8 +2,8 @@ import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { TRACKED } from './names.ts';
 
 /**
- * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions and the
- * History API) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
+ * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions; the
+ * History API with `@astro-cta/beacon/history`) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
  * code favours few, short statements; every rule it implements is explained in README.md and on the docs page.
  */
 
@@ -90,9 +90,10 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
   const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
 
-  // dataset keys of the contract's data-cta, data-cta-variant and data-cta-goal (names.test.ts ties them).
+  // dataset keys of the contract's data-cta, data-cta-variant, data-cta-goal, data-cta-experiment and data-cta-arm
+  // (names.test.ts ties them).
   const report = (element: HTMLElement, type: CtaEvent['t'], d?: string, o?: CtaEvent['o']) =>
-    emit({ t: type, id: element.dataset.cta!, v: element.dataset.ctaVariant, g: element.dataset.ctaGoal, d, o });
+    emit({ t: type, id: element.dataset.cta!, v: element.dataset.ctaVariant, g: element.dataset.ctaGoal, x: element.dataset.ctaExperiment, a: element.dataset.ctaArm, d, o });
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
   const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
@@ -117,8 +118,9 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // Observing an element twice is a no-op, so every DOM change can simply look for CTAs again.
   const scan = () => document.querySelectorAll(TRACKED).forEach(observer.observe, observer);
 
-  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation and History API
-  // navigation. A changed path starts a new page view; timers pause or start (a running one keeps running); what
+  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation, and History API
+  // navigation when `@astro-cta/beacon/history` reports it ('cta:page': PAGE_EVENT in names.ts, written out here
+  // because a shared constant costs the core bytes; the History API tests tie them). A changed path starts a new page view; timers pause or start (a running one keeps running); what
   // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
     // Compares the old path with the new one, which it stores.
@@ -130,9 +132,6 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     inView.forEach(arm);
     flush(event);
   };
-  // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026). Browsers without
-  // it still get Astro's view transitions through astro:page-load.
-  (self as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
   lifecycle();
   scan();
   new MutationObserver(scan).observe(document, { childList: true, subtree: true });
@@ -152,7 +151,8 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   };
   // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
   // even when the page stops their propagation. The first two are the clicks.
-  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load'].forEach((type, index) =>
+  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load', 'cta:page']
+    .forEach((type, index) =>
     addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true),
   );
   // track() (`@astro-cta/beacon/track`) reports through this function.

@@ -38,6 +38,13 @@ describe('the injected beacon bootstrap', () => {
     expect(code).not.toContain('endpoint');
   });
 
+  it('ships History API page views only when asked', () => {
+    expect(bootstrap({ endpoint: '/e' })).not.toContain('history');
+    const code = bootstrap({ endpoint: '/e', historyNavigation: true });
+    expect(code).toContain(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
+    expect(code).toContain('historyPageViews();\nconnectTrack(');
+  });
+
   it('says which custom sink module is missing', () => {
     expect(() => bootstrap({ sinks: [{ custom: './nowhere.ts' }] })).toThrow(/beacon\.sinks\[0\]\.custom points to .*nowhere\.ts, which does not exist/);
   });

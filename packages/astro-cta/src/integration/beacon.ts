@@ -26,6 +26,7 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
   });
   if (sinks.length > 1) imports.push(`import { sinks } from 'astro-cta/client/beacon-sink-all.ts';`);
   if (options.consent) imports.push(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
+  if (options.historyNavigation) imports.push(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
   // Visits wrap the consent gate: the visit id is stored only for events that consent let through.
   imports.push(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
 
@@ -39,5 +40,6 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
     options.allowLocalhost && 'localhost: true',
     options.allowAutomation && 'automation: true',
   ].filter(Boolean);
-  return `${imports.join('\n')}\nconnectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
+  const history = options.historyNavigation ? 'historyPageViews();\n' : '';
+  return `${imports.join('\n')}\n${history}connectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
 }
