@@ -44,6 +44,16 @@ describe('beacon core in the browser', () => {
     expect(events[1]!.s).toBe(events[0]!.s + 1);
   });
 
+  it('reports the experiment and arm of a CTA taking part in one (x, a), and leaves them out otherwise', async () => {
+    document.body.innerHTML =
+      '<button data-cta="hero-a" data-cta-experiment="hero-copy" data-cta-arm="B">Try</button><button data-cta="plain">Go</button>';
+    await userEvent.click(document.querySelector('[data-cta="hero-a"]')!);
+    await userEvent.click(document.querySelector('[data-cta="plain"]')!);
+    const clicks = bodies().flat().filter((event) => event.t === 'click');
+    expect(clicks[0]).toMatchObject({ id: 'hero-a', x: 'hero-copy', a: 'B' });
+    expect(JSON.stringify(clicks[1])).not.toMatch(/"x"|"a"/);
+  });
+
   it('sees elements added after start, and ignores clicks elsewhere and data-cta-notrack', async () => {
     document.body.innerHTML = '<p>text</p><button data-cta="late">Late</button><button data-cta="quiet" data-cta-notrack>Quiet</button>';
     await userEvent.click(document.querySelector('p')!);
