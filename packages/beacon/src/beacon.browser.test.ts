@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CtaEvent } from '@astro-cta/contract';
+import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { startBeacon } from './index.ts';
 import { connectTrack, track } from './track.ts';
 
 // Real Chromium, the real core; fetch is replaced by a recorder so the test sees exactly what would be sent.
 const sent: { url: string; init: RequestInit }[] = [];
-const sunk: CtaEvent[] = [];
+const sunk: WireEvent[] = [];
 const bodies = () => sent.map(({ init }) => JSON.parse(String(init.body)) as CtaEvent[]);
 
 beforeAll(() => {
