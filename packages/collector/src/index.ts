@@ -3,6 +3,7 @@ export { EventStore, type EventWriter, type StoreResult } from './db/event-store
 export { ThreadedEventStore } from './db/threaded-event-store.ts';
 export { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from './db/migrations.ts';
 export { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
+export { rebuildRollups, withoutRollupTriggers } from './db/rollups.ts';
 export { OriginPolicy } from './http/origins.ts';
 export { RateLimiter } from './http/rate-limit.ts';
 export { DEFAULT_PATH, startServer, type RunningServer, type ServerOptions } from './http/server.ts';
