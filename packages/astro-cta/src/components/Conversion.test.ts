@@ -1,5 +1,5 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import Conversion from './Conversion.astro';
 import { CtaAuthoringError } from './authoring-error.ts';
 
@@ -33,5 +33,22 @@ describe('<Conversion>', () => {
     expect(error).toMatchObject({ component: 'Conversion', prop });
     expect((error as Error).message).toMatch(problem);
     expect((error as Error).message).toMatch(/^<Conversion> `\w+` on the page .*Fix: /);
+  });
+
+  it('warns at build time when the integration runs without a beacon, since nothing would report the conversion', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const global = globalThis as { __ASTRO_CTA_BEACON__?: boolean };
+    try {
+      global.__ASTRO_CTA_BEACON__ = true;
+      await render({ goal: 'signup' });
+      expect(warn).not.toHaveBeenCalled();
+      global.__ASTRO_CTA_BEACON__ = false;
+      await render({ goal: 'signup' });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/<Conversion goal="signup"> on .*beacon is off.*beacon: \{ endpoint/);
+    } finally {
+      delete global.__ASTRO_CTA_BEACON__;
+      warn.mockRestore();
+    }
   });
 });
