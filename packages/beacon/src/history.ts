@@ -7,5 +7,6 @@ import { PAGE_EVENT } from './names.ts';
  * Kept out of the core because few Astro sites navigate that way, and the core's bytes are budgeted.
  */
 export function historyPageViews(): void {
-  (self as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', () => dispatchEvent(new Event(PAGE_EVENT)));
+  const navigation = (self as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', () => dispatchEvent(new Event(PAGE_EVENT)));
 }

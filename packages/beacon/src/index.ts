@@ -93,7 +93,16 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // dataset keys of the contract's data-cta, data-cta-variant, data-cta-goal, data-cta-experiment and data-cta-arm
   // (names.test.ts ties them).
   const report = (element: HTMLElement, type: CtaEvent['t'], d?: string, o?: CtaEvent['o']) =>
-    emit({ t: type, id: element.dataset.cta!, v: element.dataset.ctaVariant, g: element.dataset.ctaGoal, x: element.dataset.ctaExperiment, a: element.dataset.ctaArm, d, o });
+    emit({
+      t: type,
+      id: element.dataset.cta!,
+      v: element.dataset.ctaVariant,
+      g: element.dataset.ctaGoal,
+      x: element.dataset.ctaExperiment,
+      a: element.dataset.ctaArm,
+      d,
+      o,
+    });
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
   const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer

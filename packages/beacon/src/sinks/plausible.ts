@@ -16,7 +16,9 @@ type Plausible = (
 export function plausible(): Sink {
   return (event) => {
     const props = Object.fromEntries(Object.entries(eventProps(event)).map(([key, value]) => [key, String(value)]));
-    const revenue = event.t == 'conversion' && event.val !== undefined && event.cur ? { revenue: { amount: event.val, currency: event.cur } } : {};
-    (window as { plausible?: Plausible }).plausible?.(eventName(event), { props, ...(event.t == 'impression' && { interactive: false }), ...revenue });
+    const valued = event.t == 'conversion' && event.val !== undefined && event.cur;
+    const revenue = valued ? { revenue: { amount: event.val!, currency: event.cur! } } : {};
+    const interactive = event.t == 'impression' ? { interactive: false } : {};
+    (window as { plausible?: Plausible }).plausible?.(eventName(event), { props, ...interactive, ...revenue });
   };
 }
