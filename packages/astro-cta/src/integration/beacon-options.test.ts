@@ -16,6 +16,7 @@ describe('beacon options', () => {
       allowLocalhost: false,
       allowAutomation: false,
       historyNavigation: false,
+      visits: true,
     });
   });
 

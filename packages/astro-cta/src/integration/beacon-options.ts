@@ -63,6 +63,11 @@ export const beaconOptionsSchema = z
      * Ships a small extra module; Astro's view transitions are followed without it.
      */
     historyNavigation: z.boolean().default(false),
+    /**
+     * The visit id in sessionStorage (stored only after the consent gate). False sends events without `vi`: no
+     * storage at all, and no conversion attribution or bounce rate in the report.
+     */
+    visits: z.boolean().default(true),
   })
   .strict()
   .superRefine((options, context) => {

@@ -38,6 +38,13 @@ describe('the injected beacon bootstrap', () => {
     expect(code).not.toContain('endpoint');
   });
 
+  it('leaves the visit id out when visits: false, with or without consent', () => {
+    expect(bootstrap({ endpoint: '/e', visits: false })).not.toContain('visits');
+    const code = bootstrap({ endpoint: '/e', visits: false, consent: 'pending' });
+    expect(code).not.toContain('visits');
+    expect(code).toContain('gate: consentGate(ctaConsent, "pending")');
+  });
+
   it('ships History API page views only when asked', () => {
     expect(bootstrap({ endpoint: '/e' })).not.toContain('history');
     const code = bootstrap({ endpoint: '/e', historyNavigation: true });

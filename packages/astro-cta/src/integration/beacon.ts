@@ -28,13 +28,15 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
   if (options.consent) imports.push(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
   if (options.historyNavigation) imports.push(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
   // Visits wrap the consent gate: the visit id is stored only for events that consent let through.
-  imports.push(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
+  if (options.visits) imports.push(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
 
   const settings = [
     options.endpoint && `endpoint: ${JSON.stringify(options.endpoint)}`,
     sinks.length === 1 && `sink: ${sinks[0]}`,
     sinks.length > 1 && `sink: sinks(${sinks.join(', ')})`,
-    options.consent ? `gate: visits(consentGate(ctaConsent, ${JSON.stringify(options.consent)}))` : 'gate: visits()',
+    options.consent && options.visits && `gate: visits(consentGate(ctaConsent, ${JSON.stringify(options.consent)}))`,
+    options.consent && !options.visits && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
+    !options.consent && options.visits && 'gate: visits()',
     !options.privacy.respectGpc && 'gpc: false',
     !options.privacy.respectDnt && 'dnt: false',
     options.allowLocalhost && 'localhost: true',
