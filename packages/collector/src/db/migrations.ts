@@ -233,7 +233,8 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (day, page) DO UPDATE SET bounces = bounces - 1;
         INSERT INTO visits (visit, first_at, last_at, landing_page, page_views, clicks, conversions)
         VALUES (NEW.visit, NEW.received_at, NEW.received_at, NEW.page,
-                NOT EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
+                NOT EXISTS (SELECT 1 FROM events
+                            WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
                 NEW.type = 'click', NEW.type = 'conversion')
         ON CONFLICT (visit) DO UPDATE SET
           last_at = MAX(last_at, excluded.last_at),

@@ -13,7 +13,11 @@ export interface AttributionOptions {
   anyGoal?: boolean;
 }
 
-export const DEFAULT_ATTRIBUTION = { model: 'last-click', windowMinutes: 30, anyGoal: false } as const satisfies Required<AttributionOptions>;
+export const DEFAULT_ATTRIBUTION = {
+  model: 'last-click',
+  windowMinutes: 30,
+  anyGoal: false,
+} as const satisfies Required<AttributionOptions>;
 
 /** One conversion and the click it is credited to, if any. */
 export interface Attributed {
@@ -66,7 +70,8 @@ export function attributeConversions(
               c.currency, k.cta, k.page, k.page_view, k.received_at AS click_at, k.seq AS click_seq,
               k.goal = c.goal AS same_goal
        FROM events c LEFT JOIN events k
-         ON k.type = 'click' AND k.visit = c.visit AND k.received_at >= c.received_at - ? AND k.received_at <= c.received_at
+         ON k.type = 'click' AND k.visit = c.visit
+        AND k.received_at >= c.received_at - ? AND k.received_at <= c.received_at
         AND (k.received_at < c.received_at OR k.page_view <> c.page_view OR k.seq < c.seq)
        WHERE c.type = 'conversion' AND c.received_at >= ? AND c.received_at < ?`,
     )
