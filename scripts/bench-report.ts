@@ -56,7 +56,8 @@ function generate(path: string): number {
     withoutRollupTriggers(db, () => {
       const start = performance.now();
       loaded = load(db);
-      console.log(`loaded ${loaded.toLocaleString('en')} events without the rollup triggers in ${seconds(start)} s; rebuilding the rollups…`);
+      const count = loaded.toLocaleString('en');
+      console.log(`loaded ${count} events without the rollup triggers in ${seconds(start)} s; rebuilding the rollups…`);
     });
     written = loaded;
   } else written = load(db);
@@ -141,7 +142,10 @@ const runs: [string, Parameters<typeof buildReport>[2]][] = [
   ['all time', {}],
   ['--since (last 7 days) with the change against the 7 before', { since: lastDay - 7, until: lastDay + 1 }],
   ['all time --by day', { by: 'day' }],
-  ['all time --attribution first-click --any-goal --sort conversions', { model: 'first-click', anyGoal: true, sort: 'conversions' }],
+  [
+    'all time --attribution first-click --any-goal --sort conversions',
+    { model: 'first-click', anyGoal: true, sort: 'conversions' },
+  ],
 ];
 for (const [label, options] of runs) {
   const start = performance.now();
@@ -151,7 +155,8 @@ for (const [label, options] of runs) {
   formatReport(report, 'table');
   console.log(
     `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
-      `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ${report.totals.visits} visits`,
+      `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
+      `${report.totals.visits} visits`,
   );
 }
 db.close();

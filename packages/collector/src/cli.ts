@@ -285,7 +285,15 @@ function publicOrigin(url: string): string {
 
 /** The report's period, series, order and attribution from the command line, each checked with a usage error. */
 function reportOptions(
-  values: { since?: string; until?: string; by?: string; sort?: string; attribution?: string; window?: string; 'any-goal'?: boolean },
+  values: {
+    since?: string;
+    until?: string;
+    by?: string;
+    sort?: string;
+    attribution?: string;
+    window?: string;
+    'any-goal'?: boolean;
+  },
   format: ReportFormat,
 ): ReportOptions {
   const options: ReportOptions = {};
@@ -300,7 +308,9 @@ function reportOptions(
     options.by = by as Bucket;
   }
   if (values.sort !== undefined) {
-    if (!SORT_KEYS.includes(values.sort as SortKey)) throw new UsageError(`--sort must be one of ${SORT_KEYS.join(', ')}, not "${values.sort}"`);
+    if (!SORT_KEYS.includes(values.sort as SortKey)) {
+      throw new UsageError(`--sort must be one of ${SORT_KEYS.join(', ')}, not "${values.sort}"`);
+    }
     options.sort = values.sort as SortKey;
   }
   if (values.attribution !== undefined) {

@@ -92,8 +92,12 @@ export const ctaEventSchema = z.object({
   const problem = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
   if (event.t === 'conversion') {
     if (event.g === undefined) problem('g', 'g (goal) is required on a conversion: the goal reached, e.g. "signup"');
-    if (event.val !== undefined && event.cur === undefined) problem('cur', 'cur (currency) is required with val, e.g. "EUR"');
-    if (event.cur !== undefined && event.val === undefined) problem('val', 'val (conversion value) is missing: cur needs it');
+    if (event.val !== undefined && event.cur === undefined) {
+      problem('cur', 'cur (currency) is required with val, e.g. "EUR"');
+    }
+    if (event.cur !== undefined && event.val === undefined) {
+      problem('val', 'val (conversion value) is missing: cur needs it');
+    }
   } else {
     for (const field of CONVERSION_ONLY) {
       if (event[field] !== undefined) problem(field, `${field} applies to conversion events only`);

@@ -103,8 +103,9 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE type IN ('click', 'impression')
       GROUP BY cta, page, COALESCE(variant, ''), page_view;
 
-      CREATE INDEX events_clicks_by_visit ON events (visit, received_at) WHERE type = 'click' AND visit IS NOT NULL;
-      CREATE INDEX events_conversions ON events (received_at) WHERE type = 'conversion';
+      -- Covering (the key's page_view and seq come with every index entry), so attribution never reads the table.
+      CREATE INDEX events_clicks_by_visit ON events (visit, received_at, goal, cta, page) WHERE type = 'click';
+      CREATE INDEX events_conversions ON events (received_at, goal, visit, value, currency) WHERE type = 'conversion';
 
       CREATE TABLE cta_daily (
         day          INTEGER NOT NULL, -- days since 1970-01-01, UTC
@@ -232,7 +233,8 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (day, page) DO UPDATE SET bounces = bounces - 1;
         INSERT INTO visits (visit, first_at, last_at, landing_page, page_views, clicks, conversions)
         VALUES (NEW.visit, NEW.received_at, NEW.received_at, NEW.page,
-                NOT EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
+                NOT EXISTS (SELECT 1 FROM events
+                            WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
                 NEW.type = 'click', NEW.type = 'conversion')
         ON CONFLICT (visit) DO UPDATE SET
           last_at = MAX(last_at, excluded.last_at),

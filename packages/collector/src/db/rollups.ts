@@ -9,7 +9,8 @@ export function rebuildRollups(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(`
-      DELETE FROM cta_daily; DELETE FROM page_views; DELETE FROM daily_totals; DELETE FROM visits; DELETE FROM landing_daily;
+      DELETE FROM cta_daily; DELETE FROM page_views; DELETE FROM daily_totals;
+      DELETE FROM visits; DELETE FROM landing_daily;
       INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
         SELECT day, cta, page, COUNT(*), SUM(clicked), SUM(click_events)
         FROM (SELECT MIN(received_at) / 86400000 AS day, cta, MIN(page) AS page, MAX(type = 'click') AS clicked,
@@ -48,10 +49,9 @@ export function rebuildRollups(db: DatabaseSync): void {
  * as they were, and rebuilds the rollups. For bulk loads such as `npm run bench:report`; never while a server writes.
  */
 export function withoutRollupTriggers(db: DatabaseSync, load: () => void): void {
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as {
-    name: string;
-    sql: string;
-  }[];
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
+    .all() as { name: string; sql: string }[];
   for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
   try {
     load();

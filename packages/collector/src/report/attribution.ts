@@ -13,7 +13,11 @@ export interface AttributionOptions {
   anyGoal?: boolean;
 }
 
-export const DEFAULT_ATTRIBUTION = { model: 'last-click', windowMinutes: 30, anyGoal: false } as const satisfies Required<AttributionOptions>;
+export const DEFAULT_ATTRIBUTION = {
+  model: 'last-click',
+  windowMinutes: 30,
+  anyGoal: false,
+} as const satisfies Required<AttributionOptions>;
 
 /** One conversion and the click it is credited to, if any. */
 export interface Attributed {
@@ -28,20 +32,20 @@ export interface Attributed {
   pageView: string | null;
 }
 
-interface ConversionRow {
-  page_view: string;
-  seq: number;
+/** A conversion and one click that may earn it (all click columns null when none can). */
+interface CandidateRow {
+  conversion_page_view: string;
+  conversion_seq: number;
   goal: string;
-  visit: string | null;
-  received_at: number;
+  at: number;
   value: number | null;
   currency: string | null;
-}
-
-interface ClickRow {
-  cta: string;
-  page: string;
-  page_view: string;
+  cta: string | null;
+  page: string | null;
+  page_view: string | null;
+  click_at: number | null;
+  click_seq: number | null;
+  same_goal: number | null;
 }
 
 /**
@@ -50,7 +54,8 @@ interface ClickRow {
  * window earlier, on a CTA whose goal is the conversion's goal, or on any CTA when `anyGoal` is set and none has
  * that goal. The last such click, or the first with `first-click`. The attribution a client sends (`ac`, `apv`) is
  * never read, so a forged one changes nothing; a conversion without a visit or a click stays unattributed.
- * One indexed look-up per conversion (conversions are few next to impressions).
+ * One query: each conversion joined with the clicks of its visit in the window, both found in covering indexes
+ * (migration 3), then the best click picked here.
  */
 export function attributeConversions(
   db: DatabaseSync,
@@ -59,38 +64,43 @@ export function attributeConversions(
   options: AttributionOptions = {},
 ): Attributed[] {
   const { model, windowMinutes, anyGoal } = { ...DEFAULT_ATTRIBUTION, ...options };
-  const order = model === 'last-click' ? 'DESC' : 'ASC';
-  const conversions = db
+  const rows = db
     .prepare(
-      `SELECT page_view, seq, goal, visit, received_at, value, currency FROM events
-       WHERE type = 'conversion' AND received_at >= ? AND received_at < ?`,
+      `SELECT c.page_view AS conversion_page_view, c.seq AS conversion_seq, c.goal, c.received_at AS at, c.value,
+              c.currency, k.cta, k.page, k.page_view, k.received_at AS click_at, k.seq AS click_seq,
+              k.goal = c.goal AS same_goal
+       FROM events c LEFT JOIN events k
+         ON k.type = 'click' AND k.visit = c.visit
+        AND k.received_at >= c.received_at - ? AND k.received_at <= c.received_at
+        AND (k.received_at < c.received_at OR k.page_view <> c.page_view OR k.seq < c.seq)
+       WHERE c.type = 'conversion' AND c.received_at >= ? AND c.received_at < ?`,
     )
-    .all(fromDay * DAY_MS, toDay * DAY_MS) as unknown as ConversionRow[];
-  const clickQuery = (goalClause: string) =>
-    db.prepare(
-      `SELECT cta, page, page_view FROM events
-       WHERE type = 'click' AND visit = :visit AND received_at >= :from AND received_at <= :at ${goalClause}
-         AND (received_at < :at OR page_view <> :pageView OR seq < :seq)
-       ORDER BY received_at ${order}, seq ${order} LIMIT 1`,
-    );
-  const forGoal = clickQuery('AND goal = :goal');
-  const forAny = clickQuery('');
-  const windowMs = windowMinutes * 60_000;
-  return conversions.map((conversion) => {
-    let click: ClickRow | undefined;
-    if (conversion.visit !== null) {
-      const at = { visit: conversion.visit, from: conversion.received_at - windowMs, at: conversion.received_at, pageView: conversion.page_view, seq: conversion.seq };
-      click = forGoal.get({ ...at, goal: conversion.goal }) as ClickRow | undefined;
-      if (!click && anyGoal) click = forAny.get(at) as ClickRow | undefined;
-    }
-    return {
-      goal: conversion.goal,
-      day: Math.floor(conversion.received_at / DAY_MS),
-      value: conversion.value,
-      currency: conversion.currency,
+    .all(windowMinutes * 60_000, fromDay * DAY_MS, toDay * DAY_MS) as unknown as CandidateRow[];
+  // The later click wins for last-click, the earlier for first-click; within one millisecond, the sequence number.
+  const sign = model === 'last-click' ? 1 : -1;
+  const better = (a: CandidateRow, b: CandidateRow) =>
+    sign * (a.click_at! - b.click_at!) > 0 || (a.click_at === b.click_at && sign * (a.click_seq! - b.click_seq!) > 0);
+  const conversions = new Map<string, { row: CandidateRow; goal?: CandidateRow; any?: CandidateRow }>();
+  for (const row of rows) {
+    const key = `${row.conversion_page_view}\u0000${row.conversion_seq}`;
+    let entry = conversions.get(key);
+    if (!entry) conversions.set(key, (entry = { row }));
+    if (row.cta === null) continue;
+    if (row.same_goal && (!entry.goal || better(row, entry.goal))) entry.goal = row;
+    if (!entry.any || better(row, entry.any)) entry.any = row;
+  }
+  const result: Attributed[] = [];
+  for (const { row, goal, any } of conversions.values()) {
+    const click = goal ?? (anyGoal ? any : undefined);
+    result.push({
+      goal: row.goal,
+      day: Math.floor(row.at / DAY_MS),
+      value: row.value,
+      currency: row.currency,
       cta: click?.cta ?? null,
       page: click?.page ?? null,
       pageView: click?.page_view ?? null,
-    };
-  });
+    });
+  }
+  return result;
 }

@@ -20,11 +20,13 @@ export function definitions(report: Report): string[] {
   const goal = attribution.anyGoal ? 'with the conversion\'s goal, else on any CTA' : 'with the conversion\'s goal';
   return [
     'Impressions and clicks count page views; CTR = clicks / impressions. Intervals are 95% Wilson intervals.',
-    `Conversions are credited to the ${attribution.model === 'last-click' ? 'last' : 'first'} click on a CTA ${goal}, ` +
-      `in the same visit, at most ${attribution.windowMinutes} min earlier; conversion rates count clicked page views ` +
-      'that earned one, per click and per impression. What a client claims as attribution is not used.',
-    'Bounce: a visit that viewed one page, clicked no CTA and converted nothing (the beacon sends no visible-time ' +
-      'signal yet, so "under 10 s visible" is not measured: visits that stayed longer without acting count as bounces).',
+    `Conversions are credited to the ${attribution.model === 'last-click' ? 'last' : 'first'} click ` +
+      `on a CTA ${goal}, in the same visit, at most ${attribution.windowMinutes} min earlier; ` +
+      'conversion rates count clicked page views that earned one, per click and per impression. ' +
+      'What a client claims as attribution is not used.',
+    'Bounce: a visit that viewed one page, clicked no CTA and converted nothing (the beacon sends no ' +
+      'visible-time signal yet, so "under 10 s visible" is not measured: visits that stayed longer without ' +
+      'acting count as bounces).',
     ...(report.previousPeriod
       ? [
           `Change: against ${report.previousPeriod.since} to ${report.previousPeriod.until}, ` +

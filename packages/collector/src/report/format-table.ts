@@ -33,15 +33,19 @@ export function formatTable(
   const colors = pc.createColors(color);
   const { totals } = report;
   const summary =
-    `${periodLabel(report)}: ${totals.events} events from ${totals.pageViews} page views: ${totals.impressions} impressions, ` +
+    `${periodLabel(report)}: ${totals.events} events from ${totals.pageViews} page views: ` +
+    `${totals.impressions} impressions, ` +
     `${totals.clicks} clicks, ${totals.conversions} conversions (${totals.unattributedConversions} unattributed), ` +
     `${totals.customEvents} custom; ${totals.visits} visits; ${lostLabel(totals)}.`;
-  if (report.rows.length === 0 && report.pages.length === 0) return `${summary}\nNo CTA impressions, clicks or visits yet.\n`;
+  if (report.rows.length === 0 && report.pages.length === 0) {
+    return `${summary}\nNo CTA impressions, clicks or visits yet.\n`;
+  }
   const out: string[] = [];
   if (report.rows.length) {
     const { rows, hidden } = topRows(report.rows, limit);
     const withChange = report.previousPeriod !== null;
-    const headers = ['CTA', 'page', 'impressions', 'clicks', 'CTR', '95% CI', 'conv.', 'conv./click', '95% CI', 'conv./impr.', '95% CI'];
+    const headers = ['CTA', 'page', 'impressions', 'clicks', 'CTR', '95% CI', 'conv.'];
+    headers.push('conv./click', '95% CI', 'conv./impr.', '95% CI');
     if (withChange) headers.push('CTR change');
     const cells = rows.map((row) => {
       const values = [
@@ -75,7 +79,8 @@ export function formatTable(
       intervalLabel(page.bounceRateLow, page.bounceRateHigh),
     ]);
     out.push('');
-    append(out, grid(colors, ['landing page', 'visits', 'bounces', 'bounce rate', '95% CI'], cells, new Set([1, 2, 3])));
+    const headers = ['landing page', 'visits', 'bounces', 'bounce rate', '95% CI'];
+    append(out, grid(colors, headers, cells, new Set([1, 2, 3])));
     if (pages.length > shown.length) out.push(colors.dim(moreLabel(pages.length - shown.length)));
   } else out.push('', 'No visits yet: visit ids (vi) come with a beacon that sends them.');
 
@@ -88,11 +93,13 @@ export function formatTable(
         const impressions = cta.impressions[index]!;
         const clicks = cta.clicks[index]!;
         if (impressions === 0 && cta.conversions[index] === 0) return;
-        cells.push([visible(cta.cta), bucket, String(impressions), String(clicks), percent(impressions ? clicks / impressions : null), String(cta.conversions[index])]);
+        const ctr = percent(impressions ? clicks / impressions : null);
+        cells.push([visible(cta.cta), bucket, String(impressions), String(clicks), ctr, String(cta.conversions[index])]);
       });
     }
     out.push('', colors.bold(`By ${series.by}`));
-    append(out, grid(colors, ['CTA', series.by === 'day' ? 'day' : 'week of', 'impressions', 'clicks', 'CTR', 'conv.'], cells, new Set([2, 3, 4, 5])));
+    const headers = ['CTA', series.by === 'day' ? 'day' : 'week of', 'impressions', 'clicks', 'CTR', 'conv.'];
+    append(out, grid(colors, headers, cells, new Set([2, 3, 4, 5])));
     if (series.ctas.length > ctas.length) out.push(colors.dim(moreLabel(series.ctas.length - ctas.length)));
   }
   out.push('', colors.dim(summary), ...definitions(report).map((line) => colors.dim(line)));
@@ -105,12 +112,23 @@ function append(out: string[], lines: string[]): void {
 }
 
 /** Aligned columns (numbers right-aligned), a rule under the header, bold lines where `bold` says so. */
-function grid(colors: Colors, headers: readonly string[], cells: string[][], numeric: Set<number>, bold: boolean[] = []): string[] {
+function grid(
+  colors: Colors,
+  headers: readonly string[],
+  cells: string[][],
+  numeric: Set<number>,
+  bold: boolean[] = [],
+): string[] {
   // A loop, not Math.max(...cells): spreading hundreds of thousands of arguments overflows the call stack.
   const widths: number[] = headers.map((header) => header.length);
-  for (const values of cells) values.forEach((value, column) => (widths[column] = Math.max(widths[column]!, value.length)));
+  for (const values of cells) {
+    values.forEach((value, column) => (widths[column] = Math.max(widths[column]!, value.length)));
+  }
   const line = (values: readonly string[]) =>
-    values.map((value, column) => (numeric.has(column) ? value.padStart(widths[column]!) : value.padEnd(widths[column]!))).join('  ').trimEnd();
+    values
+      .map((value, column) => (numeric.has(column) ? value.padStart(widths[column]!) : value.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   const out = [colors.bold(line(headers)), colors.dim(widths.map((width) => '─'.repeat(width)).join('  '))];
   cells.forEach((values, index) => out.push(bold[index] ? colors.bold(line(values)) : line(values)));
   return out;

@@ -1,5 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { attributeConversions, DEFAULT_ATTRIBUTION, type AttributionModel, type AttributionOptions } from './attribution.ts';
+import {
+  attributeConversions,
+  DEFAULT_ATTRIBUTION,
+  type AttributionModel,
+  type AttributionOptions,
+} from './attribution.ts';
 import { bucketStart, dayLabel, DAY_MS, type Bucket, type DayRange } from './period.ts';
 import { wilsonInterval } from './wilson.ts';
 import { twoProportionZTest } from './z-test.ts';
@@ -208,7 +213,8 @@ export function buildReport(db: DatabaseSync, now = new Date(), options: ReportO
 }
 
 function pick({ model, windowMinutes, anyGoal }: AttributionOptions): AttributionOptions {
-  return Object.fromEntries(Object.entries({ model, windowMinutes, anyGoal }).filter(([, value]) => value !== undefined));
+  const given = Object.entries({ model, windowMinutes, anyGoal }).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(given);
 }
 
 interface CtaRows {
@@ -272,7 +278,9 @@ function ctaRows(db: DatabaseSync, range: DayRange, attribution: AttributionOpti
     rows.push(row);
     byCta.set(cta, row);
     if (pages.length > 1) {
-      for (const page of pages) rows.push(toRow('page', cta, page.page, 1, page, credit.get(`${cta}\u0000${page.page}`)));
+      for (const page of pages) {
+        rows.push(toRow('page', cta, page.page, 1, page, credit.get(`${cta}\u0000${page.page}`)));
+      }
     }
   }
   return { rows, byCta, conversions: conversions.length, attributed, conversionDays };
@@ -321,8 +329,13 @@ function rate(successes: number, trials: number): { value: number | null; low: n
 }
 
 function change(before: CtaRow | undefined, now: CtaRow): Change {
-  const previous = { impressions: before?.impressions ?? 0, clicks: before?.clicks ?? 0, convertedClicks: before?.convertedClicks ?? 0 };
-  const converted = (row: { convertedClicks: number; impressions: number }) => Math.min(row.convertedClicks, row.impressions);
+  const previous = {
+    impressions: before?.impressions ?? 0,
+    clicks: before?.clicks ?? 0,
+    convertedClicks: before?.convertedClicks ?? 0,
+  };
+  const converted = (row: { convertedClicks: number; impressions: number }) =>
+    Math.min(row.convertedClicks, row.impressions);
   return {
     previous,
     ctr: compare(previous.clicks, previous.impressions, now.clicks, now.impressions),
@@ -390,7 +403,14 @@ function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
     .filter(({ visits }) => visits > 0)
     .map(({ page, visits, bounces }) => {
       const bounceRate = rate(bounces, visits);
-      return { page, visits, bounces, bounceRate: bounceRate.value, bounceRateLow: bounceRate.low, bounceRateHigh: bounceRate.high };
+      return {
+        page,
+        visits,
+        bounces,
+        bounceRate: bounceRate.value,
+        bounceRateLow: bounceRate.low,
+        bounceRateHigh: bounceRate.high,
+      };
     })
     .sort((a, b) => b.visits - a.visits || compareText(a.page, b.page));
 }
@@ -404,7 +424,8 @@ function eventTotals(db: DatabaseSync, range: DayRange) {
       `SELECT COALESCE(SUM(events), 0) AS events, COALESCE(SUM(page_views), 0) AS pageViews,
               COALESCE(SUM(click_events), 0) AS clicks, COALESCE(SUM(impression_events), 0) AS impressions,
               COALESCE(SUM(custom_events), 0) AS customEvents, COALESCE(SUM(conversion_events), 0) AS conversions,
-              COALESCE(SUM(page_views_with_gaps), 0) AS pageViewsWithGaps, COALESCE(SUM(sequence_gaps), 0) AS sequenceGaps
+              COALESCE(SUM(page_views_with_gaps), 0) AS pageViewsWithGaps,
+              COALESCE(SUM(sequence_gaps), 0) AS sequenceGaps
        FROM daily_totals WHERE day >= ? AND day < ?`,
     )
     .get(range.from, range.to) as {
@@ -419,7 +440,13 @@ function eventTotals(db: DatabaseSync, range: DayRange) {
   };
 }
 
-function series(db: DatabaseSync, range: DayRange, by: Bucket, rows: CtaRow[], conversionDays: Map<string, number[]>): Series {
+function series(
+  db: DatabaseSync,
+  range: DayRange,
+  by: Bucket,
+  rows: CtaRow[],
+  conversionDays: Map<string, number[]>,
+): Series {
   const daily = db
     .prepare(
       `SELECT cta, day, SUM(impressions) AS impressions, SUM(clicks) AS clicks

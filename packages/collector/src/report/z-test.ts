@@ -8,7 +8,12 @@ export interface ZTest {
   p: number;
 }
 
-export function twoProportionZTest(successesA: number, trialsA: number, successesB: number, trialsB: number): ZTest | undefined {
+export function twoProportionZTest(
+  successesA: number,
+  trialsA: number,
+  successesB: number,
+  trialsB: number,
+): ZTest | undefined {
   if (trialsA === 0 || trialsB === 0) return undefined;
   const pooled = (successesA + successesB) / (trialsA + trialsB);
   const variance = pooled * (1 - pooled) * (1 / trialsA + 1 / trialsB);
@@ -30,16 +35,13 @@ export function normalUpperTail(x: number): number {
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
+  // Horner form of the fitted polynomial in t.
+  const COEFFICIENTS = [
+    -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223,
+    0.17087277,
+  ];
+  let polynomial = 0;
+  for (let index = COEFFICIENTS.length - 1; index >= 0; index--) polynomial = COEFFICIENTS[index]! + t * polynomial;
+  const r = t * Math.exp(-z * z + polynomial);
   return x >= 0 ? r : 2 - r;
 }
