@@ -26,6 +26,7 @@ export default defineConfig({
             'components/countdown',
             'components/incentive',
             'components/cta-section',
+            'components/conversion',
             'components/theming',
             'components/mdx',
           ],

@@ -14,8 +14,10 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   const { min, gzip, brotli } = await measure(entry);
   rows.push([`astro-cta ${name}`, min, gzip, brotli]);
 }
+const page = await measure('bench-default-page.ts');
+rows.push(['astro-cta default page (core, track, visits)', page.min, page.gzip, page.brotli]);
 const everything = await measure('bench-everything.ts');
-rows.push(['astro-cta everything (core, consent, track, 4 sinks)', everything.min, everything.gzip, everything.brotli]);
+rows.push(['astro-cta everything (core, consent, track, visits, conversion, 4 sinks)', everything.min, everything.gzip, everything.brotli]);
 for (const [name, min, gzip] of REFERENCE) rows.push([`${name} (reference)`, min, gzip, undefined]);
 
 const width = Math.max(...rows.map(([name]) => name.length));

@@ -62,6 +62,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
         // The countdown enhancer stays an external module, which a strict CSP allows (integration/external-scripts.ts).
         updateConfig({ vite: { build: { assetsInlineLimit: assetsInlineLimitKeepingEnhancerExternal(config.vite?.build?.assetsInlineLimit) } } });
+        // <Conversion> warns at build time when no beacon would report it (components/Conversion.astro).
+        updateConfig({ vite: { define: { __ASTRO_CTA_BEACON__: options.beacon ? 'true' : 'false' } } });
         // Styling options (integration/theme.ts): unstyled components, and dark colours under the site's strategy.
         if (options.unstyled) updateConfig({ vite: { define: { __ASTRO_CTA_UNSTYLED__: 'true' } } });
         const darkCss = options.unstyled ? undefined : darkModeCss(options.darkMode);

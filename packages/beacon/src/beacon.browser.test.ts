@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CtaEvent } from '@astro-cta/contract';
+import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { startBeacon } from './index.ts';
 import { connectTrack, track } from './track.ts';
 
 // Real Chromium, the real core; fetch is replaced by a recorder so the test sees exactly what would be sent.
 const sent: { url: string; init: RequestInit }[] = [];
-const sunk: CtaEvent[] = [];
+const sunk: WireEvent[] = [];
 const bodies = () => sent.map(({ init }) => JSON.parse(String(init.body)) as CtaEvent[]);
 
 beforeAll(() => {
@@ -42,6 +42,16 @@ describe('beacon core in the browser', () => {
     expect(events[1]!.d).toBe(location.origin + location.pathname);
     expect(events[1]!.pv).toBe(events[0]!.pv);
     expect(events[1]!.s).toBe(events[0]!.s + 1);
+  });
+
+  it('reports the experiment and arm of a CTA taking part in one (x, a), and leaves them out otherwise', async () => {
+    document.body.innerHTML =
+      '<button data-cta="hero-a" data-cta-experiment="hero-copy" data-cta-arm="B">Try</button><button data-cta="plain">Go</button>';
+    await userEvent.click(document.querySelector('[data-cta="hero-a"]')!);
+    await userEvent.click(document.querySelector('[data-cta="plain"]')!);
+    const clicks = bodies().flat().filter((event) => event.t === 'click');
+    expect(clicks[0]).toMatchObject({ id: 'hero-a', x: 'hero-copy', a: 'B' });
+    expect(JSON.stringify(clicks[1])).not.toMatch(/"x"|"a"/);
   });
 
   it('sees elements added after start, and ignores clicks elsewhere and data-cta-notrack', async () => {

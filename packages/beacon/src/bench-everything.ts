@@ -2,6 +2,8 @@
 export { startBeacon } from './index.ts';
 export { consentGate, ctaConsent } from './consent.ts';
 export { connectTrack, track } from './track.ts';
+export { visits } from './visits.ts';
+export { trackConversion } from './conversion.ts';
 export { sinks } from './sinks/all.ts';
 export { plausible } from './sinks/plausible.ts';
 export { umami } from './sinks/umami.ts';

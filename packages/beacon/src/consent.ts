@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { CtaEvent } from '@astro-cta/contract';
+import type { WireEvent } from '@astro-cta/contract';
 import type { Gate } from './index.ts';
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
@@ -16,7 +16,7 @@ export const ctaConsent = atom<ConsentState | undefined>(undefined);
  */
 export function consentGate(store: { get(): ConsentState | undefined; listen(listener: () => void): unknown } = ctaConsent, fallback: ConsentState = 'pending'): Gate {
   return (deliver) => {
-    const waiting: CtaEvent[] = [];
+    const waiting: WireEvent[] = [];
     const release = () => {
       const state = store.get() ?? fallback;
       if (state != 'pending') for (const event of waiting.splice(0)) if (state == 'granted') deliver(event);

@@ -1,14 +1,14 @@
-import type { CtaEvent } from '@astro-cta/contract';
+import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { TRACKED } from './names.ts';
 
 /**
- * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions and the
- * History API) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
+ * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions; the
+ * History API with `@astro-cta/beacon/history`) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
  * code favours few, short statements; every rule it implements is explained in README.md and on the docs page.
  */
 
 /** Receives every event that passed the privacy and consent gates, at once (analytics platforms batch on their own). */
-export type Sink = (event: CtaEvent) => void;
+export type Sink = (event: WireEvent) => void;
 
 /**
  * Stands between the events and their delivery: `consentGate()` from `@astro-cta/beacon/consent` holds events
@@ -26,7 +26,10 @@ export interface BeaconOptions {
   gpc?: boolean;
   /** Honour Do Not Track (`navigator.doNotTrack == '1'`): send nothing. Default true. */
   dnt?: boolean;
-  /** The consent gate (`consentGate()` from `@astro-cta/beacon/consent`); without it events go out at once. */
+  /**
+   * The consent gate (`consentGate()` from `@astro-cta/beacon/consent`), optionally wrapped by `visits()` from
+   * `@astro-cta/beacon/visits` (the visit id); without it events go out at once.
+   */
   gate?: Gate;
   /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
   localhost?: boolean;
@@ -43,7 +46,7 @@ export interface BeaconOptions {
 
 type Cta = HTMLElement & Partial<HTMLAnchorElement>;
 /** An event before the core stamps it with the page path, page-view id and sequence number. */
-export type NewEvent = Omit<CtaEvent, 'p' | 'pv' | 's'>;
+export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E, 'p' | 'pv' | 's'> : never) : never;
 
 /**
  * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
@@ -63,7 +66,7 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   const { endpoint, sink, gate = (deliver: Sink) => deliver, href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol) } =
     options;
   // Impressions wait here for the next click or the page's end; a click takes them along.
-  const batch: CtaEvent[] = [];
+  const batch: WireEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
   const inView = new Map<Element, unknown>();
   let pageView: string;
@@ -85,11 +88,21 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     sink?.(event);
   });
   // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
-  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ });
+  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
 
-  // dataset keys of the contract's data-cta, data-cta-variant and data-cta-goal (names.test.ts ties them).
+  // dataset keys of the contract's data-cta, data-cta-variant, data-cta-goal, data-cta-experiment and data-cta-arm
+  // (names.test.ts ties them).
   const report = (element: HTMLElement, type: CtaEvent['t'], d?: string, o?: CtaEvent['o']) =>
-    emit({ t: type, id: element.dataset.cta!, v: element.dataset.ctaVariant, g: element.dataset.ctaGoal, d, o });
+    emit({
+      t: type,
+      id: element.dataset.cta!,
+      v: element.dataset.ctaVariant,
+      g: element.dataset.ctaGoal,
+      x: element.dataset.ctaExperiment,
+      a: element.dataset.ctaArm,
+      d,
+      o,
+    });
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
   const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
@@ -114,8 +127,9 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // Observing an element twice is a no-op, so every DOM change can simply look for CTAs again.
   const scan = () => document.querySelectorAll(TRACKED).forEach(observer.observe, observer);
 
-  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation and History API
-  // navigation. A changed path starts a new page view; timers pause or start (a running one keeps running); what
+  // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation, and History API
+  // navigation when `@astro-cta/beacon/history` reports it ('cta:page': PAGE_EVENT in names.ts, written out here
+  // because a shared constant costs the core bytes; the History API tests tie them). A changed path starts a new page view; timers pause or start (a running one keeps running); what
   // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
     // Compares the old path with the new one, which it stores.
@@ -127,9 +141,6 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     inView.forEach(arm);
     flush(event);
   };
-  // pushState, replaceState, back and forward: the Navigation API reports them all (Baseline 2026). Browsers without
-  // it still get Astro's view transitions through astro:page-load.
-  (self as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', lifecycle);
   lifecycle();
   scan();
   new MutationObserver(scan).observe(document, { childList: true, subtree: true });
@@ -149,7 +160,8 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   };
   // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
   // even when the page stops their propagation. The first two are the clicks.
-  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load'].forEach((type, index) =>
+  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load', 'cta:page']
+    .forEach((type, index) =>
     addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true),
   );
   // track() (`@astro-cta/beacon/track`) reports through this function.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CTA_GOAL, CTA_ID, CTA_NO_TRACK, CTA_SELECTOR, CTA_VARIANT } from '@astro-cta/contract';
-import { TRACKED } from './names.ts';
+import { readFileSync } from 'node:fs';
+import { CTA_ARM, CTA_EXPERIMENT, CTA_GOAL, CTA_ID, CTA_NO_TRACK, CTA_SELECTOR, CTA_VARIANT } from '@astro-cta/contract';
+import { PAGE_EVENT, TRACKED } from './names.ts';
 
 // The core writes the contract's names out (or reads them through dataset) to save bytes; these tests tie them.
 const datasetKey = (attribute: string) => attribute.replace(/^data-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -10,7 +11,15 @@ describe('beacon names follow the markup contract', () => {
     expect(TRACKED).toBe(`${CTA_SELECTOR}:not([${CTA_NO_TRACK}])`);
   });
 
-  it('reads id, variant and goal from the dataset keys the core uses', () => {
-    expect([CTA_ID, CTA_VARIANT, CTA_GOAL].map(datasetKey)).toEqual(['cta', 'ctaVariant', 'ctaGoal']);
+  it('reads id, variant, goal, experiment and arm from the dataset keys the core uses', () => {
+    const keys = ['cta', 'ctaVariant', 'ctaGoal', 'ctaExperiment', 'ctaArm'];
+    expect([CTA_ID, CTA_VARIANT, CTA_GOAL, CTA_EXPERIMENT, CTA_ARM].map(datasetKey)).toEqual(keys);
+    const core = readFileSync(new URL('./index.ts', import.meta.url), 'utf8');
+    for (const key of keys) expect(core).toContain(`element.dataset.${key}`);
+  });
+
+  it('listens for the page event that the history module dispatches', () => {
+    expect(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).toContain(`'${PAGE_EVENT}']`);
+    expect(readFileSync(new URL('./history.ts', import.meta.url), 'utf8')).toContain('dispatchEvent(new Event(PAGE_EVENT))');
   });
 });

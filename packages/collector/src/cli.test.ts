@@ -39,6 +39,13 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     [['report', '--format', 'pdf'], '--format pdf is not one of table, json, csv, html'],
     [['report', '--port', '1'], '--port does not apply to "report"'],
     [['report', '--verbose'], "Unknown option '--verbose'"],
+    [['report', '--since', '2026-02-30'], '--since takes a UTC date as YYYY-MM-DD, e.g. 2026-11-01, not "2026-02-30"'],
+    [['report', '--until', 'yesterday'], '--until takes a UTC date as YYYY-MM-DD'],
+    [['report', '--since', '2026-11-10', '--until', '2026-11-01'], '--until 2026-11-01 is before --since 2026-11-10'],
+    [['report', '--by', 'month'], '--by must be day or week, not "month"'],
+    [['report', '--sort', 'name'], '--sort must be one of impressions, clicks, ctr, conversions,'],
+    [['report', '--attribution', 'linear'], '--attribution must be last-click or first-click, not "linear"'],
+    [['report', '--window', '0'], '--window must be a whole number from 1 to 10080, not "0"'],
   ])('exits 2 on wrong usage: %j', (args, message) => {
     const result = run(...args);
     expect(result.code).toBe(2);
@@ -117,12 +124,10 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     });
     expect(run('report', '--db', db)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('No CTA impressions or clicks yet.'),
+      stdout: expect.stringContaining('No CTA impressions, clicks or visits yet.'),
     });
     expect(JSON.parse(run('report', '--db', db, '--format', 'json').stdout)).toMatchObject({ rows: [] });
-    expect(run('report', '--db', db, '--format', 'csv').stdout).toBe(
-      'cta,page,variant,impressions,clicks,click_events,ctr,ctr_low,ctr_high\r\n',
-    );
+    expect(run('report', '--db', db, '--format', 'csv').stdout).toMatch(/^kind,cta,page,bucket,impressions,[a-z_,]+\r\n$/);
     const out = join(tmpdir(), `cta-report-${process.pid}.html`);
     expect(run('report', '--db', db, '--format', 'html', '--out', out)).toMatchObject({
       code: 0,

@@ -10,7 +10,22 @@ import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 import { DEFAULT_PATH, startServer } from './http/server.ts';
-import { buildReport, DEFAULT_ROW_LIMIT, formatReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
+import {
+  ATTRIBUTION_MODELS,
+  BUCKETS,
+  buildReport,
+  DEFAULT_ATTRIBUTION,
+  DEFAULT_ROW_LIMIT,
+  formatReport,
+  parseDay,
+  REPORT_FORMATS,
+  SORT_KEYS,
+  type AttributionModel,
+  type Bucket,
+  type ReportFormat,
+  type ReportOptions,
+  type SortKey,
+} from './report/index.ts';
 import { DEFAULT_RATE_LIMIT } from './service.ts';
 
 const DEFAULT_DB = './data/cta.sqlite';
@@ -23,6 +38,8 @@ Usage
                       [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
                       [--max-connections N] [--max-connections-per-client N] [--keep DAYSd]
   cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
+                      [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
+                      [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
   cta-collect prune   --keep DAYSd [--db FILE]
   cta-collect migrate [--db FILE]
 
@@ -60,6 +77,14 @@ Options
   --out FILE           write the report to FILE instead of standard output
   --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
   --all                table and html: show every row
+  --since DATE         count from this UTC day on (YYYY-MM-DD); each CTA's change is then tested against the
+                       period of the same length just before (two-proportion z-test)
+  --until DATE         count up to and including this UTC day (YYYY-MM-DD)
+  --by day|week        add a series per CTA by UTC day or ISO week (html: a sparkline; html defaults to day)
+  --sort COLUMN        order of the CTAs: ${SORT_KEYS.join(', ')} (default impressions)
+  --attribution MODEL  which click gets a conversion: last-click (default) or first-click
+  --window MINUTES     how long before a conversion its click may be (default ${DEFAULT_ATTRIBUTION.windowMinutes})
+  --any-goal           credit a click on any CTA when none for the conversion's goal is in the window
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.
@@ -86,6 +111,13 @@ const OPTIONS = {
   out: { type: 'string' },
   limit: { type: 'string' },
   all: { type: 'boolean' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  by: { type: 'string' },
+  sort: { type: 'string' },
+  attribution: { type: 'string' },
+  window: { type: 'string' },
+  'any-goal': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -111,7 +143,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'max-connections-per-client',
     'keep',
   ],
-  report: ['db', 'format', 'out', 'limit', 'all'],
+  report: ['db', 'format', 'out', 'limit', 'all', 'since', 'until', 'by', 'sort', 'attribution', 'window', 'any-goal'],
   prune: ['db', 'keep'],
   migrate: ['db'],
 };
@@ -169,8 +201,9 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`${flag} applies to the table and html formats: ${format} always holds every row`);
     }
     const limit = all ? Infinity : integer(givenLimit ?? String(DEFAULT_ROW_LIMIT), '--limit', 1, 1_000_000_000);
+    const options = reportOptions(values, format);
     const database = openReadOnlyDatabase(db);
-    const report = buildReport(database);
+    const report = buildReport(database, new Date(), options);
     database.close();
     const color = format === 'table' && !values.out && pc.isColorSupported;
     const text = formatReport(report, format, { color, limit });
@@ -248,6 +281,47 @@ function publicOrigin(url: string): string {
   } catch (error) {
     throw new Error(`--public-url: ${(error as Error).message.replace('allowed origin', 'origin')}`);
   }
+}
+
+/** The report's period, series, order and attribution from the command line, each checked with a usage error. */
+function reportOptions(
+  values: {
+    since?: string;
+    until?: string;
+    by?: string;
+    sort?: string;
+    attribution?: string;
+    window?: string;
+    'any-goal'?: boolean;
+  },
+  format: ReportFormat,
+): ReportOptions {
+  const options: ReportOptions = {};
+  if (values.since !== undefined) options.since = usage(() => parseDay(values.since!, '--since'));
+  if (values.until !== undefined) options.until = usage(() => parseDay(values.until!, '--until')) + 1;
+  if (options.since !== undefined && options.until !== undefined && options.until <= options.since) {
+    throw new UsageError(`--until ${values.until} is before --since ${values.since}`);
+  }
+  const by = values.by ?? (format === 'html' ? 'day' : undefined);
+  if (by !== undefined) {
+    if (!BUCKETS.includes(by as Bucket)) throw new UsageError(`--by must be ${BUCKETS.join(' or ')}, not "${by}"`);
+    options.by = by as Bucket;
+  }
+  if (values.sort !== undefined) {
+    if (!SORT_KEYS.includes(values.sort as SortKey)) {
+      throw new UsageError(`--sort must be one of ${SORT_KEYS.join(', ')}, not "${values.sort}"`);
+    }
+    options.sort = values.sort as SortKey;
+  }
+  if (values.attribution !== undefined) {
+    if (!ATTRIBUTION_MODELS.includes(values.attribution as AttributionModel)) {
+      throw new UsageError(`--attribution must be ${ATTRIBUTION_MODELS.join(' or ')}, not "${values.attribution}"`);
+    }
+    options.model = values.attribution as AttributionModel;
+  }
+  if (values.window !== undefined) options.windowMinutes = integer(values.window, '--window', 1, 7 * 24 * 60);
+  if (values['any-goal']) options.anyGoal = true;
+  return options;
 }
 
 function integer(value: string, name: string, min: number, max: number): number {

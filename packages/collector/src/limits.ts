@@ -16,6 +16,8 @@ export const LIMITS = {
   maxUrlLength: 2048,
   /** Page-view id (the beacon makes ~10 random base-36 characters). */
   maxPageViewLength: 64,
+  /** A conversion's value (in its currency): large enough for any order, small enough to sum without losing cents. */
+  maxConversionValue: 1_000_000_000,
   /** Sequence number within a page view. */
   maxSequence: 1_000_000,
   /** Custom properties per event, and the length of each key and string value. */

@@ -5,6 +5,7 @@ import { parseBatch } from './validate.ts';
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 const click = { t: 'click', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 0, v: 'primary', g: 'trial', d: 'https://example.com/signup', o: 'plain' };
 const impression = { t: 'impression', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 1 };
+const conversion = { t: 'conversion', id: 'signup', g: 'signup', p: '/welcome/', pv: 'q8w7e6', s: 0, vi: 'v1a2b3', val: 49.9, cur: 'EUR', ac: 'hero', apv: 'k3j9x0aa1b' };
 
 // L1: control characters in props values are refused like everywhere else, naming the field.
 const CONTROL_IN_NOTE = /at \[0\]\.props\.note: props values must not contain control characters/;
@@ -20,6 +21,12 @@ describe('parseBatch', () => {
     const custom = { t: 'custom', id: 'video-play', p: '/', pv: 'abc', s: 2, props: { seconds: 12, autoplay: false, src: 'intro' } };
     const result = parseBatch(bytes([click, impression, custom]));
     expect(result).toEqual({ ok: true, events: [click, impression, custom] });
+  });
+
+  it('accepts visits, conversions and experiments as the contract defines them', () => {
+    const experiment = { ...click, vi: 'v1a2b3', x: 'hero-copy', a: 'B' };
+    const bare = { t: 'conversion', id: 'signup', g: 'signup', p: '/', pv: 'abc', s: 0 };
+    expect(parseBatch(bytes([conversion, experiment, bare]))).toEqual({ ok: true, events: [conversion, experiment, bare] });
   });
 
   it('drops unknown keys instead of storing them', () => {
@@ -40,7 +47,7 @@ describe('parseBatch', () => {
     [/^422 the batch is empty/, []],
     [/at most 200 events/, Array.from({ length: LIMITS.maxEventsPerBatch + 1 }, (_, s) => ({ ...impression, s }))],
     [/^422 at \[0\]/, ['click']],
-    [/at \[0\]\.t: t must be one of click, impression, custom/, [{ ...click, t: 'hover' }]],
+    [/at \[0\]\.t: t must be one of click, impression, custom, conversion/, [{ ...click, t: 'hover' }]],
     [/at \[0\]\.id: id must not be empty/, [{ ...click, id: '' }]],
     [/at \[0\]\.id: id must be a string/, [{ ...click, id: 42 }]],
     [/id is longer than 128 characters/, [{ ...click, id: 'x'.repeat(LIMITS.maxNameLength + 1) }]],
@@ -67,6 +74,23 @@ describe('parseBatch', () => {
     [/at \[0\]\.d: d \(destination\) must not contain a lone UTF-16/, [{ ...click, d: 'https://x.example/\udbff' }]],
     [/at \[0\]\.props\.note: props values must not contain a lone/, [{ ...impression, props: { note: '\ud83d' } }]],
     [/at \[0\]\.props\.k\ud800: props keys must not contain a lone/, [{ ...impression, props: { 'k\ud800': 1 } }]],
+    [/at \[0\]\.vi: vi \(visit id\) must be letters, digits/, [{ ...click, vi: 'visit id' }]],
+    [/at \[0\]\.vi: vi \(visit id\) is longer than 64/, [{ ...click, vi: 'v'.repeat(65) }]],
+    [/at \[0\]\.vi: vi \(visit id\) must be a string/, [{ ...click, vi: 7 }]],
+    [/at \[0\]\.g: g \(goal\) is required on a conversion/, [{ ...conversion, g: undefined }]],
+    [/at \[0\]\.cur: cur \(currency\) is required with val/, [{ ...conversion, cur: undefined }]],
+    [/at \[0\]\.val: val \(conversion value\) is missing: cur needs it/, [{ ...conversion, val: undefined }]],
+    [/at \[0\]\.cur: cur \(currency\) must be an ISO 4217 code in capitals/, [{ ...conversion, cur: 'eur' }]],
+    [/at \[0\]\.cur: cur \(currency\) must be an ISO 4217 code/, [{ ...conversion, cur: 'XYZ' }]],
+    [/at \[0\]\.val: val \(conversion value\) must be >= 0/, [{ ...conversion, val: -5 }]],
+    [/at \[0\]\.val: val \(conversion value\) must be <= 1000000000/, [{ ...conversion, val: 1e10 }]],
+    [/at \[0\]\.val: val \(conversion value\) must be a number/, [{ ...conversion, val: '49.90' }]],
+    [/at \[0\]\.apv: apv \(attributed page view\) must be letters/, [{ ...conversion, apv: '../x' }]],
+    [/at \[0\]\.ac: ac \(attributed CTA\) must not contain control/, [{ ...conversion, ac: 'a\u0007' }]],
+    [/at \[0\]\.val: val applies to conversion events only/, [{ ...click, val: 3 }]],
+    [/at \[0\]\.ac: ac applies to conversion events only/, [{ ...click, ac: 'hero' }]],
+    [/at \[0\]\.a: a \(experiment arm\) needs x \(experiment\) too/, [{ ...click, a: 'B' }]],
+    [/at \[0\]\.x: x \(experiment\) is longer than 128/, [{ ...click, x: 'x'.repeat(129) }]],
     [/props has more than 20 keys/, [{ ...impression, props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }]],
   ])('refuses with a message naming the field: %s', (message, body) => {
     expect(error(body)).toMatch(message);

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, OPEN_MODES, type CtaEvent } from '@astro-cta/contract';
+import { EVENT_TYPES, OPEN_MODES, type ConversionEvent, type CtaEvent, type WireEvent } from '@astro-cta/contract';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
@@ -12,6 +12,17 @@ const RESERVED_KEY = 'props keys __proto__, constructor and prototype are reserv
 const wellFormed = (value: string) => value.isWellFormed();
 const LONE_SURROGATE =
   'must not contain a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape): send valid Unicode';
+
+// Ids the client draws at random (page view, visit): a strict alphabet keeps them usable as keys and in reports.
+const randomId = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .regex(/^[A-Za-z0-9_-]+$/, `${what} must be letters, digits, "_" or "-"`)
+    .max(LIMITS.maxPageViewLength, `${what} is longer than ${LIMITS.maxPageViewLength} characters`);
+
+// ISO 4217 codes as the JavaScript engine's ICU knows them: maintained with the engine, no list of our own.
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const CONVERSION_ONLY = ['val', 'cur', 'ac', 'apv'] as const;
 
 const text = (max: number, what: string) =>
   z
@@ -47,10 +58,8 @@ export const ctaEventSchema = z.object({
   t: z.enum(EVENT_TYPES, { error: `t must be one of ${EVENT_TYPES.join(', ')}` }),
   id: text(LIMITS.maxNameLength, 'id'),
   p: text(LIMITS.maxPathLength, 'p (page path)').startsWith('/', 'p (page path) must start with "/"'),
-  pv: z
-    .string({ error: 'pv (page-view id) must be a string' })
-    .regex(/^[A-Za-z0-9_-]+$/, 'pv (page-view id) must be letters, digits, "_" or "-"')
-    .max(LIMITS.maxPageViewLength, `pv (page-view id) is longer than ${LIMITS.maxPageViewLength} characters`),
+  pv: randomId('pv (page-view id)'),
+  vi: randomId('vi (visit id)').optional(),
   s: z
     .number({ error: 's (sequence) must be a number' })
     .int('s (sequence) must be an integer')
@@ -58,6 +67,19 @@ export const ctaEventSchema = z.object({
     .max(LIMITS.maxSequence, `s (sequence) must be <= ${LIMITS.maxSequence}`),
   v: text(LIMITS.maxNameLength, 'v (variant)').optional(),
   g: text(LIMITS.maxNameLength, 'g (goal)').optional(),
+  x: text(LIMITS.maxNameLength, 'x (experiment)').optional(),
+  a: text(LIMITS.maxNameLength, 'a (experiment arm)').optional(),
+  val: z
+    .number({ error: 'val (conversion value) must be a number' })
+    .min(0, 'val (conversion value) must be >= 0')
+    .max(LIMITS.maxConversionValue, `val (conversion value) must be <= ${LIMITS.maxConversionValue}`)
+    .optional(),
+  cur: z
+    .string({ error: 'cur (currency) must be a string' })
+    .refine((code) => CURRENCIES.has(code), 'cur (currency) must be an ISO 4217 code in capitals, e.g. EUR or USD')
+    .optional(),
+  ac: text(LIMITS.maxNameLength, 'ac (attributed CTA)').optional(),
+  apv: randomId('apv (attributed page view)').optional(),
   d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
   o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
   props: z
@@ -66,6 +88,22 @@ export const ctaEventSchema = z.object({
     .pipe(z.record(propKey, propValue, { error: (issue) => (issue.code === 'invalid_type' ? 'props must be an object' : undefined) })
     .refine((props) => Object.keys(props).length <= LIMITS.maxProps, `props has more than ${LIMITS.maxProps} keys`))
     .optional(),
+}).superRefine((event, context) => {
+  const problem = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
+  if (event.t === 'conversion') {
+    if (event.g === undefined) problem('g', 'g (goal) is required on a conversion: the goal reached, e.g. "signup"');
+    if (event.val !== undefined && event.cur === undefined) {
+      problem('cur', 'cur (currency) is required with val, e.g. "EUR"');
+    }
+    if (event.cur !== undefined && event.val === undefined) {
+      problem('val', 'val (conversion value) is missing: cur needs it');
+    }
+  } else {
+    for (const field of CONVERSION_ONLY) {
+      if (event[field] !== undefined) problem(field, `${field} applies to conversion events only`);
+    }
+  }
+  if (event.a !== undefined && event.x === undefined) problem('a', 'a (experiment arm) needs x (experiment) too');
 });
 
 export const ctaBatchSchema = z
@@ -75,9 +113,12 @@ export const ctaBatchSchema = z
 
 export type ValidEvent = z.infer<typeof ctaEventSchema>;
 
-// The schema must accept exactly the contract's shape: a compile-time check that the two cannot drift apart.
+// The schema must accept every event of the contract's shape, with no field it does not know (the rules between
+// fields, such as "g is required on a conversion", are checked at run time): a compile-time check against drift.
 type Assignable<A, B> = A extends B ? true : false;
-const contractMatches: [Assignable<ValidEvent, CtaEvent>, Assignable<CtaEvent, ValidEvent>] = [true, true];
+type ContractKeys = keyof CtaEvent | keyof ConversionEvent;
+type SameKeys = [Assignable<keyof ValidEvent, ContractKeys>, Assignable<ContractKeys, keyof ValidEvent>];
+const contractMatches: [Assignable<WireEvent, ValidEvent>, SameKeys] = [true, [true, true]];
 void contractMatches;
 
 export type ParseResult =

@@ -4,16 +4,18 @@
  * (no CORS preflight).
  */
 
-export const EVENT_TYPES = ['click', 'impression', 'custom'] as const;
+/** Every event type a collector accepts. */
+export const EVENT_TYPES = ['click', 'impression', 'custom', 'conversion'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** How a click opened its destination: plain, with a modifier key, with the middle button, or in a new tab. */
 export const OPEN_MODES = ['plain', 'modifier', 'middle', 'new-tab'] as const;
 export type OpenMode = (typeof OPEN_MODES)[number];
 
+/** A click, an impression or a custom event: what the beacon's core sends. */
 export interface CtaEvent {
   /** Event type. */
-  t: EventType;
+  t: Exclude<EventType, 'conversion'>;
   /** CTA id (`data-cta`), or the custom event's name for `custom`. */
   id: string;
   /** Page path (`location.pathname`). */
@@ -22,10 +24,20 @@ export interface CtaEvent {
   pv: string;
   /** Sequence number within the page view, from 0: gaps reveal lost events. */
   s: number;
+  /**
+   * Visit id: random per visit, kept in `sessionStorage` (per tab, first party, gone when the tab closes), with the
+   * same characters and length limit as `pv`. Groups a visit's page views for conversions and bounce rate. (`v` is
+   * the variant, so the visit is `vi`.)
+   */
+  vi?: string;
   /** Variant (`data-cta-variant`). */
   v?: string;
   /** Goal (`data-cta-goal`). */
   g?: string;
+  /** Experiment name (`data-cta-experiment`) of a CTA taking part in one. */
+  x?: string;
+  /** Arm of that experiment (`data-cta-arm`); only together with `x`. */
+  a?: string;
   /** Destination of a click: by default its origin and path (no query, no fragment), or the scheme alone (`mailto:`). */
   d?: string;
   /** Open mode of a click. */
@@ -33,3 +45,23 @@ export interface CtaEvent {
   /** Custom properties of a `custom` event. */
   props?: Record<string, string | number | boolean>;
 }
+
+/** A goal reached (`<Conversion goal="signup">` or `trackConversion`). */
+export interface ConversionEvent extends Omit<CtaEvent, 't' | 'g' | 'd' | 'o'> {
+  t: 'conversion';
+  /** The goal reached, e.g. `signup` (what `data-cta-goal` names on the CTAs that lead to it). `id` repeats it. */
+  g: string;
+  /** Its value, a finite number >= 0, in `cur`. */
+  val?: number;
+  /** Required with `val`: ISO 4217 currency code in capitals, e.g. `EUR`. */
+  cur?: string;
+  /**
+   * The CTA (`ac`) and page view (`apv`) the client believes led to the conversion. Stored as sent, never trusted:
+   * the collector's report attributes conversions from the clicks it stored, so a forged claim changes nothing.
+   */
+  ac?: string;
+  apv?: string;
+}
+
+/** Any event on the wire. */
+export type WireEvent = CtaEvent | ConversionEvent;

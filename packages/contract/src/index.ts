@@ -17,6 +17,10 @@ export const CTA_ROLE = 'data-cta-role';
 export const CTA_VARIANT = 'data-cta-variant';
 /** The conversion the CTA stands for (`signup`, `purchase`…). Free text, reported with clicks. */
 export const CTA_GOAL = 'data-cta-goal';
+/** The experiment a CTA takes part in (free text, e.g. `hero-copy-2026-11`); reported with its events. */
+export const CTA_EXPERIMENT = 'data-cta-experiment';
+/** The arm of that experiment this CTA is (`A`, `B`, `control`…); only meaningful with `data-cta-experiment`. */
+export const CTA_ARM = 'data-cta-arm';
 /**
  * Suppresses audit rules on this element and its descendants: a space- or comma-separated list of rule ids,
  * or `all`. Written by authors, never by the components.

@@ -17,6 +17,8 @@ test('nothing leaves before consent; once granted, the waiting events go out in 
   await page.locator('[data-cta="consent-cta"]').click();
   await page.evaluate(() => fetch('/'));
   expect(requests).toEqual([]);
+  // No visit id either: it is stored only for events that consent let through.
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 
   await page.locator('#grant').click();
   await expect
@@ -26,6 +28,10 @@ test('nothing leaves before consent; once granted, the waiting events go out in 
       { t: 'click', id: 'consent-cta', s: 1 },
       { t: 'click', id: 'consent-cta', s: 2 },
     ]);
+  // Once granted, every event carries the visit id, now in sessionStorage.
+  const visit = await page.evaluate(() => sessionStorage.getItem('ctaVisit'));
+  expect(visit).toMatch(/^\w{1,64}$/);
+  expect(site.events().slice(before).map((event) => event.vi)).toEqual([visit, visit, visit]);
 });
 
 test('consent denied: nothing is sent, neither what waited nor what follows', async ({ page }) => {
@@ -38,4 +44,6 @@ test('consent denied: nothing is sent, neither what waited nor what follows', as
   await page.goto(`${site.url}/`);
   await page.evaluate(() => fetch('/'));
   expect(requests).toEqual([]);
+  // A consent-denied visit stores nothing: no visit id, no time.
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });

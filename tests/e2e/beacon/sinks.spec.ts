@@ -51,6 +51,18 @@ test('every sink gets each event, mapped to its platform’s custom-event API', 
       expect.arrayContaining([call('cta_impression', impression), call('cta_click', click), call('video-play', custom)]),
     );
   }
+  // The conversion on the target page: each platform's own conversion event, with the value as its revenue.
+  const goal = { cta_goal: 'signup', page_path: '/target/', value: 49, currency: 'EUR' };
+  await expect
+    .poll(() => calls.filter((call) => call.includes('signup') || call.includes('sign_up')))
+    .toEqual(
+      expect.arrayContaining([
+        ['plausible', 'signup', { props: { ...goal, value: '49' }, revenue: { amount: 49, currency: 'EUR' } }],
+        ['umami', 'signup', { ...goal, revenue: 49 }],
+        ['ga4', 'event', 'sign_up', goal],
+        ['posthog', 'signup', goal],
+      ]),
+    );
   // The custom function receives the wire-format event itself, like the collector.
   const customEvents = calls.filter(([name]) => name === 'custom').map(([, event]) => event as CtaEvent);
   expect(customEvents.map(({ t, id }) => `${t}:${id}`)).toEqual(expect.arrayContaining(['custom:video-play', 'impression:sink-cta', 'click:sink-cta']));
@@ -73,6 +85,25 @@ async function bundledCode(fixture: 'beacon-sinks' | 'beacon-defaults') {
   return (await Promise.all(files.map((file) => readFile(join(assets, file), 'utf8')))).join('\n');
 }
 
+/** The JavaScript a page loads: its module scripts and, transitively, the chunks they import. */
+async function shippedCode(fixture: 'beacon-sinks' | 'beacon-defaults', page: string) {
+  const dist = join(fixtureRoot(fixture), 'dist');
+  const html = await readFile(join(dist, page), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="\/(_astro\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const seen = new Set<string>();
+  let code = '';
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await readFile(join(dist, file), 'utf8');
+    code += `${text}\n`;
+    for (const [, imported] of text.matchAll(/from\s*["']\.\/([^"']+\.js)["']/g)) queue.push(`_astro/${imported}`);
+  }
+  expect(seen.size).toBeGreaterThan(0);
+  return code;
+}
+
 test('sinks are tree-shaken apart: a collector-only site ships none of them, nor the consent store', async () => {
   const withSinks = await bundledCode('beacon-sinks');
   const collectorOnly = await bundledCode('beacon-defaults');
@@ -81,4 +112,10 @@ test('sinks are tree-shaken apart: a collector-only site ships none of them, nor
     expect(collectorOnly).not.toContain(platformCall);
   }
   expect(collectorOnly).not.toMatch(/listen|nanostores/);
+  // Conversion code ships only on pages with <Conversion> (Astro emits the chunk of every kit component the site
+  // imports, but a page loads it only where the component is rendered).
+  expect(await shippedCode('beacon-sinks', 'target/index.html')).toContain('data-cta-conversion');
+  // (The sinks know how to map a conversion event; the code that makes one is what stays away.)
+  expect(await shippedCode('beacon-sinks', 'index.html')).not.toMatch(/data-cta-conversion|trackConversion/);
+  expect(await shippedCode('beacon-defaults', 'index.html')).not.toMatch(/conversion/i);
 });

@@ -15,6 +15,8 @@ describe('beacon options', () => {
       privacy: { respectGpc: true, respectDnt: true },
       allowLocalhost: false,
       allowAutomation: false,
+      historyNavigation: false,
+      visits: true,
     });
   });
 

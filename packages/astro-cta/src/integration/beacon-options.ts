@@ -58,6 +58,16 @@ export const beaconOptionsSchema = z
     allowLocalhost: z.boolean().default(false),
     /** Report in automated browsers (navigator.webdriver) too: end-to-end tests. */
     allowAutomation: z.boolean().default(false),
+    /**
+     * Count History API navigation outside Astro's router (pushState, replaceState, back, forward) as page views.
+     * Ships a small extra module; Astro's view transitions are followed without it.
+     */
+    historyNavigation: z.boolean().default(false),
+    /**
+     * The visit id in sessionStorage (stored only after the consent gate). False sends events without `vi`: no
+     * storage at all, and no conversion attribution or bounce rate in the report.
+     */
+    visits: z.boolean().default(true),
   })
   .strict()
   .superRefine((options, context) => {

@@ -16,7 +16,8 @@ const bootstrap = (input: unknown) => {
 describe('the injected beacon bootstrap', () => {
   it('starts the core with the collector only: no sink, no consent module, privacy defaults left to the core', () => {
     const code = bootstrap({ endpoint: '/api/cta' });
-    expect(code).toContain(`connectTrack(startBeacon({ endpoint: "/api/cta" }));`);
+    expect(code).toContain(`connectTrack(startBeacon({ endpoint: "/api/cta", gate: visits() }));`);
+    expect(code).toContain(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
     expect(code).not.toMatch(/beacon-sink|beacon-consent/);
   });
 
@@ -33,8 +34,22 @@ describe('the injected beacon bootstrap', () => {
   it('passes the consent default, privacy opt-outs and the localhost and automation opt-ins', () => {
     const code = bootstrap({ sinks: ['umami'], consent: 'pending', privacy: { respectGpc: false, respectDnt: false }, allowLocalhost: true, allowAutomation: true });
     expect(code).toContain(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
-    expect(code).toContain('startBeacon({ sink: umami(), gate: consentGate(ctaConsent, "pending"), gpc: false, dnt: false, localhost: true, automation: true })');
+    expect(code).toContain('startBeacon({ sink: umami(), gate: visits(consentGate(ctaConsent, "pending")), gpc: false, dnt: false, localhost: true, automation: true })');
     expect(code).not.toContain('endpoint');
+  });
+
+  it('leaves the visit id out when visits: false, with or without consent', () => {
+    expect(bootstrap({ endpoint: '/e', visits: false })).not.toContain('visits');
+    const code = bootstrap({ endpoint: '/e', visits: false, consent: 'pending' });
+    expect(code).not.toContain('visits');
+    expect(code).toContain('gate: consentGate(ctaConsent, "pending")');
+  });
+
+  it('ships History API page views only when asked', () => {
+    expect(bootstrap({ endpoint: '/e' })).not.toContain('history');
+    const code = bootstrap({ endpoint: '/e', historyNavigation: true });
+    expect(code).toContain(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
+    expect(code).toContain('historyPageViews();\nconnectTrack(');
   });
 
   it('says which custom sink module is missing', () => {

@@ -26,16 +26,22 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
   });
   if (sinks.length > 1) imports.push(`import { sinks } from 'astro-cta/client/beacon-sink-all.ts';`);
   if (options.consent) imports.push(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
+  if (options.historyNavigation) imports.push(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
+  // Visits wrap the consent gate: the visit id is stored only for events that consent let through.
+  if (options.visits) imports.push(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
 
   const settings = [
     options.endpoint && `endpoint: ${JSON.stringify(options.endpoint)}`,
     sinks.length === 1 && `sink: ${sinks[0]}`,
     sinks.length > 1 && `sink: sinks(${sinks.join(', ')})`,
-    options.consent && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
+    options.consent && options.visits && `gate: visits(consentGate(ctaConsent, ${JSON.stringify(options.consent)}))`,
+    options.consent && !options.visits && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
+    !options.consent && options.visits && 'gate: visits()',
     !options.privacy.respectGpc && 'gpc: false',
     !options.privacy.respectDnt && 'dnt: false',
     options.allowLocalhost && 'localhost: true',
     options.allowAutomation && 'automation: true',
   ].filter(Boolean);
-  return `${imports.join('\n')}\nconnectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
+  const history = options.historyNavigation ? 'historyPageViews();\n' : '';
+  return `${imports.join('\n')}\n${history}connectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
 }

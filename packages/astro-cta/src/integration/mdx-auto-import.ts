@@ -1,6 +1,6 @@
 /**
  * MDX without import lines: every .mdx file that uses a kit component (<CTA>, <SocialProof>, <Incentive>,
- * <Countdown>, <CTASection>) and does not import or define that name itself gets
+ * <Countdown>, <CTASection>, <Conversion>) and does not import or define that name itself gets
  * `import { … } from 'astro-cta/components'` added at compile time. Explicit imports keep working: a name the file
  * binds itself is never imported again, so an author can also import their own `CTA` from elsewhere.
  *
@@ -12,7 +12,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The component names the plugin may import; they are the exports of `astro-cta/components`. */
-export const KIT_COMPONENT_NAMES = ['CTA', 'SocialProof', 'Incentive', 'Countdown', 'CTASection'] as const;
+export const KIT_COMPONENT_NAMES = ['CTA', 'SocialProof', 'Incentive', 'Countdown', 'CTASection', 'Conversion'] as const;
 export const COMPONENTS_MODULE = 'astro-cta/components';
 /** Keep in step with SOURCE_PROP in src/components/authoring-error.ts (components ship as source, not built). */
 export const SOURCE_PROP = '__ctaSource';

@@ -33,6 +33,11 @@ describe('assetsInlineLimitKeepingEnhancerExternal', () => {
     expect(assetsInlineLimitKeepingEnhancerExternal(undefined)(file, enhancer)).toBe(false);
   });
 
+  it('never inlines the conversion module', () => {
+    const conversion = Buffer.from('document.querySelectorAll("[data-cta-conversion]")');
+    expect(assetsInlineLimitKeepingEnhancerExternal(undefined)('_astro/Conversion.astro_astro_type_script_index_0_lang.abc.js', conversion)).toBe(false);
+  });
+
   it("decides everything else as the site's own limit does", () => {
     const small = Buffer.alloc(100);
     expect(assetsInlineLimitKeepingEnhancerExternal(undefined)('a.png', small)).toBe(true);

@@ -1,23 +1,42 @@
-import type { CtaEvent } from '@astro-cta/contract';
+import type { WireEvent } from '@astro-cta/contract';
 
-/** Event names on analytics platforms; custom events keep their own name. */
+/** Event names on analytics platforms; custom events keep their own name, conversions are named by their goal. */
 export const EVENT_NAMES = { click: 'cta_click', impression: 'cta_impression' } as const;
 
-export function eventName(event: CtaEvent): string {
-  return event.t == 'custom' ? event.id : EVENT_NAMES[event.t];
+export function eventName(event: WireEvent): string {
+  return event.t == 'custom' || event.t == 'conversion' ? event.id : EVENT_NAMES[event.t];
 }
 
 /**
  * The properties every platform receives: snake_case keys that GA4, PostHog, Plausible and Umami all accept.
- * Absent fields are left out rather than sent empty; a custom event's own props come last.
+ * Absent fields are left out rather than sent empty; a custom event's own props come last. A conversion carries
+ * its goal, and its value and currency when it has them (each sink also maps them to the platform's revenue fields).
  */
-export function eventProps(event: CtaEvent): Record<string, string | number | boolean> {
+export function eventProps(event: WireEvent): Record<string, string | number | boolean> {
   const props: Record<string, string | number | boolean> = {};
-  if (event.t != 'custom') props.cta_id = event.id;
+  if (event.t != 'custom' && event.t != 'conversion') props.cta_id = event.id;
   if (event.v) props.cta_variant = event.v;
   if (event.g) props.cta_goal = event.g;
+  if (event.x) props.cta_experiment = event.x;
+  if (event.a) props.cta_arm = event.a;
   props.page_path = event.p;
-  if (event.d) props.link_url = event.d;
-  if (event.o) props.open_mode = event.o;
+  if (event.t == 'conversion') {
+    if (event.val !== undefined) props.value = event.val;
+    if (event.cur) props.currency = event.cur;
+  } else {
+    if (event.d) props.link_url = event.d;
+    if (event.o) props.open_mode = event.o;
+  }
   return { ...props, ...event.props };
 }
+
+/** GA4's recommended events for the goals they exist for; other goals keep their own name. */
+export const GA4_RECOMMENDED: Record<string, string> = {
+  signup: 'sign_up',
+  'sign-up': 'sign_up',
+  sign_up: 'sign_up',
+  purchase: 'purchase',
+  lead: 'generate_lead',
+  login: 'login',
+  subscribe: 'purchase',
+};

@@ -20,7 +20,31 @@ describe('EventStore', () => {
     expect(db.prepare('SELECT * FROM events').get()).toEqual({
       page_view: 'pv1', seq: 3, type: 'click', cta: 'signup', page: '/', variant: 'primary', goal: 'trial',
       destination: 'https://example.com/', open_mode: 'new-tab', props: '{"a":1}', received_at: 1_700_000_000_000,
+      visit: null, experiment: null, arm: null, value: null, currency: null, claimed_cta: null, claimed_page_view: null,
     });
+  });
+
+  it('stores a conversion with its visit, value, currency and the attribution the client claims', async () => {
+    const { db, store } = setup();
+    await store.write([
+      { t: 'click', id: 'hero', p: '/', pv: 'pv1', s: 0, vi: 'visit1', g: 'signup', x: 'hero-copy', a: 'B' },
+      { t: 'conversion', id: 'signup', p: '/welcome/', pv: 'pv2', s: 0, vi: 'visit1', g: 'signup', val: 49.5, cur: 'EUR', ac: 'hero', apv: 'pv1' },
+    ]);
+    expect(db.prepare('SELECT page_view, type, visit, experiment, arm, value, currency, claimed_cta, claimed_page_view FROM events').all()).toEqual([
+      { page_view: 'pv1', type: 'click', visit: 'visit1', experiment: 'hero-copy', arm: 'B', value: null, currency: null, claimed_cta: null, claimed_page_view: null },
+      { page_view: 'pv2', type: 'conversion', visit: 'visit1', experiment: null, arm: null, value: 49.5, currency: 'EUR', claimed_cta: 'hero', claimed_page_view: 'pv1' },
+    ]);
+    // The rollups the report reads, kept by the triggers of migration 3.
+    expect(db.prepare('SELECT * FROM visits').get()).toEqual({
+      visit: 'visit1', first_at: 1_700_000_000_000, last_at: 1_700_000_000_000, landing_page: '/', page_views: 2, clicks: 1, conversions: 1,
+    });
+    expect(db.prepare('SELECT * FROM cta_daily').all()).toEqual([
+      { day: Math.floor(1_700_000_000_000 / 86_400_000), cta: 'hero', page: '/', impressions: 1, clicks: 1, click_events: 1 },
+    ]);
+    // A retried request changes neither the events nor the rollups.
+    await store.write([{ t: 'click', id: 'hero', p: '/', pv: 'pv1', s: 0, vi: 'visit1', g: 'signup' }]);
+    expect(db.prepare('SELECT page_views, clicks FROM visits').get()).toEqual({ page_views: 2, clicks: 1 });
+    expect(db.prepare('SELECT impressions, clicks, click_events FROM cta_daily').get()).toEqual({ impressions: 1, clicks: 1, click_events: 1 });
   });
 
   it('never stores a (page view, sequence) twice: retries are counted as duplicates', async () => {

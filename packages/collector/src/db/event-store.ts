@@ -42,8 +42,9 @@ export class EventStore implements EventWriter {
     this.#db = db;
     this.#now = now;
     this.#insert = db.prepare(`INSERT OR IGNORE INTO events
-      (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
+       visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** Resolves once the events are committed. */
@@ -82,6 +83,13 @@ export class EventStore implements EventWriter {
             event.o ?? null,
             event.props ? JSON.stringify(event.props) : null,
             receivedAt,
+            event.vi ?? null,
+            event.x ?? null,
+            event.a ?? null,
+            event.val ?? null,
+            event.cur ?? null,
+            event.ac ?? null,
+            event.apv ?? null,
           );
           stored += Number(changes);
         }

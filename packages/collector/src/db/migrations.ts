@@ -51,6 +51,203 @@ export const MIGRATIONS: readonly Migration[] = [
       GROUP BY cta, page, COALESCE(variant, ''), page_view;
     `,
   },
+  {
+    version: 3,
+    name: 'visits, conversions, experiments and report rollups',
+    // SQLite cannot change a CHECK constraint in place, so the events table is rebuilt with 'conversion' allowed and
+    // the new columns, its rows copied in key order. Then the rollups the report reads instead of scanning every
+    // event, filled from the events already stored and kept current by triggers on each insert (an INSERT OR IGNORE
+    // that ignores a retried event fires nothing, so the rollups stay idempotent on (page view, sequence) too):
+    // - cta_daily: per UTC day (of the exposure's first event), CTA and page: exposures (page views in which the CTA
+    //   was seen or clicked; counted once per page view and CTA, whatever the variant), clicked exposures, clicks.
+    // - page_views: per page view, its events by type and highest sequence number; daily_totals adds them up per day.
+    // - visits: per visit id, its first and last event, landing page, page views, clicks and conversions;
+    //   landing_daily counts visits and bounces per day and landing page.
+    // Conversions stay in events (they are few); two partial indexes find them and the clicks of a visit.
+    up: `
+      DROP VIEW cta_exposures;
+      CREATE TABLE events_v3 (
+        page_view     TEXT    NOT NULL,
+        seq           INTEGER NOT NULL,
+        type          TEXT    NOT NULL CHECK (type IN ('click', 'impression', 'custom', 'conversion')),
+        cta           TEXT    NOT NULL,
+        page          TEXT    NOT NULL,
+        variant       TEXT,
+        goal          TEXT,
+        destination   TEXT,
+        open_mode     TEXT    CHECK (open_mode IN ('plain', 'modifier', 'middle', 'new-tab')),
+        props         TEXT,
+        received_at   INTEGER NOT NULL,
+        visit         TEXT,
+        experiment    TEXT,
+        arm           TEXT,
+        value         REAL,
+        currency      TEXT,
+        claimed_cta   TEXT,
+        claimed_page_view TEXT,
+        PRIMARY KEY (page_view, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO events_v3 (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at)
+        SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at
+        FROM events ORDER BY page_view, seq;
+      DROP TABLE events;
+      ALTER TABLE events_v3 RENAME TO events;
+
+      CREATE VIEW cta_exposures AS
+      SELECT cta, page, COALESCE(variant, '') AS variant, page_view,
+             1 AS exposed,
+             MAX(type = 'click') AS clicked,
+             SUM(type = 'click') AS click_events,
+             SUM(type = 'impression') AS impression_events
+      FROM events
+      WHERE type IN ('click', 'impression')
+      GROUP BY cta, page, COALESCE(variant, ''), page_view;
+
+      -- Covering (the key's page_view and seq come with every index entry), so attribution never reads the table.
+      CREATE INDEX events_clicks_by_visit ON events (visit, received_at, goal, cta, page) WHERE type = 'click';
+      CREATE INDEX events_conversions ON events (received_at, goal, visit, value, currency) WHERE type = 'conversion';
+
+      CREATE TABLE cta_daily (
+        day          INTEGER NOT NULL, -- days since 1970-01-01, UTC
+        cta          TEXT    NOT NULL,
+        page         TEXT    NOT NULL,
+        impressions  INTEGER NOT NULL,
+        clicks       INTEGER NOT NULL,
+        click_events INTEGER NOT NULL,
+        PRIMARY KEY (day, cta, page)
+      ) WITHOUT ROWID;
+      INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
+        SELECT day, cta, page, COUNT(*), SUM(clicked), SUM(click_events)
+        FROM (SELECT MIN(received_at) / 86400000 AS day, cta, MIN(page) AS page, MAX(type = 'click') AS clicked,
+                     SUM(type = 'click') AS click_events
+              FROM events WHERE type IN ('click', 'impression') GROUP BY page_view, cta)
+        GROUP BY day, cta, page;
+
+      CREATE TRIGGER cta_daily_on_insert AFTER INSERT ON events WHEN NEW.type IN ('click', 'impression') BEGIN
+        INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
+        SELECT COALESCE(prior.day, NEW.received_at / 86400000), NEW.cta, COALESCE(prior.page, NEW.page),
+               prior.day IS NULL, NEW.type = 'click' AND NOT COALESCE(prior.clicked, 0), NEW.type = 'click'
+        FROM (SELECT MIN(received_at) / 86400000 AS day, MIN(page) AS page, MAX(type = 'click') AS clicked
+              FROM events WHERE page_view = NEW.page_view AND seq <> NEW.seq AND cta = NEW.cta
+                AND type IN ('click', 'impression')) AS prior
+        WHERE true
+        ON CONFLICT (day, cta, page) DO UPDATE SET
+          impressions = impressions + excluded.impressions,
+          clicks = clicks + excluded.clicks,
+          click_events = click_events + excluded.click_events;
+      END;
+
+      CREATE TABLE page_views (
+        page_view         TEXT    NOT NULL PRIMARY KEY,
+        day               INTEGER NOT NULL, -- of its first event
+        events            INTEGER NOT NULL,
+        max_seq           INTEGER NOT NULL,
+        impression_events INTEGER NOT NULL,
+        click_events      INTEGER NOT NULL,
+        custom_events     INTEGER NOT NULL,
+        conversion_events INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO page_views
+        SELECT page_view, MIN(received_at) / 86400000, COUNT(*), MAX(seq), SUM(type = 'impression'),
+               SUM(type = 'click'), SUM(type = 'custom'), SUM(type = 'conversion')
+        FROM events GROUP BY page_view;
+      -- Per UTC day (of each page view's first event): events by type, page views, and lost events as the report
+      -- counts them (a page view with a gap; missing sequence numbers, at most 10 per page view: MAX_GAP_PER_PAGE_VIEW
+      -- in report/query.ts). A page view's gap changes as its events arrive, so each insert takes the page view's
+      -- old contribution out and puts the new one in.
+      CREATE TABLE daily_totals (
+        day                 INTEGER NOT NULL PRIMARY KEY,
+        events              INTEGER NOT NULL,
+        page_views          INTEGER NOT NULL,
+        impression_events   INTEGER NOT NULL,
+        click_events        INTEGER NOT NULL,
+        custom_events       INTEGER NOT NULL,
+        conversion_events   INTEGER NOT NULL,
+        page_views_with_gaps INTEGER NOT NULL,
+        sequence_gaps       INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO daily_totals
+        SELECT day, SUM(events), COUNT(*), SUM(impression_events), SUM(click_events), SUM(custom_events),
+               SUM(conversion_events), SUM(max_seq + 1 - events > 0), SUM(MIN(MAX(max_seq + 1 - events, 0), 10))
+        FROM page_views GROUP BY day;
+
+      CREATE TRIGGER page_views_on_insert AFTER INSERT ON events BEGIN
+        INSERT INTO daily_totals
+          SELECT day, 0, 0, 0, 0, 0, 0, -(max_seq + 1 - events > 0), -MIN(MAX(max_seq + 1 - events, 0), 10)
+          FROM page_views WHERE page_view = NEW.page_view
+        ON CONFLICT (day) DO UPDATE SET
+          page_views_with_gaps = page_views_with_gaps + excluded.page_views_with_gaps,
+          sequence_gaps = sequence_gaps + excluded.sequence_gaps;
+        INSERT INTO page_views VALUES (NEW.page_view, NEW.received_at / 86400000, 1, NEW.seq,
+          NEW.type = 'impression', NEW.type = 'click', NEW.type = 'custom', NEW.type = 'conversion')
+        ON CONFLICT (page_view) DO UPDATE SET
+          events = events + 1,
+          max_seq = MAX(max_seq, excluded.max_seq),
+          impression_events = impression_events + excluded.impression_events,
+          click_events = click_events + excluded.click_events,
+          custom_events = custom_events + excluded.custom_events,
+          conversion_events = conversion_events + excluded.conversion_events;
+        INSERT INTO daily_totals
+          SELECT day, 1, events = 1, NEW.type = 'impression', NEW.type = 'click', NEW.type = 'custom',
+                 NEW.type = 'conversion', max_seq + 1 - events > 0, MIN(MAX(max_seq + 1 - events, 0), 10)
+          FROM page_views WHERE page_view = NEW.page_view
+        ON CONFLICT (day) DO UPDATE SET
+          events = events + 1,
+          page_views = page_views + excluded.page_views,
+          impression_events = impression_events + excluded.impression_events,
+          click_events = click_events + excluded.click_events,
+          custom_events = custom_events + excluded.custom_events,
+          conversion_events = conversion_events + excluded.conversion_events,
+          page_views_with_gaps = page_views_with_gaps + excluded.page_views_with_gaps,
+          sequence_gaps = sequence_gaps + excluded.sequence_gaps;
+      END;
+
+      CREATE TABLE visits (
+        visit        TEXT    NOT NULL PRIMARY KEY,
+        first_at     INTEGER NOT NULL,
+        last_at      INTEGER NOT NULL,
+        landing_page TEXT    NOT NULL,
+        page_views   INTEGER NOT NULL,
+        clicks       INTEGER NOT NULL,
+        conversions  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- Per UTC day (of each visit's start) and landing page: visits, and those that are bounces so far (one page
+      -- view, no click, no conversion). A visit stops being a bounce as it goes on: each insert takes its old state
+      -- out and puts the new one in.
+      CREATE TABLE landing_daily (
+        day     INTEGER NOT NULL,
+        page    TEXT    NOT NULL,
+        visits  INTEGER NOT NULL,
+        bounces INTEGER NOT NULL,
+        PRIMARY KEY (day, page)
+      ) WITHOUT ROWID;
+
+      CREATE TRIGGER visits_on_insert AFTER INSERT ON events WHEN NEW.visit IS NOT NULL BEGIN
+        INSERT INTO landing_daily
+          SELECT NEW.received_at / 86400000, NEW.page, 1, 0
+          WHERE NOT EXISTS (SELECT 1 FROM visits WHERE visit = NEW.visit)
+        ON CONFLICT (day, page) DO UPDATE SET visits = visits + 1;
+        INSERT INTO landing_daily
+          SELECT first_at / 86400000, landing_page, 0, -1 FROM visits
+          WHERE visit = NEW.visit AND page_views <= 1 AND clicks = 0 AND conversions = 0
+        ON CONFLICT (day, page) DO UPDATE SET bounces = bounces - 1;
+        INSERT INTO visits (visit, first_at, last_at, landing_page, page_views, clicks, conversions)
+        VALUES (NEW.visit, NEW.received_at, NEW.received_at, NEW.page,
+                NOT EXISTS (SELECT 1 FROM events
+                            WHERE page_view = NEW.page_view AND seq <> NEW.seq AND visit = NEW.visit),
+                NEW.type = 'click', NEW.type = 'conversion')
+        ON CONFLICT (visit) DO UPDATE SET
+          last_at = MAX(last_at, excluded.last_at),
+          page_views = page_views + excluded.page_views,
+          clicks = clicks + excluded.clicks,
+          conversions = conversions + excluded.conversions;
+        INSERT INTO landing_daily
+          SELECT first_at / 86400000, landing_page, 0, 1 FROM visits
+          WHERE visit = NEW.visit AND page_views <= 1 AND clicks = 0 AND conversions = 0
+        ON CONFLICT (day, page) DO UPDATE SET bounces = bounces + 1;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

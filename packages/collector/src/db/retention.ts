@@ -16,12 +16,22 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   );
   const deleteUpTo = db.prepare('DELETE FROM events WHERE page_view >= ? AND page_view < ? AND received_at < ?');
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
+  const pruneRollups = db.prepare('DELETE FROM cta_daily WHERE day < ?');
+  const pruneVisits = db.prepare('DELETE FROM visits WHERE last_at < ?');
+  const pruneDays = ['page_views', 'daily_totals', 'landing_daily'].map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE day < ?`),
+  );
   let from = '';
   for (;;) {
     // One page view's events never straddle two chunks: the boundary is the first page view of the next chunk.
     const boundary = nextBoundary.get(from, CHUNK_ROWS) as { page_view: string } | undefined;
     if (!boundary) {
-      yield Number(deleteRest.run(from, beforeMs).changes);
+      const deleted = Number(deleteRest.run(from, beforeMs).changes);
+      // The report's rollups follow: whole days before the cut-off, and visits that ended before it.
+      pruneRollups.run(Math.floor(beforeMs / DAY_MS));
+      pruneVisits.run(beforeMs);
+      for (const statement of pruneDays) statement.run(Math.floor(beforeMs / DAY_MS));
+      yield deleted;
       return;
     }
     yield Number(deleteUpTo.run(from, boundary.page_view, beforeMs).changes);

@@ -1,11 +1,40 @@
-import { MAX_GAP_PER_PAGE_VIEW, type CtaRow, type Report } from './query.ts';
+import { MAX_GAP_PER_PAGE_VIEW, type Comparison, type CtaRow, type Report } from './query.ts';
 
 export const percent = (value: number | null, digits = 1): string => (value === null ? '–' : `${(value * 100).toFixed(digits)}%`);
 
-export const pageLabel = (row: CtaRow): string => row.page ?? 'all pages';
-export const variantLabel = (row: CtaRow): string => (row.variant === null ? 'all' : row.variant === '' ? '(none)' : row.variant);
-export const intervalLabel = (row: CtaRow): string => (row.ctrLow === null ? '–' : `${percent(row.ctrLow)}–${percent(row.ctrHigh)}`);
-
+/** The page cell: the path, or how many pages a CTA seen on several is on (its per-page rows follow). */
+export const pageLabel = (row: CtaRow): string => row.page ?? `${row.pages} pages`;
+/** A 95% interval as "low–high", or "–" without trials. */
+export const intervalLabel = (low: number | null, high: number | null): string =>
+  low === null || high === null ? '–' : `${percent(low)}–${percent(high)}`;
+/** A change between periods: the difference in percentage points and its p-value, or that it is noise. */
+export function changeLabel(comparison: Comparison | undefined): string {
+  if (!comparison || comparison.verdict === 'no data' || comparison.difference === null) return '–';
+  const points = `${comparison.difference >= 0 ? '+' : '−'}${Math.abs(comparison.difference * 100).toFixed(1)} pp`;
+  const p = comparison.p! < 0.001 ? 'p<0.001' : `p=${comparison.p!.toFixed(3)}`;
+  return comparison.verdict === 'noise' ? `${points}, not distinguishable from noise (${p})` : `${points} (${p})`;
+}
+/** The definitions every human-readable format prints under its figures. */
+export function definitions(report: Report): string[] {
+  const { attribution } = report;
+  const goal = attribution.anyGoal ? 'with the conversion\'s goal, else on any CTA' : 'with the conversion\'s goal';
+  return [
+    'Impressions and clicks count page views; CTR = clicks / impressions. Intervals are 95% Wilson intervals.',
+    `Conversions are credited to the ${attribution.model === 'last-click' ? 'last' : 'first'} click ` +
+      `on a CTA ${goal}, in the same visit, at most ${attribution.windowMinutes} min earlier; ` +
+      'conversion rates count clicked page views that earned one, per click and per impression. ' +
+      'What a client claims as attribution is not used.',
+    'Bounce: a visit that viewed one page, clicked no CTA and converted nothing (the beacon sends no ' +
+      'visible-time signal yet, so "under 10 s visible" is not measured: visits that stayed longer without ' +
+      'acting count as bounces).',
+    ...(report.previousPeriod
+      ? [
+          `Change: against ${report.previousPeriod.since} to ${report.previousPeriod.until}, ` +
+            'a two-proportion z-test; p >= 0.05 is "not distinguishable from noise".',
+        ]
+      : []),
+  ];
+}
 // Characters that change how the rest of a line reads without being seen: control characters (escape sequences),
 // bidi embeddings, overrides, isolates and marks (a right-to-left override shows "gpj.exe" as "exe.jpg"), zero-width
 // characters and joiners, line and paragraph separators, and lone surrogates (stored before the collector refused
@@ -24,34 +53,23 @@ export function visible(value: string): string {
 export const DEFAULT_ROW_LIMIT = 50;
 
 export interface ShownRows {
-  /** At most `limit` rows, most seen first. */
+  /** At most `limit` rows, in the report's order. */
   rows: CtaRow[];
   /** Rows left out. */
   hidden: number;
 }
 
-/**
- * The rows worth reading first: CTAs by impressions across all pages (most first, then by name), within a CTA its
- * rows by impressions and its total last. One pass and one sort, so any number of rows is fine; `limit` may be
- * Infinity for all of them.
- */
+/** The first `limit` rows of the report (already in the order asked for); `limit` may be Infinity for all of them. */
 export function topRows(rows: readonly CtaRow[], limit: number): ShownRows {
-  const reach = new Map<string, number>();
-  for (const row of rows) if (row.page === null) reach.set(row.cta, row.impressions);
-  const ranked = rows.slice().sort(
-    (a, b) =>
-      (reach.get(b.cta) ?? 0) - (reach.get(a.cta) ?? 0) ||
-      compareText(a.cta, b.cta) ||
-      Number(a.page === null) - Number(b.page === null) ||
-      b.impressions - a.impressions ||
-      compareText(a.page ?? '', b.page ?? '') ||
-      compareText(a.variant ?? '', b.variant ?? ''),
-  );
-  const shown = ranked.length > limit ? ranked.slice(0, limit) : ranked;
-  return { rows: shown, hidden: ranked.length - shown.length };
+  const shown = rows.length > limit ? rows.slice(0, limit) : rows.slice();
+  return { rows: shown, hidden: rows.length - shown.length };
 }
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** A period as people read it. */
+export function periodLabel({ period }: Report): string {
+  if (!period.since && !period.until) return 'all time';
+  return `${period.since ?? 'the start'} to ${period.until ?? 'now'}`;
+}
 
 /** The line under a cut table or chart. */
 export const moreLabel = (hidden: number): string =>

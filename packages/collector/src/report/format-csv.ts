@@ -1,6 +1,34 @@
 import type { Report } from './query.ts';
 
-const COLUMNS = ['cta', 'page', 'variant', 'impressions', 'clicks', 'click_events', 'ctr', 'ctr_low', 'ctr_high'] as const;
+const COLUMNS = [
+  'kind',
+  'cta',
+  'page',
+  'bucket',
+  'impressions',
+  'clicks',
+  'click_events',
+  'ctr',
+  'ctr_low',
+  'ctr_high',
+  'conversions',
+  'converted_clicks',
+  'conv_per_click',
+  'conv_per_click_low',
+  'conv_per_click_high',
+  'conv_per_impression',
+  'conv_per_impression_low',
+  'conv_per_impression_high',
+  'ctr_change',
+  'ctr_change_p',
+  'ctr_change_verdict',
+  'visits',
+  'bounces',
+  'bounce_rate',
+  'bounce_rate_low',
+  'bounce_rate_high',
+] as const;
+type Column = (typeof COLUMNS)[number];
 
 // Spreadsheets split CSV on the list separator of the reader's locale: "," in English, ";" where "," is the decimal
 // mark (most of Europe), tab when pasted or saved as "text", "|" in some importers. A cell holding any of them (or a
@@ -12,28 +40,75 @@ const NEEDS_QUOTES = /[,;\t|"'\r\n]/;
 const FORMULA_START = /(^|[,;\t|\r\n])([ \u00a0]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
 
 /**
- * RFC 4180 CSV, one line per row of the report (a CTA's total has empty page and variant), every row of the report.
- * Ids and paths come from visitors' browsers, so text cells are defused and quoted as described above.
+ * RFC 4180 CSV holding the whole report, one table: `kind` says what a line is — `cta` (a CTA across its pages),
+ * `page` (a CTA on one of several pages), `landing-page` (visits and bounces) or `series` (a CTA in one bucket of
+ * --by). Columns that do not apply to a kind are empty. Ids and paths come from visitors' browsers, so text cells are
+ * defused and quoted as described above.
  */
 export function formatCsv(report: Report): string {
   const lines = [COLUMNS.join(',')];
-  for (const row of report.rows) {
+  const line = (cells: Partial<Record<Column, string | number | null>>) =>
     lines.push(
-      [
-        text(row.cta),
-        text(row.page ?? ''),
-        text(row.variant ?? ''),
-        row.impressions,
-        row.clicks,
-        row.clickEvents,
-        number(row.ctr),
-        number(row.ctrLow),
-        number(row.ctrHigh),
-      ].join(','),
+      COLUMNS.map((column) => {
+        const value = cells[column];
+        return value === undefined || value === null ? '' : typeof value === 'number' ? number(value) : text(value);
+      }).join(','),
     );
+  for (const row of report.rows) {
+    line({
+      kind: row.kind,
+      cta: row.cta,
+      page: row.page ?? '',
+      impressions: count(row.impressions),
+      clicks: count(row.clicks),
+      click_events: count(row.clickEvents),
+      ctr: row.ctr,
+      ctr_low: row.ctrLow,
+      ctr_high: row.ctrHigh,
+      conversions: count(row.conversions),
+      converted_clicks: count(row.convertedClicks),
+      conv_per_click: row.conversionsPerClick,
+      conv_per_click_low: row.conversionsPerClickLow,
+      conv_per_click_high: row.conversionsPerClickHigh,
+      conv_per_impression: row.conversionsPerImpression,
+      conv_per_impression_low: row.conversionsPerImpressionLow,
+      conv_per_impression_high: row.conversionsPerImpressionHigh,
+      ctr_change: row.change?.ctr.difference ?? null,
+      ctr_change_p: row.change?.ctr.p ?? null,
+      ctr_change_verdict: row.change ? row.change.ctr.verdict : null,
+    });
+  }
+  for (const page of report.pages) {
+    line({
+      kind: 'landing-page',
+      page: page.page,
+      visits: count(page.visits),
+      bounces: count(page.bounces),
+      bounce_rate: page.bounceRate,
+      bounce_rate_low: page.bounceRateLow,
+      bounce_rate_high: page.bounceRateHigh,
+    });
+  }
+  for (const cta of report.series?.ctas ?? []) {
+    report.series!.buckets.forEach((bucket, index) => {
+      const impressions = cta.impressions[index]!;
+      const clicks = cta.clicks[index]!;
+      line({
+        kind: 'series',
+        cta: cta.cta,
+        bucket,
+        impressions: count(impressions),
+        clicks: count(clicks),
+        ctr: impressions ? clicks / impressions : null,
+        conversions: count(cta.conversions[index]!),
+      });
+    });
   }
   return `${lines.join('\r\n')}\r\n`;
 }
+
+// Counts are written as integers; rates with six decimals.
+const count = (value: number): string => String(value);
 
 function text(value: string): string {
   const safe = value.replace(FORMULA_START, "$1$2'");

@@ -33,5 +33,21 @@ export function formatReport(
 }
 
 export { DEFAULT_ROW_LIMIT } from './format-common.ts';
-export { buildReport, MAX_GAP_PER_PAGE_VIEW, type CtaRow, type Report } from './query.ts';
+export {
+  buildReport,
+  compare,
+  MAX_GAP_PER_PAGE_VIEW,
+  SIGNIFICANCE,
+  SORT_KEYS,
+  type Comparison,
+  type CtaRow,
+  type PageRow,
+  type Report,
+  type ReportOptions,
+  type Series,
+  type SortKey,
+} from './query.ts';
+export { attributeConversions, ATTRIBUTION_MODELS, DEFAULT_ATTRIBUTION, type AttributionModel } from './attribution.ts';
+export { BUCKETS, parseDay, type Bucket } from './period.ts';
+export { twoProportionZTest } from './z-test.ts';
 export { wilsonInterval, Z_95, type Interval } from './wilson.ts';

@@ -1,24 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
+import {
+  attributeConversions,
+  DEFAULT_ATTRIBUTION,
+  type AttributionModel,
+  type AttributionOptions,
+} from './attribution.ts';
+import { bucketStart, dayLabel, DAY_MS, type Bucket, type DayRange } from './period.ts';
 import { wilsonInterval } from './wilson.ts';
-
-export interface CtaRow {
-  cta: string;
-  /** Page path, or null in a CTA's total across pages. */
-  page: string | null;
-  /** Variant ('' when the CTA has none), or null in a CTA's total across variants. */
-  variant: string | null;
-  /** Page views in which the CTA was seen (an impression event, or a click: a click implies an impression). */
-  impressions: number;
-  /** Page views in which the CTA was clicked at least once. */
-  clicks: number;
-  /** Click events, including repeated clicks in one page view (e.g. opening several tabs). */
-  clickEvents: number;
-  /** clicks / impressions, or null without impressions. */
-  ctr: number | null;
-  /** 95% Wilson score interval of the CTR. */
-  ctrLow: number | null;
-  ctrHigh: number | null;
-}
+import { twoProportionZTest } from './z-test.ts';
 
 /**
  * The most lost events one page view can account for in `sequenceGaps`. Sequence numbers come from the client, so a
@@ -27,92 +16,467 @@ export interface CtaRow {
  */
 export const MAX_GAP_PER_PAGE_VIEW = 10;
 
+/** A p-value at or above this is reported as "not distinguishable from noise". */
+export const SIGNIFICANCE = 0.05;
+
+/** What a change between the previous period and this one amounts to. */
+export type Verdict = 'higher' | 'lower' | 'noise' | 'no data';
+
+export interface Comparison {
+  previous: number | null;
+  current: number | null;
+  /** current − previous, in proportion points (0.01 = one percentage point). */
+  difference: number | null;
+  /** Two-proportion z-test of the two periods (pooled, two-sided); null without trials in one of them. */
+  z: number | null;
+  p: number | null;
+  verdict: Verdict;
+}
+
+export interface Change {
+  previous: { impressions: number; clicks: number; convertedClicks: number };
+  ctr: Comparison;
+  conversionsPerImpression: Comparison;
+}
+
+export interface CtaRow {
+  /** A CTA's row (across its pages), or one of its per-page rows, which exist only where it is on several pages. */
+  kind: 'cta' | 'page';
+  cta: string;
+  /** Page path; null in the row of a CTA seen on several pages. */
+  page: string | null;
+  /** Pages the CTA was seen on in the period. */
+  pages: number;
+  /** Page views in which the CTA was seen (an impression event, or a click: a click implies an impression). */
+  impressions: number;
+  /** Page views in which the CTA was clicked at least once. */
+  clicks: number;
+  /** Click events, including repeated clicks in one page view (e.g. opening several tabs). */
+  clickEvents: number;
+  /** clicks / impressions with its 95% Wilson interval; null without impressions. */
+  ctr: number | null;
+  ctrLow: number | null;
+  ctrHigh: number | null;
+  /** Conversions credited to this CTA (see attribution). */
+  conversions: number;
+  /** Clicked page views that at least one conversion was credited to: the numerator of both conversion rates. */
+  convertedClicks: number;
+  /** convertedClicks / clicks, with its 95% Wilson interval. */
+  conversionsPerClick: number | null;
+  conversionsPerClickLow: number | null;
+  conversionsPerClickHigh: number | null;
+  /** convertedClicks / impressions, with its 95% Wilson interval. */
+  conversionsPerImpression: number | null;
+  conversionsPerImpressionLow: number | null;
+  conversionsPerImpressionHigh: number | null;
+  /** Sum of the credited conversions' values, per currency. */
+  value: Record<string, number>;
+  /** Against the previous period of the same length; only on a CTA's row, and only with a start date (--since). */
+  change: Change | null;
+}
+
+/** Visits by the page they started on (their landing page). */
+export interface PageRow {
+  page: string;
+  visits: number;
+  /** Visits that viewed one page, clicked no CTA and converted nothing (the 10-second part is not measured yet). */
+  bounces: number;
+  bounceRate: number | null;
+  bounceRateLow: number | null;
+  bounceRateHigh: number | null;
+}
+
+export interface Series {
+  by: Bucket;
+  /** First day of each bucket, YYYY-MM-DD, oldest first, every bucket of the period that holds any data. */
+  buckets: string[];
+  /** One entry per CTA, in the order of `rows`; each array is aligned with `buckets`. */
+  ctas: { cta: string; impressions: number[]; clicks: number[]; conversions: number[] }[];
+}
+
+export const SORT_KEYS = [
+  'impressions',
+  'clicks',
+  'ctr',
+  'conversions',
+  'conversions-per-click',
+  'conversions-per-impression',
+  'cta',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ReportOptions extends AttributionOptions {
+  /** First UTC day counted (day number, see period.ts); default: everything stored. */
+  since?: number;
+  /** First UTC day no longer counted (exclusive); default: everything up to now. */
+  until?: number;
+  /** Also report a series per CTA by day or ISO week. */
+  by?: Bucket;
+  /** Order of the CTAs (default impressions); numbers from high to low, `cta` alphabetically. */
+  sort?: SortKey;
+}
+
 export interface Report {
   generatedAt: string;
+  /** The first and last days counted (both included), YYYY-MM-DD UTC; null when open. */
+  period: { since: string | null; until: string | null };
+  /** The days the changes compare with (same length, just before, both included), or null without --since. */
+  previousPeriod: { since: string; until: string } | null;
+  attribution: { model: AttributionModel; windowMinutes: number; anyGoal: boolean };
+  sort: SortKey;
   totals: {
     events: number;
     pageViews: number;
     clicks: number;
     impressions: number;
     customEvents: number;
+    conversions: number;
+    /** Conversions credited to a click, and those without one (no visit id, no click in the window). */
+    attributedConversions: number;
+    unattributedConversions: number;
+    /** Visits that started in the period (events carrying a visit id). */
+    visits: number;
+    bounces: number;
     /** Page views with a gap in their sequence numbers: each costs a client one event, so it cannot be inflated. */
     pageViewsWithGaps: number;
     /** Missing sequence numbers, at most MAX_GAP_PER_PAGE_VIEW counted per page view. */
     sequenceGaps: number;
   };
-  /** One row per CTA, page and variant, then one total row per CTA (page and variant null), sorted by CTA. */
+  /** Each CTA's row, followed by its per-page rows when it is on several pages; ordered by `sort`. */
   rows: CtaRow[];
+  /** Landing pages by visits, most first. */
+  pages: PageRow[];
+  series: Series | null;
 }
 
-interface CountRow {
+interface Counts {
   cta: string;
-  page: string | null;
-  variant: string | null;
+  page: string;
   impressions: number;
   clicks: number;
   click_events: number;
 }
 
+// Open ends of a period, as day numbers far outside any received_at.
+const FIRST_DAY = -1_000_000;
+const LAST_DAY = 100_000_000;
+
 /**
- * Counts per page view, not per event: each (page view, CTA, page, variant) is one trial that succeeded if it was
- * clicked. That makes CTR a true proportion (never above 100%, even with repeated clicks or a lost impression),
- * which is what the Wilson interval assumes.
+ * Reads the rollups the collector keeps on every insert (cta_daily, daily_totals, landing_daily; migration 3), not the
+ * events, so the time grows with the number of CTAs, pages and days, not with traffic. Counts are per page view:
+ * each (page view, CTA) is one trial that succeeded if it was clicked, so CTR is a true proportion (never above
+ * 100%, even with repeated clicks or a lost impression), which is what the Wilson interval assumes. Conversions are
+ * credited to stored clicks (attribution.ts), whatever the client claims.
  */
-export function buildReport(db: DatabaseSync, now = new Date()): Report {
-  const detail = db
-    .prepare(
-      `SELECT cta, page, variant, COUNT(*) AS impressions, SUM(clicked) AS clicks, SUM(click_events) AS click_events
-       FROM cta_exposures GROUP BY cta, page, variant`,
-    )
-    .all() as unknown as CountRow[];
-  const perCta = db
-    .prepare(
-      `SELECT cta, NULL AS page, NULL AS variant, COUNT(*) AS impressions, SUM(clicked) AS clicks, SUM(click_events) AS click_events
-       FROM (SELECT cta, page_view, MAX(clicked) AS clicked, SUM(click_events) AS click_events
-             FROM cta_exposures GROUP BY cta, page_view)
-       GROUP BY cta`,
-    )
-    .all() as unknown as CountRow[];
-  const rows = detail.concat(perCta).map(toRow).sort(compareRows);
+export function buildReport(db: DatabaseSync, now = new Date(), options: ReportOptions = {}): Report {
+  const attribution = { ...DEFAULT_ATTRIBUTION, ...pick(options) };
+  const sort = options.sort ?? 'impressions';
+  const range: DayRange = { from: options.since ?? FIRST_DAY, to: options.until ?? LAST_DAY };
+  const today = Math.floor(now.getTime() / DAY_MS);
+  const previous =
+    options.since === undefined
+      ? null
+      : { from: options.since - (Math.min(range.to, today + 1) - options.since), to: options.since };
 
-  const totals = db
-    .prepare(
-      `SELECT COUNT(*) AS events, COUNT(DISTINCT page_view) AS pageViews,
-              COALESCE(SUM(type = 'click'), 0) AS clicks, COALESCE(SUM(type = 'impression'), 0) AS impressions,
-              COALESCE(SUM(type = 'custom'), 0) AS customEvents
-       FROM events`,
-    )
-    .get() as unknown as Omit<Report['totals'], 'sequenceGaps' | 'pageViewsWithGaps'>;
-  // Sequence numbers start at 0 in every page view, so a missing number below the highest one received is a lost
-  // event (events lost after the last one received cannot be seen). Each page view's claim is capped.
-  const gaps = db
-    .prepare(
-      `SELECT COALESCE(SUM(missing > 0), 0) AS pageViewsWithGaps, COALESCE(SUM(MIN(missing, ?)), 0) AS sequenceGaps
-       FROM (SELECT MAX(seq) + 1 - COUNT(*) AS missing FROM events GROUP BY page_view)`,
-    )
-    .get(MAX_GAP_PER_PAGE_VIEW) as Pick<Report['totals'], 'sequenceGaps' | 'pageViewsWithGaps'>;
-  return { generatedAt: now.toISOString(), totals: { ...totals, ...gaps }, rows };
-}
-
-function toRow({ cta, page, variant, impressions, clicks, click_events }: CountRow): CtaRow {
-  const interval = wilsonInterval(clicks, impressions);
+  const current = ctaRows(db, range, attribution);
+  const before = previous && previous.to > previous.from ? ctaRows(db, previous, attribution) : null;
+  if (before) {
+    for (const row of current.rows) {
+      if (row.kind === 'cta') row.change = change(before.byCta.get(row.cta), row);
+    }
+  }
+  const rows = order(current.rows, sort);
+  const pages = pageRows(db, range);
+  const totals = eventTotals(db, range);
+  const visits = pages.reduce((sum, page) => sum + page.visits, 0);
+  const bounces = pages.reduce((sum, page) => sum + page.bounces, 0);
   return {
-    cta,
-    page,
-    variant,
-    impressions,
-    clicks,
-    clickEvents: click_events,
-    ctr: impressions ? clicks / impressions : null,
-    ctrLow: interval?.low ?? null,
-    ctrHigh: interval?.high ?? null,
+    generatedAt: now.toISOString(),
+    period: {
+      since: options.since === undefined ? null : dayLabel(options.since),
+      until: options.until === undefined ? null : dayLabel(options.until - 1),
+    },
+    previousPeriod: before && previous ? { since: dayLabel(previous.from), until: dayLabel(previous.to - 1) } : null,
+    attribution,
+    sort,
+    totals: {
+      ...totals,
+      attributedConversions: current.attributed,
+      unattributedConversions: current.conversions - current.attributed,
+      visits,
+      bounces,
+    },
+    rows,
+    pages,
+    series: options.by ? series(db, range, options.by, rows, current.conversionDays) : null,
   };
 }
 
-// A CTA's detail rows (by page, then variant), followed by its total.
-function compareRows(a: CtaRow, b: CtaRow): number {
-  if (a.cta !== b.cta) return a.cta < b.cta ? -1 : 1;
-  if ((a.page === null) !== (b.page === null)) return a.page === null ? 1 : -1;
-  if (a.page !== b.page) return (a.page ?? '') < (b.page ?? '') ? -1 : 1;
-  return (a.variant ?? '') < (b.variant ?? '') ? -1 : (a.variant ?? '') > (b.variant ?? '') ? 1 : 0;
+function pick({ model, windowMinutes, anyGoal }: AttributionOptions): AttributionOptions {
+  const given = Object.entries({ model, windowMinutes, anyGoal }).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(given);
+}
+
+interface CtaRows {
+  rows: CtaRow[];
+  byCta: Map<string, CtaRow>;
+  conversions: number;
+  attributed: number;
+  /** Per CTA, the UTC days of its credited conversions (for the series). */
+  conversionDays: Map<string, number[]>;
+}
+
+function ctaRows(db: DatabaseSync, range: DayRange, attribution: AttributionOptions): CtaRows {
+  const counts = db
+    .prepare(
+      `SELECT cta, page, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(click_events) AS click_events
+       FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, page`,
+    )
+    .all(range.from, range.to) as unknown as Counts[];
+  const conversions = attributeConversions(db, range.from, range.to, attribution);
+
+  // Credited conversions per CTA and per (CTA, page); converted page views counted once.
+  const credit = new Map<string, { conversions: number; pageViews: Set<string>; value: Record<string, number> }>();
+  const creditOf = (key: string) => {
+    let entry = credit.get(key);
+    if (!entry) credit.set(key, (entry = { conversions: 0, pageViews: new Set(), value: {} }));
+    return entry;
+  };
+  const conversionDays = new Map<string, number[]>();
+  let attributed = 0;
+  for (const conversion of conversions) {
+    if (conversion.cta === null) continue;
+    attributed++;
+    for (const key of [conversion.cta, `${conversion.cta}\u0000${conversion.page}`]) {
+      const entry = creditOf(key);
+      entry.conversions++;
+      entry.pageViews.add(conversion.pageView!);
+      if (conversion.value !== null && conversion.currency !== null) {
+        entry.value[conversion.currency] = (entry.value[conversion.currency] ?? 0) + conversion.value;
+      }
+    }
+    const days = conversionDays.get(conversion.cta) ?? [];
+    days.push(conversion.day);
+    conversionDays.set(conversion.cta, days);
+  }
+
+  const perCta = new Map<string, { pages: Counts[]; total: Counts }>();
+  for (const count of counts) {
+    const entry = perCta.get(count.cta);
+    if (!entry) perCta.set(count.cta, { pages: [count], total: { ...count } });
+    else {
+      entry.pages.push(count);
+      entry.total.impressions += count.impressions;
+      entry.total.clicks += count.clicks;
+      entry.total.click_events += count.click_events;
+    }
+  }
+  const rows: CtaRow[] = [];
+  const byCta = new Map<string, CtaRow>();
+  for (const [cta, { pages, total }] of perCta) {
+    const row = toRow('cta', cta, pages.length === 1 ? pages[0]!.page : null, pages.length, total, credit.get(cta));
+    rows.push(row);
+    byCta.set(cta, row);
+    if (pages.length > 1) {
+      for (const page of pages) {
+        rows.push(toRow('page', cta, page.page, 1, page, credit.get(`${cta}\u0000${page.page}`)));
+      }
+    }
+  }
+  return { rows, byCta, conversions: conversions.length, attributed, conversionDays };
+}
+
+function toRow(
+  kind: CtaRow['kind'],
+  cta: string,
+  page: string | null,
+  pages: number,
+  { impressions, clicks, click_events }: Counts,
+  credit: { conversions: number; pageViews: Set<string>; value: Record<string, number> } | undefined,
+): CtaRow {
+  const ctr = rate(clicks, impressions);
+  // A click counted in the previous period can earn a conversion in this one: never more converted than trials.
+  const converted = credit?.pageViews.size ?? 0;
+  const perClick = rate(Math.min(converted, clicks), clicks);
+  const perImpression = rate(Math.min(converted, impressions), impressions);
+  return {
+    kind,
+    cta,
+    page,
+    pages,
+    impressions,
+    clicks,
+    clickEvents: click_events,
+    ctr: ctr.value,
+    ctrLow: ctr.low,
+    ctrHigh: ctr.high,
+    conversions: credit?.conversions ?? 0,
+    convertedClicks: converted,
+    conversionsPerClick: perClick.value,
+    conversionsPerClickLow: perClick.low,
+    conversionsPerClickHigh: perClick.high,
+    conversionsPerImpression: perImpression.value,
+    conversionsPerImpressionLow: perImpression.low,
+    conversionsPerImpressionHigh: perImpression.high,
+    value: credit?.value ?? {},
+    change: null,
+  };
+}
+
+function rate(successes: number, trials: number): { value: number | null; low: number | null; high: number | null } {
+  const interval = wilsonInterval(successes, trials);
+  return { value: trials ? successes / trials : null, low: interval?.low ?? null, high: interval?.high ?? null };
+}
+
+function change(before: CtaRow | undefined, now: CtaRow): Change {
+  const previous = {
+    impressions: before?.impressions ?? 0,
+    clicks: before?.clicks ?? 0,
+    convertedClicks: before?.convertedClicks ?? 0,
+  };
+  const converted = (row: { convertedClicks: number; impressions: number }) =>
+    Math.min(row.convertedClicks, row.impressions);
+  return {
+    previous,
+    ctr: compare(previous.clicks, previous.impressions, now.clicks, now.impressions),
+    conversionsPerImpression: compare(converted(previous), previous.impressions, converted(now), now.impressions),
+  };
+}
+
+/** The change from period A to period B, and whether a two-proportion z-test tells it from noise. */
+export function compare(successesA: number, trialsA: number, successesB: number, trialsB: number): Comparison {
+  const previous = trialsA ? successesA / trialsA : null;
+  const current = trialsB ? successesB / trialsB : null;
+  const test = twoProportionZTest(successesA, trialsA, successesB, trialsB);
+  if (!test || previous === null || current === null) {
+    return { previous, current, difference: null, z: null, p: null, verdict: 'no data' };
+  }
+  const verdict: Verdict = test.p >= SIGNIFICANCE ? 'noise' : current > previous ? 'higher' : 'lower';
+  return { previous, current, difference: current - previous, z: test.z, p: test.p, verdict };
+}
+
+const SORT_VALUE: Record<Exclude<SortKey, 'cta'>, (row: CtaRow) => number> = {
+  impressions: (row) => row.impressions,
+  clicks: (row) => row.clicks,
+  ctr: (row) => row.ctr ?? -1,
+  conversions: (row) => row.conversions,
+  'conversions-per-click': (row) => row.conversionsPerClick ?? -1,
+  'conversions-per-impression': (row) => row.conversionsPerImpression ?? -1,
+};
+
+/** CTAs by the sort key (high to low, then by name); each CTA's per-page rows right after it, in the same order. */
+function order(rows: CtaRow[], sort: SortKey): CtaRow[] {
+  const byName = (a: CtaRow, b: CtaRow) => compareText(a.cta, b.cta) || compareText(a.page ?? '', b.page ?? '');
+  const compare =
+    sort === 'cta' ? byName : (a: CtaRow, b: CtaRow) => SORT_VALUE[sort](b) - SORT_VALUE[sort](a) || byName(a, b);
+  const pagesOf = new Map<string, CtaRow[]>();
+  const totals: CtaRow[] = [];
+  for (const row of rows) {
+    if (row.kind === 'cta') totals.push(row);
+    else {
+      const list = pagesOf.get(row.cta) ?? [];
+      list.push(row);
+      pagesOf.set(row.cta, list);
+    }
+  }
+  totals.sort(compare);
+  const ordered: CtaRow[] = [];
+  for (const total of totals) {
+    ordered.push(total);
+    const pages = pagesOf.get(total.cta);
+    // A loop, not push(...pages): a CTA on hundreds of thousands of pages would overflow the call stack.
+    if (pages) for (const page of pages.sort(compare)) ordered.push(page);
+  }
+  return ordered;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
+  const rows = db
+    .prepare(
+      `SELECT page, SUM(visits) AS visits, SUM(bounces) AS bounces
+       FROM landing_daily WHERE day >= ? AND day < ? GROUP BY page`,
+    )
+    .all(range.from, range.to) as unknown as { page: string; visits: number; bounces: number }[];
+  return rows
+    .filter(({ visits }) => visits > 0)
+    .map(({ page, visits, bounces }) => {
+      const bounceRate = rate(bounces, visits);
+      return {
+        page,
+        visits,
+        bounces,
+        bounceRate: bounceRate.value,
+        bounceRateLow: bounceRate.low,
+        bounceRateHigh: bounceRate.high,
+      };
+    })
+    .sort((a, b) => b.visits - a.visits || compareText(a.page, b.page));
+}
+
+function eventTotals(db: DatabaseSync, range: DayRange) {
+  // Lost events: sequence numbers start at 0 in every page view, so a missing number below the highest one received
+  // is a lost event (events lost after the last one received cannot be seen). Kept per day by the rollup, each page
+  // view's claim capped at MAX_GAP_PER_PAGE_VIEW.
+  return db
+    .prepare(
+      `SELECT COALESCE(SUM(events), 0) AS events, COALESCE(SUM(page_views), 0) AS pageViews,
+              COALESCE(SUM(click_events), 0) AS clicks, COALESCE(SUM(impression_events), 0) AS impressions,
+              COALESCE(SUM(custom_events), 0) AS customEvents, COALESCE(SUM(conversion_events), 0) AS conversions,
+              COALESCE(SUM(page_views_with_gaps), 0) AS pageViewsWithGaps,
+              COALESCE(SUM(sequence_gaps), 0) AS sequenceGaps
+       FROM daily_totals WHERE day >= ? AND day < ?`,
+    )
+    .get(range.from, range.to) as {
+    events: number;
+    pageViews: number;
+    clicks: number;
+    impressions: number;
+    customEvents: number;
+    conversions: number;
+    pageViewsWithGaps: number;
+    sequenceGaps: number;
+  };
+}
+
+function series(
+  db: DatabaseSync,
+  range: DayRange,
+  by: Bucket,
+  rows: CtaRow[],
+  conversionDays: Map<string, number[]>,
+): Series {
+  const daily = db
+    .prepare(
+      `SELECT cta, day, SUM(impressions) AS impressions, SUM(clicks) AS clicks
+       FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, day`,
+    )
+    .all(range.from, range.to) as unknown as { cta: string; day: number; impressions: number; clicks: number }[];
+  const starts = new Set<number>();
+  for (const { day } of daily) starts.add(bucketStart(day, by));
+  for (const days of conversionDays.values()) for (const day of days) starts.add(bucketStart(day, by));
+  const buckets = [...starts].sort((a, b) => a - b);
+  const index = new Map(buckets.map((start, position) => [start, position]));
+  const perCta = new Map<string, Series['ctas'][number]>();
+  const entry = (cta: string) => {
+    let found = perCta.get(cta);
+    if (!found) {
+      const zeros = () => new Array<number>(buckets.length).fill(0);
+      perCta.set(cta, (found = { cta, impressions: zeros(), clicks: zeros(), conversions: zeros() }));
+    }
+    return found;
+  };
+  for (const { cta, day, impressions, clicks } of daily) {
+    const at = index.get(bucketStart(day, by))!;
+    const found = entry(cta);
+    found.impressions[at]! += impressions;
+    found.clicks[at]! += clicks;
+  }
+  for (const [cta, days] of conversionDays) {
+    const found = entry(cta);
+    for (const day of days) found.conversions[index.get(bucketStart(day, by))!]! += 1;
+  }
+  const ctas = rows.filter((row) => row.kind === 'cta').map((row) => entry(row.cta));
+  return { by, buckets: buckets.map(dayLabel), ctas };
 }

@@ -49,38 +49,37 @@ const cli = (database: string, ...args: string[]) => {
 };
 
 describe('report at 150,000 distinct CTA ids', { timeout: 120_000 }, () => {
-  it('holds every row in the data (a detail row and a total per CTA)', () => {
-    expect(report.rows).toHaveLength(2 * (IDS + 1));
+  it('holds every row in the data (one per CTA: each is on one page only, so no per-page rows)', () => {
+    expect(report.rows).toHaveLength(IDS + 1);
   });
 
   it('table: the most seen CTAs first, cut at the limit with a "+ N more" line', () => {
     const table = formatReport(report, 'table');
     const lines = table.split('\n');
-    expect(lines[2]).toMatch(/^signup\s+\/\s+\(none\)\s+20\s+20\s+100\.0%/);
-    expect(lines[3]).toMatch(/^signup\s+all pages\s+all\s+20\s+20/);
-    expect(lines.filter((line) => /^flood-/.test(line))).toHaveLength(48);
-    expect(table).toContain(`+ ${2 * (IDS + 1) - 50} more rows (--limit N shows more, --all every row`);
-    expect(formatReport(report, 'table', { limit: 3 })).toContain(`+ ${2 * (IDS + 1) - 3} more rows`);
+    expect(lines[2]).toMatch(/^signup\s+\/\s+20\s+20\s+100\.0%/);
+    expect(lines.filter((line) => /^flood-/.test(line))).toHaveLength(49);
+    expect(table).toContain(`+ ${IDS + 1 - 50} more rows (--limit N shows more, --all every row`);
+    expect(formatReport(report, 'table', { limit: 3 })).toContain(`+ ${IDS + 1 - 3} more rows`);
   });
 
   it('table and html: every row when asked for all', () => {
     const table = formatReport(report, 'table', { limit: Infinity });
-    expect(table.split('\n').filter((line) => /^flood-/.test(line))).toHaveLength(2 * IDS);
+    expect(table.split('\n').filter((line) => /^flood-/.test(line))).toHaveLength(IDS);
     expect(table).not.toContain('more rows');
     const html = formatReport(report, 'html', { limit: Infinity });
-    expect(html.match(/<rect class="bar"/g)).toHaveLength(2 * (IDS + 1));
+    expect(html.match(/<rect class="bar"/g)).toHaveLength(IDS + 1);
   });
 
   it('html: the chart and the table show the top rows and say how many are left out', () => {
     const html = formatReport(report, 'html');
     expect(html.match(/<rect class="bar"/g)).toHaveLength(50);
-    expect(html.match(/<tr( class="total")?><td>/g)).toHaveLength(50);
-    expect(html.match(/\+ 299952 more rows/g)).toHaveLength(2);
+    expect(html.match(/<tr class="cta"><td>/g)).toHaveLength(50);
+    expect(html.match(/\+ 149951 more rows/g)).toHaveLength(2);
   });
 
   it('json and csv keep every row', () => {
-    expect(JSON.parse(formatReport(report, 'json')).rows).toHaveLength(2 * (IDS + 1));
-    expect(formatReport(report, 'csv').trimEnd().split('\r\n')).toHaveLength(1 + 2 * (IDS + 1));
+    expect(JSON.parse(formatReport(report, 'json')).rows).toHaveLength(IDS + 1);
+    expect(formatReport(report, 'csv').trimEnd().split('\r\n')).toHaveLength(1 + IDS + 1);
   });
 
   // Each run reports the 150,000 ids again in a new process (seconds each): the two commands that overflowed the
@@ -88,10 +87,10 @@ describe('report at 150,000 distinct CTA ids', { timeout: 120_000 }, () => {
   it('the CLI reports the table and html, and --limit cuts the table', () => {
     const table = cli(db);
     expect(table).toMatchObject({ code: 0, stderr: '' });
-    expect(table.stdout).toContain('+ 299952 more rows');
+    expect(table.stdout).toContain('+ 149951 more rows');
     const out = join(tmpdir(), `cta-report-scale-${process.pid}.html`);
     expect(cli(db, '--format', 'html', '--out', out)).toMatchObject({ code: 0 });
-    expect(readFileSync(out, 'utf8')).toContain('+ 299952 more rows');
+    expect(readFileSync(out, 'utf8')).toContain('+ 149951 more rows');
     const limited = cli(db, '--limit', '10');
     expect(limited.stdout.split('\n').filter((line) => /^(flood-|signup)/.test(line))).toHaveLength(10);
   });
@@ -104,13 +103,13 @@ describe('cta-collect report --limit and --all', { timeout: 60_000 }, () => {
     const insert = database.prepare(
       `INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, 0, 'impression', ?, '/', 0)`,
     );
-    for (let index = 0; index < 30; index++) insert.run(`pv${index}`, `cta-${index}`);
+    for (let index = 0; index < 80; index++) insert.run(`pv${index}`, `cta-${index}`);
     database.close();
     const shown = (output: string) => output.split('\n').filter((line) => /^cta-/.test(line)).length;
     expect(shown(cli(small).stdout)).toBe(50);
     const all = cli(small, '--all');
     expect(all).toMatchObject({ code: 0, stderr: '' });
-    expect(shown(all.stdout)).toBe(60);
+    expect(shown(all.stdout)).toBe(80);
     expect(all.stdout).not.toContain('more rows');
     expect(shown(cli(small, '--limit', '7').stdout)).toBe(7);
     const usage = (message: string) => ({ code: 2, stderr: expect.stringContaining(message) });

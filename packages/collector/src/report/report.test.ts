@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
 import type { ValidEvent } from '../validate.ts';
-import { buildReport, formatReport, MAX_GAP_PER_PAGE_VIEW, type Report } from './index.ts';
+import { buildReport, formatReport, MAX_GAP_PER_PAGE_VIEW, type Report, type SortKey } from './index.ts';
 
 async function reportOf(events: ValidEvent[]): Promise<Report> {
   const db = new DatabaseSync(':memory:');
@@ -25,7 +25,8 @@ describe('buildReport', () => {
       impression('c', 0, 'signup', '/', 'primary'),
       impression('d', 0, 'signup', '/', 'primary'),
     ]);
-    expect(report.rows[0]).toMatchObject({ cta: 'signup', page: '/', variant: 'primary', impressions: 4, clicks: 1, clickEvents: 1, ctr: 0.25 });
+    expect(report.rows).toHaveLength(1);
+    expect(report.rows[0]).toMatchObject({ kind: 'cta', cta: 'signup', page: '/', pages: 1, impressions: 4, clicks: 1, clickEvents: 1, ctr: 0.25 });
     expect(report.rows[0]!.ctrLow).toBeCloseTo(0.0456, 3);
     expect(report.rows[0]!.ctrHigh).toBeCloseTo(0.6994, 3);
     expect(report.totals).toEqual({
@@ -34,6 +35,11 @@ describe('buildReport', () => {
       clicks: 1,
       impressions: 4,
       customEvents: 0,
+      conversions: 0,
+      attributedConversions: 0,
+      unattributedConversions: 0,
+      visits: 0,
+      bounces: 0,
       pageViewsWithGaps: 0,
       sequenceGaps: 0,
     });
@@ -49,29 +55,46 @@ describe('buildReport', () => {
     expect(report.rows[0]).toMatchObject({ impressions: 2, clicks: 2, clickEvents: 3, ctr: 1, ctrHigh: 1 });
   });
 
-  it('splits by page and variant and adds a total per CTA across them', async () => {
+  it('one row per CTA; per-page rows only for a CTA on several pages; variants of a page view count once', async () => {
     const report = await reportOf([
       impression('a', 0, 'signup', '/', 'primary'),
       click('a', 1, 'signup', '/', 'primary'),
       impression('a', 2, 'signup', '/', 'ghost'),
       impression('b', 0, 'signup', '/pricing/'),
-      impression('b', 1, 'docs'),
+      impression('c', 0, 'docs', '/pricing/'),
     ]);
-    expect(report.rows.map(({ cta, page, variant, impressions, clicks }) => [cta, page, variant, impressions, clicks])).toEqual([
-      ['docs', '/', '', 1, 0],
-      ['docs', null, null, 1, 0],
-      ['signup', '/', 'ghost', 1, 0],
-      ['signup', '/', 'primary', 1, 1],
-      ['signup', '/pricing/', '', 1, 0],
-      // page view "a" saw signup twice (two variants): one trial in the total.
-      ['signup', null, null, 2, 1],
+    expect(report.rows.map(({ kind, cta, page, pages, impressions, clicks }) => [kind, cta, page, pages, impressions, clicks])).toEqual([
+      ['cta', 'signup', null, 2, 2, 1],
+      ['page', 'signup', '/', 1, 1, 1],
+      ['page', 'signup', '/pricing/', 1, 1, 0],
+      ['cta', 'docs', '/pricing/', 1, 1, 0],
     ]);
+  });
+
+  it('sorts CTAs by impressions by default, or by any column', async () => {
+    const events = [
+      ...[0, 1, 2].map((index) => impression(`w${index}`, 0, 'wide')),
+      impression('n0', 0, 'narrow'),
+      click('n0', 1, 'narrow'),
+      impression('m0', 0, 'middle'),
+      impression('m1', 0, 'middle'),
+      click('m1', 1, 'middle'),
+      click('m1', 2, 'middle'),
+    ];
+    const db = new DatabaseSync(':memory:');
+    migrate(db);
+    await new EventStore(db).write(events);
+    const order = (sort?: SortKey) => buildReport(db, new Date(), sort ? { sort } : {}).rows.map((row) => row.cta);
+    expect(order()).toEqual(['wide', 'middle', 'narrow']);
+    expect(order('ctr')).toEqual(['narrow', 'middle', 'wide']);
+    expect(order('clicks')).toEqual(['middle', 'narrow', 'wide']);
+    expect(order('cta')).toEqual(['middle', 'narrow', 'wide']);
   });
 
   it('counts lost events from gaps in sequence numbers and leaves custom events out of CTR', async () => {
     const report = await reportOf([impression('a', 0), impression('a', 3), { t: 'custom', id: 'video', p: '/', pv: 'a', s: 4 }]);
     expect(report.totals).toMatchObject({ events: 3, customEvents: 1, pageViewsWithGaps: 1, sequenceGaps: 2 });
-    expect(report.rows.map((row) => row.cta)).toEqual(['signup', 'signup']);
+    expect(report.rows.map((row) => row.cta)).toEqual(['signup']);
   });
 
   it('bounds the lost events one page view can claim: one 14 KB request cannot add 200,000,000', async () => {
@@ -90,16 +113,9 @@ describe('buildReport', () => {
     migrate(db);
     const report = buildReport(db);
     expect(report.rows).toEqual([]);
-    expect(report.totals).toEqual({
-      events: 0,
-      pageViews: 0,
-      clicks: 0,
-      impressions: 0,
-      customEvents: 0,
-      pageViewsWithGaps: 0,
-      sequenceGaps: 0,
-    });
-    expect(formatReport(report, 'table')).toContain('No CTA impressions or clicks yet.');
+    expect(report.pages).toEqual([]);
+    expect(Object.values(report.totals).every((value) => value === 0)).toBe(true);
+    expect(formatReport(report, 'table')).toContain('No CTA impressions, clicks or visits yet.');
   });
 });
 
@@ -109,9 +125,9 @@ describe('formatReport', () => {
   it('table: aligned columns, one line per row', async () => {
     const table = formatReport(await reportOf([impression('a', 0), click('a', 1), impression('b', 0)]), 'table');
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^CTA\s+page\s+variant\s+impressions\s+clicks\s+CTR\s+95% CI$/);
-    expect(lines[2]).toMatch(/^signup\s+\/\s+\(none\)\s+2\s+1\s+50\.0%\s+9\.5%–90\.5%$/);
-    expect(lines[3]).toMatch(/^signup\s+all pages\s+all\s+2\s+1\s+50\.0%/);
+    expect(lines[0]).toMatch(/^CTA\s+page\s+impressions\s+clicks\s+CTR\s+95% CI\s+conv\.\s+conv\.\/click\s+95% CI\s+conv\.\/impr\.\s+95% CI$/);
+    expect(lines[2]).toMatch(/^signup\s+\/\s+2\s+1\s+50\.0%\s+9\.5%–90\.5%\s+0\s+0\.0%\s+0\.0%–79\.3%\s+0\.0%\s+0\.0%–65\.8%$/);
+    expect(lines[3]).toBe('');
     expect(table).not.toContain('\u001b[');
   });
 
@@ -120,13 +136,13 @@ describe('formatReport', () => {
     // different ids look alike. Control characters are refused on the way in, but an older database may hold them.
     const db = new DatabaseSync(':memory:');
     migrate(db);
-    await new EventStore(db).write([impression('a', 0, 'signup-\u202egpj.exe', '/a\u200bb', 'x\u2066y\ufeff')]);
-    db.prepare(`UPDATE events SET page = '/\u001b[2Jreset'`).run();
+    await new EventStore(db).write([{ ...impression('a', 0, 'signup-\u202egpj.exe', '/a\u200bb\u2066y\ufeff'), vi: 'v1' }]);
+    db.prepare(`UPDATE cta_daily SET page = '/\u001b[2Jreset'`).run();
     const report = buildReport(db);
     const table = formatReport(report, 'table');
     expect(table).toContain('signup-\\u{202e}gpj.exe');
     expect(table).toContain('/\\u{001b}[2Jreset');
-    expect(table).toContain('x\\u{2066}y\\u{feff}');
+    expect(table).toContain('/a\\u{200b}b\\u{2066}y\\u{feff}'); // the landing page
     expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
     const html = formatReport(report, 'html');
     expect(html).toContain('signup-\\u{202e}gpj.exe');
@@ -143,9 +159,14 @@ describe('formatReport', () => {
   it('csv: RFC 4180 quoting, and cells a spreadsheet would run as formulas are defused', async () => {
     const csv = formatReport(await reportOf([impression('a', 0, '=HYPERLINK("x")', '/a,b'), impression('b', 0, 'plain')]), 'csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('cta,page,variant,impressions,clicks,click_events,ctr,ctr_low,ctr_high');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451`);
-    expect(lines).toContain('plain,,,1,0,0,0.000000,0.000000,0.793451');
+    expect(lines[0]).toBe(
+      'kind,cta,page,bucket,impressions,clicks,click_events,ctr,ctr_low,ctr_high,conversions,converted_clicks,' +
+        'conv_per_click,conv_per_click_low,conv_per_click_high,conv_per_impression,conv_per_impression_low,' +
+        'conv_per_impression_high,ctr_change,ctr_change_p,ctr_change_verdict,visits,bounces,bounce_rate,bounce_rate_low,' +
+        'bounce_rate_high',
+    );
+    expect(lines[1]).toBe(`cta,"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,`);
+    expect(lines).toContain('cta,plain,/,,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -155,10 +176,10 @@ describe('formatReport', () => {
     const csv = formatReport(report, 'csv');
     const defused = (value: string) => value.replace(/(^|[,;\t|\r\n])([ \u00a0]*)(?=[=+\-@])/g, "$1$2'");
 
-    // A real CSV reader: 9 cells in every row, each value as stored with an apostrophe before every piece that
+    // A real CSV reader: 26 cells in every row, each value as stored with an apostrophe before every piece that
     // could start a formula.
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(rows.every((row) => Object.keys(row).length === 9)).toBe(true);
+    expect(rows.every((row) => Object.keys(row).length === 26)).toBe(true);
     const details = rows.filter((row) => row.page);
     expect(details.map((row) => row.cta).sort()).toEqual(hostile.map(defused).sort());
     expect(details.map((row) => row.cta)).toContain("x;'=1+1;");
@@ -172,7 +193,7 @@ describe('formatReport', () => {
       quote: false,
       relax_column_count: true,
     }) as string[][];
-    expect(pieces.flat().length).toBeGreaterThan(rows.length * 9);
+    expect(pieces.flat().length).toBeGreaterThan(rows.length * 26);
     for (const piece of pieces.flat()) expect(piece).not.toMatch(/^"?[ \u00a0]*[=+\-@]/);
   });
 

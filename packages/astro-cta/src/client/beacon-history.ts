@@ -1,0 +1,2 @@
+// History API page views (opt-in: beacon.historyNavigation), imported by the injected page script.
+export { historyPageViews } from '@astro-cta/beacon/history';

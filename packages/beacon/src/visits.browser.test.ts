@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { atom } from 'nanostores';
+import type { WireEvent } from '@astro-cta/contract';
+import { startBeacon } from './index.ts';
+import { consentGate, type ConsentState } from './consent.ts';
+import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS, visits } from './visits.ts';
+
+// Real Chromium and its real sessionStorage; only the clock is faked where the 30-minute rule is tested. Beacons
+// started here keep running until the file ends, so the tests that expect nothing sent come before any that sends.
+const event = (): WireEvent => ({ t: 'custom', id: 'x', p: '/', pv: '1', s: 0 });
+const through = (gate = visits()) => {
+  const out: WireEvent[] = [];
+  const deliver = gate((delivered) => out.push(delivered));
+  return { out, send: () => deliver(event()) };
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  sessionStorage.clear();
+  document.body.innerHTML = '';
+});
+
+describe('visit id in sessionStorage', () => {
+  it('keeps one visit id for the events of a tab, stored with the time of the last event', () => {
+    const { out, send } = through();
+    send();
+    send();
+    send();
+    const [first] = out;
+    expect(first!.vi).toMatch(/^\w{1,64}$/);
+    expect(out.map((delivered) => delivered.vi)).toEqual([first!.vi, first!.vi, first!.vi]);
+    expect(sessionStorage.getItem(VISIT_KEY)).toBe(first!.vi);
+    expect(Number(sessionStorage.getItem(SEEN_KEY))).toBeLessThanOrEqual(Date.now());
+    // A new page (another startBeacon) in the same tab reads the same visit.
+    const again = through();
+    again.send();
+    expect(again.out[0]!.vi).toBe(first!.vi);
+  });
+
+  it('starts a new visit after 30 minutes without events, not while events keep coming', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T10:00:00Z'));
+    const { out, send } = through();
+    send();
+    // Events every 29 minutes keep the visit alive for longer than 30 minutes in total.
+    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS - 60_000);
+    send();
+    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS - 60_000);
+    send();
+    expect(new Set(out.map((delivered) => delivered.vi)).size).toBe(1);
+    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS);
+    send();
+    expect(out[3]!.vi).toMatch(/^\w+$/);
+    expect(out[3]!.vi).not.toBe(out[0]!.vi);
+    expect(sessionStorage.getItem(VISIT_KEY)).toBe(out[3]!.vi);
+  });
+
+  it('stores nothing and sends nothing under Global Privacy Control', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => true });
+    try {
+      expect(startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits() })).toBeUndefined();
+      document.body.innerHTML = '<button data-cta="gpc-visit">Go</button>';
+      await userEvent.click(document.querySelector('button')!);
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(sessionStorage.length).toBe(0);
+    } finally {
+      delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('stores nothing and sends nothing while consent is pending or denied', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
+    const consent = atom<ConsentState | undefined>(undefined);
+    startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits(consentGate(consent)) });
+    document.body.innerHTML = '<button data-cta="consent-visit">Go</button>';
+    await userEvent.click(document.querySelector('button')!);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(sessionStorage.length).toBe(0);
+    consent.set('denied');
+    await userEvent.click(document.querySelector('button')!);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('sends events without a visit id when sessionStorage cannot be read (disabled, sandboxed)', () => {
+    const real = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    try {
+      const { out, send } = through();
+      expect(send).not.toThrow();
+      expect(out).toHaveLength(1);
+      expect(out[0]).not.toHaveProperty('vi');
+    } finally {
+      Object.defineProperty(window, 'sessionStorage', real);
+    }
+    expect(sessionStorage).toBeInstanceOf(Storage);
+  });
+
+  it('sends events without a visit id when the storage is full', () => {
+    // Fill the real quota (a few megabytes in Chromium) until not even one more character fits.
+    let index = 0;
+    for (const size of [512 * 1024, 1024, 1]) {
+      expect(() => {
+        for (;;) sessionStorage.setItem(`f${index++}`, 'x'.repeat(size));
+      }).toThrow(/quota/i);
+    }
+    const { out, send } = through();
+    expect(send).not.toThrow();
+    expect(out).toHaveLength(1);
+    expect(out[0]!.vi).toBeUndefined();
+  });
+
+  it('starts a new visit when our keys hold something that is not one of our ids', () => {
+    sessionStorage.setItem(VISIT_KEY, '<img src=x onerror=alert(1)>');
+    sessionStorage.setItem(SEEN_KEY, String(Date.now()));
+    const { out, send } = through();
+    send();
+    expect(out[0]!.vi).toMatch(/^\w{1,64}$/);
+    sessionStorage.setItem(SEEN_KEY, 'not a time');
+    send();
+    expect(out[1]!.vi).toMatch(/^\w{1,64}$/);
+    expect(out[1]!.vi).not.toBe(out[0]!.vi);
+  });
+
+  // Last: the beacon it starts keeps running (and sending) for the rest of this file.
+  it('stamps events that consent lets through, and only then stores the visit', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
+    const consent = atom<ConsentState | undefined>(undefined);
+    startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits(consentGate(consent)) });
+    document.body.innerHTML = '<button data-cta="granted-visit">Go</button>';
+    await userEvent.click(document.querySelector('button')!);
+    expect(sessionStorage.length).toBe(0);
+    consent.set('granted');
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalled());
+    const events = fetchSpy.mock.calls.flatMap(([, init]) => JSON.parse(String(init!.body)) as WireEvent[]);
+    const click = events.find((sent) => sent.t === 'click' && sent.id === 'granted-visit');
+    expect(click?.vi).toBe(sessionStorage.getItem(VISIT_KEY));
+  });
+});

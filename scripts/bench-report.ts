@@ -1,0 +1,166 @@
+// npm run bench:report — how long `cta-collect report` takes on a large SQLite database.
+//
+// Generates BENCH_EVENTS events (default 1,000,000; set 10000000 for 10 M) into a fresh database through the
+// collector's own insert (the same statement as EventStore, so migration 3's triggers keep the rollups), in one
+// transaction per 50,000 events: 60 days of traffic on 40 pages and 60 CTAs, visits of 1 to 4 page views, 3 CTAs seen
+// per page view, ~4% of page views with a click, ~0.6% with a conversion (most after a click in the same visit).
+// Then times buildReport (the library call behind `cta-collect report`) four ways, each formatted as a table, and the
+// real CLI once. Prints generation and report timings; asserts nothing (run it once, not in a loop: the machine is
+// shared). BENCH_DB=path keeps the database (and reuses it if it already holds events). BENCH_BULK=1 loads the events
+// with the rollup triggers set aside and rebuilds the rollups afterwards (withoutRollupTriggers): the same rollups,
+// several times faster to generate, for 10 M events on a busy machine; the ingest rate printed is then not the
+// collector's.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import {
+  buildReport,
+  formatReport,
+  openReadOnlyDatabase,
+  openWritableDatabase,
+  withoutRollupTriggers,
+} from '../packages/collector/dist/index.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const DAYS = 60;
+const PAGES = Array.from({ length: 40 }, (_, index) => (index === 0 ? '/' : `/page-${index}/`));
+const CTAS = Array.from({ length: 60 }, (_, index) => `cta-${index}`);
+const GOALS = ['signup', 'purchase', 'demo'];
+const CHUNK = 50_000;
+const CLI = fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
+const DAY_MS = 86_400_000;
+const END = Date.UTC(2026, 10, 30);
+
+// A small deterministic generator (mulberry32): the same database on every run.
+let seed = 0x5eed;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+}
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const seconds = (start: number) => ((performance.now() - start) / 1000).toFixed(2);
+
+const BULK = process.env.BENCH_BULK === '1';
+
+function generate(path: string): number {
+  const db = openWritableDatabase(path, { synchronous: 'normal' });
+  let written = 0;
+  if (BULK) {
+    let loaded = 0;
+    withoutRollupTriggers(db, () => {
+      const start = performance.now();
+      loaded = load(db);
+      const count = loaded.toLocaleString('en');
+      console.log(`loaded ${count} events without the rollup triggers in ${seconds(start)} s; rebuilding the rollups…`);
+    });
+    written = loaded;
+  } else written = load(db);
+  db.close();
+  return written;
+}
+
+function load(db: DatabaseSync): number {
+  const insert = db.prepare(`INSERT OR IGNORE INTO events
+    (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
+     visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
+    VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, NULL, NULL, ?, ?, NULL, NULL)`);
+  let written = 0;
+  let pageViews = 0;
+  let visits = 0;
+  let committed = 0;
+  db.exec('BEGIN');
+  while (written < EVENTS) {
+    const visit = `v${(visits++).toString(36)}`;
+    let at = END - Math.floor(random() * DAYS * DAY_MS);
+    const views = 1 + Math.floor(random() * random() * 4);
+    let clicked: { cta: string; goal: string } | undefined;
+    for (let view = 0; view < views && written < EVENTS; view++) {
+      const pageView = `p${(pageViews++).toString(36)}`;
+      const page = pick(PAGES);
+      let seq = 0;
+      const seen = [pick(CTAS), pick(CTAS), pick(CTAS)];
+      for (const cta of seen) {
+        if (written >= EVENTS) break;
+        insert.run(pageView, seq++, 'impression', cta, page, goalOf(cta), null, at, visit, null, null);
+        written++;
+      }
+      if (written < EVENTS && random() < 0.04) {
+        const cta = seen[0]!;
+        clicked = { cta, goal: goalOf(cta) };
+        insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, null, null);
+        written++;
+      }
+      if (written < EVENTS && random() < (clicked ? 0.15 : 0.001)) {
+        const goal = clicked?.goal ?? pick(GOALS);
+        insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, 49, 'EUR');
+        written++;
+      }
+      at += 30_000 + Math.floor(random() * 120_000);
+      if (written - committed >= CHUNK) {
+        db.exec('COMMIT');
+        db.exec('BEGIN');
+        committed = written;
+      }
+    }
+  }
+  db.exec('COMMIT');
+  return written;
+}
+
+const goalOf = (cta: string) => GOALS[Number(cta.slice(4)) % GOALS.length]!;
+
+const keep = process.env.BENCH_DB;
+const path = keep ?? join(mkdtempSync(join(tmpdir(), 'cta-bench-report-')), 'events.sqlite');
+let stored = 0;
+if (keep && existsSync(keep)) {
+  const db = new DatabaseSync(keep, { readOnly: true });
+  stored = (db.prepare('SELECT SUM(events) AS n FROM page_views').get() as { n: number }).n;
+  db.close();
+  console.log(`reusing ${keep}: ${stored.toLocaleString('en')} events`);
+} else {
+  const start = performance.now();
+  stored = generate(path);
+  const took = (performance.now() - start) / 1000;
+  console.log(
+    `generated ${stored.toLocaleString('en')} events in ${took.toFixed(1)} s ` +
+      (BULK
+        ? '(bulk: events loaded, then the rollups rebuilt)'
+        : `(${Math.round(stored / took).toLocaleString('en')} events/s through the insert and its rollup triggers)`),
+  );
+}
+console.log(`database: ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+
+const db = openReadOnlyDatabase(path);
+const lastDay = END / DAY_MS;
+const runs: [string, Parameters<typeof buildReport>[2]][] = [
+  ['all time', {}],
+  ['--since (last 7 days) with the change against the 7 before', { since: lastDay - 7, until: lastDay + 1 }],
+  ['all time --by day', { by: 'day' }],
+  [
+    'all time --attribution first-click --any-goal --sort conversions',
+    { model: 'first-click', anyGoal: true, sort: 'conversions' },
+  ],
+];
+for (const [label, options] of runs) {
+  const start = performance.now();
+  const report = buildReport(db, new Date(END), options);
+  const built = seconds(start);
+  const formatStart = performance.now();
+  formatReport(report, 'table');
+  console.log(
+    `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
+      `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
+      `${report.totals.visits} visits`,
+  );
+}
+db.close();
+const start = performance.now();
+const cli = spawnSync(process.execPath, [CLI, 'report', '--db', path], { encoding: 'utf8' });
+console.log(`cta-collect report (a new process, table): ${seconds(start)} s, exit ${cli.status}`);
+if (!keep) rmSync(path, { force: true });
