@@ -71,6 +71,11 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn btn-dark">Apple Pay</button><button type="button" class="btn btn-dark">Modal 1</button>')).toEqual(['Apple Pay']);
   });
 
+  it('leaves links dressed as buttons that operate the page (Edit, Remove, Load more) alone', () => {
+    expect(ctaTexts('<a class="btn btn-sm" href="#">Edit</a><a class="button" href="/orders/1/delete">Delete</a><a class="btn" href="?page=2">Load more</a>')).toEqual([]);
+    expect(ctaTexts('<a class="btn" href="/signup">Sign up</a>')).toEqual(['Sign up']);
+  });
+
   it('leaves the title link of a link card alone, and copy-to-clipboard buttons whatever they copy', () => {
     expect(ctaTexts('<div class="sl-link-card"><span><a href="https://x.dev/a"><span class="title">Add sponsors to your site</span></a><span>How to.</span></span></div>')).toEqual([]);
     expect(ctaTexts('<button type="button" class="px-3 rounded">Copy download icon to clipboard</button>')).toEqual([]);

@@ -317,7 +317,11 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
   // one counts too (cta-name reports it).
-  if (styledAsButton(link)) return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
+  if (styledAsButton(link)) {
+    // "Edit", "Remove", "Close", "Load more": a link dressed as a button that operates the page or a row of it.
+    if (WIDGET_NAME.test(name)) return 0;
+    return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
+  }
   if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
   // An image with a caption (a product or gallery tile) is a card, not an action.
   if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
