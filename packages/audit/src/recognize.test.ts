@@ -71,6 +71,20 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn btn-dark">Apple Pay</button><button type="button" class="btn btn-dark">Modal 1</button>')).toEqual(['Apple Pay']);
   });
 
+  it('takes a button whose label a Markdown slot wrapped in a paragraph, but not a card with a heading and text', () => {
+    expect(ctaTexts('<div><a class="sl-link-button primary" href="/start/"><p>Read the docs</p></a></div>')).toEqual(['Read the docs']);
+    expect(ctaTexts('<div><a class="button" href="/p/"><p>A product with a long description of its many parts</p></a></div>')).toEqual([]);
+    expect(ctaTexts('<div><a class="button" href="/p/"><p><span>Shoes</span><time>2024</time></p></a></div>')).toEqual([]);
+  });
+
+  it('takes a button-styled jump to a section and the lone action link at the foot of a card', () => {
+    expect(ctaTexts('<h2 id="pricing">Pricing</h2><p><a class="btn" href="#pricing">See pricing</a></p>')).toEqual(['See pricing']);
+    const plan = '<div class="card"><h3>Pro</h3><p>For teams.</p><p><a href="/signup?plan=pro">Get started</a></p></div>';
+    expect(ctaTexts(plan)).toEqual(['Get started']);
+    expect(ctaTexts('<div class="card"><h3><a href="/posts/get-started/">Get started</a></h3><p>A post.</p></div>')).toEqual([]);
+    expect(ctaTexts('<div class="card"><img src="/m.png" alt=""><p><a href="/p/mirror/">View details</a></p></div>')).toEqual([]);
+  });
+
   it('leaves links dressed as buttons that operate the page (Edit, Remove, Load more) alone', () => {
     expect(ctaTexts('<a class="btn btn-sm" href="#">Edit</a><a class="button" href="/orders/1/delete">Delete</a><a class="btn" href="?page=2">Load more</a>')).toEqual([]);
     expect(ctaTexts('<a class="btn" href="/signup">Sign up</a>')).toEqual(['Sign up']);

@@ -230,7 +230,18 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
   // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
-  return link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)));
+  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)))) return false;
+  return !isWrappedLabel(link, name);
+}
+
+/**
+ * A button whose short label a Markdown slot wrapped in one paragraph (`<a class="button"><p>Read the docs</p></a>`):
+ * one `<p>`, nothing else a card has (heading, date, list), a few words. Not a card.
+ */
+function isWrappedLabel(link: Element, name: string): boolean {
+  const blocks = link.children.filter(isTag);
+  if (blocks.length !== 1 || blocks[0]!.name !== 'p' || wordsOf(name) > MAX_ACTION_WORDS) return false;
+  return !hasDescendant(blocks[0]!, (el) => CARD_INSIDE.has(el.name) || el.name === 'img' || el.name === 'picture');
 }
 
 function hasCardContent(element: Element): boolean {
@@ -246,6 +257,10 @@ function hasCardContent(element: Element): boolean {
 
 function isControlName(name: string): boolean {
   return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
+}
+
+function inHeading(link: Element): boolean {
+  return closestAncestor(link, (el) => /^h[1-6]$/.test(el.name)) !== undefined;
 }
 
 function isHeading(element: Element | undefined): boolean {
@@ -276,6 +291,8 @@ function hasDescendant(root: Element, test: (element: Element) => boolean): bool
 }
 
 const CARD_TOKEN = /(?:^|[-_])card(?:$|[-_])/;
+/** Verbs that open what a card describes rather than act: "View details", "See products", "Read the story". */
+const CARD_NAVIGATION = /^(?:view|see|read|explore|discover|browse|learn|open|go to|visit|watch|voir|découvr|entdecken|ansehen)/i;
 /** Levels above a link searched for a card container. */
 const CARD_DEPTH = 3;
 
@@ -313,7 +330,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
   if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
   // A jump to a heading of this page is a table of contents or a heading's anchor, not an action.
-  if (href.startsWith('#') && href.length > 1 && isHeading(byId(safeDecode(href.slice(1))))) return 0;
+  // A link styled as a button is the hero's "See pricing" jump to a section, whatever holds the section's id.
+  if (href.startsWith('#') && href.length > 1 && !styledAsButton(link) && isHeading(byId(safeDecode(href.slice(1))))) return 0;
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
   // one counts too (cta-name reports it).
@@ -326,8 +344,10 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   // An image with a caption (a product or gallery tile) is a card, not an action.
   if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
-  // The title link of a card (a link card, a post or resource card): navigation to what the card describes.
-  if (inCard(link)) return 0;
+  // The title link of a card (a link card, a post or resource card): navigation to what the card describes. An
+  // action link standing alone at the foot of a card ("Get started" under a plan, "Contact sales") is its CTA.
+  // "View details" or "Read more" there leads to what the card describes: navigation still.
+  if (inCard(link) && !(ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && standsAlone(link, visible) && !inHeading(link))) return 0;
   // A text link in a table cell acts on its row (an invoice's "Download", an order's "View"), not for the page.
   if (inDataTable(link)) return 0;
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
