@@ -85,6 +85,12 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<div class="card"><img src="/m.png" alt=""><p><a href="/p/mirror/">View details</a></p></div>')).toEqual([]);
   });
 
+  it('takes a pricing table’s head or foot actions, not a data row’s', () => {
+    const table = '<table><thead><tr><th>Plan</th><th>Pro <a href="/buy/pro">Buy Pro</a></th></tr></thead>'
+      + '<tbody><tr><td>Invoice 12</td><td><a href="/invoices/12.pdf">Download</a></td></tr></tbody></table>';
+    expect(ctaTexts(table)).toEqual(['Buy Pro']);
+  });
+
   it('leaves links dressed as buttons that operate the page (Edit, Remove, Load more) alone', () => {
     expect(ctaTexts('<a class="btn btn-sm" href="#">Edit</a><a class="button" href="/orders/1/delete">Delete</a><a class="btn" href="?page=2">Load more</a>')).toEqual([]);
     expect(ctaTexts('<a class="btn" href="/signup">Sign up</a>')).toEqual(['Sign up']);

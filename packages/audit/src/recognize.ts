@@ -307,6 +307,8 @@ function inCard(link: Element): boolean {
 /** In a cell of a data table (one with header cells), not of a table used for layout. */
 function inDataTable(link: Element): boolean {
   const cell = closestAncestor(link, (el) => el.name === 'td' || el.name === 'th');
+  // A link in the table's head or foot acts for a column (a pricing table's "Buy Pro"), not for one row.
+  if (cell && closestAncestor(cell, (el) => el.name === 'thead' || el.name === 'tfoot')) return false;
   const table = cell && closestAncestor(cell, (el) => el.name === 'table');
   return table !== undefined && hasDescendant(table, (el) => el.name === 'th' || el.name === 'thead');
 }
