@@ -85,6 +85,14 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<div class="card"><img src="/m.png" alt=""><p><a href="/p/mirror/">View details</a></p></div>')).toEqual([]);
   });
 
+  it('keeps scripted buttons of a dialog unsure and leaves triggers (id or class "…-trigger") alone', () => {
+    const drawer = '<dialog><p>Edit task</p><button type="button" class="button type-primary" onclick="closeDrawer()">Save changes</button></dialog>';
+    expect(ctaTexts(drawer)).toEqual([]);
+    const unsure = createPage(`<html><body><main>${drawer}</main></body></html>`, '/', 'index.html').unsureCtas;
+    expect(unsure.map((cta) => cta.visibleText)).toEqual(['Save changes']);
+    expect(ctaTexts('<button id="modal1-trigger" class="button">Modal 1</button><dialog><button class="btn">Add to cart</button></dialog>')).toEqual(['Add to cart']);
+  });
+
   it('takes a pricing table’s head or foot actions, not a data row’s', () => {
     const table = '<table><thead><tr><th>Plan</th><th>Pro <a href="/buy/pro">Buy Pro</a></th></tr></thead>'
       + '<tbody><tr><td>Invoice 12</td><td><a href="/invoices/12.pdf">Download</a></td></tr></tbody></table>';

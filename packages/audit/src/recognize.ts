@@ -17,7 +17,7 @@ const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
 const TAILWIND_PADDING = /(?:^|\s)(?:[a-z-]+:)*!?px-(?:\d|\[)/;
 const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|opacity|clip|origin|fixed|cover|center|no-repeat|gradient-to-(?:t|b)\b)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?|border(?:-2)?)(?:\s|$)/;
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
-const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
+const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|trigger|dropdown|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
 const WIDGET_NAME = /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
@@ -105,6 +105,11 @@ function kindOf(element: Element): Cta['kind'] | undefined {
   }
   if (attr(element, 'role') === 'button') return 'button';
   return undefined;
+}
+
+function isDialog(element: Element): boolean {
+  const role = attr(element, 'role');
+  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog';
 }
 
 function isWidgetControl(element: Element, byId: (id: string) => Element | undefined): boolean {
@@ -455,6 +460,9 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   }
   if (isWidgetControl(element, byId)) return 0;
   if (SHARE_NAME.test(name) || BACK_OR_SERIES.test(name)) return 0;
+  // A scripted button (type="button") in a dialog or drawer confirms or dismisses it ("Save changes", "Confirm"):
+  // unsure, so no rule reports on it, and not the page's primary.
+  if (attr(element, 'type') === 'button' && closestAncestor(element, isDialog)) return CONFIDENCE.unsureButton;
   const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
   // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
   // one (a bookmark, a heart) is a page control.
