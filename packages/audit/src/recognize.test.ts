@@ -93,6 +93,13 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button id="modal1-trigger" class="button">Modal 1</button><dialog><button class="btn">Add to cart</button></dialog>')).toEqual(['Add to cart']);
   });
 
+  it('takes an app-store link whatever its class, and an icon beside a short action, not a product tile', () => {
+    expect(ctaTexts('<p><a class="badge" href="https://apps.apple.com/app/id1"><img src="a.svg" alt="Download on the App Store"></a></p>')).toEqual(['']);
+    expect(ctaTexts('<p><a href="/download/mac"><img src="apple.svg" alt=""> Download for macOS</a></p>')).toEqual(['Download for macOS']);
+    expect(ctaTexts('<div><a href="/p/lamp"><img src="lamp.jpg" alt=""><span>Brass lamp</span></a></div>')).toEqual([]);
+    expect(ctaTexts('<div><a href="/p/lamp"><img src="lamp.jpg" alt=""><span>View the lamp</span></a></div>')).toEqual([]);
+  });
+
   it('takes a pricing table’s head or foot actions, not a data row’s', () => {
     const table = '<table><thead><tr><th>Plan</th><th>Pro <a href="/buy/pro">Buy Pro</a></th></tr></thead>'
       + '<tbody><tr><td>Invoice 12</td><td><a href="/invoices/12.pdf">Download</a></td></tr></tbody></table>';

@@ -333,6 +333,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   const name = visible && !labelled && !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
     ? visible
     : collapse(accessibleName(link, byId));
+  // An app-store link is the page's download CTA, whatever the badge's class names (`badge` is also a tag chip's).
+  if (STORE_URL.test(href) && !inProse(link, visible)) return CONFIDENCE.storeBadge;
   if (notACta(link, href, name, visible)) return 0;
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
   if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
@@ -348,9 +350,13 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
     return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
   }
   if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
-  // An image with a caption (a product or gallery tile) is a card, not an action.
-  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
+  // An image with a caption (a product or gallery tile) is a card, not an action; an icon beside a short action
+  // ("<img> Download for macOS") is an action.
+  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) {
+    return ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && wordsOf(visible) <= MAX_ACTION_WORDS
+      && standsAlone(link, visible) ? CONFIDENCE.imageAction : 0;
+  }
   // The title link of a card (a link card, a post or resource card): navigation to what the card describes. An
   // action link standing alone at the foot of a card ("Get started" under a plan, "Contact sales") is its CTA.
   // "View details" or "Read more" there leads to what the card describes: navigation still.
