@@ -103,8 +103,10 @@ export const ctaBelowFold: Rule = {
       'People spend most of their time on what they see first (NN/g 2018: 57% of viewing time above the fold). A ' +
       'static proxy for "below the fold on a 1366×768 screen": more than 300 words, or three or more large images, ' +
       'videos or embeds (each counted as 100 words) in the main content before the first primary CTA. Info only: ' +
-      'long pages can rightly explain before they ask. Only a CTA marked primary (the markup contract\'s role or ' +
-      'variant, or a framework\'s primary button class) is measured; pages without one are left alone. Off by ' +
+      'long pages can rightly explain before they ask. The CTA measured is the one marked primary (the markup ' +
+      'contract\'s role or variant, or a framework\'s primary button class); on a page meant to convert that marks ' +
+      'none, the page\'s only CTA, the first solid button of the section holding its <h1>, or the one action of a ' +
+      'band closing the page, where that is clear (the message then says it guessed); other pages are left alone. Off by ' +
       'default: the static proxy is turned on by default only once its measured precision on the real-world ' +
       'corpus of public templates reaches 0.9, which it has not yet; enable it with ' +
       '`rules: { "cta-below-fold": "info" }` or the strict preset.',
