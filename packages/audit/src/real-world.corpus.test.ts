@@ -13,7 +13,7 @@ const FLOORS = {
   recall: 0.93, // measured 0.939 (0.899 after the first tuning, 0.811 before; goal 0.95)
   findingRecall: 0.95, // measured 0.951: the goal (0.738 before)
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */
-  warningsPer50: 1.5, // measured 1.50: repeats grouped, toast timers and page-operating links left alone (7.83 before; goal 1)
+  warningsPer50: 1.4, // measured 1.33: repeats grouped, toast timers, page-operating links, form steps left alone (7.83 before)
   infosPer50: 2, // measured 0.00: the goal (8.50 before)
 };
 

@@ -16,6 +16,14 @@ describe('cta-generic-text', () => {
     expect(flagged('<form><input type="submit" value="Click here"></form>')).toBe(true);
   });
 
+  it('accepts "Continue" ending a form’s fields (a checkout step), not as a link or a lone button', () => {
+    expect(flagged('<div><h5>Contact information</h5><input type="email"><button class="btn">Continue</button></div>')).toBe(false);
+    expect(flagged('<form><input type="email"><button class="btn">Continue</button></form>')).toBe(false);
+    expect(flagged('<div><p>Welcome</p><button class="btn">Continue</button></div>')).toBe(true);
+    expect(flagged('<div><input type="email"><a class="btn" href="/step-2">Continue</a></div>')).toBe(true);
+    expect(flagged('<form><input type="email"><button class="btn">Click here</button></form>')).toBe(true);
+  });
+
   it('uses the page language and its own list', () => {
     expect(flagged('<a class="btn" href="/x">Mehr erfahren</a>', 'de')).toBe(true);
     expect(flagged('<a class="btn" href="/x">Más información</a>', 'es-MX')).toBe(true);

@@ -1,7 +1,8 @@
 import type { Element } from 'domhandler';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
-import { isGenericText } from '../text/generic-phrases.ts';
+import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
+import { findDescendant } from './support/elements.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -35,6 +36,7 @@ export const ctaGenericText: Rule = {
   check(page, report) {
     for (const cta of page.ctas) {
       if (describedBy(cta.element, page.byId)) continue;
+      if (STEP_WORD.test(normalizeCtaText(cta.name)) && endsForm(cta.element)) continue;
       const holder = closestAncestor(cta.element, (el) => attr(el, 'lang') !== undefined);
       const lang = holder ? attr(holder, 'lang')! : page.lang;
       // The accessible name is what a screen reader announces; visually hidden context makes it specific.
@@ -52,6 +54,23 @@ export const ctaGenericText: Rule = {
     }
   },
 };
+
+/** "Continue" and "Next" name a form's next step; the form's fields and heading say what it continues. */
+const STEP_WORD = /^(?:continue|next|next step|weiter|continuer|suivant|continuar|siguiente|avanti|doorgaan|volgende)$/;
+const FIELDS = new Set(['input', 'select', 'textarea']);
+/** Levels above a button searched for the fields it submits (checkout steps often have no <form>). */
+const FORM_DEPTH = 3;
+
+/** A button that ends a form: inside a <form>, or with visible form fields in its nearest containers. */
+function endsForm(element: Element): boolean {
+  if (element.name === 'a') return false;
+  if (closestAncestor(element, (el) => el.name === 'form')) return true;
+  let node = element.parent;
+  for (let depth = 0; node && depth < FORM_DEPTH; depth++, node = node.parent) {
+    if (node.type === 'tag' && findDescendant(node as Element, (el) => FIELDS.has(el.name) && attr(el, 'type') !== 'hidden')) return true;
+  }
+  return false;
+}
 
 /** aria-describedby counts only when it points at an element with text. */
 function describedBy(element: Element, byId: (id: string) => Element | undefined): boolean {
