@@ -24,6 +24,14 @@ describe('cta-generic-text', () => {
     expect(flagged('<form><input type="email"><button class="btn">Click here</button></form>')).toBe(true);
   });
 
+  it('stays linear on a page of many "Continue" buttons without fields', () => {
+    const started = performance.now();
+    const findings = auditHtml(examplePage('<div>' + '<button class="btn">Continue</button>'.repeat(20_000) + '</div>', 'en'), [ctaGenericText]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.alsoAt).toHaveLength(19_999);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
   it('uses the page language and its own list', () => {
     expect(flagged('<a class="btn" href="/x">Mehr erfahren</a>', 'de')).toBe(true);
     expect(flagged('<a class="btn" href="/x">Más información</a>', 'es-MX')).toBe(true);

@@ -2,7 +2,6 @@ import type { Element } from 'domhandler';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
-import { findDescendant } from './support/elements.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -67,7 +66,26 @@ function endsForm(element: Element): boolean {
   if (closestAncestor(element, (el) => el.name === 'form')) return true;
   let node = element.parent;
   for (let depth = 0; node && depth < FORM_DEPTH; depth++, node = node.parent) {
-    if (node.type === 'tag' && findDescendant(node as Element, (el) => FIELDS.has(el.name) && attr(el, 'type') !== 'hidden')) return true;
+    if (node.type === 'tag' && hasField(node as Element)) return true;
+  }
+  return false;
+}
+
+/** Elements looked at per container: a form step is small, and a page of 80,000 buttons must stay linear. */
+const MAX_FIELD_SEARCH = 300;
+
+function hasField(container: Element): boolean {
+  // Its own walk, not findDescendant: that pushes every child of a node, which on a row of 80,000 buttons is
+  // 80,000 pushes per button.
+  const queue: Element[] = [container];
+  for (let i = 0; i < queue.length && i < MAX_FIELD_SEARCH; i++) {
+    for (const child of queue[i]!.children) {
+      if (queue.length >= MAX_FIELD_SEARCH) break;
+      if (child.type !== 'tag') continue;
+      const element = child as Element;
+      if (FIELDS.has(element.name) && attr(element, 'type') !== 'hidden') return true;
+      queue.push(element);
+    }
   }
   return false;
 }
