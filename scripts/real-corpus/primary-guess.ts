@@ -38,7 +38,7 @@ for (const template of templates()) {
       .filter((finding) => finding.ruleId === 'cta-below-fold');
     fold.reported += reported.length;
     const wantedAt = new Set(wanted.flatMap((finding) => (finding.element ? resolveLabel(finding.element, document) : []))
-      .map((el) => html.slice(el.startIndex, html.indexOf('>', el.startIndex!) + 1).replace(/\s+/g, ' ').slice(0, 60)));
+      .map((el) => html.slice(el.startIndex ?? 0, html.indexOf('>', el.startIndex ?? 0) + 1).replace(/\s+/g, ' ').slice(0, 60)));
     for (const finding of reported) {
       if ([...wantedAt].some((tag) => (finding.excerpt ?? '').startsWith(tag))) fold.agreed += 1;
       else wrong.push(`${template} ${route}: cta-below-fold not labelled: ${finding.excerpt?.slice(0, 60)}`);
