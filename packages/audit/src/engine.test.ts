@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditHtml, AUDIT_ERROR } from './engine.ts';
+import { ctaNestedInteractive } from './rules/cta-nested-interactive.ts';
 import type { Rule } from './types.ts';
 
 const throwing: Rule = {
@@ -20,6 +21,18 @@ describe('auditPage', () => {
     const findings = auditHtml('<main><a data-cta="x" href="/">Go to the shop</a></main>', [throwing, reporting]);
     expect(findings.map((finding) => finding.ruleId)).toEqual([AUDIT_ERROR, 'always-reports']);
     expect(findings[0]!.message).toContain('always-throws failed on this page (TypeError: boom)');
+  });
+
+  it('reports a mistake repeated by a loop once, with where the repeats are, and keeps different messages apart', () => {
+    // Any site renders cards from one component: ten identical findings on one page are one mistake to fix.
+    const card = '<a href="#c"><div class="card"><a href="/p">See products</a></div></a>';
+    const html = `<main>\n${card}\n${card}\n${card}\n<a href="/"><button>Other</button></a></main>`;
+    const findings = auditHtml(html, [ctaNestedInteractive]);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.line).toBe(2);
+    expect(findings[0]!.alsoAt).toEqual([{ line: 3, column: 1 }, { line: 4, column: 1 }]);
+    expect(findings[1]!.message).toContain('contains a <button>');
+    expect(findings[1]!.alsoAt).toBeUndefined();
   });
 
   it('honours data-cta-ignore on the element or an ancestor, by id or all', () => {

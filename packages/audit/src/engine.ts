@@ -56,7 +56,32 @@ export function auditPage(
       findings.push(ruleFailed(rule, error, page.route, page.file));
     }
   }
-  return { findings, kept };
+  return { findings: groupRepeats(findings), kept };
+}
+
+/**
+ * One finding per pattern: a rule that says the same thing (same message) about several elements of one page is
+ * reporting one mistake repeated by a loop or a component (ten product cards, each a link in a link). The first
+ * stands for all, and lists where the others are (`alsoAt`), so nothing is lost and the count stays visible.
+ */
+export function groupRepeats(findings: Finding[]): Finding[] {
+  const firstOf = new Map<string, Finding>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.ruleId === AUDIT_ERROR) {
+      kept.push(finding);
+      continue;
+    }
+    const key = `${finding.ruleId}\0${finding.severity}\0${finding.message}`;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, finding);
+      kept.push(finding);
+      continue;
+    }
+    (first.alsoAt ??= []).push(finding.line === undefined ? {} : { line: finding.line, column: finding.column });
+  }
+  return kept;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromeByStructure, contentRegions, findMain } from './main-content.ts';
+import { chromeByStructure, contentRegions, findMain, isChrome } from './main-content.ts';
 import { parseHtml } from './parse.ts';
 
 const regionsOf = (html: string) => contentRegions(parseHtml(html)).map((el) => `${el.name}${el.attribs.class ? `.${el.attribs.class}` : ''}`);
@@ -35,6 +35,14 @@ describe('chrome by position and structure', () => {
       + '<div class="content"><h1>Welcome</h1><p>Text</p></div><div class="bottom"><a href="/privacy">Privacy</a> © 2026 Acme</div></body>');
     const found = [...chromeByStructure(findMain(document)!)].map((el) => el.attribs.class);
     expect(found).toEqual(['top', 'bottom']);
+  });
+
+  it('takes a <header> with the page’s <h1> and no menu for the page’s title block, not the site banner', () => {
+    const first = (html: string) => parseHtml(html).children.find((node) => 'name' in node) as Parameters<typeof isChrome>[0];
+    expect(isChrome(first('<header class="hero"><div><h1>Ship faster</h1><a class="btn" href="/signup">Get started</a></div></header>'), false)).toBe(false);
+    expect(isChrome(first('<header><h1><a href="/">Acme</a></h1><a href="/login">Log in</a></header>'), false)).toBe(true);
+    expect(isChrome(first('<header><h1>Acme</h1><nav><a href="/">Home</a></nav></header>'), false)).toBe(true);
+    expect(isChrome(first('<header><a href="/">Acme</a></header>'), false)).toBe(true);
   });
 
   it('does not take the page’s heading block for a header', () => {

@@ -53,10 +53,29 @@ export function isChrome(element: Element, insideSectioning: boolean): boolean {
   // Only a closing one (the last block of its parent) is a band; an aside elsewhere is a sidebar.
   if (element.name === 'aside') return !(isLastBlock(element) && isCtaBand(element));
   if (ALWAYS_CHROME.has(element.name)) return true;
-  if (SECTION_CHROME.has(element.name) && !insideSectioning) return true;
+  // A header holding the page's <h1> and no menu is the page's title block (a hero with its actions), not the
+  // site's banner (which holds the navigation, and on some sites the logo as an <h1>).
+  if (SECTION_CHROME.has(element.name) && !insideSectioning) return !(element.name === 'header' && isTitleBlock(element));
   const role = attr(element, 'role');
   if (role && CHROME_ROLES.has(role)) return true;
   return hasChromeToken(element);
+}
+
+/** Elements of a header looked at; a hero is small, a mega-menu banner is not a title block anyway. */
+const HEADER_MAX_NODES = 400;
+
+/** A header with an <h1> outside any link (not a logo) and no navigation: the page's own title block. */
+function isTitleBlock(header: Element): boolean {
+  let h1 = false;
+  const stack: Element[] = [header];
+  for (let visited = 0; stack.length > 0; visited++) {
+    if (visited > HEADER_MAX_NODES) return false;
+    const node = stack.pop()!;
+    if (node.name === 'nav' || node.name === 'ul' || CHROME_ROLES.has(attr(node, 'role') ?? '')) return false;
+    if (node.name === 'h1' && !node.children.some((child) => isTag(child) && child.name === 'a')) h1 = true;
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return h1;
 }
 
 export function isSectioning(element: Element): boolean {

@@ -235,7 +235,8 @@ function isListOfCards(roots: readonly Element[]): boolean {
       if (cards.length < MIN_CARDS) continue;
       best = Math.max(best, cards.reduce((sum, card) => sum + countWords(visibleText(card)), 0));
     }
-    stack.push(...children);
+    // One by one: spreading a list of 100,000 siblings into push() would overflow the call stack.
+    for (const child of children) stack.push(child);
   }
   return best / total >= CARD_TEXT_SHARE;
 }

@@ -9,11 +9,11 @@ import * as audit from './index.ts';
 // passes today and fails on any regression. The floors rise as the audit is tuned: raise them with each improvement
 // (to min(goal, the new figure)), never lower them.
 const FLOORS = {
-  precision: 0.89, // measured 0.893 after the real-template tuning (0.134 before; goal 0.95)
-  recall: 0.89, // measured 0.899 (0.811 before; goal 0.95)
-  findingRecall: 0.95, // measured 0.952: the goal (0.738 before)
+  precision: 0.92, // measured 0.927 after the second tuning (0.893 after the first, 0.134 before; goal 0.95)
+  recall: 0.93, // measured 0.939 (0.899 after the first tuning, 0.811 before; goal 0.95)
+  findingRecall: 0.95, // measured 0.951: the goal (0.738 before)
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */
-  warningsPer50: 7.9, // measured 7.83 (43.17 before; goal 1)
+  warningsPer50: 1.4, // measured 1.33: repeats grouped, toast timers, page-operating links, form steps left alone (7.83 before)
   infosPer50: 2, // measured 0.00: the goal (8.50 before)
 };
 

@@ -71,6 +71,46 @@ describe('what is not a CTA on real templates', () => {
     expect(ctaTexts('<button class="btn btn-dark">Apple Pay</button><button type="button" class="btn btn-dark">Modal 1</button>')).toEqual(['Apple Pay']);
   });
 
+  it('takes a button whose label a Markdown slot wrapped in a paragraph, but not a card with a heading and text', () => {
+    expect(ctaTexts('<div><a class="sl-link-button primary" href="/start/"><p>Read the docs</p></a></div>')).toEqual(['Read the docs']);
+    expect(ctaTexts('<div><a class="button" href="/p/"><p>A product with a long description of its many parts</p></a></div>')).toEqual([]);
+    expect(ctaTexts('<div><a class="button" href="/p/"><p><span>Shoes</span><time>2024</time></p></a></div>')).toEqual([]);
+  });
+
+  it('takes a button-styled jump to a section and the lone action link at the foot of a card', () => {
+    expect(ctaTexts('<h2 id="pricing">Pricing</h2><p><a class="btn" href="#pricing">See pricing</a></p>')).toEqual(['See pricing']);
+    const plan = '<div class="card"><h3>Pro</h3><p>For teams.</p><p><a href="/signup?plan=pro">Get started</a></p></div>';
+    expect(ctaTexts(plan)).toEqual(['Get started']);
+    expect(ctaTexts('<div class="card"><h3><a href="/posts/get-started/">Get started</a></h3><p>A post.</p></div>')).toEqual([]);
+    expect(ctaTexts('<div class="card"><img src="/m.png" alt=""><p><a href="/p/mirror/">View details</a></p></div>')).toEqual([]);
+  });
+
+  it('keeps scripted buttons of a dialog unsure and leaves triggers (id or class "…-trigger") alone', () => {
+    const drawer = '<dialog><p>Edit task</p><button type="button" class="button type-primary" onclick="closeDrawer()">Save changes</button></dialog>';
+    expect(ctaTexts(drawer)).toEqual([]);
+    const unsure = createPage(`<html><body><main>${drawer}</main></body></html>`, '/', 'index.html').unsureCtas;
+    expect(unsure.map((cta) => cta.visibleText)).toEqual(['Save changes']);
+    expect(ctaTexts('<button id="modal1-trigger" class="button">Modal 1</button><dialog><button class="btn">Add to cart</button></dialog>')).toEqual(['Add to cart']);
+  });
+
+  it('takes an app-store link whatever its class, and an icon beside a short action, not a product tile', () => {
+    expect(ctaTexts('<p><a class="badge" href="https://apps.apple.com/app/id1"><img src="a.svg" alt="Download on the App Store"></a></p>')).toEqual(['']);
+    expect(ctaTexts('<p><a href="/download/mac"><img src="apple.svg" alt=""> Download for macOS</a></p>')).toEqual(['Download for macOS']);
+    expect(ctaTexts('<div><a href="/p/lamp"><img src="lamp.jpg" alt=""><span>Brass lamp</span></a></div>')).toEqual([]);
+    expect(ctaTexts('<div><a href="/p/lamp"><img src="lamp.jpg" alt=""><span>View the lamp</span></a></div>')).toEqual([]);
+  });
+
+  it('takes a pricing table’s head or foot actions, not a data row’s', () => {
+    const table = '<table><thead><tr><th>Plan</th><th>Pro <a href="/buy/pro">Buy Pro</a></th></tr></thead>'
+      + '<tbody><tr><td>Invoice 12</td><td><a href="/invoices/12.pdf">Download</a></td></tr></tbody></table>';
+    expect(ctaTexts(table)).toEqual(['Buy Pro']);
+  });
+
+  it('leaves links dressed as buttons that operate the page (Edit, Remove, Load more) alone', () => {
+    expect(ctaTexts('<a class="btn btn-sm" href="#">Edit</a><a class="button" href="/orders/1/delete">Delete</a><a class="btn" href="?page=2">Load more</a>')).toEqual([]);
+    expect(ctaTexts('<a class="btn" href="/signup">Sign up</a>')).toEqual(['Sign up']);
+  });
+
   it('leaves the title link of a link card alone, and copy-to-clipboard buttons whatever they copy', () => {
     expect(ctaTexts('<div class="sl-link-card"><span><a href="https://x.dev/a"><span class="title">Add sponsors to your site</span></a><span>How to.</span></span></div>')).toEqual([]);
     expect(ctaTexts('<button type="button" class="px-3 rounded">Copy download icon to clipboard</button>')).toEqual([]);

@@ -17,7 +17,7 @@ const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
 const TAILWIND_PADDING = /(?:^|\s)(?:[a-z-]+:)*!?px-(?:\d|\[)/;
 const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|opacity|clip|origin|fixed|cover|center|no-repeat|gradient-to-(?:t|b)\b)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?|border(?:-2)?)(?:\s|$)/;
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
-const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
+const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|trigger|dropdown|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
 const WIDGET_NAME = /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
@@ -105,6 +105,11 @@ function kindOf(element: Element): Cta['kind'] | undefined {
   }
   if (attr(element, 'role') === 'button') return 'button';
   return undefined;
+}
+
+function isDialog(element: Element): boolean {
+  const role = attr(element, 'role');
+  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog';
 }
 
 function isWidgetControl(element: Element, byId: (id: string) => Element | undefined): boolean {
@@ -230,7 +235,18 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
   // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
-  return link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)));
+  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)))) return false;
+  return !isWrappedLabel(link, name);
+}
+
+/**
+ * A button whose short label a Markdown slot wrapped in one paragraph (`<a class="button"><p>Read the docs</p></a>`):
+ * one `<p>`, nothing else a card has (heading, date, list), a few words. Not a card.
+ */
+function isWrappedLabel(link: Element, name: string): boolean {
+  const blocks = link.children.filter(isTag);
+  if (blocks.length !== 1 || blocks[0]!.name !== 'p' || wordsOf(name) > MAX_ACTION_WORDS) return false;
+  return !hasDescendant(blocks[0]!, (el) => CARD_INSIDE.has(el.name) || el.name === 'img' || el.name === 'picture');
 }
 
 function hasCardContent(element: Element): boolean {
@@ -246,6 +262,10 @@ function hasCardContent(element: Element): boolean {
 
 function isControlName(name: string): boolean {
   return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
+}
+
+function inHeading(link: Element): boolean {
+  return closestAncestor(link, (el) => /^h[1-6]$/.test(el.name)) !== undefined;
 }
 
 function isHeading(element: Element | undefined): boolean {
@@ -276,6 +296,8 @@ function hasDescendant(root: Element, test: (element: Element) => boolean): bool
 }
 
 const CARD_TOKEN = /(?:^|[-_])card(?:$|[-_])/;
+/** Verbs that open what a card describes rather than act: "View details", "See products", "Read the story". */
+const CARD_NAVIGATION = /^(?:view|see|read|explore|discover|browse|learn|open|go to|visit|watch|voir|découvr|entdecken|ansehen)/i;
 /** Levels above a link searched for a card container. */
 const CARD_DEPTH = 3;
 
@@ -290,6 +312,8 @@ function inCard(link: Element): boolean {
 /** In a cell of a data table (one with header cells), not of a table used for layout. */
 function inDataTable(link: Element): boolean {
   const cell = closestAncestor(link, (el) => el.name === 'td' || el.name === 'th');
+  // A link in the table's head or foot acts for a column (a pricing table's "Buy Pro"), not for one row.
+  if (cell && closestAncestor(cell, (el) => el.name === 'thead' || el.name === 'tfoot')) return false;
   const table = cell && closestAncestor(cell, (el) => el.name === 'table');
   return table !== undefined && hasDescendant(table, (el) => el.name === 'th' || el.name === 'thead');
 }
@@ -309,21 +333,34 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   const name = visible && !labelled && !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
     ? visible
     : collapse(accessibleName(link, byId));
+  // An app-store link is the page's download CTA, whatever the badge's class names (`badge` is also a tag chip's).
+  if (STORE_URL.test(href) && !inProse(link, visible)) return CONFIDENCE.storeBadge;
   if (notACta(link, href, name, visible)) return 0;
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
   if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
   // A jump to a heading of this page is a table of contents or a heading's anchor, not an action.
-  if (href.startsWith('#') && href.length > 1 && isHeading(byId(safeDecode(href.slice(1))))) return 0;
+  // A link styled as a button is the hero's "See pricing" jump to a section, whatever holds the section's id.
+  if (href.startsWith('#') && href.length > 1 && !styledAsButton(link) && isHeading(byId(safeDecode(href.slice(1))))) return 0;
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
   // one counts too (cta-name reports it).
-  if (styledAsButton(link)) return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
+  if (styledAsButton(link)) {
+    // "Edit", "Remove", "Close", "Load more": a link dressed as a button that operates the page or a row of it.
+    if (WIDGET_NAME.test(name)) return 0;
+    return visible || !(SOCIAL_HOST.test(href) || isControlName(name)) ? CONFIDENCE.styledButton : 0;
+  }
   if (!visible) return isImageAction(link, name) ? CONFIDENCE.imageAction : 0;
-  // An image with a caption (a product or gallery tile) is a card, not an action.
-  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) return 0;
   const actionText = visible.replace(LEADING_DECORATION, '');
-  // The title link of a card (a link card, a post or resource card): navigation to what the card describes.
-  if (inCard(link)) return 0;
+  // An image with a caption (a product or gallery tile) is a card, not an action; an icon beside a short action
+  // ("<img> Download for macOS") is an action.
+  if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) {
+    return ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && wordsOf(visible) <= MAX_ACTION_WORDS
+      && standsAlone(link, visible) ? CONFIDENCE.imageAction : 0;
+  }
+  // The title link of a card (a link card, a post or resource card): navigation to what the card describes. An
+  // action link standing alone at the foot of a card ("Get started" under a plan, "Contact sales") is its CTA.
+  // "View details" or "Read more" there leads to what the card describes: navigation still.
+  if (inCard(link) && !(ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && standsAlone(link, visible) && !inHeading(link))) return 0;
   // A text link in a table cell acts on its row (an invoice's "Download", an order's "View"), not for the page.
   if (inDataTable(link)) return 0;
   if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
@@ -429,6 +466,9 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   }
   if (isWidgetControl(element, byId)) return 0;
   if (SHARE_NAME.test(name) || BACK_OR_SERIES.test(name)) return 0;
+  // A scripted button (type="button") in a dialog or drawer confirms or dismisses it ("Save changes", "Confirm"):
+  // unsure, so no rule reports on it, and not the page's primary.
+  if (attr(element, 'type') === 'button' && closestAncestor(element, isDialog)) return CONFIDENCE.unsureButton;
   const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
   // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
   // one (a bookmark, a heart) is a page control.

@@ -174,4 +174,9 @@ export interface Finding {
   source?: { file: string; line?: number; column?: number };
   /** Set on the `audit-error` of a page that hit the time budget: unlike other audit errors it counts toward failOn. */
   timedOut?: true;
+  /**
+   * The same rule said the same thing about other elements of this page (ten cards built from one component): one
+   * finding stands for the pattern, and these are the built-file positions of the repeats ("and 9 more like it").
+   */
+  alsoAt?: { line?: number; column?: number }[];
 }

@@ -33,6 +33,7 @@ export function formatPretty(findings: readonly Finding[], pages: number, option
       lines.push(`  ${where}${label[finding.severity](finding.severity)} ${text} ${pc.dim(printable(finding.ruleId))}`);
       if (finding.source) lines.push(pc.dim(`      written in ${printable(sourcePosition(finding.source))}`));
       if (finding.excerpt) lines.push(pc.dim(`      ${printable(finding.excerpt)}`));
+      if (finding.alsoAt?.length) lines.push(pc.dim(`      ${moreLikeIt(finding.alsoAt)}`));
     }
   }
   const groups = ruleGroups(findings);
@@ -42,6 +43,13 @@ export function formatPretty(findings: readonly Finding[], pages: number, option
   }
   lines.push(summary(findings, pages, options));
   return lines.join('\n');
+}
+
+/** "and 9 more like it on this page (at 40:3, 52:3, 64:3 …)": the repeats one grouped finding stands for. */
+export function moreLikeIt(alsoAt: NonNullable<Finding['alsoAt']>): string {
+  const positions = alsoAt.filter((at) => at.line !== undefined).map((at) => `${at.line}:${at.column}`);
+  const shown = positions.slice(0, 5).join(', ') + (positions.length > 5 ? ' …' : '');
+  return `and ${alsoAt.length} more like it on this page${shown ? ` (at ${shown})` : ''}`;
 }
 
 export function sourcePosition(source: NonNullable<Finding['source']>): string {

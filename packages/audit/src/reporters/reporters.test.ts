@@ -158,6 +158,11 @@ describe('a report a team can read', () => {
     expect(text).toContain('page-no-cta ×1: /tag/* 1');
   });
 
+  it('says how many more elements a grouped finding stands for, and where', () => {
+    const grouped: Finding = { ...many('cta-nested-interactive', '/', 'This link contains a link.'), line: 2, column: 1, alsoAt: [{ line: 3, column: 1 }, { line: 4, column: 5 }] };
+    expect(formatPretty([grouped], 1, { color: false })).toContain('and 2 more like it on this page (at 3:1, 4:5)');
+  });
+
   it('names the component file and line only when the page says where the element was written', () => {
     const written: Finding = { ...findings[0]!, source: { file: 'src/components/Hero.astro', line: 8, column: 3 } };
     expect(formatPretty([written], 1, { color: false })).toContain('written in src/components/Hero.astro:8:3');

@@ -36,6 +36,12 @@ describe('countdown-evergreen', () => {
     expect(flagged('<div class="countdown"><span class="countdown__hours">02</span>:<span class="countdown__minutes">14</span></div>')).toHaveLength(1);
   });
 
+  it('does not take a toast provider for a timer: its data-duration is how long a message shows', () => {
+    expect(flagged('<div class="toast-provider" role="log" aria-label="Notifications" data-duration="5000"></div>')).toEqual([]);
+    expect(flagged('<div class="snackbar" data-duration="4000"></div>')).toEqual([]);
+    expect(flagged('<div class="promo" data-duration="900">…</div>')).toHaveLength(1);
+  });
+
   it('does not take ordinary words for timers', () => {
     expect(flagged('<p class="timeline">2019: founded</p><div class="time-table">Opening hours 09:00–17:00</div>')).toEqual([]);
   });

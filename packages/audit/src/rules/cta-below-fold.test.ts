@@ -1,11 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../engine.ts';
 import { resolveAuditConfig } from '../config.ts';
+import { createPage } from '../page.ts';
 import { ctaBelowFold } from './cta-below-fold.ts';
+import { guessPrimary } from './support/primary.ts';
 import { messagesFor } from './support/test-helpers.ts';
 
 const words = (count: number) => `<p>${Array.from({ length: count }, (_, i) => `word${i}`).join(' ')}</p>`;
 const flagged = (snippet: string) => messagesFor(ctaBelowFold, snippet);
+
+describe('cta-below-fold: the main CTA where the markup marks none', () => {
+  const page = (main: string, route = '/') => createPage(`<html><body><main>${main}</main></body></html>`, route, 'index.html');
+
+  it('guesses the hero’s solid button, the page’s only CTA or a closing band’s one action', () => {
+    const hero = '<section><h1>Ship faster</h1><a class="btn btn-outline" href="/tour">Take the tour</a><a class="px-4 py-2 bg-blue-600 rounded" href="/signup">Get started</a></section>';
+    expect(guessPrimary(page(`${hero}<section><h2>More</h2><a class="btn" href="/demo">Book a demo</a></section>`))?.visibleText).toBe('Get started');
+    expect(guessPrimary(page('<h1>Jane</h1><p>Designer.</p><p><a href="mailto:j@x.com">Email me</a></p>'))?.visibleText).toBe('Email me');
+    const band = '<aside><h2>Working together?</h2><a class="btn" href="mailto:j@x.com">Send me a message</a></aside>';
+    expect(guessPrimary(page(`<section><h1>Jane</h1><p><a href="/work/">View all work</a></p></section>${band}`))?.visibleText).toBe('Send me a message');
+  });
+
+  it('guesses nothing where unsure: no solid hero button, a primary in the markup, a page not meant to convert', () => {
+    expect(guessPrimary(page('<section><h1>Hi</h1><a class="btn btn-link" href="/a">Go to A</a></section><p><a class="btn" href="/b">Get B</a></p>'))).toBeUndefined();
+    expect(guessPrimary(page('<a class="btn btn-primary" href="/a">Buy</a><a class="btn" href="/b">Get B</a>'))).toBeUndefined();
+    expect(guessPrimary(page('<h1>Privacy</h1><p>Write to <a href="mailto:p@x.com">privacy@x.com</a>.</p><p><a href="mailto:p@x.com">Email us</a></p>', '/privacy/'))).toBeUndefined();
+  });
+
+  it('reports the guessed CTA as the page’s main CTA, not as one marked primary', () => {
+    const [message] = flagged(`${words(301)}<p><a href="mailto:j@x.com">Email me</a></p>`);
+    expect(message).toContain('The page\'s main CTA "Email me"');
+    expect(message).toContain('data-cta-role="primary"');
+  });
+});
 
 describe('cta-below-fold', () => {
   it('flags more than 300 words before the first primary CTA, and says how many', () => {
@@ -38,7 +64,9 @@ describe('cta-below-fold: scripts without spaces', () => {
 
 describe('cta-below-fold on real templates', () => {
   it('never calls a CTA that is not marked primary “the first primary CTA”', () => {
-    expect(flagged(`${words(400)}<a class="btn" href="/s">Start trial</a>`)).toEqual([]);
+    // The page's only CTA is its main one, and the message says so instead of calling it primary.
+    expect(flagged(`${words(400)}<a class="btn" href="/s">Start trial</a>`)[0]).not.toContain('first primary CTA');
+    expect(flagged(`${words(400)}<a class="btn" href="/s">Start trial</a><a class="btn" href="/t">Book a demo</a>`)).toEqual([]);
     expect(flagged(`${words(400)}<a class="btn btn-primary" href="https://twitter.com/intent/tweet">Share on X</a>`)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, isHidden, isVisuallyHidden } from '../dom.ts';
-import { primaryCtas } from './support/primary.ts';
+import { guessPrimary, isOverlay, primaryCtas } from './support/primary.ts';
 
 /** About what fits above the fold of a 1366×768 screen next to a heading; NN/g measured 57% of viewing time there. */
 const MAX_WORDS = 300;
@@ -79,11 +79,6 @@ function measureBefore(roots: readonly Element[], target: Element): Before {
   return state;
 }
 
-function isOverlay(element: Element): boolean {
-  const role = attr(element, 'role');
-  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog' || attr(element, 'popover') !== undefined;
-}
-
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
 export const ctaBelowFold: Rule = {
@@ -99,13 +94,19 @@ export const ctaBelowFold: Rule = {
       belowFold:
         'The first primary CTA "{name}" comes after {what}, so most visitors will not see it without scrolling. Add ' +
         'it (or a copy with the same target) near the top, e.g. under the opening paragraph.',
+      belowFoldGuessed:
+        'The page\'s main CTA "{name}" (its only call to action, or the first solid button of its opening section; ' +
+        'mark the real one with data-cta-role="primary") comes after {what}, so most visitors will not see it ' +
+        'without scrolling. Add it (or a copy with the same target) near the top, e.g. under the opening paragraph.',
     },
     rationale:
       'People spend most of their time on what they see first (NN/g 2018: 57% of viewing time above the fold). A ' +
       'static proxy for "below the fold on a 1366×768 screen": more than 300 words, or three or more large images, ' +
       'videos or embeds (each counted as 100 words) in the main content before the first primary CTA. Info only: ' +
-      'long pages can rightly explain before they ask. Only a CTA marked primary (the markup contract\'s role or ' +
-      'variant, or a framework\'s primary button class) is measured; pages without one are left alone. Off by ' +
+      'long pages can rightly explain before they ask. The CTA measured is the one marked primary (the markup ' +
+      'contract\'s role or variant, or a framework\'s primary button class); on a page meant to convert that marks ' +
+      'none, the page\'s only CTA, the first solid button of the section holding its <h1>, or the one action of a ' +
+      'band closing the page, where that is clear (the message then says it guessed); other pages are left alone. Off by ' +
       'default: the static proxy is turned on by default only once its measured precision on the real-world ' +
       'corpus of public templates reaches 0.9, which it has not yet; enable it with ' +
       '`rules: { "cta-below-fold": "info" }` or the strict preset.',
@@ -114,17 +115,19 @@ export const ctaBelowFold: Rule = {
       pass: ['<h1>Acme</h1><p>Dashboards for small teams.</p><a class="btn btn-primary" href="/signup">Start your free trial</a><img src="/shot-1.png" width="1200" height="800" alt="Dashboard"><img src="/shot-2.png" width="1200" height="800" alt="Reports">'],
     },
   },
-  check(page, report) {
+  check(page, report, site) {
     // Only a CTA that is primary by its markup: calling the first CTA found (a share or "back to" link) "the
     // primary CTA" was the rule's most common false alarm on real templates.
     // A CTA in a dialog or popover is not in the page's flow: it has no place above or below the fold.
-    const primary = primaryCtas(page).find((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
+    const marked = primaryCtas(page).find((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
+    // Without a primary in the markup, the page's only CTA or its hero's solid button, where that is clear.
+    const primary = marked ?? guessPrimary(page, site.routes);
     if (!primary) return;
     const state = measureBefore(page.content, primary.element);
     if (!overThreshold(state)) return;
     const words = state.words > 0 ? `${state.words} word${state.words === 1 ? '' : 's'}` : '';
     const blocks = state.blocks > 0 ? `${state.blocks} large image${state.blocks === 1 ? '' : 's'} or embeds` : '';
     const what = [words, blocks].filter(Boolean).join(' and ');
-    report({ element: primary.element, messageId: 'belowFold', data: { name: primary.name, what } });
+    report({ element: primary.element, messageId: marked ? 'belowFold' : 'belowFoldGuessed', data: { name: primary.name, what } });
   },
 };

@@ -16,6 +16,22 @@ describe('cta-generic-text', () => {
     expect(flagged('<form><input type="submit" value="Click here"></form>')).toBe(true);
   });
 
+  it('accepts "Continue" ending a form’s fields (a checkout step), not as a link or a lone button', () => {
+    expect(flagged('<div><h5>Contact information</h5><input type="email"><button class="btn">Continue</button></div>')).toBe(false);
+    expect(flagged('<form><input type="email"><button class="btn">Continue</button></form>')).toBe(false);
+    expect(flagged('<div><p>Welcome</p><button class="btn">Continue</button></div>')).toBe(true);
+    expect(flagged('<div><input type="email"><a class="btn" href="/step-2">Continue</a></div>')).toBe(true);
+    expect(flagged('<form><input type="email"><button class="btn">Click here</button></form>')).toBe(true);
+  });
+
+  it('stays linear on a page of many "Continue" buttons without fields', () => {
+    const started = performance.now();
+    const findings = auditHtml(examplePage('<div>' + '<button class="btn">Continue</button>'.repeat(20_000) + '</div>', 'en'), [ctaGenericText]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.alsoAt).toHaveLength(19_999);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
   it('uses the page language and its own list', () => {
     expect(flagged('<a class="btn" href="/x">Mehr erfahren</a>', 'de')).toBe(true);
     expect(flagged('<a class="btn" href="/x">Más información</a>', 'es-MX')).toBe(true);

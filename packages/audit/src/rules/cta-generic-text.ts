@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
-import { isGenericText } from '../text/generic-phrases.ts';
+import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -35,6 +35,7 @@ export const ctaGenericText: Rule = {
   check(page, report) {
     for (const cta of page.ctas) {
       if (describedBy(cta.element, page.byId)) continue;
+      if (STEP_WORD.test(normalizeCtaText(cta.name)) && endsForm(cta.element)) continue;
       const holder = closestAncestor(cta.element, (el) => attr(el, 'lang') !== undefined);
       const lang = holder ? attr(holder, 'lang')! : page.lang;
       // The accessible name is what a screen reader announces; visually hidden context makes it specific.
@@ -52,6 +53,42 @@ export const ctaGenericText: Rule = {
     }
   },
 };
+
+/** "Continue" and "Next" name a form's next step; the form's fields and heading say what it continues. */
+const STEP_WORD = /^(?:continue|next|next step|weiter|continuer|suivant|continuar|siguiente|avanti|doorgaan|volgende)$/;
+const FIELDS = new Set(['input', 'select', 'textarea']);
+/** Levels above a button searched for the fields it submits (checkout steps often have no <form>). */
+const FORM_DEPTH = 3;
+
+/** A button that ends a form: inside a <form>, or with visible form fields in its nearest containers. */
+function endsForm(element: Element): boolean {
+  if (element.name === 'a') return false;
+  if (closestAncestor(element, (el) => el.name === 'form')) return true;
+  let node = element.parent;
+  for (let depth = 0; node && depth < FORM_DEPTH; depth++, node = node.parent) {
+    if (node.type === 'tag' && hasField(node as Element)) return true;
+  }
+  return false;
+}
+
+/** Elements looked at per container: a form step is small, and a page of 80,000 buttons must stay linear. */
+const MAX_FIELD_SEARCH = 300;
+
+function hasField(container: Element): boolean {
+  // Its own walk, not findDescendant: that pushes every child of a node, which on a row of 80,000 buttons is
+  // 80,000 pushes per button.
+  const queue: Element[] = [container];
+  for (let i = 0; i < queue.length && i < MAX_FIELD_SEARCH; i++) {
+    for (const child of queue[i]!.children) {
+      if (queue.length >= MAX_FIELD_SEARCH) break;
+      if (child.type !== 'tag') continue;
+      const element = child as Element;
+      if (FIELDS.has(element.name) && attr(element, 'type') !== 'hidden') return true;
+      queue.push(element);
+    }
+  }
+  return false;
+}
 
 /** aria-describedby counts only when it points at an element with text. */
 function describedBy(element: Element, byId: (id: string) => Element | undefined): boolean {

@@ -26,6 +26,15 @@ describe('testimonial-unattributed', () => {
     expect(flagged(list)).toHaveLength(1);
   });
 
+  it('takes a section named in the plural for the list, not one testimonial, and a preview card for no review', () => {
+    // The section is the target of "#testimonials"; its unnamed cards cannot be told apart from other content.
+    const section = '<section id="testimonials"><h2>What our customers say</h2><div class="grid"><div><p>"Switching to Acme doubled our throughput on every site."</p><p>Jason Clark</p><p>Site Foreman | TopBuild</p></div></div></section>';
+    expect(flagged(section)).toEqual([]);
+    expect(flagged('<div class="preview-card"><p>Dark mode</p><p>Body text is displayed in a gray shade with a high contrast.</p></div>')).toEqual([]);
+    // A singular name still marks one testimonial card.
+    expect(flagged(`<div class="testimonial-card"><p>${quote}</p></div>`)[0]).toContain('names nobody');
+  });
+
   it('reads structured attributions: name and role elements, itemprop, cite', () => {
     expect(flagged(`<div class="review-card"><p>${quote}</p><span itemprop="author">Jane Doe</span><span itemprop="jobTitle">CTO</span></div>`)).toEqual([]);
     expect(flagged(`<blockquote cite="https://example.com/review/1">${quote}</blockquote>`)).toHaveLength(1);

@@ -47,9 +47,21 @@ function isCountdownElement(element: Element): boolean {
   // than asking each element for each of the dozen names. Parsed attribute values are always strings, never null.
   // A for-in loop rather than Object.keys: no array per element (attribs are plain objects: nothing enumerable is inherited).
   for (const name in element.attribs) {
-    if (IDENTIFYING_ATTRIBUTES.has(name)) return true;
+    if (IDENTIFYING_ATTRIBUTES.has(name)) return !isNotifier(element);
   }
   return false;
+}
+
+/** Roles and names of notification areas (toasts, snackbars, flash messages). */
+const NOTIFIER_ROLES = new Set(['log', 'status', 'alert', 'alertdialog']);
+const NOTIFIER_NAME = /(?:^|[\s_-])(?:toasts?|snackbars?|notifications?|notifier|flash|alerts?)(?:$|[\s_-])/i;
+
+/**
+ * A notification area's `data-duration` is how long each message shows before it is dismissed, not an offer's
+ * timer: live regions and toast providers are never countdowns by their attributes alone.
+ */
+function isNotifier(element: Element): boolean {
+  return NOTIFIER_ROLES.has(attr(element, 'role') ?? '') || NOTIFIER_NAME.test(`${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`);
 }
 
 const cache = new LastPageCache<PageContext['document'], Countdown[]>();

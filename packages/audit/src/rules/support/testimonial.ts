@@ -15,7 +15,13 @@ export interface Testimonial {
   detail: string | undefined;
 }
 
-const TESTIMONIAL_NAME = /testimonial|customer-?quote|review-?card|quote-?card|(?:^|[\s_-])review(?:$|[\s_-])/i;
+// Whole words only: a `preview-card` is not a review card.
+const TESTIMONIAL_NAME = /testimonial|customer-?quote|(?:^|[\s_-])review-?card|quote-?card|(?:^|[\s_-])review(?:$|[\s_-])/i;
+/**
+ * A plural name (`id="testimonials"`, `class="reviews-section"`) marks the section that lists testimonials, usually
+ * the target of an in-page link, not one testimonial: its cards are checked one by one, never the section as a whole.
+ */
+const LIST_NAME = /^(?:[\w]+-)?(?:testimonials|reviews)(?:$|-(?:section|grid|list|wrapper|container|block|area))/i;
 const ATTRIBUTION_NAME = /(?:^|[\s_-])(?:author|name|attribution|byline|cite|source|person|customer|client|reviewer|signature)(?:$|[\s_-])/i;
 /** Class words of the element holding only the person's name. */
 const AUTHOR_NAME = /(?:^|[\s_-])(?:name|author|reviewer|customer-?name|client-?name)(?:$|[\s_-])/i;
@@ -37,8 +43,8 @@ function isTestimonialContainer(element: Element): boolean {
   if (attr(element, PROOF_KIND) === 'testimonial') return true;
   // Headings get ids from their text ("Testimonials"): a name there is a slug, not a testimonial card.
   if (HEADING.test(element.name)) return false;
-  return TESTIMONIAL_NAME.test(attr(element, 'class') ?? '')
-    || TESTIMONIAL_NAME.test(attr(element, 'id') ?? '');
+  const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.split(/\s+/).filter(Boolean);
+  return names.some((name) => TESTIMONIAL_NAME.test(name) && !LIST_NAME.test(name));
 }
 
 /**
