@@ -1,6 +1,7 @@
 // The main job's site: docs-site/ (Starlight docs and live landing-page demos), built with the astro-cta integration.
-import { defineConfig } from 'astro/config';
+
 import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
 import astroCta from 'astro-cta';
 
 export default defineConfig({

@@ -53,13 +53,20 @@ function pageViewRequests(): string[] {
   const pv = randomId();
   const page = PAGES[Math.floor(Math.random() * PAGES.length)]!;
   const offset = Math.floor(Math.random() * CTAS.length);
-  const seen = Array.from({ length: 1 + Math.floor(Math.random() * CTAS.length) }, (_, index) => CTAS[(offset + index) % CTAS.length]!);
+  const seen = Array.from(
+    { length: 1 + Math.floor(Math.random() * CTAS.length) },
+    (_, index) => CTAS[(offset + index) % CTAS.length]!,
+  );
   let s = 0;
   const impressions = seen.map((id) => ({ t: 'impression', id, p: page, pv, s: s++, v: 'primary', g: 'signup' }));
   const bodies = [JSON.stringify(impressions)];
   if (Math.random() < 0.3) {
     const id = seen[0]!;
-    bodies.unshift(JSON.stringify([{ t: 'click', id, p: page, pv, s: s++, v: 'primary', g: 'signup', d: `https://example.com/${id}`, o: 'plain' }]));
+    bodies.unshift(
+      JSON.stringify([
+        { t: 'click', id, p: page, pv, s: s++, v: 'primary', g: 'signup', d: `https://example.com/${id}`, o: 'plain' },
+      ]),
+    );
   }
   return bodies;
 }
@@ -67,7 +74,18 @@ function pageViewRequests(): string[] {
 function post(agent: Agent, body: string, ip: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: PORT, path: '/api/cta', method: 'POST', agent, headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } },
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path: '/api/cta',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'text/plain;charset=UTF-8',
+          'content-length': Buffer.byteLength(body),
+          'x-forwarded-for': ip,
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode!));
@@ -80,9 +98,30 @@ function post(agent: Agent, body: string, ip: string): Promise<number> {
 
 async function startServer(db: string, synchronous: string) {
   // Rate limiting stays on (keyed per simulated client through X-Forwarded-For) with a ceiling above the load.
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(PORT), '--synchronous', synchronous, '--trust-proxy', '1', '--rate', '100000', '--burst', '100000', '--max-events-per-day', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'serve',
+      '--db',
+      db,
+      '--port',
+      String(PORT),
+      '--synchronous',
+      synchronous,
+      '--trust-proxy',
+      '1',
+      '--rate',
+      '100000',
+      '--burst',
+      '100000',
+      '--max-events-per-day',
+      '0',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`cta-collect exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('collecting at') && resolve());
@@ -143,31 +182,58 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
   await new Promise((resolve) => child.once('exit', resolve));
 
   // After a clean stop the WAL is checkpointed into the main file; count whatever is on disk.
-  const dbBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0), 0);
+  const dbBytes = ['', '-wal', '-shm'].reduce(
+    (sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0),
+    0,
+  );
   const database = new DatabaseSync(db, { readOnly: true });
   const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
   database.close();
   rmSync(dir, { recursive: true, force: true });
-  return { mode: synchronous, events, requests, seconds: MEASURE_MS / 1000, latencies, errors, dbBytes, storedEvents: n, serverCpu, clientCpu };
+  return {
+    mode: synchronous,
+    events,
+    requests,
+    seconds: MEASURE_MS / 1000,
+    latencies,
+    errors,
+    dbBytes,
+    storedEvents: n,
+    serverCpu,
+    clientCpu,
+  };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 
-console.log(`cta-collect benchmark: ${CLIENTS} keep-alive clients on loopback, ${MEASURE_MS / 1000} s measured after ${WARMUP_MS / 1000} s warm-up, ${cpus().length} cores shared by clients and server, Node ${process.version}`);
-console.log(`load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`);
-console.log('load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n');
+console.log(
+  `cta-collect benchmark: ${CLIENTS} keep-alive clients on loopback, ${MEASURE_MS / 1000} s measured after ${WARMUP_MS / 1000} s warm-up, ${cpus().length} cores shared by clients and server, Node ${process.version}`,
+);
+console.log(
+  `load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`,
+);
+console.log(
+  'load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n',
+);
 for (const mode of MODES) {
   const result = await run(mode);
   const sorted = result.latencies.sort((a, b) => a - b);
   console.log(`synchronous=${mode}${mode === 'full' ? ' (default)' : ''}`);
   console.log(`  events/s          ${format(result.events / result.seconds)}   (target >= 5,000)`);
-  console.log(`  requests/s        ${format(result.requests / result.seconds)}   (${(result.events / result.requests).toFixed(2)} events per request)`);
-  console.log(`  latency           p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   max ${sorted.at(-1)?.toFixed(2)} ms`);
+  console.log(
+    `  requests/s        ${format(result.requests / result.seconds)}   (${(result.events / result.requests).toFixed(2)} events per request)`,
+  );
+  console.log(
+    `  latency           p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   max ${sorted.at(-1)?.toFixed(2)} ms`,
+  );
   console.log(`  non-200 answers   ${result.errors}`);
   console.log(
     `  CPU used          server ${result.serverCpu.toFixed(2)} s, clients ${result.clientCpu.toFixed(2)} s of ${result.seconds} s wall-clock; ` +
       `server ${((result.serverCpu / result.events) * 1e6).toFixed(0)} µs per event = ${format(result.events / result.serverCpu)} events per server CPU-second`,
   );
-  console.log(`  database          ${format(result.dbBytes)} bytes for ${format(result.storedEvents)} events = ${format((result.dbBytes / result.storedEvents) * 1e6)} bytes per million events (extrapolated linearly from this run)\n`);
+  console.log(
+    `  database          ${format(result.dbBytes)} bytes for ${format(result.storedEvents)} events = ${format((result.dbBytes / result.storedEvents) * 1e6)} bytes per million events (extrapolated linearly from this run)\n`,
+  );
 }

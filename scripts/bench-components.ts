@@ -26,7 +26,8 @@ const PORT = 4336;
 const CLS_WINDOW_MS = Number(process.env.BENCH_CLS_MS ?? 5000);
 const ENHANCER_BUDGET_GZIP = 700;
 
-const DEADLINE_IN_DAYS = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const DEADLINE_IN_DAYS = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const RUNNING_DEADLINE = DEADLINE_IN_DAYS(2.5);
 
 const layout = (title: string, body: string) => `---
@@ -93,7 +94,12 @@ async function writeFixture(): Promise<void> {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 function serve(root: string): Promise<Server> {
   const server = createServer(async (request, response) => {
@@ -151,7 +157,9 @@ async function cumulativeLayoutShift(page: Page, url: string): Promise<{ cls: nu
   const first = await page.locator('[data-cta-remaining]').first().textContent();
   await page.waitForTimeout(CLS_WINDOW_MS);
   const last = await page.locator('[data-cta-remaining]').first().textContent();
-  const { cls, shifts } = await page.evaluate(() => (window as unknown as { __cls: { cls: number; shifts: number } }).__cls);
+  const { cls, shifts } = await page.evaluate(
+    () => (window as unknown as { __cls: { cls: number; shifts: number } }).__cls,
+  );
   // A countdown that did not tick would make a zero meaningless.
   if (first === last) throw new Error(`the countdown did not tick during the CLS window ("${first}")`);
   return { cls, shifts, ticks: Math.round(CLS_WINDOW_MS / 1000) };
@@ -177,19 +185,27 @@ async function main(): Promise<void> {
       const met = hasCountdown ? cost.gzip <= ENHANCER_BUDGET_GZIP && cost.files === 1 : cost.raw === 0;
       if (!met) failures += 1;
       if (name === 'countdown') countdownGzip = cost.gzip;
-      console.log(`${name.padEnd(18)} ${String(cost.files).padStart(7)} ${String(cost.raw).padStart(7)} ${String(cost.gzip).padStart(7)}  ${target} ${met ? 'ok' : 'MISSED'}`);
+      console.log(
+        `${name.padEnd(18)} ${String(cost.files).padStart(7)} ${String(cost.raw).padStart(7)} ${String(cost.gzip).padStart(7)}  ${target} ${met ? 'ok' : 'MISSED'}`,
+      );
     }
-    console.log(`countdown enhancer as Astro ships it: ${countdownGzip} B gzip (budget ${ENHANCER_BUDGET_GZIP} B), one shared module however many countdowns`);
+    console.log(
+      `countdown enhancer as Astro ships it: ${countdownGzip} B gzip (budget ${ENHANCER_BUDGET_GZIP} B), one shared module however many countdowns`,
+    );
 
     const clsPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { cls, shifts, ticks } = await cumulativeLayoutShift(clsPage, `http://127.0.0.1:${PORT}/cls-landing/`);
-    console.log(`cumulative layout shift, landing page with 2 running countdowns, ${CLS_WINDOW_MS} ms (~${ticks} ticks): ${cls.toFixed(4)} (${shifts} shifts; target 0) ${cls === 0 ? 'ok' : 'MISSED'}`);
+    console.log(
+      `cumulative layout shift, landing page with 2 running countdowns, ${CLS_WINDOW_MS} ms (~${ticks} ticks): ${cls.toFixed(4)} (${shifts} shifts; target 0) ${cls === 0 ? 'ok' : 'MISSED'}`,
+    );
 
     const reduced = await browser.newPage({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     await reduced.goto(`http://127.0.0.1:${PORT}/countdown/`);
     const reducedText = await reduced.locator('[data-cta-remaining]').textContent();
     console.log(`reduced motion, phone viewport: countdown shows "${reducedText}" (minute resolution)`);
-    console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s${failures ? `; ${failures} target(s) missed` : ''}`);
+    console.log(
+      `done in ${((performance.now() - started) / 1000).toFixed(1)} s${failures ? `; ${failures} target(s) missed` : ''}`,
+    );
   } finally {
     await browser.close();
     server.close();

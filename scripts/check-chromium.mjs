@@ -6,7 +6,8 @@ import path from 'node:path';
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
 const system = candidates.find((candidate) => existsSync(candidate));
 const playwrightCache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(homedir(), '.cache', 'ms-playwright');
-const playwrightOwn = existsSync(playwrightCache) && readdirSync(playwrightCache).some((name) => name.startsWith('chromium'));
+const playwrightOwn =
+  existsSync(playwrightCache) && readdirSync(playwrightCache).some((name) => name.startsWith('chromium'));
 
 if (!system && !playwrightOwn) {
   console.error(`No Chromium found for the browser and end-to-end tests. Looked at: ${candidates.join(', ') || '(none)'} and ${playwrightCache}.

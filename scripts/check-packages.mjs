@@ -29,7 +29,8 @@ const ATTW_EXCLUDED = { 'astro-cta': ['./components'] };
 /** Bare specifiers imported by a shipped file (static, dynamic and side-effect imports; not type-only ones). */
 function importedPackages(code) {
   const names = new Set();
-  const specifiers = /(?:^|[^\w.])(?:import|export)\s*(?!type\b)(?:[\w$*{},\s]*?\bfrom\s*)?['"]([@\w][\w./@-]*)['"]|\bimport\(\s*['"]([@\w][\w./@-]*)['"]\s*\)/g;
+  const specifiers =
+    /(?:^|[^\w.])(?:import|export)\s*(?!type\b)(?:[\w$*{},\s]*?\bfrom\s*)?['"]([@\w][\w./@-]*)['"]|\bimport\(\s*['"]([@\w][\w./@-]*)['"]\s*\)/g;
   for (const [, a, b] of code.matchAll(specifiers)) {
     const specifier = a ?? b;
     if (!specifier || specifier.startsWith('node:') || specifier.includes('${')) continue;
@@ -59,25 +60,45 @@ let failed = 0;
 try {
   for (const [name, folder] of Object.entries(workspaces)) {
     const problems = [];
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '-w', name, '--pack-destination', out, '--json'], { encoding: 'utf8' }));
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '-w', name, '--pack-destination', out, '--json'], { encoding: 'utf8' }),
+    );
     const tarball = path.join(out, packed.filename);
     const stray = packed.files.map((file) => file.path).filter((file) => NOT_SHIPPED.test(`/${file}`));
-    if (stray.length) problems.push(`test or bench code in the tarball: ${stray.join(', ')} (exclude it in tsconfig.json / "files")`);
-    const undeclared = undeclaredImports(folder, packed.files.map((file) => file.path));
+    if (stray.length)
+      problems.push(`test or bench code in the tarball: ${stray.join(', ')} (exclude it in tsconfig.json / "files")`);
+    const undeclared = undeclaredImports(
+      folder,
+      packed.files.map((file) => file.path),
+    );
     if (undeclared.length) problems.push(`imports not declared in package.json: ${undeclared.join(', ')}`);
     try {
-      const lint = execFileSync(bin('publint'), ['run', folder, '--strict'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const lint = execFileSync(bin('publint'), ['run', folder, '--strict'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       if (!/All good!/.test(lint)) problems.push(`publint:\n${lint}`);
     } catch (error) {
       problems.push(`publint:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     }
     const exclude = ATTW_EXCLUDED[name] ?? [];
     try {
-      execFileSync(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii', ...(exclude.length ? ['--exclude-entrypoints', ...exclude] : [])], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      });
+      execFileSync(
+        bin('attw'),
+        [
+          tarball,
+          '--profile',
+          'esm-only',
+          '--format',
+          'ascii',
+          ...(exclude.length ? ['--exclude-entrypoints', ...exclude] : []),
+        ],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        },
+      );
     } catch (error) {
       problems.push(`@arethetypeswrong/cli:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     }
@@ -85,7 +106,10 @@ try {
     if (problems.length) {
       failed++;
       console.log(`✗ ${name} (${size})\n  ${problems.join('\n  ')}`);
-    } else console.log(`✓ ${name} (${size}): every import declared, no test/bench files, publint clean, attw clean${exclude.length ? ` (except ${exclude.join(', ')}: Astro source)` : ''}`);
+    } else
+      console.log(
+        `✓ ${name} (${size}): every import declared, no test/bench files, publint clean, attw clean${exclude.length ? ` (except ${exclude.join(', ')}: Astro source)` : ''}`,
+      );
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

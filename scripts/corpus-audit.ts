@@ -14,5 +14,7 @@ for (const page of score.pages) {
   for (const extra of page.falsePositives) console.log(`not a CTA   ${page.page}: ${extra}`);
 }
 const labelled = score.truePositives + score.falseNegatives;
-console.log(`\n${score.pages.length} pages, ${labelled} labelled CTAs: ${score.truePositives} found, ${score.falsePositives} false positives, ${score.falseNegatives} missed.`);
+console.log(
+  `\n${score.pages.length} pages, ${labelled} labelled CTAs: ${score.truePositives} found, ${score.falsePositives} false positives, ${score.falseNegatives} missed.`,
+);
 console.log(`precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}`);

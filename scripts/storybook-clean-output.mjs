@@ -12,10 +12,13 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const out = path.resolve(repo, process.argv[2] ?? 'storybook-static');
 const root = repo.replace(/\/$/, '');
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const rootPattern = escape(root);
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const rootPattern = escapeRegExp(root);
 // Inside JSON strings the quotes of attributes are escaped (\"), in HTML/JS they are not: `\\?"` matches both.
-const componentScript = new RegExp(`<script type=\\\\?"module\\\\?" src=\\\\?"${rootPattern}/[^"\\\\]*\\?astro&type=script[^"\\\\]*\\\\?"></script>`, 'g');
+const componentScript = new RegExp(
+  `<script type=\\\\?"module\\\\?" src=\\\\?"${rootPattern}/[^"\\\\]*\\?astro&type=script[^"\\\\]*\\\\?"></script>`,
+  'g',
+);
 const annotation = / data-astro-source-(?:file|loc)=\\?"[^"\\]*\\?"/g;
 
 function* files(dir) {
@@ -30,7 +33,11 @@ let changed = 0;
 const left = [];
 for (const file of files(out)) {
   const before = readFileSync(file, 'utf8');
-  const after = before.replace(componentScript, '').replace(annotation, '').replaceAll(`${root}/`, '').replaceAll(root, '.');
+  const after = before
+    .replace(componentScript, '')
+    .replace(annotation, '')
+    .replaceAll(`${root}/`, '')
+    .replaceAll(root, '.');
   if (after !== before) {
     writeFileSync(file, after);
     changed++;

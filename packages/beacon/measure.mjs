@@ -1,8 +1,9 @@
 // Measures beacon bundles the way a size budget should: esbuild bundle, minified, then gzip -9 and brotli 11.
 // Used by size.test.ts (the 1,024-byte budget of the core) and scripts/bench-beacon.mjs (the printed table).
-import { build } from 'esbuild';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const source = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -23,7 +24,15 @@ export const ENTRIES = {
 
 /** Minified, gzip -9 and brotli (quality 11) bytes of one entry bundled with everything it imports. */
 export async function measure(entry) {
-  const result = await build({ entryPoints: [source(entry)], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [source(entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
   const code = result.outputFiles[0].contents;
   return {
     min: code.length,

@@ -4,9 +4,9 @@
 // Usage: node scripts/real-corpus/dump.ts <site dir> [route-prefix]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { findAll, findOne, textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 import { accessibleText, landmarkOf } from '../../tests/fixtures/real-world/match.ts';
 
 const args = process.argv.slice(2);

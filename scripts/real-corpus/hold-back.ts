@@ -5,8 +5,8 @@
 // Usage: node scripts/real-corpus/hold-back.ts <template>
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { type LabelsFile, labelFor, type PageLabel, readLabels } from '../../tests/fixtures/real-world/labels.ts';
 import { CORPUS_DIR } from '../../tests/fixtures/real-world/score.ts';
-import { labelFor, readLabels, type LabelsFile, type PageLabel } from '../../tests/fixtures/real-world/labels.ts';
 
 const template = process.argv[2];
 if (!template) {

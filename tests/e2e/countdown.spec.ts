@@ -49,11 +49,14 @@ test.describe('with JavaScript and a fake clock', () => {
   test('all countdowns on the page share one enhancer script', async ({ page }) => {
     const external: string[] = [];
     page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script' && (await response.text()).includes('data-cta-remaining')) external.push(response.url());
+      if (response.request().resourceType() === 'script' && (await response.text()).includes('data-cta-remaining'))
+        external.push(response.url());
     });
     await page.goto(PAGE);
     await expect(page.getByRole('timer')).toHaveCount(3);
-    const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.filter((script) => script.textContent?.includes('data-cta-remaining')).length);
+    const inline = await page
+      .locator('script:not([src])')
+      .evaluateAll((scripts) => scripts.filter((script) => script.textContent?.includes('data-cta-remaining')).length);
     expect(external.length + inline).toBe(1);
   });
 });

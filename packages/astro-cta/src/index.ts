@@ -1,22 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type RenderedPages, resolveAuditConfig } from '@astro-cta/audit';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { resolveOptions, type AstroCtaOptions } from './integration/options.ts';
-import { resolveAuditConfig, type RenderedPages } from '@astro-cta/audit';
-import { auditSkipped, runAudit } from './integration/run-audit.ts';
+import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from './integration/astro-compat.ts';
+import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
-import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
-import { devPageSource } from './toolbar/dev-pages.ts';
-import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
-import { recordAuditOptions } from './integration/audit-options.ts';
-import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from './integration/astro-compat.ts';
-import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
+import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
+import { auditSkipped, runAudit } from './integration/run-audit.ts';
+import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
+import { devPageSource } from './toolbar/dev-pages.ts';
+import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 
 /** This package's version, for messages (src/ and dist/ both sit one level below package.json). */
-const KIT_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const KIT_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export type { AstroCtaOptions } from './integration/options.ts';
 
@@ -24,9 +26,13 @@ export type { AstroCtaOptions } from './integration/options.ts';
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
   // Validated here so that a bad rule id fails `astro build` at once, naming the field.
-  const audit = options.audit ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' }) : undefined;
+  const audit = options.audit
+    ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' })
+    : undefined;
   // In `astro dev`, the toolbar app audits the current page with the same rules as the build.
-  const toolbarAudit = audit ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta }) : undefined;
+  const toolbarAudit = audit
+    ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta })
+    : undefined;
   let sources: AuditSources | undefined;
   let root: URL | undefined;
   let astroConfig: AstroConfig | undefined;
@@ -52,16 +58,25 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         // Astro 7 has `markdown.processor` (Sätteri); Astro 5 and 6 do not, and get the remark plugin instead.
         const processor = (config.markdown as { processor?: Parameters<typeof registerMdxAutoImport>[0] }).processor;
-        const note = registerMdxAutoImport(processor, { root: fileURLToPath(config.root), autoImport: options.autoImport }, (plugin) =>
-          updateConfig({ markdown: { remarkPlugins: [plugin] } }),
+        const note = registerMdxAutoImport(
+          processor,
+          { root: fileURLToPath(config.root), autoImport: options.autoImport },
+          (plugin) => updateConfig({ markdown: { remarkPlugins: [plugin] } }),
         );
         // Said once per build, and only to sites that compile MDX.
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         if (note && command === 'build' && hasMdx) logger.info(note);
         // The components read this default locale at build time (see src/components/format.ts).
-        if (options.locale) updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
+        if (options.locale)
+          updateConfig({ vite: { define: { __ASTRO_CTA_LOCALE__: JSON.stringify(options.locale) } } });
         // The countdown enhancer stays an external module, which a strict CSP allows (integration/external-scripts.ts).
-        updateConfig({ vite: { build: { assetsInlineLimit: assetsInlineLimitKeepingEnhancerExternal(config.vite?.build?.assetsInlineLimit) } } });
+        updateConfig({
+          vite: {
+            build: {
+              assetsInlineLimit: assetsInlineLimitKeepingEnhancerExternal(config.vite?.build?.assetsInlineLimit),
+            },
+          },
+        });
         // <Conversion> warns at build time when no beacon would report it (components/Conversion.astro).
         updateConfig({ vite: { define: { __ASTRO_CTA_BEACON__: options.beacon ? 'true' : 'false' } } });
         // Styling options (integration/theme.ts): unstyled components, and dark colours under the site's strategy.
@@ -80,7 +95,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         sources?.recordRoutes(routes);
         toolbarAudit?.useRoutes(routes);
       },
-      'astro:server:setup': ({ server, toolbar, logger }) => toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
+      'astro:server:setup': ({ server, toolbar, logger }) =>
+        toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
       'astro:build:start': (hook) => {
         if (!audit || auditSkipped()) return;
         buildNow = audit.now ?? new Date();
@@ -93,14 +109,20 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         if (astroConfig && !astroConfig.adapter) {
           const config = astroConfig;
-          setPrerenderer((inner) => auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)));
+          setPrerenderer((inner) =>
+            auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)),
+          );
         }
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!audit || auditSkipped()) return;
         sources?.recordBuild(dir, assets);
         try {
-          await runAudit(dir, { ...audit, now: buildNow ?? audit.now }, logger, { root: root ?? dir, ...(sources ? { sources } : {}), ...(rendered ? { rendered } : {}) });
+          await runAudit(dir, { ...audit, now: buildNow ?? audit.now }, logger, {
+            root: root ?? dir,
+            ...(sources ? { sources } : {}),
+            ...(rendered ? { rendered } : {}),
+          });
         } finally {
           // Stopping our workers must not fail the build either.
           await rendered?.close().catch(() => undefined);

@@ -2,7 +2,7 @@
 // its findings. See worker-pool.ts for the other side.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PageAuditor, type PageJob } from './page-auditor.ts';
-import { rulesFrom, type RuleSetting } from './rules/settings.ts';
+import { type RuleSetting, rulesFrom } from './rules/settings.ts';
 
 /** What a worker is started with: the rules (by id and severity, as functions cannot be sent) and the site. */
 export interface WorkerSetup {

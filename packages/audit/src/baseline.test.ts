@@ -6,12 +6,15 @@ import { applyBaseline, BaselineError, fingerprint, readBaseline, writeBaseline 
 import { auditHtml } from './engine.ts';
 import { rules } from './rules/index.ts';
 
-const page = (before: string) => `<!doctype html><html lang="en"><body>${before}<main><h1>Hi</h1><a class="btn" href="/">Learn more</a></main></body></html>`;
+const page = (before: string) =>
+  `<!doctype html><html lang="en"><body>${before}<main><h1>Hi</h1><a class="btn" href="/">Learn more</a></main></body></html>`;
 
 describe('baseline', () => {
   it('keeps a finding’s fingerprint when lines shift above it', () => {
     const [a] = auditHtml(page(''), rules).filter((finding) => finding.ruleId === 'cta-generic-text');
-    const [b] = auditHtml(page('\n\n\n<p>new intro</p>\n'), rules).filter((finding) => finding.ruleId === 'cta-generic-text');
+    const [b] = auditHtml(page('\n\n\n<p>new intro</p>\n'), rules).filter(
+      (finding) => finding.ruleId === 'cta-generic-text',
+    );
     expect(a!.line).not.toBe(b!.line);
     expect(fingerprint(a!)).toBe(fingerprint(b!));
   });
@@ -37,6 +40,8 @@ describe('baseline', () => {
     expect(await readBaseline(path.join(dir, 'none.json'))).toBeUndefined();
     await writeFile(path.join(dir, 'bad.json'), '{ nope');
     await expect(readBaseline(path.join(dir, 'bad.json'))).rejects.toThrow(BaselineError);
-    await expect(readBaseline(path.join(dir, 'bad.json'))).rejects.toThrow(/bad\.json is not valid JSON.*--update-baseline/);
+    await expect(readBaseline(path.join(dir, 'bad.json'))).rejects.toThrow(
+      /bad\.json is not valid JSON.*--update-baseline/,
+    );
   });
 });

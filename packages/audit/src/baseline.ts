@@ -31,8 +31,18 @@ export function fingerprint(finding: Finding): string {
 export function createBaseline(findings: readonly Finding[]): BaselineFile {
   const recorded = findings
     .filter((finding) => finding.ruleId !== AUDIT_ERROR)
-    .map((finding) => ({ fingerprint: fingerprint(finding), ruleId: finding.ruleId, route: finding.route, message: finding.message }))
-    .sort((a, b) => a.route.localeCompare(b.route) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    .map((finding) => ({
+      fingerprint: fingerprint(finding),
+      ruleId: finding.ruleId,
+      route: finding.route,
+      message: finding.message,
+    }))
+    .sort(
+      (a, b) =>
+        a.route.localeCompare(b.route) ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.fingerprint.localeCompare(b.fingerprint),
+    );
   return { version: 1, tool: 'cta-audit', findings: recorded };
 }
 
@@ -56,11 +66,15 @@ export async function readBaseline(file: string): Promise<BaselineFile | undefin
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`The baseline file ${file} is not valid JSON (${(error as Error).message}). Recreate it with --update-baseline.`);
+    throw new BaselineError(
+      `The baseline file ${file} is not valid JSON (${(error as Error).message}). Recreate it with --update-baseline.`,
+    );
   }
   const findings = (data as BaselineFile | null)?.findings;
   if (!Array.isArray(findings) || !findings.every((entry) => typeof entry?.fingerprint === 'string')) {
-    throw new BaselineError(`The baseline file ${file} is not a cta-audit baseline (expected { "findings": [{ "fingerprint": … }] }). Recreate it with --update-baseline.`);
+    throw new BaselineError(
+      `The baseline file ${file} is not a cta-audit baseline (expected { "findings": [{ "fingerprint": … }] }). Recreate it with --update-baseline.`,
+    );
   }
   return data as BaselineFile;
 }
@@ -69,7 +83,10 @@ export async function readBaseline(file: string): Promise<BaselineFile | undefin
  * Splits findings into new ones and those the baseline already knows. Fingerprints are counted, so a third copy of
  * a finding recorded twice is new.
  */
-export function applyBaseline(findings: readonly Finding[], baseline: BaselineFile | undefined): { fresh: Finding[]; known: Finding[] } {
+export function applyBaseline(
+  findings: readonly Finding[],
+  baseline: BaselineFile | undefined,
+): { fresh: Finding[]; known: Finding[] } {
   if (!baseline) return { fresh: [...findings], known: [] };
   const remaining = new Map<string, number>();
   for (const entry of baseline.findings) remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);

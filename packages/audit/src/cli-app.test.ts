@@ -7,7 +7,12 @@ import { runCli } from './cli-app.ts';
 
 function stream(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
   const chunks: string[] = [];
-  const writable = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+  const writable = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
   return Object.assign(writable, { isTTY, text: () => chunks.join('') });
 }
 
@@ -15,7 +20,10 @@ async function site(pages: number): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-app-'));
   for (let i = 0; i < pages; i++) {
     await mkdir(path.join(dir, `p${i}`));
-    await writeFile(path.join(dir, `p${i}`, 'index.html'), `<html lang="en"><body><main>${i % 2 ? '<a class="btn" href="/p0/">Start your free trial</a>' : '<p>No CTA here</p>'}</main></body></html>`);
+    await writeFile(
+      path.join(dir, `p${i}`, 'index.html'),
+      `<html lang="en"><body><main>${i % 2 ? '<a class="btn" href="/p0/">Start your free trial</a>' : '<p>No CTA here</p>'}</main></body></html>`,
+    );
   }
   return dir;
 }
@@ -38,9 +46,22 @@ describe('runCli', () => {
     const dir = await site(4);
     const all = stream(false);
     expect(await runCli([dir, '--format', 'json'], { stdout: all, stderr: stream(false), env: {}, cwd: dir })).toBe(0);
-    expect(JSON.parse(all.text()).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'page-no-cta').map((finding: { route: string }) => finding.route)).toEqual(['/p0/', '/p2/']);
+    expect(
+      JSON.parse(all.text())
+        .findings.filter((finding: { ruleId: string }) => finding.ruleId === 'page-no-cta')
+        .map((finding: { route: string }) => finding.route),
+    ).toEqual(['/p0/', '/p2/']);
     const some = stream(false);
-    await runCli([dir, '--format', 'json', '--require-cta', '/p2/', '--require-cta', '/p3/'], { stdout: some, stderr: stream(false), env: {}, cwd: dir });
-    expect(JSON.parse(some.text()).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'page-no-cta').map((finding: { route: string }) => finding.route)).toEqual(['/p2/']);
+    await runCli([dir, '--format', 'json', '--require-cta', '/p2/', '--require-cta', '/p3/'], {
+      stdout: some,
+      stderr: stream(false),
+      env: {},
+      cwd: dir,
+    });
+    expect(
+      JSON.parse(some.text())
+        .findings.filter((finding: { ruleId: string }) => finding.ruleId === 'page-no-cta')
+        .map((finding: { route: string }) => finding.route),
+    ).toEqual(['/p2/']);
   });
 });

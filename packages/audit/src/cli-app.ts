@@ -4,14 +4,22 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cac } from 'cac';
 import { BaselineError } from './baseline.ts';
-import { AuditConfigError, FAIL_ON, PRESETS, REPORT_FORMATS, resolveAuditConfig, type AuditConfigInput, type ReportFormat } from './config.ts';
+import {
+  AuditConfigError,
+  type AuditConfigInput,
+  FAIL_ON,
+  PRESETS,
+  REPORT_FORMATS,
+  type ReportFormat,
+  resolveAuditConfig,
+} from './config.ts';
+import { frontmatterReader } from './frontmatter.ts';
 import { formatReport } from './reporters/index.ts';
-import { printable } from './reporters/printable.ts';
 import { summary } from './reporters/pretty.ts';
+import { printable } from './reporters/printable.ts';
 import { runConfiguredAudit } from './run.ts';
 import { describeFsError } from './site.ts';
 import { guessSourcesFromPages } from './sources.ts';
-import { frontmatterReader } from './frontmatter.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -65,7 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--baseline <file>', 'Baseline file: findings recorded in it do not count')
     .option('--update-baseline', 'Record the current findings in the baseline file and exit 0')
     .option('--require-cta <glob>', 'Route glob of pages that must have a CTA (repeatable), e.g. "/landing/**"')
-    .option('--pages <dir>', 'Source pages folder for source hints (default: src/pages beside <dir> or in the working directory)')
+    .option(
+      '--pages <dir>',
+      'Source pages folder for source hints (default: src/pages beside <dir> or in the working directory)',
+    )
     .option('--now <date>', 'Treat this moment as now for deadline rules (ISO 8601)')
     .option('--no-progress', 'Never show the progress bar')
     .example('cta-audit dist --format sarif --output cta-audit.sarif')
@@ -79,15 +90,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // cac prints help and version through console.log; the io streams are for everything else.
     cli.parse(['node', 'cta-audit', ...argv], { run: false });
     if (cli.options.help || cli.options.version) return EXIT_OK;
-    if (!cli.matchedCommand) throw new UsageError('Give the folder of a built site to audit, e.g. `cta-audit dist`. See `cta-audit --help`.');
+    if (!cli.matchedCommand)
+      throw new UsageError('Give the folder of a built site to audit, e.g. `cta-audit dist`. See `cta-audit --help`.');
     await cli.runMatchedCommand();
     return await (action ?? Promise.resolve(EXIT_OK));
   } catch (error) {
     if ((error as Error)?.name === 'CACError' && /missing required args/.test((error as Error).message)) {
-      io.stderr.write('cta-audit: Give the folder of a built site to audit, e.g. `cta-audit dist`. See `cta-audit --help`.\n');
+      io.stderr.write(
+        'cta-audit: Give the folder of a built site to audit, e.g. `cta-audit dist`. See `cta-audit --help`.\n',
+      );
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError || error instanceof AuditConfigError || error instanceof BaselineError || (error as Error)?.name === 'CACError') {
+    if (
+      error instanceof UsageError ||
+      error instanceof AuditConfigError ||
+      error instanceof BaselineError ||
+      (error as Error)?.name === 'CACError'
+    ) {
       // Messages quote paths and values as given: show any control character in them escaped.
       const lines = (error as Error).message.split('\n').map(printable);
       io.stderr.write(`cta-audit: ${lines.join('\n')}\n`);
@@ -100,7 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   const siteDir = checkSiteDir(io.cwd, dir);
   const format = flags.format ?? 'pretty';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
   const { input, base, from } = await loadConfigFile(flags.config, io.cwd);
   io.stderr.write(`Configuration: ${printable(from)}\n`);
   const overrides: AuditConfigInput = { ...input };
@@ -108,26 +128,35 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn as AuditConfigInput['failOn'];
   if (flags.maxWarnings !== undefined) {
     const value = Number(flags.maxWarnings);
-    if (!Number.isInteger(value) || value < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}".`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}".`);
     overrides.maxWarnings = value;
   }
   if (flags.baseline !== undefined) overrides.baseline = path.resolve(io.cwd, flags.baseline);
   else if (input.baseline) overrides.baseline = path.resolve(base, input.baseline);
   if (flags.requireCta !== undefined) overrides.requireCta = ([] as string[]).concat(flags.requireCta).map(String);
   if (flags.now !== undefined) overrides.now = flags.now;
-  if (flags.updateBaseline && !overrides.baseline) throw new UsageError('--update-baseline needs a baseline file: add --baseline cta-audit-baseline.json.');
+  if (flags.updateBaseline && !overrides.baseline)
+    throw new UsageError('--update-baseline needs a baseline file: add --baseline cta-audit-baseline.json.');
   const config = resolveAuditConfig(overrides, { defaultFailOn: 'error' });
   // Reports listed in the config file are written relative to the config file.
-  const pagesDir = flags.pages ? path.resolve(io.cwd, flags.pages) : [path.join(siteDir, '..', 'src', 'pages'), path.join(io.cwd, 'src', 'pages')].find((candidate) => existsSync(candidate));
+  const pagesDir = flags.pages
+    ? path.resolve(io.cwd, flags.pages)
+    : [path.join(siteDir, '..', 'src', 'pages'), path.join(io.cwd, 'src', 'pages')].find((candidate) =>
+        existsSync(candidate),
+      );
   const sourceFor = pagesDir ? guessSourcesFromPages(pagesDir, io.cwd) : undefined;
   const optOut = frontmatterReader((source) => path.resolve(io.cwd, source));
-  const progress = flags.progress !== false && io.stderr.isTTY === true && !io.env.CI ? progressBar(io.stderr) : undefined;
+  const progress =
+    flags.progress !== false && io.stderr.isTTY === true && !io.env.CI ? progressBar(io.stderr) : undefined;
   let result: Awaited<ReturnType<typeof runConfiguredAudit>>;
   try {
     result = await runConfiguredAudit(siteDir, config, {
       cwd: base,
       ...(flags.updateBaseline ? { updateBaseline: true } : {}),
-      ...(sourceFor ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) } : {}),
+      ...(sourceFor
+        ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) }
+        : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } catch (error) {
@@ -145,13 +174,17 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
     const target = path.resolve(io.cwd, flags.output);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
-    io.stderr.write(`${summary(report.findings, report.pages, { baselined: report.baselined, durationMs: report.durationMs })}\nReport written to ${printable(flags.output)}.\n`);
+    io.stderr.write(
+      `${summary(report.findings, report.pages, { baselined: report.baselined, durationMs: report.durationMs })}\nReport written to ${printable(flags.output)}.\n`,
+    );
   } else io.stdout.write(text);
   // On GitHub Actions the pretty report also annotates the pull request.
   if (io.env.GITHUB_ACTIONS === 'true' && format === 'pretty') io.stdout.write(formatReport('github', report));
   for (const file of result.written) io.stderr.write(`Wrote ${printable(path.relative(io.cwd, file) || file)}\n`);
   if (flags.updateBaseline) {
-    io.stderr.write(`Baseline updated: ${result.report.baselined} findings recorded. Later runs only report new ones.\n`);
+    io.stderr.write(
+      `Baseline updated: ${result.report.baselined} findings recorded. Later runs only report new ones.\n`,
+    );
     return EXIT_OK;
   }
   if (result.verdict.failed) {
@@ -208,18 +241,24 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
     try {
       input = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new UsageError(`The config file ${path.relative(cwd, file)} is not valid JSON: ${(error as Error).message}`);
+      throw new UsageError(
+        `The config file ${path.relative(cwd, file)} is not valid JSON: ${(error as Error).message}`,
+      );
     }
   } else {
     try {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       input = module.default;
     } catch (error) {
-      throw new UsageError(`The config file ${path.relative(cwd, file)} could not be loaded: ${(error as Error).message}`);
+      throw new UsageError(
+        `The config file ${path.relative(cwd, file)} could not be loaded: ${(error as Error).message}`,
+      );
     }
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new UsageError(`The config file ${path.relative(cwd, file)} must hold an object (JSON) or export one as default (.mjs).`);
+    throw new UsageError(
+      `The config file ${path.relative(cwd, file)} must hold an object (JSON) or export one as default (.mjs).`,
+    );
   }
   try {
     // Validate now so the message names the file; resolving again later applies the command-line flags.
@@ -234,14 +273,20 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
 /** The integration's recorded audit options (relative paths in them are relative to the project root). */
 async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
   const file = path.join(cwd, INTEGRATION_CONFIG_FILE);
-  const none = { input: {}, base: cwd, from: `defaults (no ${CONFIG_FILES.join(', ')} or ${INTEGRATION_CONFIG_FILE} here)` };
+  const none = {
+    input: {},
+    base: cwd,
+    from: `defaults (no ${CONFIG_FILES.join(', ')} or ${INTEGRATION_CONFIG_FILE} here)`,
+  };
   if (!existsSync(file)) return none;
   let recorded: { audit?: unknown; root?: unknown };
   try {
     recorded = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     const reason = (error as Error).message;
-    throw new UsageError(`${INTEGRATION_CONFIG_FILE} is not valid JSON (${reason}). Run astro build again, or delete it.`);
+    throw new UsageError(
+      `${INTEGRATION_CONFIG_FILE} is not valid JSON (${reason}). Run astro build again, or delete it.`,
+    );
   }
   const input = recorded.audit;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -260,7 +305,10 @@ async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
 }
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; only used on a terminal. */
-function progressBar(stream: NodeJS.WritableStream): { update: (done: number, total: number) => void; done: () => void } {
+function progressBar(stream: NodeJS.WritableStream): {
+  update: (done: number, total: number) => void;
+  done: () => void;
+} {
   let last = 0;
   let drawn = false;
   return {

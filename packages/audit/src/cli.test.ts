@@ -49,12 +49,30 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
   });
 
   it('exits 2 on usage and config errors, saying what is wrong', async () => {
-    expect(await cta([])).toMatchObject({ code: 2, stderr: expect.stringContaining('Give the folder of a built site') });
-    expect(await cta(['nope'])).toMatchObject({ code: 2, stderr: expect.stringContaining('The folder nope does not exist') });
-    expect(await cta(['clean', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of pretty, json, sarif, html, github') });
-    expect(await cta(['clean', '--fail-on', 'sometimes'])).toMatchObject({ code: 2, stderr: expect.stringContaining('failOn: failOn is "error", "warning" or "never"') });
-    expect(await cta(['clean', '--max-warnings', 'many'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--max-warnings takes a whole number') });
-    expect(await cta(['clean', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option `--colour`') });
+    expect(await cta([])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Give the folder of a built site'),
+    });
+    expect(await cta(['nope'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('The folder nope does not exist'),
+    });
+    expect(await cta(['clean', '--format', 'pdf'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format must be one of pretty, json, sarif, html, github'),
+    });
+    expect(await cta(['clean', '--fail-on', 'sometimes'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('failOn: failOn is "error", "warning" or "never"'),
+    });
+    expect(await cta(['clean', '--max-warnings', 'many'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--max-warnings takes a whole number'),
+    });
+    expect(await cta(['clean', '--colour'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option `--colour`'),
+    });
     await writeFile(path.join(workdir, 'bad.json'), JSON.stringify({ rules: { 'cta-generic-txt': 'off' } }));
     const bad = await cta(['clean', '--config', 'bad.json'], { cwd: workdir });
     expect(bad.code).toBe(2);
@@ -65,7 +83,10 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
   it('reads cta-audit.config.json from the working directory', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-config-'));
     await cp(path.join(fixtures, 'weak'), dir, { recursive: true });
-    await writeFile(path.join(dir, 'cta-audit.config.json'), JSON.stringify({ rules: { 'cta-generic-text': 'error' } }));
+    await writeFile(
+      path.join(dir, 'cta-audit.config.json'),
+      JSON.stringify({ rules: { 'cta-generic-text': 'error' } }),
+    );
     const result = await cta(['site'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/error CTA text "Learn more"/);
@@ -88,7 +109,9 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
   it('prints GitHub annotations on GitHub Actions and never a progress bar in piped output', async () => {
     const result = await cta(['weak/site'], { env: { GITHUB_ACTIONS: 'true' } });
     // The source file is known (src/pages beside the site), so the annotation points there.
-    expect(result.stdout).toMatch(/^::warning file=weak\/src\/pages\/pricing.md,title=cta-generic-text \(\/pricing\/\)::CTA text/m);
+    expect(result.stdout).toMatch(
+      /^::warning file=weak\/src\/pages\/pricing.md,title=cta-generic-text \(\/pricing\/\)::CTA text/m,
+    );
     const withoutSources = await cta(['weak/site', '--pages', 'clean'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(withoutSources.stdout).toMatch(/^::warning file=pricing\/index.html,line=3,col=1,title=cta-generic-text/m);
     expect(result.stderr).not.toContain('pages\r');
@@ -107,7 +130,10 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
     const known = await cta([site, '--baseline', baseline, '--fail-on', 'warning']);
     expect(known.code).toBe(0);
     expect(known.stdout).toContain('0 warnings, 0 info (1 more known from the baseline)');
-    await writeFile(pricing, (await readFile(pricing, 'utf8')).replace('</main>', '<a class="btn" href="/">Click here</a></main>'));
+    await writeFile(
+      pricing,
+      (await readFile(pricing, 'utf8')).replace('</main>', '<a class="btn" href="/">Click here</a></main>'),
+    );
     const fresh = await cta([site, '--baseline', baseline, '--fail-on', 'warning']);
     expect(fresh.code).toBe(1);
     expect(fresh.stdout).toContain('Click here');
@@ -116,10 +142,16 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
 
   it('says in one line what is wrong with the folder given: a file, or a path longer than the system allows', async () => {
     const file = await cta(['clean/index.html']);
-    expect(file).toMatchObject({ code: 2, stderr: 'cta-audit: clean/index.html is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.\n' });
+    expect(file).toMatchObject({
+      code: 2,
+      stderr:
+        'cta-audit: clean/index.html is a file, not a folder. Give the folder of the built site (e.g. dist); every .html file in it is audited.\n',
+    });
     const long = await cta(['x'.repeat(300)]);
     expect(long.code).toBe(2);
-    expect(long.stderr).toMatch(/^cta-audit: The folder x+ cannot be used: the path is longer than the system allows\.\n$/);
+    expect(long.stderr).toMatch(
+      /^cta-audit: The folder x+ cannot be used: the path is longer than the system allows\.\n$/,
+    );
     expect(long.stderr + file.stderr).not.toContain('This is a bug');
   });
 
@@ -131,12 +163,17 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
     const result = await cta([dir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 page audited');
-    expect(result.stdout).toContain('Not audited: this is a symbolic link to a folder, which the audit does not follow.');
+    expect(result.stdout).toContain(
+      'Not audited: this is a symbolic link to a folder, which the audit does not follow.',
+    );
   });
 
   it('escapes control characters from file names, and a newline cannot inject a workflow command', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-names-'));
-    await writeFile(path.join(dir, 'x\n::stop-commands::pwned\n\u001b[2Jy.html'), '<main><a class="btn" href="/">Learn more</a></main>');
+    await writeFile(
+      path.join(dir, 'x\n::stop-commands::pwned\n\u001b[2Jy.html'),
+      '<main><a class="btn" href="/">Learn more</a></main>',
+    );
     const result = await cta([dir], { env: { GITHUB_ACTIONS: 'true' } });
     expect(result.stdout).toContain('\\u{A}::stop-commands::pwned\\u{A}\\u{1B}[2Jy.html');
     expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
@@ -146,21 +183,40 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
   });
 
   it('says which Node.js it needs when run on an older one, on both CLIs', async () => {
-    const oldNode = ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.11.0"})'];
-    expect(await cta(['clean'], { node: oldNode })).toMatchObject({ code: 2, stdout: '', stderr: 'cta-audit needs Node.js 22.12 or newer; this is Node.js 20.11.0.\n' });
+    const oldNode = [
+      '--import',
+      'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.11.0"})',
+    ];
+    expect(await cta(['clean'], { node: oldNode })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'cta-audit needs Node.js 22.12 or newer; this is Node.js 20.11.0.\n',
+    });
     const collector = fileURLToPath(new URL('../../collector/dist/bin.js', import.meta.url));
-    const failed = await run(process.execPath, [...oldNode, collector, 'report']).catch((error: { code: number; stderr: string }) => error);
-    expect(failed).toMatchObject({ code: 2, stderr: 'cta-collect needs Node.js 22.13 or newer; this is Node.js 20.11.0.\n' });
+    const failed = await run(process.execPath, [...oldNode, collector, 'report']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed).toMatchObject({
+      code: 2,
+      stderr: 'cta-collect needs Node.js 22.13 or newer; this is Node.js 20.11.0.\n',
+    });
   });
 
-  it('says which configuration it used: a config file, the integration\'s recorded options, or the defaults', async () => {
+  it("says which configuration it used: a config file, the integration's recorded options, or the defaults", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-cli-which-'));
     await cp(path.join(fixtures, 'weak'), dir, { recursive: true });
-    expect((await cta(['site'], { cwd: dir })).stderr).toMatch(/^Configuration: defaults \(no cta-audit\.config\.json/m);
+    expect((await cta(['site'], { cwd: dir })).stderr).toMatch(
+      /^Configuration: defaults \(no cta-audit\.config\.json/m,
+    );
     await mkdir(path.join(dir, '.astro'));
-    await writeFile(path.join(dir, '.astro', 'astro-cta-audit.json'), JSON.stringify({ audit: { rules: { 'cta-generic-text': 'error' } } }));
+    await writeFile(
+      path.join(dir, '.astro', 'astro-cta-audit.json'),
+      JSON.stringify({ audit: { rules: { 'cta-generic-text': 'error' } } }),
+    );
     const integration = await cta(['site'], { cwd: dir });
-    expect(integration.stderr).toContain("Configuration: the astro-cta integration's audit options (.astro/astro-cta-audit.json");
+    expect(integration.stderr).toContain(
+      "Configuration: the astro-cta integration's audit options (.astro/astro-cta-audit.json",
+    );
     expect(integration.code).toBe(1);
     await writeFile(path.join(dir, 'cta-audit.config.json'), JSON.stringify({ rules: { 'cta-generic-text': 'off' } }));
     const own = await cta(['site'], { cwd: dir });

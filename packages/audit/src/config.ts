@@ -42,10 +42,12 @@ export const auditConfigSchema = z
     /** Report files to write besides the terminal report. */
     reports: z
       .array(
-        z.object({
-          format: z.enum(REPORT_FORMATS, { error: `a report format is one of ${REPORT_FORMATS.join(', ')}.` }),
-          file: z.string().min(1, 'a report needs a file path, e.g. "cta-audit.sarif".'),
-        }).strict(),
+        z
+          .object({
+            format: z.enum(REPORT_FORMATS, { error: `a report format is one of ${REPORT_FORMATS.join(', ')}.` }),
+            file: z.string().min(1, 'a report needs a file path, e.g. "cta-audit.sarif".'),
+          })
+          .strict(),
       )
       .optional(),
   })
@@ -75,8 +77,9 @@ const PRESET_SEVERITY: Record<Preset, (rule: Rule) => Severity | undefined> = {
   // Rules whose measured precision is not yet high enough (`recommended: false`) run only when asked for.
   recommended: (rule) => (rule.meta.recommended === false ? undefined : rule.meta.severity),
   // Strict turns every warning into an error and info into a warning: for teams that want a clean build.
-  strict: (rule) => ({ error: 'error', warning: 'error', info: 'warning' } as const)[rule.meta.severity],
-  accessibility: (rule) => (rule.meta.category === 'accessibility' && rule.meta.recommended !== false ? rule.meta.severity : undefined),
+  strict: (rule) => (({ error: 'error', warning: 'error', info: 'warning' }) as const)[rule.meta.severity],
+  accessibility: (rule) =>
+    rule.meta.category === 'accessibility' && rule.meta.recommended !== false ? rule.meta.severity : undefined,
 };
 
 /**
@@ -92,7 +95,12 @@ export function resolveAuditConfig(
   const known = options.knownRules ?? allRules;
   const result = auditConfigSchema.safeParse(input ?? {});
   if (!result.success) {
-    throw new AuditConfigError(formatIssues(result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })), where));
+    throw new AuditConfigError(
+      formatIssues(
+        result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+        where,
+      ),
+    );
   }
   const config = result.data;
   const knownIds = new Set(known.map((rule) => rule.meta.id));
@@ -100,7 +108,10 @@ export function resolveAuditConfig(
   if (unknown.length > 0) {
     throw new AuditConfigError(
       formatIssues(
-        unknown.map((id) => ({ path: ['rules', id], message: `there is no rule "${id}"${suggest(id, [...knownIds])}. Rules: ${[...knownIds].join(', ')}.` })),
+        unknown.map((id) => ({
+          path: ['rules', id],
+          message: `there is no rule "${id}"${suggest(id, [...knownIds])}. Rules: ${[...knownIds].join(', ')}.`,
+        })),
         where,
       ),
     );

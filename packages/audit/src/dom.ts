@@ -2,7 +2,8 @@ import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 
 /** Classes that hide text visually but keep it for screen readers, as the common CSS frameworks spell them. */
-const VISUALLY_HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|screenreader|a11y-hidden|u-hidden-visually)(?:\s|$)/i;
+const VISUALLY_HIDDEN_CLASS =
+  /(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|screenreader|a11y-hidden|u-hidden-visually)(?:\s|$)/i;
 
 // Attributes are read directly rather than through domutils' getAttributeValue and hasAttrib: same results, but
 // these run millions of times per audit and the extra call layer showed in profiles.
@@ -81,7 +82,8 @@ const BLOCK_BOUNDARY = /^(?:div|p|br|li|h[1-6]|span)$/;
 /** Text of a subtree for names (with alt text and visually hidden text) or for sighted readers (without). */
 function textOf(root: AnyNode, options: { forName: boolean }): string {
   const step = (node: Element): TextStep => {
-    if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node)) return 'leave-out';
+    if (node.name === 'script' || node.name === 'style' || node.name === 'template' || isHidden(node))
+      return 'leave-out';
     if (options.forName && attr(node, 'aria-hidden') === 'true') return 'leave-out';
     if (!options.forName && isVisuallyHidden(node)) return 'leave-out';
     if (node.name === 'img' || (node.name === 'input' && attr(node, 'type') === 'image')) {

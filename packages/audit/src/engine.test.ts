@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { auditHtml, AUDIT_ERROR } from './engine.ts';
+import { AUDIT_ERROR, auditHtml } from './engine.ts';
 import { ctaNestedInteractive } from './rules/cta-nested-interactive.ts';
 import type { Rule } from './types.ts';
 
 const throwing: Rule = {
-  meta: { id: 'always-throws', severity: 'warning', category: 'copy', description: '', rationale: '', examples: { fail: [], pass: [] } },
+  meta: {
+    id: 'always-throws',
+    severity: 'warning',
+    category: 'copy',
+    description: '',
+    rationale: '',
+    examples: { fail: [], pass: [] },
+  },
   check() {
     throw new TypeError('boom');
   },
@@ -30,13 +37,17 @@ describe('auditPage', () => {
     const findings = auditHtml(html, [ctaNestedInteractive]);
     expect(findings).toHaveLength(2);
     expect(findings[0]!.line).toBe(2);
-    expect(findings[0]!.alsoAt).toEqual([{ line: 3, column: 1 }, { line: 4, column: 1 }]);
+    expect(findings[0]!.alsoAt).toEqual([
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
     expect(findings[1]!.message).toContain('contains a <button>');
     expect(findings[1]!.alsoAt).toBeUndefined();
   });
 
   it('honours data-cta-ignore on the element or an ancestor, by id or all', () => {
-    const html = (ignore: string) => `<main><section data-cta-ignore="${ignore}"><a data-cta="x" href="/">Shop</a></section></main>`;
+    const html = (ignore: string) =>
+      `<main><section data-cta-ignore="${ignore}"><a data-cta="x" href="/">Shop</a></section></main>`;
     expect(auditHtml(html('always-reports'), [reporting])).toEqual([]);
     expect(auditHtml(html('all'), [reporting])).toEqual([]);
     expect(auditHtml(html('other-rule, another'), [reporting])).toHaveLength(1);

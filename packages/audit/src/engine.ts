@@ -1,8 +1,17 @@
-import type { Element } from 'domhandler';
 import { CTA_IGNORE, parseIgnoreList } from '@astro-cta/contract';
+import type { Element } from 'domhandler';
 import { attr, closestAncestor } from './dom.ts';
 import { createPage } from './page.ts';
-import type { Finding, Kept, PageContext, ReportInput, Rule, SiteContext, SiteFacts, SiteReportInput } from './types.ts';
+import type {
+  Finding,
+  Kept,
+  PageContext,
+  ReportInput,
+  Rule,
+  SiteContext,
+  SiteFacts,
+  SiteReportInput,
+} from './types.ts';
 
 export const DOCS_BASE = 'https://astro-cta.dev/rules/';
 /** Findings about the audit itself (unreadable file, a rule that threw) carry this id: never a silent pass. */
@@ -14,10 +23,12 @@ export function helpUrl(ruleId: string): string {
 
 function suppressed(element: Element | undefined, ruleId: string): boolean {
   if (!element) return false;
-  return closestAncestor(element, (el) => {
-    const ids = parseIgnoreList(attr(el, CTA_IGNORE));
-    return ids.includes('all') || ids.includes(ruleId);
-  }) !== undefined;
+  return (
+    closestAncestor(element, (el) => {
+      const ids = parseIgnoreList(attr(el, CTA_IGNORE));
+      return ids.includes('all') || ids.includes(ruleId);
+    }) !== undefined
+  );
 }
 
 /** One page's findings, and what its rules kept for their `afterAll` (plain data, in rule order). */
@@ -40,7 +51,13 @@ export function auditPage(
   const kept: Kept[] = [];
   for (const [index, rule] of rules.entries()) {
     if (performance.now() > deadline) {
-      findings.push(timedOut(page.route, page.file, rules.slice(index).map((skipped) => skipped.meta.id)));
+      findings.push(
+        timedOut(
+          page.route,
+          page.file,
+          rules.slice(index).map((skipped) => skipped.meta.id),
+        ),
+      );
       break;
     }
     const { id } = rule.meta;
@@ -49,7 +66,12 @@ export function auditPage(
       if (suppressed(input.element ?? page.main, id)) return;
       findings.push(toFinding(rule, input, page));
     };
-    const context: SiteContext = { routes: site.routes, now: site.now, keep: (value) => kept.push([id, value]), options: optionsOf(rule) };
+    const context: SiteContext = {
+      routes: site.routes,
+      now: site.now,
+      keep: (value) => kept.push([id, value]),
+      options: optionsOf(rule),
+    };
     try {
       rule.check(page, report, context);
     } catch (error) {
@@ -101,7 +123,10 @@ export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonl
     const { id, severity } = rule.meta;
     const own = keptByRule.get(id) ?? [];
     try {
-      rule.afterAll((input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }), { ...site, kept: own });
+      rule.afterAll(
+        (input: SiteReportInput) => findings.push({ ruleId: id, severity, helpUrl: helpUrl(id), ...input }),
+        { ...site, kept: own },
+      );
     } catch (error) {
       findings.push(ruleFailed(rule, error, '/', ''));
     }
@@ -141,14 +166,23 @@ function ruleFailed(rule: Rule, error: unknown, route: string, file: string): Fi
 
 function toFinding(rule: Rule, input: ReportInput, page: PageContext): Finding {
   const { id: ruleId, severity } = rule.meta;
-  const finding: Finding = { ruleId, severity, message: messageOf(rule, input), route: page.route, file: page.file, helpUrl: helpUrl(ruleId) };
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: messageOf(rule, input),
+    route: page.route,
+    file: page.file,
+    helpUrl: helpUrl(ruleId),
+  };
   if (input.messageId) finding.messageId = input.messageId;
   return input.element ? { ...finding, ...page.locate(input.element) } : finding;
 }
 
 /** A rule's option values: what the configuration set over the defaults its meta declares. */
 export function optionsOf(rule: Rule): Readonly<Record<string, unknown>> {
-  const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]));
+  const defaults = Object.fromEntries(
+    Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]),
+  );
   return rule.options ? { ...defaults, ...rule.options } : defaults;
 }
 
@@ -156,12 +190,17 @@ export function optionsOf(rule: Rule): Readonly<Record<string, unknown>> {
 function messageOf(rule: Rule, input: ReportInput): string {
   if (input.message !== undefined) return input.message;
   const template = input.messageId ? rule.meta.messages?.[input.messageId] : undefined;
-  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown message id "${input.messageId}"`);
+  if (template === undefined)
+    throw new Error(`rule ${rule.meta.id} reported an unknown message id "${input.messageId}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(input.data?.[name] ?? whole));
 }
 
 /** The facts one audit run shares between pages. */
-export function createSite(routes: ReadonlySet<string>, now: Date, idsOf: SiteFacts['idsOf'] = () => undefined): SiteFacts {
+export function createSite(
+  routes: ReadonlySet<string>,
+  now: Date,
+  idsOf: SiteFacts['idsOf'] = () => undefined,
+): SiteFacts {
   return { routes, now, idsOf };
 }
 
@@ -175,7 +214,11 @@ export function describeError(error: unknown): string {
 }
 
 /** Audits one HTML string: the convenient entry for tests and for hand-written HTML. */
-export function auditHtml(html: string, rules: readonly Rule[], options: { route?: string; file?: string; site?: Partial<SiteFacts> } = {}): Finding[] {
+export function auditHtml(
+  html: string,
+  rules: readonly Rule[],
+  options: { route?: string; file?: string; site?: Partial<SiteFacts> } = {},
+): Finding[] {
   const route = options.route ?? '/';
   const file = options.file ?? 'index.html';
   const site: SiteFacts = { ...createSite(new Set([route]), new Date()), ...options.site };
@@ -183,7 +226,16 @@ export function auditHtml(html: string, rules: readonly Rule[], options: { route
   try {
     page = createPage(html, route, file);
   } catch (error) {
-    return [{ ruleId: AUDIT_ERROR, severity: 'error', message: `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`, route, file, helpUrl: helpUrl(AUDIT_ERROR) }];
+    return [
+      {
+        ruleId: AUDIT_ERROR,
+        severity: 'error',
+        message: `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`,
+        route,
+        file,
+        helpUrl: helpUrl(AUDIT_ERROR),
+      },
+    ];
   }
   const { findings, kept } = auditPage(page, site, rules);
   return [...findings, ...auditSite(site, kept, rules)];

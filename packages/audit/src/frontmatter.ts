@@ -12,7 +12,7 @@ const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 export function optOutFromSource(text: string): FrontmatterOptOut {
   const block = FRONTMATTER.exec(text)?.[1];
-  if (!block || !block.includes('ctaAudit')) return undefined;
+  if (!block?.includes('ctaAudit')) return undefined;
   let data: unknown;
   try {
     data = parse(block);
@@ -29,7 +29,9 @@ export function optOutFromSource(text: string): FrontmatterOptOut {
 }
 
 /** Reads a source file's opt-out once per file; `.astro` and other non-Markdown sources have none. */
-export function frontmatterReader(resolve: (source: string) => string): (source: string | undefined) => FrontmatterOptOut {
+export function frontmatterReader(
+  resolve: (source: string) => string,
+): (source: string | undefined) => FrontmatterOptOut {
   const cache = new Map<string, FrontmatterOptOut>();
   return (source) => {
     if (!source || !/\.(?:md|mdx|markdown|markdoc)$/i.test(source)) return undefined;

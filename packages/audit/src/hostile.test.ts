@@ -34,23 +34,35 @@ describe('files the audit must not read', () => {
     const outside = await site();
     await writeFile(path.join(outside, '.env'), page('<a class="btn" href="/">SECRET_TOKEN=hunter2</a>'));
     const dir = await site();
-    await writeFile(path.join(dir, 'index.html'), page(`${CTA}<a class="btn" href="/leak.html#SECRET_TOKEN">Read the leak</a>`));
+    await writeFile(
+      path.join(dir, 'index.html'),
+      page(`${CTA}<a class="btn" href="/leak.html#SECRET_TOKEN">Read the leak</a>`),
+    );
     await symlink(path.join(outside, '.env'), path.join(dir, 'leak.html'));
     await symlink(path.join(dir, 'index.html'), path.join(dir, 'alias.html'));
     const result = await auditDirectory(dir, { rules, workers: 0 });
     expect(JSON.stringify(result.findings)).not.toContain('hunter2');
     const leak = result.findings.filter((finding) => finding.file === 'leak.html');
-    expect(leak).toEqual([expect.objectContaining({ ruleId: AUDIT_ERROR, message: expect.stringContaining('outside the audited folder') })]);
-    expect(result.findings.filter((finding) => finding.file === 'alias.html' && finding.ruleId === AUDIT_ERROR)).toEqual([]);
+    expect(leak).toEqual([
+      expect.objectContaining({ ruleId: AUDIT_ERROR, message: expect.stringContaining('outside the audited folder') }),
+    ]);
+    expect(
+      result.findings.filter((finding) => finding.file === 'alias.html' && finding.ruleId === AUDIT_ERROR),
+    ).toEqual([]);
   });
 
   it('refuses a FIFO and /dev/zero, as pages and as #fragment targets, without blocking or reading them', async () => {
     const dir = await site();
     execFileSync('mkfifo', [path.join(dir, 'pipe.html')]);
     await symlink('/dev/zero', path.join(dir, 'zero.html'));
-    await writeFile(path.join(dir, 'index.html'), page(`${CTA}<a class="btn" href="/pipe.html#a">Pipe it</a><a class="btn" href="/zero.html#b">Zero it</a>`));
+    await writeFile(
+      path.join(dir, 'index.html'),
+      page(`${CTA}<a class="btn" href="/pipe.html#a">Pipe it</a><a class="btn" href="/zero.html#b">Zero it</a>`),
+    );
     const result = await auditDirectory(dir, { rules, workers: 0 });
-    const reasons = result.findings.filter((finding) => finding.ruleId === AUDIT_ERROR).map((finding) => `${finding.file}: ${finding.message}`);
+    const reasons = result.findings
+      .filter((finding) => finding.ruleId === AUDIT_ERROR)
+      .map((finding) => `${finding.file}: ${finding.message}`);
     expect(reasons).toEqual([
       expect.stringMatching(/^pipe\.html: .*not a regular file/),
       expect.stringMatching(/^zero\.html: .*outside the audited folder/),
@@ -79,7 +91,11 @@ describe('files the audit must not read', () => {
     const result = await auditDirectory(dir, { rules, workers: 0 });
     expect(result.pages).toBe(1);
     expect(result.findings).toEqual([
-      expect.objectContaining({ ruleId: AUDIT_ERROR, severity: 'warning', message: expect.stringContaining('longer than the system allows') }),
+      expect.objectContaining({
+        ruleId: AUDIT_ERROR,
+        severity: 'warning',
+        message: expect.stringContaining('longer than the system allows'),
+      }),
     ]);
   });
 });
@@ -110,9 +126,17 @@ describe('markup built to be slow', () => {
 
   it('reports a page that hits the time budget as an error that counts toward failOn', () => {
     const auditor = new PageAuditor(rules, new Set(['/']), new Date(), 0);
-    const { findings } = auditor.audit({ index: 0, route: '/', file: 'index.html', bytes: new TextEncoder().encode(page(CTA)), skip: [] });
+    const { findings } = auditor.audit({
+      index: 0,
+      route: '/',
+      file: 'index.html',
+      bytes: new TextEncoder().encode(page(CTA)),
+      skip: [],
+    });
     const timedOut = findings.filter((finding) => finding.ruleId === AUDIT_ERROR);
-    expect(timedOut).toEqual([expect.objectContaining({ severity: 'error', timedOut: true, message: expect.stringContaining('time budget') })]);
+    expect(timedOut).toEqual([
+      expect.objectContaining({ severity: 'error', timedOut: true, message: expect.stringContaining('time budget') }),
+    ]);
     expect(judge(findings, { failOn: 'error' })).toMatchObject({ failed: true, errors: 1 });
     // Other audit errors (a bug of ours) still never fail a build.
     expect(judge([{ ...timedOut[0]!, timedOut: undefined }], { failOn: 'error' }).failed).toBe(false);

@@ -1,25 +1,58 @@
-export type { Category, Cta, Finding, Location, PageContext, Rule, RuleMeta, Severity, SiteContext, SiteFacts, SiteSummary, Kept, ReportInput, SiteReportInput, RuleOptionMeta } from './types.ts';
-export { auditHtml, auditPage, auditSite, createSite, helpUrl, AUDIT_ERROR, type PageAudit } from './engine.ts';
-export { auditDirectory, listHtmlFiles, routeForFile, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
-export { createPage } from './page.ts';
-export { rules } from './rules/index.ts';
-export { examplePage } from './rules/example-page.ts';
-export { formatPretty, summary } from './reporters/pretty.ts';
-export { formatReport, type AuditReport } from './reporters/index.ts';
-export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
 export {
-  auditConfigSchema, resolveAuditConfig, AuditConfigError, PRESETS, FAIL_ON, REPORT_FORMATS,
-  type AuditConfigInput, type ResolvedAuditConfig, type Preset, type FailOn, type ReportFormat,
+  applyBaseline,
+  BaselineError,
+  type BaselineFile,
+  createBaseline,
+  fingerprint,
+  readBaseline,
+  writeBaseline,
+} from './baseline.ts';
+export {
+  AuditConfigError,
+  type AuditConfigInput,
+  auditConfigSchema,
+  FAIL_ON,
+  type FailOn,
+  PRESETS,
+  type Preset,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ResolvedAuditConfig,
+  resolveAuditConfig,
 } from './config.ts';
-export { fingerprint, applyBaseline, createBaseline, readBaseline, writeBaseline, BaselineError, type BaselineFile } from './baseline.ts';
-export { judge, type Verdict } from './verdict.ts';
-export { runConfiguredAudit, type RunAuditOptions, type RunAuditResult } from './run.ts';
-export { guessSourcesFromPages } from './sources.ts';
-export { optOutFromSource, frontmatterReader, type FrontmatterOptOut } from './frontmatter.ts';
-export { recognizeCtas, findMain, CONFIDENT, CONFIDENCE, type RecognizeOptions } from './recognize.ts';
-export { contentRegions } from './main-content.ts';
-export { pageKindOf, NEVER_CONVERTING, type PageKind, type PageKindResult } from './page-kind.ts';
-export { configureRules, withOptions } from './rules/settings.ts';
-export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';
-export { MAX_WORKERS, workersFor } from './worker-pool.ts';
+export { AUDIT_ERROR, auditHtml, auditPage, auditSite, createSite, helpUrl, type PageAudit } from './engine.ts';
 export { fragmentTargets } from './fragment-targets.ts';
+export { type FrontmatterOptOut, frontmatterReader, optOutFromSource } from './frontmatter.ts';
+export { contentRegions } from './main-content.ts';
+export { createPage } from './page.ts';
+export { NEVER_CONVERTING, type PageKind, type PageKindResult, pageKindOf } from './page-kind.ts';
+export { CONFIDENCE, CONFIDENT, findMain, type RecognizeOptions, recognizeCtas } from './recognize.ts';
+export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';
+export { type AuditReport, formatReport } from './reporters/index.ts';
+export { formatPretty, summary } from './reporters/pretty.ts';
+export { examplePage } from './rules/example-page.ts';
+export { rules } from './rules/index.ts';
+export { configureRules, withOptions } from './rules/settings.ts';
+export { type RunAuditOptions, type RunAuditResult, runConfiguredAudit } from './run.ts';
+export { auditDirectory, listHtmlFiles, routeForFile, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
+export { guessSourcesFromPages } from './sources.ts';
+export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
+export type {
+  Category,
+  Cta,
+  Finding,
+  Kept,
+  Location,
+  PageContext,
+  ReportInput,
+  Rule,
+  RuleMeta,
+  RuleOptionMeta,
+  Severity,
+  SiteContext,
+  SiteFacts,
+  SiteReportInput,
+  SiteSummary,
+} from './types.ts';
+export { judge, type Verdict } from './verdict.ts';
+export { MAX_WORKERS, workersFor } from './worker-pool.ts';

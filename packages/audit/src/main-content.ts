@@ -8,20 +8,52 @@ const ALWAYS_CHROME = new Set(['nav', 'aside']);
 /** `header` and `footer` are the page's banner and footer only outside sectioning content (HTML's own rule). */
 const SECTION_CHROME = new Set(['header', 'footer']);
 const CHROME_ROLES = new Set([
-  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'toolbar', 'tablist', 'search',
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tablist',
+  'search',
 ]);
 /** Whole class or id tokens that name chrome on sites without landmarks (`<div id="header">`, `.navbar`). */
 const CHROME_TOKENS = new Set([
-  'nav', 'navbar', 'navigation', 'nav-links', 'menu', 'main-menu', 'main-nav', 'site-nav', 'header', 'site-header',
-  'masthead', 'footer', 'site-footer', 'sidebar', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'toc',
-  'table-of-contents', 'skip-link', 'skiplink', 'language-switcher', 'lang-switcher', 'post-nav', 'post-navigation',
+  'nav',
+  'navbar',
+  'navigation',
+  'nav-links',
+  'menu',
+  'main-menu',
+  'main-nav',
+  'site-nav',
+  'header',
+  'site-header',
+  'masthead',
+  'footer',
+  'site-footer',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'pager',
+  'toc',
+  'table-of-contents',
+  'skip-link',
+  'skiplink',
+  'language-switcher',
+  'lang-switcher',
+  'post-nav',
+  'post-navigation',
   'pagination-links',
 ]);
 /**
  * Token families that are chrome in any spelling: share and social-follow bars (`share-links`, `social-icons`,
  * `socials`), cookie and consent banners (`cookie-banner`, `cookieConsent`, `gdpr-notice`).
  */
-const CHROME_TOKEN_FAMILY = /^(?:share|sharing|social|socials|cookies?|consent|gdpr)(?:$|[-_])|[-_](?:share|sharing|social|socials|cookies?|consent)$|^cookie|consent$/;
+const CHROME_TOKEN_FAMILY =
+  /^(?:share|sharing|social|socials|cookies?|consent|gdpr)(?:$|[-_])|[-_](?:share|sharing|social|socials|cookies?|consent)$|^cookie|consent$/;
 /** The contract's social proof (`social-proof`, `SocialProof`) is content, not a social-follow bar. */
 const NOT_CHROME_TOKEN = /^social-?proof/;
 const SECTIONING = new Set(['main', 'article', 'section']);
@@ -55,7 +87,8 @@ export function isChrome(element: Element, insideSectioning: boolean): boolean {
   if (ALWAYS_CHROME.has(element.name)) return true;
   // A header holding the page's <h1> and no menu is the page's title block (a hero with its actions), not the
   // site's banner (which holds the navigation, and on some sites the logo as an <h1>).
-  if (SECTION_CHROME.has(element.name) && !insideSectioning) return !(element.name === 'header' && isTitleBlock(element));
+  if (SECTION_CHROME.has(element.name) && !insideSectioning)
+    return !(element.name === 'header' && isTitleBlock(element));
   const role = attr(element, 'role');
   if (role && CHROME_ROLES.has(role)) return true;
   return hasChromeToken(element);

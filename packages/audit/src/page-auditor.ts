@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import { auditPage, AUDIT_ERROR, describeError, helpUrl } from './engine.ts';
+import { AUDIT_ERROR, auditPage, describeError, helpUrl } from './engine.ts';
 import { createPage } from './page.ts';
-import { decodePage, readPageBytes, type ReadPage } from './read-page.ts';
+import { decodePage, type ReadPage, readPageBytes } from './read-page.ts';
 import type { Finding, Kept, Rule, Severity } from './types.ts';
 
 /** One page to audit, as the run hands it to this thread or to a worker thread. */
@@ -68,7 +68,12 @@ export class PageAuditor {
     try {
       bytes = job.bytes ?? readPageBytes(job.path!, job.root);
     } catch (error) {
-      return { index, findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')], kept: [], hash: '' };
+      return {
+        index,
+        findings: [auditError(route, file, `This page was not audited: ${(error as Error).message}.`, 'warning')],
+        kept: [],
+        hash: '',
+      };
     }
     // Only a page audited while it rendered needs its hash: its file is compared with it after the build.
     return { index, ...this.#auditBytes(bytes, job, deadline), hash: job.bytes ? pageHash(bytes) : '' };
@@ -77,7 +82,8 @@ export class PageAuditor {
   #auditBytes(bytes: Uint8Array, job: PageJob, deadline: number): { findings: Finding[]; kept: Kept[] } {
     const { route, file, skip } = job;
     const read: ReadPage = decodePage(bytes);
-    if (!read.ok) return { findings: [auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning')], kept: [] };
+    if (!read.ok)
+      return { findings: [auditError(route, file, `This page was not audited: ${read.reason}.`, 'warning')], kept: [] };
     const findings: Finding[] = [];
     if (read.note) findings.push(auditError(route, file, `This page ${read.note}.`, 'info'));
     try {
@@ -88,7 +94,13 @@ export class PageAuditor {
       const all = findings.length === 0 ? result.findings : findings.concat(result.findings);
       return { findings: all, kept: result.kept };
     } catch (error) {
-      findings.push(auditError(route, file, `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`));
+      findings.push(
+        auditError(
+          route,
+          file,
+          `Could not audit this page (${describeError(error)}). This is a bug in astro-cta, not in your page: please report it with the page's HTML.`,
+        ),
+      );
       return { findings, kept: [] };
     }
   }

@@ -1,25 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { contentRegions } from './main-content.ts';
-import { pageKindOf, type PageKind } from './page-kind.ts';
+import { type PageKind, pageKindOf } from './page-kind.ts';
 import { parseHtml } from './parse.ts';
 
 const article = '<main><h1>Title</h1><p>Some words about the product and what it does for the team.</p></main>';
-const html = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>T</title>${head}</head><body>${body}</body></html>`;
+const html = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>T</title>${head}</head><body>${body}</body></html>`;
 function kindOf(route: string, page = html(article), routes?: string[]): PageKind {
   const document = parseHtml(page);
-  return pageKindOf({ route, document, content: contentRegions(document), routes: routes ? new Set(routes) : undefined }).kind;
+  return pageKindOf({
+    route,
+    document,
+    content: contentRegions(document),
+    routes: routes ? new Set(routes) : undefined,
+  }).kind;
 }
-const card = (n: number) => `<article><h2><a href="/blog/post-${n}/">Post ${n}</a></h2><p>A summary of post ${n}, with a few words.</p></article>`;
+const card = (n: number) =>
+  `<article><h2><a href="/blog/post-${n}/">Post ${n}</a></h2><p>A summary of post ${n}, with a few words.</p></article>`;
 const cards = (count: number) => Array.from({ length: count }, (_, i) => card(i)).join('');
 
 describe('page kinds from the URL', () => {
   it.each([
-    ['/tag/astro/', 'taxonomy'], ['/tags/astro/2/', 'taxonomy'], ['/category/news/', 'taxonomy'], ['/categories/', 'taxonomy'],
-    ['/author/jane/', 'taxonomy'], ['/de/tags/astro/', 'taxonomy'], ['/search/', 'search'], ['/archives/', 'archive'],
-    ['/2024/05/', 'archive'], ['/rss.xml', 'feed'], ['/blog/feed/', 'feed'], ['/404.html', 'error'], ['/404/', 'error'],
-    ['/privacy-policy/', 'legal'], ['/legal/imprint/', 'legal'], ['/terms/', 'legal'], ['/admin/', 'admin'],
-    ['/blog/', 'list'], ['/posts/', 'list'], ['/blog/page/3/', 'paginated-list'], ['/pricing/', 'page'], ['/', 'page'],
-    ['/blog/my-first-post/', 'article'], ['/work/nested/a-project/', 'article'], ['/fr/releases/2_0/', 'article'],
+    ['/tag/astro/', 'taxonomy'],
+    ['/tags/astro/2/', 'taxonomy'],
+    ['/category/news/', 'taxonomy'],
+    ['/categories/', 'taxonomy'],
+    ['/author/jane/', 'taxonomy'],
+    ['/de/tags/astro/', 'taxonomy'],
+    ['/search/', 'search'],
+    ['/archives/', 'archive'],
+    ['/2024/05/', 'archive'],
+    ['/rss.xml', 'feed'],
+    ['/blog/feed/', 'feed'],
+    ['/404.html', 'error'],
+    ['/404/', 'error'],
+    ['/privacy-policy/', 'legal'],
+    ['/legal/imprint/', 'legal'],
+    ['/terms/', 'legal'],
+    ['/admin/', 'admin'],
+    ['/blog/', 'list'],
+    ['/posts/', 'list'],
+    ['/blog/page/3/', 'paginated-list'],
+    ['/pricing/', 'page'],
+    ['/', 'page'],
+    ['/blog/my-first-post/', 'article'],
+    ['/work/nested/a-project/', 'article'],
+    ['/fr/releases/2_0/', 'article'],
   ] as const)('%s is %s', (route, kind) => {
     expect(kindOf(route)).toBe(kind);
   });
@@ -33,16 +59,25 @@ describe('page kinds from the URL', () => {
 describe('page kinds from the markup', () => {
   it('reads the robots meta: a noindex page, or an app shell when it has almost no content', () => {
     const noindex = '<meta name="robots" content="noindex, follow">';
-    expect(kindOf('/thanks/', html(`<main><h1>Thanks</h1><p>${'word '.repeat(40)}</p></main>`, noindex))).toBe('noindex');
+    expect(kindOf('/thanks/', html(`<main><h1>Thanks</h1><p>${'word '.repeat(40)}</p></main>`, noindex))).toBe(
+      'noindex',
+    );
     expect(kindOf('/studio/x/', html('<div id="root"></div><script src="/cms.js"></script>', noindex))).toBe('admin');
   });
 
   it('knows redirect pages (Astro writes a meta refresh)', () => {
-    expect(kindOf('/old/', '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><body><a href="/new/">Redirecting</a></body>')).toBe('redirect');
+    expect(
+      kindOf(
+        '/old/',
+        '<!doctype html><title>Redirecting to: /new/</title><meta http-equiv="refresh" content="0;url=/new/"><body><a href="/new/">Redirecting</a></body>',
+      ),
+    ).toBe('redirect');
   });
 
   it('knows error pages by their title', () => {
-    expect(kindOf('/missing/', html(article).replace('<title>T</title>', '<title>404: Page not found</title>'))).toBe('error');
+    expect(kindOf('/missing/', html(article).replace('<title>T</title>', '<title>404: Page not found</title>'))).toBe(
+      'error',
+    );
   });
 
   it('reads rel=prev/next on a numbered URL as pagination', () => {
@@ -50,10 +85,17 @@ describe('page kinds from the markup', () => {
   });
 
   it('calls a page whose content is mostly linked cards a list, but not a landing page with a feature grid', () => {
-    const dated = Array.from({ length: 3 }, (_, i) => `<li><a href="/releases/${i}">${i}.0 <time datetime="2024-01-0${i + 1}">Jan</time></a><div><h2>Release ${i}</h2><p>What changed.</p></div></li>`).join('');
+    const dated = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<li><a href="/releases/${i}">${i}.0 <time datetime="2024-01-0${i + 1}">Jan</time></a><div><h2>Release ${i}</h2><p>What changed.</p></div></li>`,
+    ).join('');
     expect(kindOf('/', html(`<main><h1>Changelog</h1><ul>${dated}</ul></main>`))).toBe('list');
     expect(kindOf('/writing-index/', html(`<main><h1>Writing</h1>${cards(6)}</main>`))).toBe('list');
-    const features = Array.from({ length: 6 }, (_, i) => `<div><h3>Feature ${i}</h3><p>What feature ${i} does for you and your team.</p></div>`).join('');
+    const features = Array.from(
+      { length: 6 },
+      (_, i) => `<div><h3>Feature ${i}</h3><p>What feature ${i} does for you and your team.</p></div>`,
+    ).join('');
     expect(kindOf('/product/', html(`<main><h1>Product</h1><div>${features}</div></main>`))).toBe('page');
   });
 
@@ -65,13 +107,17 @@ describe('page kinds from the markup', () => {
 
   it('reads an article from og:type or JSON-LD, whatever the URL', () => {
     expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="article">'))).toBe('article');
-    expect(kindOf('/hello-world/', html(article, '<script type="application/ld+json">{"@type": "BlogPosting"}</script>'))).toBe('article');
+    expect(
+      kindOf('/hello-world/', html(article, '<script type="application/ld+json">{"@type": "BlogPosting"}</script>')),
+    ).toBe('article');
     expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="website">'))).toBe('page');
   });
 
   it('treats Starlight pages with a sidebar as documentation, its splash pages as pages', () => {
     const head = '<meta name="generator" content="Starlight v0.42.4">';
-    expect(kindOf('/guides/setup/', html(article, head).replace('<html lang="en">', '<html lang="en" data-has-sidebar>'))).toBe('docs');
+    expect(
+      kindOf('/guides/setup/', html(article, head).replace('<html lang="en">', '<html lang="en" data-has-sidebar>')),
+    ).toBe('docs');
     expect(kindOf('/', html(article, head))).toBe('page');
   });
 });

@@ -44,21 +44,26 @@ export interface PageKindInput {
   routes?: ReadonlySet<string>;
 }
 
-const TAXONOMY = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:tags?|categor(?:y|ies)|topics?|authors?|series|labels?|etiquetas?|kategorien?|schlagworte?|categorie|auteurs?)(?:\/|$)/i;
+const TAXONOMY =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:tags?|categor(?:y|ies)|topics?|authors?|series|labels?|etiquetas?|kategorien?|schlagworte?|categorie|auteurs?)(?:\/|$)/i;
 const PAGE_SUFFIX = /\/(?:page\/)?\d+\/?$/i;
 const ARCHIVE = /\/(?:archives?|\d{4}(?:\/\d{2})?)\/?$/i;
 const SEARCH = /\/(?:search|suche|recherche|buscar)(?:\/|\.html$|$)/i;
 const FEED = /(?:\.(?:xml|rss|atom)|\/(?:feed|rss|atom)\/?)$/i;
 const ERROR = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:404|500|not-found|error)(?:\.html|\/)?$/i;
-const LEGAL = /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
+const LEGAL =
+  /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
 const ADMIN = /^\/(?:admin|keystatic|cms|decap|tina|studio|dashboard\/login)(?:\/|$|\.html$)/i;
 /** Index routes of post collections: lists by name, whatever their markup. */
-const COLLECTION_INDEX = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
+const COLLECTION_INDEX =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
 /** Entries of post collections: `/blog/<slug>/`, `/work/<group>/<slug>/`, `/fr/releases/<v>/`. */
-const COLLECTION_ENTRY = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
+const COLLECTION_ENTRY =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
 const ARTICLE_TYPE = /"@type"\s*:\s*"(?:BlogPosting|Article|NewsArticle|TechArticle|ScholarlyArticle|Report)"/;
 const DOCS_GENERATOR = /starlight|docusaurus|vitepress|vuepress|mkdocs|nextra|docsify/i;
-const ERROR_TITLE = /^(?:404|500)\b|\b(?:page not found|not found|seite nicht gefunden|page introuvable|página no encontrada)\b/i;
+const ERROR_TITLE =
+  /^(?:404|500)\b|\b(?:page not found|not found|seite nicht gefunden|page introuvable|página no encontrada)\b/i;
 
 /** Words below which a `noindex` page is a shell (a CMS admin app, a client-rendered tool), not a page to read. */
 const SHELL_WORDS = 30;
@@ -168,8 +173,7 @@ function headFacts(document: Document): HeadFacts {
     else if (name === 'html' && attr(element, 'data-has-sidebar') !== undefined) sidebar = true;
     else if (name === 'script' && /ld\+json/i.test(attr(element, 'type') ?? '') && ARTICLE_TYPE.test(textOf(element))) {
       facts.article = true;
-    }
-    else if (name === 'body') break;
+    } else if (name === 'body') break;
   }
   // Starlight's splash pages (its home, landing pages) have no sidebar: they are pages, not documentation.
   facts.docs = docsGenerator && sidebar;
@@ -233,7 +237,10 @@ function isListOfCards(roots: readonly Element[]): boolean {
       if (group.length < MIN_CARDS) continue;
       const cards = group.filter(isCard);
       if (cards.length < MIN_CARDS) continue;
-      best = Math.max(best, cards.reduce((sum, card) => sum + countWords(visibleText(card)), 0));
+      best = Math.max(
+        best,
+        cards.reduce((sum, card) => sum + countWords(visibleText(card)), 0),
+      );
     }
     // One by one: spreading a list of 100,000 siblings into push() would overflow the call stack.
     for (const child of children) stack.push(child);

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
-import { documentElements, LineIndex, parseHtml } from './parse.ts';
 import { attr, closestAncestor, cssPath, excerpt, has } from './dom.ts';
 import { contentRegions, findMain } from './main-content.ts';
+import { documentElements, LineIndex, parseHtml } from './parse.ts';
 import { CONFIDENT, recognizeCtas } from './recognize.ts';
 import type { Location, PageContext } from './types.ts';
 
@@ -20,7 +20,9 @@ export function createPage(html: string, route: string, file: string): PageConte
     }
     return ids.get(id);
   };
-  const htmlElement = document.children.find((node): node is Element => node.type === 'tag' && (node as Element).name === 'html');
+  const htmlElement = document.children.find(
+    (node): node is Element => node.type === 'tag' && (node as Element).name === 'html',
+  );
   const main = findMain(document);
   const content = contentRegions(document, main);
   const regions = new Set(content);
@@ -31,7 +33,7 @@ export function createPage(html: string, route: string, file: string): PageConte
     file,
     html,
     document,
-    lang: (htmlElement ? attr(htmlElement, 'lang') ?? '' : '').toLowerCase(),
+    lang: (htmlElement ? (attr(htmlElement, 'lang') ?? '') : '').toLowerCase(),
     main,
     content,
     inContent: (element) => closestAncestor(element, (el) => regions.has(el)) !== undefined,

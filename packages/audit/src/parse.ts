@@ -1,5 +1,5 @@
+import { type ChildNode, type Document, DomHandler, Element, isTag } from 'domhandler';
 import { Parser } from 'htmlparser2';
-import { DomHandler, Element, isTag, type ChildNode, type Document } from 'domhandler';
 import { elements } from './dom.ts';
 import { LastPageCache } from './last-page-cache.ts';
 

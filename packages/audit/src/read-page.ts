@@ -5,7 +5,7 @@ import path from 'node:path';
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 export type ReadPage =
-  | { ok: true; html: string; /** Set when the bytes were not valid UTF-8 and were read another way. */ note?: string }
+  | { ok: true; html: string /** Set when the bytes were not valid UTF-8 and were read another way. */; note?: string }
   | { ok: false; reason: string };
 
 /**
@@ -29,7 +29,9 @@ export function readPageBytes(file: string, root?: string): Uint8Array {
     if (info.size > MAX_PAGE_BYTES) tooLarge(info.size);
     return readAtMost(fd, info.size);
   } catch (error) {
-    throw error instanceof UnreadablePage ? error : new UnreadablePage(`it could not be read (${(error as Error).message})`);
+    throw error instanceof UnreadablePage
+      ? error
+      : new UnreadablePage(`it could not be read (${(error as Error).message})`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,10 +1,28 @@
+import {
+  CTA_ID,
+  CTA_ROLE,
+  CTA_VARIANT,
+  CTA_VARIANTS,
+  type CtaVariant,
+  INCENTIVE_KIND,
+  PROOF_KIND,
+  roleForVariant,
+} from '@astro-cta/contract';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import { CTA_ID, CTA_ROLE, CTA_VARIANT, INCENTIVE_KIND, PROOF_KIND, roleForVariant, CTA_VARIANTS, type CtaVariant } from '@astro-cta/contract';
-import type { Cta } from './types.ts';
-import { accessibleName, attr, closestAncestor, collapse, has, isHidden, isVisuallyHidden, visibleText } from './dom.ts';
-import { isGenericText } from './text/generic-phrases.ts';
+import {
+  accessibleName,
+  attr,
+  closestAncestor,
+  collapse,
+  has,
+  isHidden,
+  isVisuallyHidden,
+  visibleText,
+} from './dom.ts';
 import { chromeByStructure, contentRegions, findMain, isChrome, isSectioning } from './main-content.ts';
+import { isGenericText } from './text/generic-phrases.ts';
+import type { Cta } from './types.ts';
 
 export { findMain };
 
@@ -15,14 +33,31 @@ const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
  * rounded corners. DaisyUI, Flowbite and Preline keep `btn`/`button` and match BUTTON_CLASS.
  */
 const TAILWIND_PADDING = /(?:^|\s)(?:[a-z-]+:)*!?px-(?:\d|\[)/;
-const TAILWIND_SURFACE = /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|opacity|clip|origin|fixed|cover|center|no-repeat|gradient-to-(?:t|b)\b)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?|border(?:-2)?)(?:\s|$)/;
+const TAILWIND_SURFACE =
+  /(?:^|\s)(?:[a-z-]+:)*!?(?:bg-(?!transparent\b|none\b|opacity|clip|origin|fixed|cover|center|no-repeat|gradient-to-(?:t|b)\b)[\w[\]#/.-]+|rounded(?:-[\w[\]]+)?|border(?:-2)?)(?:\s|$)/;
 /** Buttons that operate the page (menus, carousels, dialogs, code blocks) rather than ask for an action. */
-const WIDGET_CLASS = /(?:^|[\s_-])(?:close|toggle|trigger|dropdown|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
+const WIDGET_CLASS =
+  /(?:^|[\s_-])(?:close|toggle|trigger|dropdown|toggler|copy|carousel|slick|swiper|splide|slider|slide|arrow|dismiss|hamburger|burger|menu|accordion|collapse|tab|theme|expand|play|pause|prev|previous|next|dot|dots|qty|quantity|minus|plus|increment|decrement|stepper|mute|volume|fullscreen|scroll-?to-?top|back-?to-?top|lightbox)(?:$|[\s_-])/i;
 /** Names of buttons that operate the page. */
-const WIDGET_NAME = /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
+const WIDGET_NAME =
+  /^(?:copy(?: .*)?|copied|close|dismiss|cancel|edit|remove|delete|menu|open menu|close menu|toggle .*|search|previous|next|previous slide|next slide|play|pause|[+−-]|×|x|(?:un)?mute|volume|(?:exit )?full ?screen|zoom in|zoom out|load more|show more|show less|scroll to top|back to top|go to top)$/i;
 /** Theme switches and media players, however they are named ("Switch to dark mode", "Play video"). */
-const WIDGET_NAME_PART = /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
-const WIDGET_ATTRS = ['aria-expanded', 'aria-controls', 'aria-haspopup', 'aria-pressed', 'aria-selected', 'data-toggle', 'data-bs-toggle', 'data-bs-dismiss', 'data-dismiss', 'data-bs-slide', 'popovertarget', 'commandfor'];
+const WIDGET_NAME_PART =
+  /\b(?:theme|dark mode|light mode|dark theme|light theme|colou?r scheme|(?:play|pause) (?:the )?(?:video|audio|animation|sound))\b/i;
+const WIDGET_ATTRS = [
+  'aria-expanded',
+  'aria-controls',
+  'aria-haspopup',
+  'aria-pressed',
+  'aria-selected',
+  'data-toggle',
+  'data-bs-toggle',
+  'data-bs-dismiss',
+  'data-dismiss',
+  'data-bs-slide',
+  'popovertarget',
+  'commandfor',
+];
 
 /**
  * Verbs that open a call to action, in the languages the generic-text rule knows. A stand-alone link in the main
@@ -32,32 +67,208 @@ const ACTION_VERB = new RegExp(
   '^(?:' +
     [
       // en
-      'get', 'start', 'try', 'buy', 'shop', 'order', 'sign ?up', 'sign in', 'log ?in', 'join', 'book', 'schedule', 'download', 'install',
-      'subscribe', 'register', 'create', 'request', 'contact', 'talk', 'call', 'claim', 'apply', 'reserve', 'donate', 'upgrade',
-      'explore', 'discover', 'see', 'view', 'browse', 'watch', 'compare', 'choose', 'add', 'begin', 'build', 'deploy', 'launch',
-      'open', 'read the', 'learn how', 'learn about', 'go to', 'view all', 'see all', 'email', 'e-mail', 'write to', 'message', 'grab', 'save', 'unlock', 'enroll', 'enrol', 'rsvp', 'pre-?order', 'checkout', 'check out',
-      'hire', 'volunteer', 'submit', 'proceed', 'continue to', 'pay', 'write a', 'send', 'sponsor', 'support', 'give', 'adopt', 'rent', 'hire us', 'meet', 'visit', 'follow',
+      'get',
+      'start',
+      'try',
+      'buy',
+      'shop',
+      'order',
+      'sign ?up',
+      'sign in',
+      'log ?in',
+      'join',
+      'book',
+      'schedule',
+      'download',
+      'install',
+      'subscribe',
+      'register',
+      'create',
+      'request',
+      'contact',
+      'talk',
+      'call',
+      'claim',
+      'apply',
+      'reserve',
+      'donate',
+      'upgrade',
+      'explore',
+      'discover',
+      'see',
+      'view',
+      'browse',
+      'watch',
+      'compare',
+      'choose',
+      'add',
+      'begin',
+      'build',
+      'deploy',
+      'launch',
+      'open',
+      'read the',
+      'learn how',
+      'learn about',
+      'go to',
+      'view all',
+      'see all',
+      'email',
+      'e-mail',
+      'write to',
+      'message',
+      'grab',
+      'save',
+      'unlock',
+      'enroll',
+      'enrol',
+      'rsvp',
+      'pre-?order',
+      'checkout',
+      'check out',
+      'hire',
+      'volunteer',
+      'submit',
+      'proceed',
+      'continue to',
+      'pay',
+      'write a',
+      'send',
+      'sponsor',
+      'support',
+      'give',
+      'adopt',
+      'rent',
+      'hire us',
+      'meet',
+      'visit',
+      'follow',
       // de
-      'jetzt', 'kostenlos', 'starten', 'testen', 'kaufen', 'bestellen', 'registrieren', 'anmelden', 'buchen', 'herunterladen',
-      'kontakt', 'abonnieren', 'hinzufügen', 'entdecken', 'sichern', 'zum', 'zur', 'mehr über', 'demo',
+      'jetzt',
+      'kostenlos',
+      'starten',
+      'testen',
+      'kaufen',
+      'bestellen',
+      'registrieren',
+      'anmelden',
+      'buchen',
+      'herunterladen',
+      'kontakt',
+      'abonnieren',
+      'hinzufügen',
+      'entdecken',
+      'sichern',
+      'zum',
+      'zur',
+      'mehr über',
+      'demo',
       // fr
-      'essayer', 'essayez', 'commencer', 'commencez', 'acheter', 'achetez', "s['’]inscrire", 'inscrivez', 'télécharger', 'téléchargez',
-      'réserver', 'réservez', 'visiter', 'visitez', 'contactez', 'découvrir', 'découvrez', 'demander', 'demandez', 'obtenir', 'obtenez', 'profitez', 'voir',
-      'offrir', 'offrez', 'ajouter', 'ajoutez', "je m['’]inscris", "inscris-toi", 'rejoindre', 'rejoignez', 'commander', 'commandez', 'abonnez',
+      'essayer',
+      'essayez',
+      'commencer',
+      'commencez',
+      'acheter',
+      'achetez',
+      "s['’]inscrire",
+      'inscrivez',
+      'télécharger',
+      'téléchargez',
+      'réserver',
+      'réservez',
+      'visiter',
+      'visitez',
+      'contactez',
+      'découvrir',
+      'découvrez',
+      'demander',
+      'demandez',
+      'obtenir',
+      'obtenez',
+      'profitez',
+      'voir',
+      'offrir',
+      'offrez',
+      'ajouter',
+      'ajoutez',
+      "je m['’]inscris",
+      'inscris-toi',
+      'rejoindre',
+      'rejoignez',
+      'commander',
+      'commandez',
+      'abonnez',
       // es, pt, it, nl
-      'comprar', 'compra', 'añadir', 'agregar', 'empieza', 'empezar', 'comienza', 'prueba', 'probar', 'regístrate', 'registrarse', 'descargar', 'descarga',
-      'reservar', 'reserva', 'contáctanos', 'contacta', 'solicitar', 'solicita', 'obtener', 'obtén', 'descubre', 'suscríbete',
-      'comece', 'experimente', 'baixe', 'assine', 'inscreva', 'compre', 'acquista', 'prova', 'inizia', 'scarica', 'iscriviti', 'prenota',
-      'probeer', 'koop', 'bestel', 'download', 'meld je aan', 'start',
+      'comprar',
+      'compra',
+      'añadir',
+      'agregar',
+      'empieza',
+      'empezar',
+      'comienza',
+      'prueba',
+      'probar',
+      'regístrate',
+      'registrarse',
+      'descargar',
+      'descarga',
+      'reservar',
+      'reserva',
+      'contáctanos',
+      'contacta',
+      'solicitar',
+      'solicita',
+      'obtener',
+      'obtén',
+      'descubre',
+      'suscríbete',
+      'comece',
+      'experimente',
+      'baixe',
+      'assine',
+      'inscreva',
+      'compre',
+      'acquista',
+      'prova',
+      'inizia',
+      'scarica',
+      'iscriviti',
+      'prenota',
+      'probeer',
+      'koop',
+      'bestel',
+      'download',
+      'meld je aan',
+      'start',
       // ja, ko, zh (no word boundaries: the text starts with the verb or is the verb phrase)
-      '無料', '今すぐ', '購入', '申し込', '登録', 'ダウンロード', 'お問い合わせ', '始め', '体験',
-      '지금', '무료', '구매', '가입', '시작', '다운로드', '문의', '신청',
-      '立即', '免费', '购买', '注册', '下载', '开始', '联系',
+      '無料',
+      '今すぐ',
+      '購入',
+      '申し込',
+      '登録',
+      'ダウンロード',
+      'お問い合わせ',
+      '始め',
+      '体験',
+      '지금',
+      '무료',
+      '구매',
+      '가입',
+      '시작',
+      '다운로드',
+      '문의',
+      '신청',
+      '立即',
+      '免费',
+      '购买',
+      '注册',
+      '下载',
+      '开始',
+      '联系',
     ].join('|') +
     ')(?![a-z])',
   'iu',
 );
-
 
 /**
  * How sure recognition is that an element is a CTA, 0 to 1. Declared CTAs are certain; shapes that CSS frameworks
@@ -138,14 +349,35 @@ function boundedText(element: Element, limit: number): string {
     const node = stack.pop()!;
     if (isText(node)) text += node.data;
     // An inline SVG's <title> names the icon for assistive technology; nobody sees it.
-    else if (isTag(node) && node.name !== 'script' && node.name !== 'style' && node.name !== 'template' && node.name !== 'svg') {
+    else if (
+      isTag(node) &&
+      node.name !== 'script' &&
+      node.name !== 'style' &&
+      node.name !== 'template' &&
+      node.name !== 'svg'
+    ) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
   return text;
 }
 
-const LONE_LINK_PARENTS = new Set(['p', 'div', 'span', 'strong', 'b', 'em', 'section', 'article', 'footer', 'header', 'td', 'figure', 'center', 'li']);
+const LONE_LINK_PARENTS = new Set([
+  'p',
+  'div',
+  'span',
+  'strong',
+  'b',
+  'em',
+  'section',
+  'article',
+  'footer',
+  'header',
+  'td',
+  'figure',
+  'center',
+  'li',
+]);
 const INLINE_WRAPPERS = new Set(['strong', 'b', 'em', 'span', 'small']);
 /** Blocks of running text: a link there is a reference unless it stands alone. */
 const PROSE_BLOCKS = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'figcaption', 'label']);
@@ -210,13 +442,18 @@ function inButtonGroup(link: Element): boolean {
 }
 
 /** Share intents and social profiles: following or sharing is not what the page asks for. */
-const SHARE_URL = /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
-const SOCIAL_HOST = /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
-const SHARE_NAME = /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
+const SHARE_URL =
+  /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
+const SOCIAL_HOST =
+  /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
+const SHARE_NAME =
+  /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
 /** App stores: a badge linking there is the page's download CTA. */
-const STORE_URL = /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
+const STORE_URL =
+  /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
 /** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
-const BACK_OR_SERIES = /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
+const BACK_OR_SERIES =
+  /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
 /** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
 const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
 /** Taxonomy and paginated-list targets: tag chips, category links, page numbers. */
@@ -235,7 +472,8 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
   // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
-  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child)))) return false;
+  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))))
+    return false;
   return !isWrappedLabel(link, name);
 }
 
@@ -261,7 +499,12 @@ function hasCardContent(element: Element): boolean {
 }
 
 function isControlName(name: string): boolean {
-  return WIDGET_NAME.test(name) || WIDGET_NAME_PART.test(name) || SHARE_NAME.test(name) || /^(?:github|rss|feed|search|menu)$/i.test(name);
+  return (
+    WIDGET_NAME.test(name) ||
+    WIDGET_NAME_PART.test(name) ||
+    SHARE_NAME.test(name) ||
+    /^(?:github|rss|feed|search|menu)$/i.test(name)
+  );
 }
 
 function inHeading(link: Element): boolean {
@@ -297,7 +540,8 @@ function hasDescendant(root: Element, test: (element: Element) => boolean): bool
 
 const CARD_TOKEN = /(?:^|[-_])card(?:$|[-_])/;
 /** Verbs that open what a card describes rather than act: "View details", "See products", "Read the story". */
-const CARD_NAVIGATION = /^(?:view|see|read|explore|discover|browse|learn|open|go to|visit|watch|voir|découvr|entdecken|ansehen)/i;
+const CARD_NAVIGATION =
+  /^(?:view|see|read|explore|discover|browse|learn|open|go to|visit|watch|voir|découvr|entdecken|ansehen)/i;
 /** Levels above a link searched for a card container. */
 const CARD_DEPTH = 3;
 
@@ -320,7 +564,9 @@ function inDataTable(link: Element): boolean {
 
 /** A link made of an image (an app-store badge, a "Download" graphic) with an action name. */
 function isImageAction(link: Element, name: string): boolean {
-  const hasImage = link.children.some((child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'));
+  const hasImage = link.children.some(
+    (child) => isTag(child) && (child.name === 'img' || child.name === 'svg' || child.name === 'picture'),
+  );
   return hasImage && ACTION_VERB.test(name.replace(LEADING_DECORATION, ''));
 }
 
@@ -330,17 +576,22 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   const visible = collapse(boundedText(link, 120));
   // Most links are named by their text: the full name computation (it runs for every link) only where it can differ.
   const labelled = has(link, 'aria-label') || has(link, 'aria-labelledby') || has(link, 'title');
-  const name = visible && !labelled && !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
-    ? visible
-    : collapse(accessibleName(link, byId));
+  const name =
+    visible &&
+    !labelled &&
+    !hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg' || isVisuallyHiddenOrHidden(el))
+      ? visible
+      : collapse(accessibleName(link, byId));
   // An app-store link is the page's download CTA, whatever the badge's class names (`badge` is also a tag chip's).
   if (STORE_URL.test(href) && !inProse(link, visible)) return CONFIDENCE.storeBadge;
   if (notACta(link, href, name, visible)) return 0;
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
-  if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href'))) return 0;
+  if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href')))
+    return 0;
   // A jump to a heading of this page is a table of contents or a heading's anchor, not an action.
   // A link styled as a button is the hero's "See pricing" jump to a section, whatever holds the section's id.
-  if (href.startsWith('#') && href.length > 1 && !styledAsButton(link) && isHeading(byId(safeDecode(href.slice(1))))) return 0;
+  if (href.startsWith('#') && href.length > 1 && !styledAsButton(link) && isHeading(byId(safeDecode(href.slice(1)))))
+    return 0;
   if (STORE_URL.test(href)) return CONFIDENCE.storeBadge;
   // An icon-only button link counts unless its name says it is a social profile or a page control; a nameless
   // one counts too (cta-name reports it).
@@ -354,28 +605,50 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   // An image with a caption (a product or gallery tile) is a card, not an action; an icon beside a short action
   // ("<img> Download for macOS") is an action.
   if (hasDescendant(link, (el) => el.name === 'img' || el.name === 'picture')) {
-    return ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && wordsOf(visible) <= MAX_ACTION_WORDS
-      && standsAlone(link, visible) ? CONFIDENCE.imageAction : 0;
+    return ACTION_VERB.test(actionText) &&
+      !CARD_NAVIGATION.test(actionText) &&
+      wordsOf(visible) <= MAX_ACTION_WORDS &&
+      standsAlone(link, visible)
+      ? CONFIDENCE.imageAction
+      : 0;
   }
   // The title link of a card (a link card, a post or resource card): navigation to what the card describes. An
   // action link standing alone at the foot of a card ("Get started" under a plan, "Contact sales") is its CTA.
   // "View details" or "Read more" there leads to what the card describes: navigation still.
-  if (inCard(link) && !(ACTION_VERB.test(actionText) && !CARD_NAVIGATION.test(actionText) && standsAlone(link, visible) && !inHeading(link))) return 0;
+  if (
+    inCard(link) &&
+    !(
+      ACTION_VERB.test(actionText) &&
+      !CARD_NAVIGATION.test(actionText) &&
+      standsAlone(link, visible) &&
+      !inHeading(link)
+    )
+  )
+    return 0;
   // A text link in a table cell acts on its row (an invoice's "Download", an order's "View"), not for the page.
   if (inDataTable(link)) return 0;
-  if (/^(?:mailto|tel):/i.test(href)) return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
+  if (/^(?:mailto|tel):/i.test(href))
+    return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
-  if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible)) return CONFIDENCE.shortActionLink;
+  if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible))
+    return CONFIDENCE.shortActionLink;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
-  if (!ACTION_VERB.test(actionText)) return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
+  if (!ACTION_VERB.test(actionText))
+    return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
   if (standsAlone(link, visible) && !inLinkList(link)) return CONFIDENCE.loneActionLink;
-  if (wordsOf(visible) <= MAX_ACTION_WORDS && !inProse(link, visible) && !inLinkList(link)) return CONFIDENCE.shortActionLink;
+  if (wordsOf(visible) <= MAX_ACTION_WORDS && !inProse(link, visible) && !inLinkList(link))
+    return CONFIDENCE.shortActionLink;
   return 0;
 }
 
 /** Search, filter and sort forms operate the page; their submit buttons are not calls to action. */
 function isSearchForm(form: Element): boolean {
-  return attr(form, 'role') === 'search' || /search|filter|facet|sort/i.test(`${attr(form, 'action') ?? ''} ${attr(form, 'class') ?? ''} ${attr(form, 'id') ?? ''}`);
+  return (
+    attr(form, 'role') === 'search' ||
+    /search|filter|facet|sort/i.test(
+      `${attr(form, 'action') ?? ''} ${attr(form, 'class') ?? ''} ${attr(form, 'id') ?? ''}`,
+    )
+  );
 }
 
 interface WalkState {
@@ -412,7 +685,14 @@ export function recognizeCtas(
   const regions = new Set(contentRegions(document, main));
   // Without landmarks, position and structure tell the header bar and the copyright footer.
   const structuralChrome = main && main.name === 'body' ? chromeByStructure(main) : new Set<Element>();
-  const start: WalkState = { inMain: false, inChrome: false, inCta: false, inSearch: false, inSectioning: false, inProof: false };
+  const start: WalkState = {
+    inMain: false,
+    inChrome: false,
+    inCta: false,
+    inSearch: false,
+    inSectioning: false,
+    inProof: false,
+  };
   // This walk visits every element of every page, so it allocates little: two parallel stacks (an element and the
   // state it inherits) rather than a pair per node, text nodes never pushed, and a new state object only where an
   // element changes it (most change nothing and share their parent's).
@@ -449,8 +729,13 @@ export function recognizeCtas(
       if (confidence >= CONFIDENT || options.includeUnsure) ctas.push(describe(node, declared, confidence, byId));
       inCta = true;
     }
-    const unchanged = inMain === parentState.inMain && inChrome === parentState.inChrome && inSearch === parentState.inSearch
-      && inProof === parentState.inProof && inCta === parentState.inCta && inSectioning === parentState.inSectioning;
+    const unchanged =
+      inMain === parentState.inMain &&
+      inChrome === parentState.inChrome &&
+      inSearch === parentState.inSearch &&
+      inProof === parentState.inProof &&
+      inCta === parentState.inCta &&
+      inSectioning === parentState.inSectioning;
     pushChildren(node.children, unchanged ? parentState : { inMain, inChrome, inSearch, inProof, inCta, inSectioning });
   }
   return ctas;
@@ -478,7 +763,8 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   if (!visible) return ACTION_VERB.test(name) ? CONFIDENCE.button : 0;
   // Generic phrases ("Click here", "Learn more", "Submit") are calls to action, weak ones (cta-generic-text).
   const says = (text: string) => ACTION_VERB.test(text.replace(LEADING_DECORATION, '')) || isGenericText(text, '');
-  if (says(name) || says(visible)) return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
+  if (says(name) || says(visible))
+    return frameworkButton || styledAsButton(element) ? CONFIDENCE.styledButton : CONFIDENCE.button;
   // Buttons declared `type="button"` are script hooks; with other names ("Yes", "No", "Monthly", "Open modal") they
   // operate the page, whatever their styling. A framework button without that type is a styled action.
   return frameworkButton && attr(element, 'type') === undefined ? CONFIDENCE.button : CONFIDENCE.unsureButton;
@@ -493,15 +779,27 @@ function hasPrimaryClass(className: string): boolean {
   return className.split(WHITESPACE).some((token) => PRIMARY_TOKEN.test(token) && !NOT_PRIMARY_TOKEN.test(token));
 }
 
-function describe(element: Element, declared: boolean, confidence: number, byId: (id: string) => Element | undefined): Cta {
+function describe(
+  element: Element,
+  declared: boolean,
+  confidence: number,
+  byId: (id: string) => Element | undefined,
+): Cta {
   const kind = kindOf(element) ?? 'link';
   const variant = attr(element, CTA_VARIANT);
   const roleAttr = attr(element, CTA_ROLE);
-  const declaredRole = roleAttr === 'primary' || roleAttr === 'secondary'
-    ? roleAttr
-    : variant && (CTA_VARIANTS as readonly string[]).includes(variant) ? roleForVariant(variant as CtaVariant) : undefined;
+  const declaredRole =
+    roleAttr === 'primary' || roleAttr === 'secondary'
+      ? roleAttr
+      : variant && (CTA_VARIANTS as readonly string[]).includes(variant)
+        ? roleForVariant(variant as CtaVariant)
+        : undefined;
   // Without the contract, CSS frameworks say which button is the main one (`btn-primary`, `button--primary`).
-  const role = declaredRole ?? (roleAttr === undefined && variant === undefined && hasPrimaryClass(attr(element, 'class') ?? '') ? 'primary' : 'secondary');
+  const role =
+    declaredRole ??
+    (roleAttr === undefined && variant === undefined && hasPrimaryClass(attr(element, 'class') ?? '')
+      ? 'primary'
+      : 'secondary');
   return {
     element,
     id: attr(element, CTA_ID),

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { pageHash, type PageResult } from './page-auditor.ts';
+import { type PageResult, pageHash } from './page-auditor.ts';
 import { readPageBytes } from './read-page.ts';
 import { configureRules, settingsOf } from './rules/settings.ts';
 import { routeForFile } from './site.ts';

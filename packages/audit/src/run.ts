@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.ts';
 import type { ResolvedAuditConfig } from './config.ts';
-import { formatReport, type AuditReport } from './reporters/index.ts';
+import { type AuditReport, formatReport } from './reporters/index.ts';
 import { auditDirectory, type SiteAuditOptions } from './site.ts';
 import type { Finding } from './types.ts';
 import { judge, type Verdict } from './verdict.ts';
 
-export interface RunAuditOptions extends Pick<SiteAuditOptions, 'sourceFor' | 'ignoredRules' | 'onProgress' | 'rendered' | 'workers'> {
+export interface RunAuditOptions
+  extends Pick<SiteAuditOptions, 'sourceFor' | 'ignoredRules' | 'onProgress' | 'rendered' | 'workers'> {
   /** Relative baseline and report paths resolve from here (the project root or the CLI's working directory). */
   cwd?: string;
   /** Record this run's findings as the new baseline instead of comparing with it. */
@@ -29,7 +30,11 @@ export interface RunAuditResult {
  * One audit run as the CLI and the integration do it: audit the directory with the configured rules, set the
  * baseline's known findings aside (or record a new baseline), write report files, and judge the result.
  */
-export async function runConfiguredAudit(dir: string, config: ResolvedAuditConfig, options: RunAuditOptions = {}): Promise<RunAuditResult> {
+export async function runConfiguredAudit(
+  dir: string,
+  config: ResolvedAuditConfig,
+  options: RunAuditOptions = {},
+): Promise<RunAuditResult> {
   const cwd = options.cwd ?? process.cwd();
   const result = await auditDirectory(dir, {
     rules: config.rules,
@@ -48,7 +53,10 @@ export async function runConfiguredAudit(dir: string, config: ResolvedAuditConfi
   if (baselineFile && options.updateBaseline) {
     await writeBaseline(baselineFile, result.findings);
     written.push(baselineFile);
-    [fresh, known] = [result.findings.filter((finding) => finding.ruleId === 'audit-error'), result.findings.filter((finding) => finding.ruleId !== 'audit-error')];
+    [fresh, known] = [
+      result.findings.filter((finding) => finding.ruleId === 'audit-error'),
+      result.findings.filter((finding) => finding.ruleId !== 'audit-error'),
+    ];
   } else if (baselineFile) {
     ({ fresh, known } = applyBaseline(result.findings, await readBaseline(baselineFile)));
   }
@@ -66,5 +74,11 @@ export async function runConfiguredAudit(dir: string, config: ResolvedAuditConfi
     await writeFile(target, formatReport(format, report, { color: false }));
     written.push(target);
   }
-  return { report, all: result.findings, verdict: judge(fresh, config), written, auditedWhileRendering: result.auditedWhileRendering };
+  return {
+    report,
+    all: result.findings,
+    verdict: judge(fresh, config),
+    written,
+    auditedWhileRendering: result.auditedWhileRendering,
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,19 +10,31 @@ describe('auditDirectory', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
     await mkdir(path.join(dir, 'landing'), { recursive: true });
     await mkdir(path.join(dir, 'docs'), { recursive: true });
-    await writeFile(path.join(dir, 'landing', 'index.html'), '<html><body><main><p>Nothing to do here</p></main></body></html>');
+    await writeFile(
+      path.join(dir, 'landing', 'index.html'),
+      '<html><body><main><p>Nothing to do here</p></main></body></html>',
+    );
     await writeFile(path.join(dir, 'docs', 'index.html'), '<html><body><main><p>Reference</p></main></body></html>');
-    await writeFile(path.join(dir, 'index.html'), '<html><body><main><a class="btn" href="/landing/">Click here</a></main></body></html>');
+    await writeFile(
+      path.join(dir, 'index.html'),
+      '<html><body><main><a class="btn" href="/landing/">Click here</a></main></body></html>',
+    );
     const result = await auditDirectory(dir, { requireCta: ['/', '/landing/**'] });
     expect(result.pages).toBe(3);
-    expect(result.findings.map((finding) => `${finding.route} ${finding.ruleId}`).sort()).toEqual(['/ cta-generic-text', '/landing/ page-no-cta']);
+    expect(result.findings.map((finding) => `${finding.route} ${finding.ruleId}`).sort()).toEqual([
+      '/ cta-generic-text',
+      '/landing/ page-no-cta',
+    ]);
   });
 
   it('turns an unreadable page into a finding instead of throwing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
     await mkdir(path.join(dir, 'broken.html'));
     await mkdir(path.join(dir, 'real'));
-    await writeFile(path.join(dir, 'real', 'index.html'), '<main><a class="btn" href="/">Start now for free</a></main>');
+    await writeFile(
+      path.join(dir, 'real', 'index.html'),
+      '<main><a class="btn" href="/">Start now for free</a></main>',
+    );
     const result = await auditDirectory(dir);
     expect(result.findings).toEqual([]);
     expect(result.pages).toBe(1);
@@ -38,13 +50,22 @@ describe('routes', () => {
 
   it('expects a CTA only on converting pages by default, not on legal, error, blog index or tag pages', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cta-audit-'));
-    const files = ['pricing/index.html', '404.html', 'privacy/index.html', 'legal/imprint/index.html', 'blog/index.html', 'tags/astro/index.html'];
+    const files = [
+      'pricing/index.html',
+      '404.html',
+      'privacy/index.html',
+      'legal/imprint/index.html',
+      'blog/index.html',
+      'tags/astro/index.html',
+    ];
     for (const file of files) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
       await writeFile(path.join(dir, file), '<html><body><main><p>Nothing to do here</p></main></body></html>');
     }
     const result = await auditDirectory(dir, { workers: 0 });
-    expect(result.findings.filter((finding) => finding.ruleId === 'page-no-cta').map((finding) => finding.route)).toEqual(['/pricing/']);
+    expect(
+      result.findings.filter((finding) => finding.ruleId === 'page-no-cta').map((finding) => finding.route),
+    ).toEqual(['/pricing/']);
   });
 });
 

@@ -144,7 +144,12 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
     auditError(routeForFile(`${entry.path}/`), entry.path, `Not audited: ${entry.reason}.`, 'warning'),
   );
   const kept: Kept[] = [];
-  const jobs: Array<{ file: string; route: string; ignored: readonly string[]; result: Promise<PageResult> | undefined }> = [];
+  const jobs: Array<{
+    file: string;
+    route: string;
+    ignored: readonly string[];
+    result: Promise<PageResult> | undefined;
+  }> = [];
   let done = 0;
   let auditedWhileRendering = 0;
   const finishPage = async (page: (typeof jobs)[number]) => {
@@ -188,19 +193,37 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
 }
 
 /** Where the pages of one run are audited: worker threads, or this thread when that is faster or not possible. */
-function pageAuditor(rules: readonly Rule[], routes: ReadonlySet<string>, now: Date, workers: number, rendered: RenderedPages | undefined) {
+function pageAuditor(
+  rules: readonly Rule[],
+  routes: ReadonlySet<string>,
+  now: Date,
+  workers: number,
+  rendered: RenderedPages | undefined,
+) {
   const settings = settingsOf(rules);
-  const pool = rendered?.pool ?? (settings && workers > 0 ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: now.getTime() }) : undefined);
+  const pool =
+    rendered?.pool ??
+    (settings && workers > 0
+      ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: now.getTime() })
+      : undefined);
   if (pool) {
     pool.setRoutes(routes);
     // The build's pool left a core to Astro while it rendered; now every core may audit what is left.
     pool.grow(workers);
-    return { audit: (job: PageJob) => pool.audit(job), inFlight: pool.size * IN_FLIGHT_PER_WORKER, close: () => (rendered ? Promise.resolve() : pool.close()) };
+    return {
+      audit: (job: PageJob) => pool.audit(job),
+      inFlight: pool.size * IN_FLIGHT_PER_WORKER,
+      close: () => (rendered ? Promise.resolve() : pool.close()),
+    };
   }
   const here = new PageAuditor(rules, routes, now);
   // A copy, as a worker's answer is: findings quote the page (excerpts, CTA names), and strings cut from the page's
   // HTML would otherwise keep every page's whole HTML in memory until the run ends.
-  return { audit: (job: PageJob) => Promise.resolve(structuredClone(here.audit(job))), inFlight: 1, close: () => Promise.resolve() };
+  return {
+    audit: (job: PageJob) => Promise.resolve(structuredClone(here.audit(job))),
+    inFlight: 1,
+    close: () => Promise.resolve(),
+  };
 }
 
 /** Hooks given by the caller (source maps, frontmatter) must not break the audit either. */
@@ -216,7 +239,10 @@ function safely<T>(run: () => T): T | undefined {
  * Element ids of a page, for links to `#fragments` on other pages. Read on demand (a DOM-free scan of the target
  * page, cached) rather than in a pass over every page first: only pages that are fragment targets cost anything.
  */
-function idsOnDemand(dir: string, fileByRoute: ReadonlyMap<string, string>): (route: string) => ReadonlySet<string> | undefined {
+function idsOnDemand(
+  dir: string,
+  fileByRoute: ReadonlyMap<string, string>,
+): (route: string) => ReadonlySet<string> | undefined {
   const cache = new Map<string, Set<string>>();
   return (route) => {
     const file = fileByRoute.get(route);

@@ -11,7 +11,8 @@ describe('guessSourcesFromPages', () => {
     const pages = path.join(root, 'src', 'pages');
     await mkdir(path.join(pages, 'blog'), { recursive: true });
     await mkdir(path.join(pages, 'docs'), { recursive: true });
-    for (const file of ['index.astro', 'pricing.mdx', 'docs/index.md', 'blog/[slug].astro', '404.astro']) await writeFile(path.join(pages, file), '');
+    for (const file of ['index.astro', 'pricing.mdx', 'docs/index.md', 'blog/[slug].astro', '404.astro'])
+      await writeFile(path.join(pages, file), '');
     const sourceFor = guessSourcesFromPages(pages, root);
     expect(sourceFor('/')).toBe('src/pages/index.astro');
     expect(sourceFor('/pricing/')).toBe('src/pages/pricing.mdx');
@@ -25,7 +26,10 @@ describe('guessSourcesFromPages', () => {
 describe('frontmatter opt-out', () => {
   it('reads ctaAudit: false and ctaAudit.ignore, and ignores anything else', () => {
     expect(optOutFromSource('---\ntitle: About\nctaAudit: false\n---\n# About')).toBe('all');
-    expect(optOutFromSource('---\nctaAudit:\n  ignore: [page-no-cta, cta-below-fold]\n---\n')).toEqual(['page-no-cta', 'cta-below-fold']);
+    expect(optOutFromSource('---\nctaAudit:\n  ignore: [page-no-cta, cta-below-fold]\n---\n')).toEqual([
+      'page-no-cta',
+      'cta-below-fold',
+    ]);
     expect(optOutFromSource('---\nctaAudit: { ignore: page-no-cta }\n---\n')).toEqual(['page-no-cta']);
     expect(optOutFromSource('---\ntitle: x\n---\nctaAudit: false')).toBeUndefined();
     expect(optOutFromSource('---\nctaAudit: [broken\n---\n')).toBeUndefined();

@@ -1,5 +1,5 @@
-import { AUDIT_ERROR } from './engine.ts';
 import type { FailOn } from './config.ts';
+import { AUDIT_ERROR } from './engine.ts';
 import type { Finding } from './types.ts';
 
 export interface Verdict {
@@ -15,7 +15,10 @@ export interface Verdict {
  * break a user's build. Except a page that hit the time budget: it counts as an error, or a page could escape the
  * audit by being slow to check. `failOn: 'never'` never fails, not even over `maxWarnings`.
  */
-export function judge(findings: readonly Finding[], options: { failOn: FailOn; maxWarnings?: number | undefined }): Verdict {
+export function judge(
+  findings: readonly Finding[],
+  options: { failOn: FailOn; maxWarnings?: number | undefined },
+): Verdict {
   const counted = findings.filter((finding) => finding.ruleId !== AUDIT_ERROR || finding.timedOut);
   const errors = counted.filter((finding) => finding.severity === 'error').length;
   const warnings = counted.filter((finding) => finding.severity === 'warning').length;
@@ -23,7 +26,9 @@ export function judge(findings: readonly Finding[], options: { failOn: FailOn; m
   let reason: string | undefined;
   if (options.failOn === 'never') reason = undefined;
   else if (errors > 0) reason = `${plural(errors, 'error')} found (failOn: "${options.failOn}")`;
-  else if (options.failOn === 'warning' && warnings > 0) reason = `${plural(warnings, 'warning')} found (failOn: "warning")`;
-  else if (options.maxWarnings !== undefined && warnings > options.maxWarnings) reason = `${plural(warnings, 'warning')} found, more than maxWarnings (${options.maxWarnings})`;
+  else if (options.failOn === 'warning' && warnings > 0)
+    reason = `${plural(warnings, 'warning')} found (failOn: "warning")`;
+  else if (options.maxWarnings !== undefined && warnings > options.maxWarnings)
+    reason = `${plural(warnings, 'warning')} found, more than maxWarnings (${options.maxWarnings})`;
   return { failed: reason !== undefined, reason, errors, warnings };
 }

@@ -22,7 +22,10 @@ export function workersFor(pages: number, cores = availableParallelism()): numbe
 }
 
 /** The worker entry point next to this module: compiled JavaScript, or TypeScript when run from source (tests). */
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url);
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js',
+  import.meta.url,
+);
 
 interface Pending {
   job: PageJob;
@@ -70,7 +73,9 @@ export class WorkerPool {
     const live = this.#threads.filter((thread) => thread.alive);
     if (live.length === 0) return Promise.resolve(this.#auditHere(job));
     // The least busy worker: pages differ in size, so a round robin would leave one worker waiting on another.
-    const thread = live.reduce((best, candidate) => (candidate.pending.length < best.pending.length ? candidate : best));
+    const thread = live.reduce((best, candidate) =>
+      candidate.pending.length < best.pending.length ? candidate : best,
+    );
     return new Promise((resolve) => {
       // A busy worker keeps the process alive until it answers; an idle one must not (see #start).
       if (thread.pending.length === 0) thread.worker.ref();
@@ -79,7 +84,11 @@ export class WorkerPool {
       // A page's bytes handed over from the build move to the worker instead of being copied (see #stopped), when
       // they are a whole buffer of their own: moving a view would take the rest of its buffer away from its owner.
       const { bytes } = job;
-      const movable = bytes && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const movable =
+        bytes &&
+        bytes.buffer instanceof ArrayBuffer &&
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength;
       thread.worker.postMessage(message, movable ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
@@ -131,7 +140,11 @@ export class WorkerPool {
   }
 
   #auditHere(job: PageJob): PageResult {
-    this.#fallback ??= new PageAuditor(rulesFrom(this.#setup.rules), new Set(this.#setup.routes), new Date(this.#setup.now));
+    this.#fallback ??= new PageAuditor(
+      rulesFrom(this.#setup.rules),
+      new Set(this.#setup.routes),
+      new Date(this.#setup.now),
+    );
     return this.#fallback.audit(job);
   }
 }

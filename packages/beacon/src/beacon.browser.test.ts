@@ -1,6 +1,6 @@
+import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { startBeacon } from './index.ts';
 import { connectTrack, track } from './track.ts';
 
@@ -17,7 +17,9 @@ beforeAll(() => {
   // sendBeacon refusing sends the flushes through fetch too (the fallback), so the recorder sees every request.
   navigator.sendBeacon = () => false;
   // The test page runs on localhost in an automated browser: both must be allowed explicitly.
-  connectTrack(startBeacon({ endpoint: '/collect', sink: (event) => sunk.push(event), localhost: true, automation: true }));
+  connectTrack(
+    startBeacon({ endpoint: '/collect', sink: (event) => sunk.push(event), localhost: true, automation: true }),
+  );
 });
 
 afterEach(() => {
@@ -28,7 +30,8 @@ afterEach(() => {
 
 describe('beacon core in the browser', () => {
   it('reports a click on a [data-cta] element at once with fetch keepalive and a text/plain string body', async () => {
-    document.body.innerHTML = '<a href="#pricing" data-cta="hero-trial" data-cta-variant="primary" data-cta-goal="signup"><span>Start trial</span></a>';
+    document.body.innerHTML =
+      '<a href="#pricing" data-cta="hero-trial" data-cta-variant="primary" data-cta-goal="signup"><span>Start trial</span></a>';
     await userEvent.click(document.querySelector('span')!);
     // The click leaves at once; the impression it implies (or that the second counted) is in it or came just before.
     const [{ url, init }] = sent.slice(-1) as [(typeof sent)[0]];
@@ -37,7 +40,14 @@ describe('beacon core in the browser', () => {
     expect(typeof init.body).toBe('string'); // a string body is sent as text/plain: no CORS preflight
     const events = bodies().flat();
     expect(events.map((event) => event.t)).toEqual(['impression', 'click']);
-    expect(events[1]).toMatchObject({ t: 'click', id: 'hero-trial', v: 'primary', g: 'signup', p: location.pathname, o: 'plain' });
+    expect(events[1]).toMatchObject({
+      t: 'click',
+      id: 'hero-trial',
+      v: 'primary',
+      g: 'signup',
+      p: location.pathname,
+      o: 'plain',
+    });
     // Origin and path only: the fragment (and query) of a destination may hold e-mail addresses or tokens.
     expect(events[1]!.d).toBe(location.origin + location.pathname);
     expect(events[1]!.pv).toBe(events[0]!.pv);
@@ -49,17 +59,25 @@ describe('beacon core in the browser', () => {
       '<button data-cta="hero-a" data-cta-experiment="hero-copy" data-cta-arm="B">Try</button><button data-cta="plain">Go</button>';
     await userEvent.click(document.querySelector('[data-cta="hero-a"]')!);
     await userEvent.click(document.querySelector('[data-cta="plain"]')!);
-    const clicks = bodies().flat().filter((event) => event.t === 'click');
+    const clicks = bodies()
+      .flat()
+      .filter((event) => event.t === 'click');
     expect(clicks[0]).toMatchObject({ id: 'hero-a', x: 'hero-copy', a: 'B' });
     expect(JSON.stringify(clicks[1])).not.toMatch(/"x"|"a"/);
   });
 
   it('sees elements added after start, and ignores clicks elsewhere and data-cta-notrack', async () => {
-    document.body.innerHTML = '<p>text</p><button data-cta="late">Late</button><button data-cta="quiet" data-cta-notrack>Quiet</button>';
+    document.body.innerHTML =
+      '<p>text</p><button data-cta="late">Late</button><button data-cta="quiet" data-cta-notrack>Quiet</button>';
     await userEvent.click(document.querySelector('p')!);
     await userEvent.click(document.querySelector('[data-cta="quiet"]')!);
     await userEvent.click(document.querySelector('[data-cta="late"]')!);
-    expect(bodies().flat().filter((event) => event.t === 'click').map((event) => event.id)).toEqual(['late']);
+    expect(
+      bodies()
+        .flat()
+        .filter((event) => event.t === 'click')
+        .map((event) => event.id),
+    ).toEqual(['late']);
   });
 
   it('never prevents the default action, and reports a click whose default the page prevented', async () => {
@@ -69,12 +87,18 @@ describe('beacon core in the browser', () => {
     await userEvent.click(document.querySelector('a')!);
     expect(seen).toEqual([false]);
     expect(location.hash).toBe('#next');
-    expect(bodies().flat().some((event) => event.t === 'click' && event.id === 'guarded')).toBe(true);
+    expect(
+      bodies()
+        .flat()
+        .some((event) => event.t === 'click' && event.id === 'guarded'),
+    ).toBe(true);
   });
 
   it('hands every event to the sink too, custom events from track() included', async () => {
     track('video-play', { seconds: 42 });
-    expect(sunk).toEqual([expect.objectContaining({ t: 'custom', id: 'video-play', props: { seconds: 42 }, p: location.pathname })]);
+    expect(sunk).toEqual([
+      expect.objectContaining({ t: 'custom', id: 'video-play', props: { seconds: 42 }, p: location.pathname }),
+    ]);
     expect(bodies()).toEqual([[expect.objectContaining({ t: 'custom', id: 'video-play' })]]);
   });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { atom } from 'nanostores';
 import type { CtaEvent } from '@astro-cta/contract';
-import { consentGate, ctaConsent, type ConsentState } from './consent.ts';
+import { atom } from 'nanostores';
+import { describe, expect, it } from 'vitest';
+import { type ConsentState, consentGate, ctaConsent } from './consent.ts';
 
 const event = (s: number): CtaEvent => ({ t: 'click', id: 'cta', p: '/', pv: 'view', s });
 

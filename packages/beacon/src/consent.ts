@@ -1,5 +1,5 @@
-import { atom } from 'nanostores';
 import type { WireEvent } from '@astro-cta/contract';
+import { atom } from 'nanostores';
 import type { Gate } from './index.ts';
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
@@ -14,7 +14,10 @@ export const ctaConsent = atom<ConsentState | undefined>(undefined);
  * A gate for `startBeacon({ gate })`: nothing leaves before consent. Events wait in memory (never in storage) while
  * consent is pending, go out in order once it is granted, and are dropped, queued ones included, when it is denied.
  */
-export function consentGate(store: { get(): ConsentState | undefined; listen(listener: () => void): unknown } = ctaConsent, fallback: ConsentState = 'pending'): Gate {
+export function consentGate(
+  store: { get(): ConsentState | undefined; listen(listener: () => void): unknown } = ctaConsent,
+  fallback: ConsentState = 'pending',
+): Gate {
   return (deliver) => {
     const waiting: WireEvent[] = [];
     const release = () => {

@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
 import type { WireEvent } from '@astro-cta/contract';
+import { describe, expect, it, vi } from 'vitest';
+import { trackConversion } from './conversion.ts';
 import { startBeacon } from './index.ts';
 import { connectTrack } from './track.ts';
-import { trackConversion } from './conversion.ts';
 import { VISIT_KEY, visits } from './visits.ts';
 
 // Real Chromium: the conversion goes through the real core, the visits gate and sessionStorage to a sink.
@@ -14,7 +14,15 @@ describe('trackConversion in the browser', () => {
     expect(sunk).toEqual([]);
     connectTrack(startBeacon({ sink: (event) => sunk.push(event), localhost: true, automation: true, gate: visits() }));
     expect(sunk).toEqual([
-      expect.objectContaining({ t: 'conversion', id: 'signup', g: 'signup', val: 49.9, cur: 'EUR', p: location.pathname, s: 0 }),
+      expect.objectContaining({
+        t: 'conversion',
+        id: 'signup',
+        g: 'signup',
+        val: 49.9,
+        cur: 'EUR',
+        p: location.pathname,
+        s: 0,
+      }),
     ]);
     expect(sunk[0]!.vi).toBe(sessionStorage.getItem(VISIT_KEY));
   });

@@ -15,14 +15,17 @@ export interface ConversionValue {
  */
 export function trackConversion(goal: string, { value, currency }: ConversionValue = {}): void {
   if (typeof goal != 'string' || !/^[^\0-\x1f\x7f-\x9f]{1,128}$/.test(goal))
-    return console.error(`astro-cta trackConversion: the goal must be a name of 1 to 128 characters, got ${
-      JSON.stringify(goal)}`);
+    return console.error(
+      `astro-cta trackConversion: the goal must be a name of 1 to 128 characters, got ${JSON.stringify(goal)}`,
+    );
   const valued = value !== undefined || currency !== undefined;
   // Intl.supportedValuesOf is the collector's list too; browsers without it (before 2022) get the code's shape checked.
   const known = /^[A-Z]{3}$/.test(currency!) && (Intl.supportedValuesOf?.('currency').includes(currency!) ?? true);
   const valid = value! >= 0 && value! <= 1e9 && known;
   if (valued && !valid)
-    console.error(`astro-cta trackConversion("${goal}"): value must be a number from 0 to 1e9 with an ISO 4217 ` +
-      'currency such as "EUR"; sent without value');
+    console.error(
+      `astro-cta trackConversion("${goal}"): value must be a number from 0 to 1e9 with an ISO 4217 ` +
+        'currency such as "EUR"; sent without value',
+    );
   send({ t: 'conversion', id: goal, g: goal, ...(valid && { val: value, cur: currency }) });
 }

@@ -1,6 +1,6 @@
+import type { CtaEvent } from '@astro-cta/contract';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CtaEvent } from '@astro-cta/contract';
 import { keepQuery } from './destination.ts';
 import { startBeacon } from './index.ts';
 
@@ -29,7 +29,9 @@ async function destinationOf(href: string): Promise<string | undefined> {
 
 describe('keepQuery()', () => {
   it('keeps only the named query parameters (a trailing * matches any ending), in their order', async () => {
-    const sent = await destinationOf('https://shop.example/p/?email=jane%40example.com&utm_source=news&token=x&ref=hn&utm_medium=mail#top');
+    const sent = await destinationOf(
+      'https://shop.example/p/?email=jane%40example.com&utm_source=news&token=x&ref=hn&utm_medium=mail#top',
+    );
     expect(sent).toBe('https://shop.example/p/?utm_source=news&ref=hn&utm_medium=mail');
   });
 

@@ -63,8 +63,12 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
 
   // The default href: links without a host (mailto:, tel:, data:…) report just their scheme, and elements that are no
   // links (buttons) have neither, so their clicks carry no `d`.
-  const { endpoint, sink, gate = (deliver: Sink) => deliver, href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol) } =
-    options;
+  const {
+    endpoint,
+    sink,
+    gate = (deliver: Sink) => deliver,
+    href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol),
+  } = options;
   // Impressions wait here for the next click or the page's end; a click takes them along.
   const batch: WireEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
@@ -80,7 +84,8 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     const body = JSON.stringify(batch.splice(0));
     // body[2]: anything more than "[]". The catch keeps a blocked request from becoming an unhandled rejection that
     // error monitoring on the site would report.
-    if (body[2] && !(leaving && navigator.sendBeacon(endpoint!, body))) fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
+    if (body[2] && !(leaving && navigator.sendBeacon(endpoint!, body)))
+      fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
   const deliver = gate((event) => {
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
@@ -112,13 +117,23 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   // The unused first parameter lets Map.forEach (value, key) call arm directly.
   const arm = (_: unknown, element: Element) => {
     const timer: unknown =
-      !document.hidden && document.hasFocus() && (inView.get(element) || setTimeout(() => inView.get(element) == timer && element.isConnected && (inView.set(element, 0), impress(element as HTMLElement)), 1000));
+      !document.hidden &&
+      document.hasFocus() &&
+      (inView.get(element) ||
+        setTimeout(
+          () =>
+            inView.get(element) == timer &&
+            element.isConnected &&
+            (inView.set(element, 0), impress(element as HTMLElement)),
+          1000,
+        ));
     inView.set(element, timer);
   };
   const observer = new IntersectionObserver(
     (entries) =>
       entries.forEach((entry) =>
-        entry.intersectionRatio >= (entry.boundingClientRect.width * entry.boundingClientRect.height < 242_500 ? 0.5 : 0.3)
+        entry.intersectionRatio >=
+        (entry.boundingClientRect.width * entry.boundingClientRect.height < 242_500 ? 0.5 : 0.3)
           ? arm(0, entry.target)
           : inView.delete(entry.target),
       ),
@@ -134,7 +149,7 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   const lifecycle = (event?: unknown) => {
     // Compares the old path with the new one, which it stores.
     if (path != (path = location.pathname)) {
-      pageView = (Math.random() + '').slice(2);
+      pageView = `${Math.random()}`.slice(2);
       sequence = 0;
       counted = new Set();
     }
@@ -154,16 +169,29 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
         element,
         'click',
         href(element as HTMLAnchorElement),
-        event.button ? 'middle' : event.ctrlKey || event.metaKey || event.shiftKey ? 'modifier' : element.target == '_blank' ? 'new-tab' : 'plain',
+        event.button
+          ? 'middle'
+          : event.ctrlKey || event.metaKey || event.shiftKey
+            ? 'modifier'
+            : element.target == '_blank'
+              ? 'new-tab'
+              : 'plain',
       );
     }
   };
   // Capture phase on window sees every event first, including the non-bubbling ones Astro dispatches on document,
   // even when the page stops their propagation. The first two are the clicks.
-  ['click', 'auxclick', 'focus', 'blur', 'visibilitychange', 'pagehide', 'astro:before-swap', 'astro:page-load', 'cta:page']
-    .forEach((type, index) =>
-    addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true),
-  );
+  [
+    'click',
+    'auxclick',
+    'focus',
+    'blur',
+    'visibilitychange',
+    'pagehide',
+    'astro:before-swap',
+    'astro:page-load',
+    'cta:page',
+  ].forEach((type, index) => addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true));
   // track() (`@astro-cta/beacon/track`) reports through this function.
   return emit;
 }

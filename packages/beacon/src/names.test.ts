@@ -1,10 +1,19 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CTA_ARM, CTA_EXPERIMENT, CTA_GOAL, CTA_ID, CTA_NO_TRACK, CTA_SELECTOR, CTA_VARIANT } from '@astro-cta/contract';
+import {
+  CTA_ARM,
+  CTA_EXPERIMENT,
+  CTA_GOAL,
+  CTA_ID,
+  CTA_NO_TRACK,
+  CTA_SELECTOR,
+  CTA_VARIANT,
+} from '@astro-cta/contract';
+import { describe, expect, it } from 'vitest';
 import { PAGE_EVENT, TRACKED } from './names.ts';
 
 // The core writes the contract's names out (or reads them through dataset) to save bytes; these tests tie them.
-const datasetKey = (attribute: string) => attribute.replace(/^data-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const datasetKey = (attribute: string) =>
+  attribute.replace(/^data-/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 describe('beacon names follow the markup contract', () => {
   it('selects the contract CTAs that did not opt out', () => {
@@ -20,6 +29,8 @@ describe('beacon names follow the markup contract', () => {
 
   it('listens for the page event that the history module dispatches', () => {
     expect(readFileSync(new URL('./index.ts', import.meta.url), 'utf8')).toContain(`'${PAGE_EVENT}']`);
-    expect(readFileSync(new URL('./history.ts', import.meta.url), 'utf8')).toContain('dispatchEvent(new Event(PAGE_EVENT))');
+    expect(readFileSync(new URL('./history.ts', import.meta.url), 'utf8')).toContain(
+      'dispatchEvent(new Event(PAGE_EVENT))',
+    );
   });
 });

@@ -12,14 +12,17 @@ describe('beacon size budget', () => {
 
   it('ships no sink, consent store, nanostores or conversion code inside the core', async () => {
     const { code } = (await measure('index.ts')) as Measured;
-    for (const word of ['plausible', 'umami', 'gtag', 'posthog', 'nanostores', 'listen(', 'conversion']) expect(code).not.toContain(word);
+    for (const word of ['plausible', 'umami', 'gtag', 'posthog', 'nanostores', 'listen(', 'conversion'])
+      expect(code).not.toContain(word);
   });
 
   it('keeps the visits module and the conversion module small, and prints their bytes', async () => {
     const visits = (await measure('visits.ts')) as Measured;
     const conversion = (await measure('conversion.ts')) as Measured;
     const page = (await measure('bench-default-page.ts')) as Measured;
-    console.log(`beacon bytes (gzip): visits ${visits.gzip}, conversion ${conversion.gzip}, default page (core, track, visits) ${page.gzip}`);
+    console.log(
+      `beacon bytes (gzip): visits ${visits.gzip}, conversion ${conversion.gzip}, default page (core, track, visits) ${page.gzip}`,
+    );
     expect(visits.gzip).toBeLessThanOrEqual(300);
     expect(conversion.gzip).toBeLessThanOrEqual(512);
     // The visit id is stored only after the gate: the module reads sessionStorage inside the delivery it wraps.

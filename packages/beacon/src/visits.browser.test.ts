@@ -1,9 +1,9 @@
+import type { WireEvent } from '@astro-cta/contract';
+import { atom } from 'nanostores';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { atom } from 'nanostores';
-import type { WireEvent } from '@astro-cta/contract';
+import { type ConsentState, consentGate } from './consent.ts';
 import { startBeacon } from './index.ts';
-import { consentGate, type ConsentState } from './consent.ts';
 import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS, visits } from './visits.ts';
 
 // Real Chromium and its real sessionStorage; only the clock is faked where the 30-minute rule is tested. Beacons

@@ -21,7 +21,7 @@ export function visits(gate: Gate = (deliver) => deliver): Gate {
         const store = sessionStorage;
         const now = Date.now();
         const fresh = now - Number(store[SEEN_KEY]) < VISIT_TIMEOUT_MS && /^\w{1,64}$/.test(store[VISIT_KEY]);
-        event.vi = store[VISIT_KEY] = fresh ? store[VISIT_KEY] : (Math.random() + '').slice(2);
+        event.vi = store[VISIT_KEY] = fresh ? store[VISIT_KEY] : `${Math.random()}`.slice(2);
         store[SEEN_KEY] = now;
       } catch {
         // No visit id then: the event itself still goes out.

@@ -33,7 +33,9 @@ describe('createCtaEndpoint (Astro, server output)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0 });
     const stored = new DatabaseSync(db, { readOnly: true });
-    expect(stored.prepare('SELECT type, cta, open_mode FROM events').all()).toEqual([{ type: 'click', cta: 'signup', open_mode: 'plain' }]);
+    expect(stored.prepare('SELECT type, cta, open_mode FROM events').all()).toEqual([
+      { type: 'click', cta: 'signup', open_mode: 'plain' },
+    ]);
     stored.close();
   });
 
@@ -41,14 +43,35 @@ describe('createCtaEndpoint (Astro, server output)', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-')), 'events.sqlite');
     const POST = createCtaEndpoint({ db, rateLimit: { burst: 100, perSecond: 0 } });
     const send = (body: BodyInit, headers: Record<string, string> = {}) =>
-      POST(context(new Request('https://site.example/api/cta', { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } })));
+      POST(
+        context(
+          new Request('https://site.example/api/cta', {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'text/plain', ...headers },
+          }),
+        ),
+      );
     expect((await send(JSON.stringify([event]), { origin: 'https://other.example' })).status).toBe(403);
     const stream = new ReadableStream({
       pull(controller) {
         controller.enqueue(new Uint8Array(8192));
       },
     });
-    expect((await POST(context(new Request('https://site.example/api/cta', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'text/plain' } } as RequestInit)))).status).toBe(413);
+    expect(
+      (
+        await POST(
+          context(
+            new Request('https://site.example/api/cta', {
+              method: 'POST',
+              body: stream,
+              duplex: 'half',
+              headers: { 'content-type': 'text/plain' },
+            } as RequestInit),
+          ),
+        )
+      ).status,
+    ).toBe(413);
     expect((await send('[{"t":"click"}]')).status).toBe(422);
     expect((await send(JSON.stringify([event]))).status).toBe(200);
   });

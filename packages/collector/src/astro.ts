@@ -1,6 +1,6 @@
 import type { APIContext, APIRoute } from 'astro';
 import { readWebBody } from './http/read-body.ts';
-import { createCollectorService, type CollectorOptions, type CollectorService } from './service.ts';
+import { type CollectorOptions, type CollectorService, createCollectorService } from './service.ts';
 
 // One service per database file for the life of the server process: opening SQLite per request would be slow and
 // would defeat group commit.

@@ -8,7 +8,7 @@ var need = REQUIRED.split('.');
 var major = Number(have[0]);
 var minor = Number(have[1]);
 if (major < Number(need[0]) || (major === Number(need[0]) && minor < Number(need[1]))) {
-  process.stderr.write('cta-collect needs Node.js ' + REQUIRED + ' or newer; this is Node.js ' + have.join('.') + '.\n');
+  process.stderr.write(`cta-collect needs Node.js ${REQUIRED} or newer; this is Node.js ${have.join('.')}.\n`);
   process.exitCode = 2;
 } else {
   import('./cli.ts');

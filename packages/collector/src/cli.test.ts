@@ -127,7 +127,9 @@ describe('cta-collect', { timeout: 60_000 }, () => {
       stdout: expect.stringContaining('No CTA impressions, clicks or visits yet.'),
     });
     expect(JSON.parse(run('report', '--db', db, '--format', 'json').stdout)).toMatchObject({ rows: [] });
-    expect(run('report', '--db', db, '--format', 'csv').stdout).toMatch(/^kind,cta,page,bucket,impressions,[a-z_,]+\r\n$/);
+    expect(run('report', '--db', db, '--format', 'csv').stdout).toMatch(
+      /^kind,cta,page,bucket,impressions,[a-z_,]+\r\n$/,
+    );
     const out = join(tmpdir(), `cta-report-${process.pid}.html`);
     expect(run('report', '--db', db, '--format', 'html', '--out', out)).toMatchObject({
       code: 0,

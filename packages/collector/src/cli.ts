@@ -1,29 +1,29 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { openWritableDatabase, openReadOnlyDatabase, type Synchronous } from './db/open.ts';
 import { LATEST_VERSION, schemaVersion } from './db/migrations.ts';
+import { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
 import { parseKeepDays, pruneEvents } from './db/retention.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
 import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
-import { parseTrustProxy } from './http/trust-proxy.ts';
 import { DEFAULT_PATH, startServer } from './http/server.ts';
+import { parseTrustProxy } from './http/trust-proxy.ts';
 import {
   ATTRIBUTION_MODELS,
+  type AttributionModel,
   BUCKETS,
+  type Bucket,
   buildReport,
   DEFAULT_ATTRIBUTION,
   DEFAULT_ROW_LIMIT,
   formatReport,
   parseDay,
   REPORT_FORMATS,
-  SORT_KEYS,
-  type AttributionModel,
-  type Bucket,
   type ReportFormat,
   type ReportOptions,
+  SORT_KEYS,
   type SortKey,
 } from './report/index.ts';
 import { DEFAULT_RATE_LIMIT } from './service.ts';
@@ -149,6 +149,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript infers it from the assignments below
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -193,7 +194,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'report') {
     const format = (values.format ?? 'table') as ReportFormat;
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${values.format} is not one of ${REPORT_FORMATS.join(', ')}`);
+    if (!REPORT_FORMATS.includes(format))
+      throw new UsageError(`--format ${values.format} is not one of ${REPORT_FORMATS.join(', ')}`);
     const { limit: givenLimit, all } = values;
     if (givenLimit !== undefined && all) throw new UsageError('--limit and --all exclude each other: give one of them');
     if ((givenLimit !== undefined || all) && (format === 'json' || format === 'csv')) {
@@ -216,12 +218,15 @@ async function main(argv: string[]): Promise<number> {
 
   const port = integer(values.port ?? '4350', '--port', 0, 65_535);
   const synchronous = (values.synchronous ?? 'full') as Synchronous;
-  if (synchronous !== 'full' && synchronous !== 'normal') throw new UsageError(`--synchronous must be full or normal, not ${values.synchronous}`);
+  if (synchronous !== 'full' && synchronous !== 'normal')
+    throw new UsageError(`--synchronous must be full or normal, not ${values.synchronous}`);
   const path = values.path ?? DEFAULT_PATH;
   if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", e.g. ${DEFAULT_PATH}`);
   let allowedOrigins: string[];
   try {
-    allowedOrigins = (values['allow-origin'] ?? []).map((origin) => (origin === '*' ? origin : normalizeOrigin(origin)));
+    allowedOrigins = (values['allow-origin'] ?? []).map((origin) =>
+      origin === '*' ? origin : normalizeOrigin(origin),
+    );
   } catch (error) {
     throw new UsageError(`--allow-origin: ${(error as Error).message}`);
   }
@@ -326,7 +331,8 @@ function reportOptions(
 
 function integer(value: string, name: string, min: number, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || number < min || number > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return number;
 }
 

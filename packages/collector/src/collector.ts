@@ -60,10 +60,23 @@ export class Collector {
   async handle(request: CollectRequest): Promise<CollectResponse> {
     const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log } = this.#parts;
     const originCheck = origins.check(request.origin, request.requestOrigin);
-    const cors: Record<string, string> = originCheck.corsOrigin ? { 'access-control-allow-origin': originCheck.corsOrigin } : {};
-    const reply = (status: number, body: object, extra: Record<string, string> = {}, closeConnection = false): CollectResponse => ({
+    const cors: Record<string, string> = originCheck.corsOrigin
+      ? { 'access-control-allow-origin': originCheck.corsOrigin }
+      : {};
+    const reply = (
+      status: number,
+      body: object,
+      extra: Record<string, string> = {},
+      closeConnection = false,
+    ): CollectResponse => ({
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', vary: 'Origin', ...cors, ...extra },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        vary: 'Origin',
+        ...cors,
+        ...extra,
+      },
       body: JSON.stringify(body),
       closeConnection,
     });
@@ -73,31 +86,63 @@ export class Collector {
     }
     if (request.method === 'OPTIONS') {
       // Not needed for text/plain, but a JSON sender on an allowed origin gets a proper preflight answer.
-      return reply(204, {}, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' });
+      return reply(
+        204,
+        {},
+        {
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type',
+          'access-control-max-age': '86400',
+        },
+      );
     }
     if (request.method !== 'POST') {
-      return reply(405, { error: `${request.method} is not allowed: the beacon POSTs a JSON array of events` }, { allow: 'POST, OPTIONS' });
+      return reply(
+        405,
+        { error: `${request.method} is not allowed: the beacon POSTs a JSON array of events` },
+        { allow: 'POST, OPTIONS' },
+      );
     }
     const clientKey = clientKeys.keyFor(request.clientIp);
     const rate = rateLimiter.allow(clientKey);
     if (!rate.allowed) {
-      return reply(429, { error: 'too many requests from this client: slow down' }, { 'retry-after': String(rate.retryAfterSeconds) }, true);
+      return reply(
+        429,
+        { error: 'too many requests from this client: slow down' },
+        { 'retry-after': String(rate.retryAfterSeconds) },
+        true,
+      );
     }
     const declaredLength = request.contentLength === undefined ? undefined : Number(request.contentLength);
     if (declaredLength !== undefined && declaredLength > maxBodyBytes) {
-      return reply(413, { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` }, {}, true);
+      return reply(
+        413,
+        { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` },
+        {},
+        true,
+      );
     }
     const mediaType = parseMediaType(request.contentType);
     if (mediaType === undefined) {
-      return reply(415, { error: `content type ${request.contentType ?? '(none)'} is not accepted: send text/plain (UTF-8) or application/json` });
+      return reply(415, {
+        error: `content type ${request.contentType ?? '(none)'} is not accepted: send text/plain (UTF-8) or application/json`,
+      });
     }
     const body = await request.readBody(maxBodyBytes);
     if (body === 'too-large') {
-      return reply(413, { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` }, {}, true);
+      return reply(
+        413,
+        { error: `the body is larger than ${maxBodyBytes} bytes: send fewer events per request` },
+        {},
+        true,
+      );
     }
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
-    const quotaCheck = quota.take(clientKey, parsed.events.map((event) => event.id));
+    const quotaCheck = quota.take(
+      clientKey,
+      parsed.events.map((event) => event.id),
+    );
     if (!quotaCheck.allowed) {
       if (quotaCheck.firstTime) {
         const client = `client ${clientKey.slice(0, 8)} (a daily hash, not its address)`;
@@ -105,6 +150,7 @@ export class Collector {
       }
       return reply(429, { error: quotaCheck.error }, { 'retry-after': String(quotaCheck.retryAfterSeconds) });
     }
+    // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript infers it from the assignments below
     let result;
     try {
       result = await store.write(parsed.events);
@@ -125,7 +171,8 @@ function parseMediaType(header: string | undefined): string | undefined {
   if (!ACCEPTED_TYPES.has(mediaType)) return undefined;
   for (const parameter of parameters) {
     const [name, value = ''] = parameter.split('=');
-    if (name?.trim().toLowerCase() === 'charset' && value.trim().replace(/"/g, '').toLowerCase() !== 'utf-8') return undefined;
+    if (name?.trim().toLowerCase() === 'charset' && value.trim().replace(/"/g, '').toLowerCase() !== 'utf-8')
+      return undefined;
   }
   return mediaType;
 }

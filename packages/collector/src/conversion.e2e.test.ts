@@ -12,7 +12,9 @@ const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 describe('cta-collect serve → report: a conversion credited to the CTA clicked before it', { timeout: 60_000 }, () => {
   it('POST a click, then a conversion in the same visit; the report shows 1 conversion for that CTA', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'cta-conversion-')), 'events.sqlite');
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     try {
@@ -27,16 +29,33 @@ describe('cta-collect serve → report: a conversion credited to the CTA clicked
       });
       // A same-origin page: what a site served next to its collector sends.
       const post = (events: unknown[]) =>
-        fetch(`${url}/api/cta`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: url }, body: JSON.stringify(events) });
+        fetch(`${url}/api/cta`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', origin: url },
+          body: JSON.stringify(events),
+        });
       const visit = 'visitE2e01';
       const landing = [
         { t: 'impression', id: 'hero-signup', p: '/', pv: 'pvLanding', s: 0, vi: visit, g: 'signup' },
         { t: 'impression', id: 'footer-docs', p: '/', pv: 'pvLanding', s: 1, vi: visit, g: 'read' },
       ];
       expect((await post(landing)).status).toBe(200);
-      expect((await post([{ t: 'click', id: 'hero-signup', p: '/', pv: 'pvLanding', s: 2, vi: visit, g: 'signup' }])).status).toBe(200);
+      expect(
+        (await post([{ t: 'click', id: 'hero-signup', p: '/', pv: 'pvLanding', s: 2, vi: visit, g: 'signup' }])).status,
+      ).toBe(200);
       // The visitor lands on the welcome page; the client claims another CTA led there, which must not count.
-      const converted = { t: 'conversion', id: 'signup', g: 'signup', p: '/welcome/', pv: 'pvWelcome', s: 0, vi: visit, val: 49, cur: 'EUR', ac: 'footer-docs' };
+      const converted = {
+        t: 'conversion',
+        id: 'signup',
+        g: 'signup',
+        p: '/welcome/',
+        pv: 'pvWelcome',
+        s: 0,
+        vi: visit,
+        val: 49,
+        cur: 'EUR',
+        ac: 'footer-docs',
+      };
       expect((await post([converted])).status).toBe(200);
       // A replay of the same conversion is acknowledged and changes nothing.
       expect((await post([converted])).status).toBe(200);
@@ -56,10 +75,19 @@ describe('cta-collect serve → report: a conversion credited to the CTA clicked
         value: { EUR: 49 },
       });
       expect(rows.find((row: { cta: string }) => row.cta === 'footer-docs')).toMatchObject({ conversions: 0 });
-      expect(totals).toMatchObject({ conversions: 1, attributedConversions: 1, unattributedConversions: 0, visits: 1, bounces: 0 });
+      expect(totals).toMatchObject({
+        conversions: 1,
+        attributedConversions: 1,
+        unattributedConversions: 0,
+        visits: 1,
+        bounces: 0,
+      });
       expect(pages).toEqual([expect.objectContaining({ page: '/', visits: 1, bounces: 0 })]);
 
-      const table = spawnSync(process.execPath, [CLI, 'report', '--db', db], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const table = spawnSync(process.execPath, [CLI, 'report', '--db', db], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       expect(table.stdout).toMatch(/^hero-signup\s+\/\s+1\s+1\s+100\.0%\s+\S+\s+1\s+100\.0%/m);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));

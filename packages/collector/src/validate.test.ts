@@ -3,9 +3,31 @@ import { LIMITS } from './limits.ts';
 import { parseBatch } from './validate.ts';
 
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
-const click = { t: 'click', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 0, v: 'primary', g: 'trial', d: 'https://example.com/signup', o: 'plain' };
+const click = {
+  t: 'click',
+  id: 'signup',
+  p: '/pricing/',
+  pv: 'k3j9x0aa1b',
+  s: 0,
+  v: 'primary',
+  g: 'trial',
+  d: 'https://example.com/signup',
+  o: 'plain',
+};
 const impression = { t: 'impression', id: 'signup', p: '/pricing/', pv: 'k3j9x0aa1b', s: 1 };
-const conversion = { t: 'conversion', id: 'signup', g: 'signup', p: '/welcome/', pv: 'q8w7e6', s: 0, vi: 'v1a2b3', val: 49.9, cur: 'EUR', ac: 'hero', apv: 'k3j9x0aa1b' };
+const conversion = {
+  t: 'conversion',
+  id: 'signup',
+  g: 'signup',
+  p: '/welcome/',
+  pv: 'q8w7e6',
+  s: 0,
+  vi: 'v1a2b3',
+  val: 49.9,
+  cur: 'EUR',
+  ac: 'hero',
+  apv: 'k3j9x0aa1b',
+};
 
 // L1: control characters in props values are refused like everywhere else, naming the field.
 const CONTROL_IN_NOTE = /at \[0\]\.props\.note: props values must not contain control characters/;
@@ -18,7 +40,14 @@ function error(value: unknown): string {
 
 describe('parseBatch', () => {
   it('accepts a batch of contract events and keeps exactly their fields', () => {
-    const custom = { t: 'custom', id: 'video-play', p: '/', pv: 'abc', s: 2, props: { seconds: 12, autoplay: false, src: 'intro' } };
+    const custom = {
+      t: 'custom',
+      id: 'video-play',
+      p: '/',
+      pv: 'abc',
+      s: 2,
+      props: { seconds: 12, autoplay: false, src: 'intro' },
+    };
     const result = parseBatch(bytes([click, impression, custom]));
     expect(result).toEqual({ ok: true, events: [click, impression, custom] });
   });
@@ -26,7 +55,10 @@ describe('parseBatch', () => {
   it('accepts visits, conversions and experiments as the contract defines them', () => {
     const experiment = { ...click, vi: 'v1a2b3', x: 'hero-copy', a: 'B' };
     const bare = { t: 'conversion', id: 'signup', g: 'signup', p: '/', pv: 'abc', s: 0 };
-    expect(parseBatch(bytes([conversion, experiment, bare]))).toEqual({ ok: true, events: [conversion, experiment, bare] });
+    expect(parseBatch(bytes([conversion, experiment, bare]))).toEqual({
+      ok: true,
+      events: [conversion, experiment, bare],
+    });
   });
 
   it('drops unknown keys instead of storing them', () => {
@@ -58,13 +90,17 @@ describe('parseBatch', () => {
     [/s \(sequence\) must be >= 0/, [{ ...click, s: -1 }]],
     [/s \(sequence\) must be an integer/, [{ ...click, s: 1.5 }]],
     [/s \(sequence\) must be a number/, [{ ...click, s: '1' }]],
+    // biome-ignore lint/correctness/noPrecisionLoss: 1e999 is Infinity on purpose
     [/at \[0\]\.s/, [{ ...click, s: 1e999 }]],
     [/o \(open mode\) must be one of plain, modifier, middle, new-tab/, [{ ...click, o: 'shift' }]],
     [/at \[0\]\.v/, [{ ...click, v: null }]],
     [/d \(destination\) is longer than 2048/, [{ ...click, d: 'x'.repeat(LIMITS.maxUrlLength + 1) }]],
     [/props must be an object/, [{ ...impression, props: [] }]],
     [/props values must be strings, finite numbers or booleans/, [{ ...impression, props: { nested: { a: 1 } } }]],
-    [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: JSON.parse('{"__proto__": "x"}') }]],
+    [
+      /props keys __proto__, constructor and prototype are reserved/,
+      [{ ...impression, props: JSON.parse('{"__proto__": "x"}') }],
+    ],
     [/props keys __proto__, constructor and prototype are reserved/, [{ ...impression, props: { constructor: 'x' } }]],
     [CONTROL_IN_NOTE, [{ ...impression, props: { note: 'a\u0000b' } }]],
     [CONTROL_IN_NOTE, [{ ...impression, props: { note: 'x\u001b[2J' } }]],
@@ -91,7 +127,10 @@ describe('parseBatch', () => {
     [/at \[0\]\.ac: ac applies to conversion events only/, [{ ...click, ac: 'hero' }]],
     [/at \[0\]\.a: a \(experiment arm\) needs x \(experiment\) too/, [{ ...click, a: 'B' }]],
     [/at \[0\]\.x: x \(experiment\) is longer than 128/, [{ ...click, x: 'x'.repeat(129) }]],
-    [/props has more than 20 keys/, [{ ...impression, props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }]],
+    [
+      /props has more than 20 keys/,
+      [{ ...impression, props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }],
+    ],
   ])('refuses with a message naming the field: %s', (message, body) => {
     expect(error(body)).toMatch(message);
   });

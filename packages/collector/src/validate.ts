@@ -1,4 +1,4 @@
-import { EVENT_TYPES, OPEN_MODES, type ConversionEvent, type CtaEvent, type WireEvent } from '@astro-cta/contract';
+import { type ConversionEvent, type CtaEvent, EVENT_TYPES, OPEN_MODES, type WireEvent } from '@astro-cta/contract';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
@@ -54,57 +54,70 @@ const propValue = z.union(
 );
 
 /** One event of the wire format (`CtaEvent` in @astro-cta/contract). Unknown keys are dropped, never stored. */
-export const ctaEventSchema = z.object({
-  t: z.enum(EVENT_TYPES, { error: `t must be one of ${EVENT_TYPES.join(', ')}` }),
-  id: text(LIMITS.maxNameLength, 'id'),
-  p: text(LIMITS.maxPathLength, 'p (page path)').startsWith('/', 'p (page path) must start with "/"'),
-  pv: randomId('pv (page-view id)'),
-  vi: randomId('vi (visit id)').optional(),
-  s: z
-    .number({ error: 's (sequence) must be a number' })
-    .int('s (sequence) must be an integer')
-    .min(0, 's (sequence) must be >= 0')
-    .max(LIMITS.maxSequence, `s (sequence) must be <= ${LIMITS.maxSequence}`),
-  v: text(LIMITS.maxNameLength, 'v (variant)').optional(),
-  g: text(LIMITS.maxNameLength, 'g (goal)').optional(),
-  x: text(LIMITS.maxNameLength, 'x (experiment)').optional(),
-  a: text(LIMITS.maxNameLength, 'a (experiment arm)').optional(),
-  val: z
-    .number({ error: 'val (conversion value) must be a number' })
-    .min(0, 'val (conversion value) must be >= 0')
-    .max(LIMITS.maxConversionValue, `val (conversion value) must be <= ${LIMITS.maxConversionValue}`)
-    .optional(),
-  cur: z
-    .string({ error: 'cur (currency) must be a string' })
-    .refine((code) => CURRENCIES.has(code), 'cur (currency) must be an ISO 4217 code in capitals, e.g. EUR or USD')
-    .optional(),
-  ac: text(LIMITS.maxNameLength, 'ac (attributed CTA)').optional(),
-  apv: randomId('apv (attributed page view)').optional(),
-  d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
-  o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
-  props: z
-    // zod skips an own `__proto__` key (JSON.parse makes one) without a word; refuse it instead of losing it silently.
-    .custom<unknown>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), RESERVED_KEY)
-    .pipe(z.record(propKey, propValue, { error: (issue) => (issue.code === 'invalid_type' ? 'props must be an object' : undefined) })
-    .refine((props) => Object.keys(props).length <= LIMITS.maxProps, `props has more than ${LIMITS.maxProps} keys`))
-    .optional(),
-}).superRefine((event, context) => {
-  const problem = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
-  if (event.t === 'conversion') {
-    if (event.g === undefined) problem('g', 'g (goal) is required on a conversion: the goal reached, e.g. "signup"');
-    if (event.val !== undefined && event.cur === undefined) {
-      problem('cur', 'cur (currency) is required with val, e.g. "EUR"');
+export const ctaEventSchema = z
+  .object({
+    t: z.enum(EVENT_TYPES, { error: `t must be one of ${EVENT_TYPES.join(', ')}` }),
+    id: text(LIMITS.maxNameLength, 'id'),
+    p: text(LIMITS.maxPathLength, 'p (page path)').startsWith('/', 'p (page path) must start with "/"'),
+    pv: randomId('pv (page-view id)'),
+    vi: randomId('vi (visit id)').optional(),
+    s: z
+      .number({ error: 's (sequence) must be a number' })
+      .int('s (sequence) must be an integer')
+      .min(0, 's (sequence) must be >= 0')
+      .max(LIMITS.maxSequence, `s (sequence) must be <= ${LIMITS.maxSequence}`),
+    v: text(LIMITS.maxNameLength, 'v (variant)').optional(),
+    g: text(LIMITS.maxNameLength, 'g (goal)').optional(),
+    x: text(LIMITS.maxNameLength, 'x (experiment)').optional(),
+    a: text(LIMITS.maxNameLength, 'a (experiment arm)').optional(),
+    val: z
+      .number({ error: 'val (conversion value) must be a number' })
+      .min(0, 'val (conversion value) must be >= 0')
+      .max(LIMITS.maxConversionValue, `val (conversion value) must be <= ${LIMITS.maxConversionValue}`)
+      .optional(),
+    cur: z
+      .string({ error: 'cur (currency) must be a string' })
+      .refine((code) => CURRENCIES.has(code), 'cur (currency) must be an ISO 4217 code in capitals, e.g. EUR or USD')
+      .optional(),
+    ac: text(LIMITS.maxNameLength, 'ac (attributed CTA)').optional(),
+    apv: randomId('apv (attributed page view)').optional(),
+    d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
+    o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
+    props: z
+      // zod skips an own `__proto__` key (JSON.parse makes one) without a word; refuse it instead of losing it silently.
+      .custom<unknown>(
+        (value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')),
+        RESERVED_KEY,
+      )
+      .pipe(
+        z
+          .record(propKey, propValue, {
+            error: (issue) => (issue.code === 'invalid_type' ? 'props must be an object' : undefined),
+          })
+          .refine(
+            (props) => Object.keys(props).length <= LIMITS.maxProps,
+            `props has more than ${LIMITS.maxProps} keys`,
+          ),
+      )
+      .optional(),
+  })
+  .superRefine((event, context) => {
+    const problem = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
+    if (event.t === 'conversion') {
+      if (event.g === undefined) problem('g', 'g (goal) is required on a conversion: the goal reached, e.g. "signup"');
+      if (event.val !== undefined && event.cur === undefined) {
+        problem('cur', 'cur (currency) is required with val, e.g. "EUR"');
+      }
+      if (event.cur !== undefined && event.val === undefined) {
+        problem('val', 'val (conversion value) is missing: cur needs it');
+      }
+    } else {
+      for (const field of CONVERSION_ONLY) {
+        if (event[field] !== undefined) problem(field, `${field} applies to conversion events only`);
+      }
     }
-    if (event.cur !== undefined && event.val === undefined) {
-      problem('val', 'val (conversion value) is missing: cur needs it');
-    }
-  } else {
-    for (const field of CONVERSION_ONLY) {
-      if (event[field] !== undefined) problem(field, `${field} applies to conversion events only`);
-    }
-  }
-  if (event.a !== undefined && event.x === undefined) problem('a', 'a (experiment arm) needs x (experiment) too');
-});
+    if (event.a !== undefined && event.x === undefined) problem('a', 'a (experiment arm) needs x (experiment) too');
+  });
 
 export const ctaBatchSchema = z
   .array(ctaEventSchema, { error: 'the body must be a JSON array of events' })
@@ -121,9 +134,7 @@ type SameKeys = [Assignable<keyof ValidEvent, ContractKeys>, Assignable<Contract
 const contractMatches: [Assignable<WireEvent, ValidEvent>, SameKeys] = [true, [true, true]];
 void contractMatches;
 
-export type ParseResult =
-  | { ok: true; events: ValidEvent[] }
-  | { ok: false; status: 400 | 422; error: string };
+export type ParseResult = { ok: true; events: ValidEvent[] } | { ok: false; status: 400 | 422; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -154,5 +165,8 @@ export function parseBatch(body: Uint8Array): ParseResult {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
 }

@@ -33,21 +33,81 @@ export interface ContractAttribute {
 }
 
 export const CONTRACT_ATTRIBUTES: readonly ContractAttribute[] = [
-  { name: CTA_ID, on: 'the clickable element (`a`, `button`, `input[type=submit]`)', value: 'stable analytics id, unique per page', readBy: 'audit, beacon' },
+  {
+    name: CTA_ID,
+    on: 'the clickable element (`a`, `button`, `input[type=submit]`)',
+    value: 'stable analytics id, unique per page',
+    readBy: 'audit, beacon',
+  },
   { name: CTA_ROLE, on: 'same', value: '`primary` or `secondary`', readBy: 'audit (`page-multiple-primary`)' },
-  { name: CTA_VARIANT, on: 'same', value: '`primary`, `secondary`, `ghost`, `link`', readBy: 'beacon (reported), audit' },
+  {
+    name: CTA_VARIANT,
+    on: 'same',
+    value: '`primary`, `secondary`, `ghost`, `link`',
+    readBy: 'beacon (reported), audit',
+  },
   { name: CTA_GOAL, on: 'same', value: 'the conversion it stands for, e.g. `signup`', readBy: 'beacon (reported)' },
-  { name: CTA_IGNORE, on: 'any element', value: 'rule ids separated by spaces or commas, or `all`', readBy: 'audit (suppresses on the element and its subtree)' },
-  { name: CTA_NO_TRACK, on: 'a CTA', value: 'present: not reported by the beacon on purpose', readBy: 'beacon, audit (`cta-untracked`)' },
-  { name: CTA_GROUP, on: 'wrapper of a CTA and its slots', value: 'present', readBy: 'countdown enhancer (`disable-cta`), audit' },
-  { name: COUNTDOWN_DEADLINE, on: "a countdown's root", value: 'absolute deadline, RFC 3339 with offset (`2026-12-31T23:59:00+01:00`)', readBy: 'audit, countdown enhancer' },
-  { name: COUNTDOWN_ON_EXPIRE, on: "a countdown's root", value: '`hide`, `replace`, `disable-cta`', readBy: 'audit, countdown enhancer' },
-  { name: COUNTDOWN_FOR, on: "a countdown's root", value: '`data-cta` ids outside its group that `disable-cta` applies to', readBy: 'countdown enhancer' },
-  { name: COUNTDOWN_RUNNING, on: 'inside a countdown', value: 'present: the part shown while the clock runs', readBy: 'audit, countdown enhancer' },
-  { name: COUNTDOWN_REMAINING, on: 'inside the running part', value: 'present: the box the enhancer fills with the time left', readBy: 'countdown enhancer' },
-  { name: COUNTDOWN_ENDED, on: 'inside a countdown', value: 'present: the part shown at zero', readBy: 'audit, countdown enhancer' },
+  {
+    name: CTA_IGNORE,
+    on: 'any element',
+    value: 'rule ids separated by spaces or commas, or `all`',
+    readBy: 'audit (suppresses on the element and its subtree)',
+  },
+  {
+    name: CTA_NO_TRACK,
+    on: 'a CTA',
+    value: 'present: not reported by the beacon on purpose',
+    readBy: 'beacon, audit (`cta-untracked`)',
+  },
+  {
+    name: CTA_GROUP,
+    on: 'wrapper of a CTA and its slots',
+    value: 'present',
+    readBy: 'countdown enhancer (`disable-cta`), audit',
+  },
+  {
+    name: COUNTDOWN_DEADLINE,
+    on: "a countdown's root",
+    value: 'absolute deadline, RFC 3339 with offset (`2026-12-31T23:59:00+01:00`)',
+    readBy: 'audit, countdown enhancer',
+  },
+  {
+    name: COUNTDOWN_ON_EXPIRE,
+    on: "a countdown's root",
+    value: '`hide`, `replace`, `disable-cta`',
+    readBy: 'audit, countdown enhancer',
+  },
+  {
+    name: COUNTDOWN_FOR,
+    on: "a countdown's root",
+    value: '`data-cta` ids outside its group that `disable-cta` applies to',
+    readBy: 'countdown enhancer',
+  },
+  {
+    name: COUNTDOWN_RUNNING,
+    on: 'inside a countdown',
+    value: 'present: the part shown while the clock runs',
+    readBy: 'audit, countdown enhancer',
+  },
+  {
+    name: COUNTDOWN_REMAINING,
+    on: 'inside the running part',
+    value: 'present: the box the enhancer fills with the time left',
+    readBy: 'countdown enhancer',
+  },
+  {
+    name: COUNTDOWN_ENDED,
+    on: 'inside a countdown',
+    value: 'present: the part shown at zero',
+    readBy: 'audit, countdown enhancer',
+  },
   { name: PROOF_KIND, on: 'social proof', value: '`testimonial`, `rating`, `count`, `logos`', readBy: 'audit' },
-  { name: PROOF_SOURCE, on: 'a count or scarcity claim', value: 'where the number comes from', readBy: 'audit (`scarcity-unsourced`)' },
+  {
+    name: PROOF_SOURCE,
+    on: 'a count or scarcity claim',
+    value: 'where the number comes from',
+    readBy: 'audit (`scarcity-unsourced`)',
+  },
   { name: INCENTIVE_KIND, on: 'an incentive', value: '`discount`, `free-shipping`, `trial`, `bonus`', readBy: 'audit' },
 ];
 

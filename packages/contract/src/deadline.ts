@@ -20,7 +20,8 @@ export interface ParsedDeadline {
 }
 
 /** RFC 3339 date-time with a required offset within ±14:00 (seconds and fraction optional, as authors write them). */
-const RFC_3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|([+-])((?:0\d|1[0-3]):[0-5]\d|14:00))$/;
+const RFC_3339 =
+  /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|([+-])((?:0\d|1[0-3]):[0-5]\d|14:00))$/;
 
 /** The deadline in `text`, or undefined when it is not one. Small on purpose: the enhancer ships it. */
 export function matchDeadline(text: string): ParsedDeadline | undefined {
@@ -45,7 +46,8 @@ export function matchDeadline(text: string): ParsedDeadline | undefined {
  * milliseconds, an uppercase `T` and `Z`, and an offset within ±14:00. It is also ECMAScript's own date-time format,
  * which every engine's Date.parse reads as the same instant.
  */
-export const CANONICAL_DEADLINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))$/;
+export const CANONICAL_DEADLINE =
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))$/;
 
 /**
  * The instant of a `data-cta-countdown` value, or NaN when it is not in the canonical form. What the enhancer uses:
@@ -56,7 +58,12 @@ export function deadlineInstant(text: string): number {
 }
 
 /** Why a text is not a deadline. */
-export type DeadlineProblem = 'not-rfc3339' | 'no-offset' | 'offset-without-colon' | 'offset-out-of-range' | 'no-such-date';
+export type DeadlineProblem =
+  | 'not-rfc3339'
+  | 'no-offset'
+  | 'offset-without-colon'
+  | 'offset-out-of-range'
+  | 'no-such-date';
 
 /**
  * The parsed deadline, or why `text` is not one: a short reason that callers turn into a message with where the

@@ -86,6 +86,6 @@ export function parseIgnoreList(value: string | null | undefined): string[] {
   return value.split(/[\s,]+/).filter(Boolean);
 }
 
-export * from './events.ts';
 export * from './deadline.ts';
+export * from './events.ts';
 export * from './self-serving.ts';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 // A real `astro build` of tests/e2e/audit/site with the integration: source hints from Astro's route data,
@@ -29,7 +29,9 @@ test('the build reports findings with source files, honours frontmatter opt-outs
   const { failed, log } = await build('never');
   expect(failed).toBe(false);
   // Line:column are the built file's, printed under its name; the source file is named as its origin only.
-  expect(log).toMatch(/\/weak\/ {2}weak\/index\.html {2}\(built from src\/pages\/weak\.astro\)\n\s+\d+:\d+ warning CTA text "Learn more →" is generic/);
+  expect(log).toMatch(
+    /\/weak\/ {2}weak\/index\.html {2}\(built from src\/pages\/weak\.astro\)\n\s+\d+:\d+ warning CTA text "Learn more →" is generic/,
+  );
   // opted-out.mdx has `ctaAudit: false` (its "Click here" is not reported); partly.mdx ignores page-no-cta.
   // A page with findings starts a line of the report with its route (the build's own route list is indented).
   expect(log).not.toMatch(/^\/opted-out\/ /m);
@@ -40,18 +42,32 @@ test('the build reports findings with source files, honours frontmatter opt-outs
   expect(sarif.version).toBe('2.1.0');
   expect(sarif.runs[0].results).toHaveLength(1);
   // Code scanning annotates the source file; the built file and its line are the related location.
-  expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'src/pages/weak.astro', uriBaseId: 'SRCROOT' });
-  expect(sarif.runs[0].results[0].relatedLocations[0].physicalLocation.artifactLocation).toEqual({ uri: 'weak/index.html', uriBaseId: 'BUILD' });
+  expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+    uri: 'src/pages/weak.astro',
+    uriBaseId: 'SRCROOT',
+  });
+  expect(sarif.runs[0].results[0].relatedLocations[0].physicalLocation.artifactLocation).toEqual({
+    uri: 'weak/index.html',
+    uriBaseId: 'BUILD',
+  });
   const json = JSON.parse(await readFile(new URL('./site/reports/cta-audit.json', import.meta.url), 'utf8'));
-  expect(json.findings[0]).toMatchObject({ ruleId: 'cta-generic-text', route: '/weak/', sourceHint: 'src/pages/weak.astro' });
-  expect(await readFile(new URL('./site/reports/cta-audit.html', import.meta.url), 'utf8')).toContain('src/pages/weak.astro');
+  expect(json.findings[0]).toMatchObject({
+    ruleId: 'cta-generic-text',
+    route: '/weak/',
+    sourceHint: 'src/pages/weak.astro',
+  });
+  expect(await readFile(new URL('./site/reports/cta-audit.html', import.meta.url), 'utf8')).toContain(
+    'src/pages/weak.astro',
+  );
 });
 
-test('cta-audit run in the project after the build uses the integration\'s audit options and says so', async () => {
+test("cta-audit run in the project after the build uses the integration's audit options and says so", async () => {
   test.setTimeout(60_000);
   const cli = fileURLToPath(new URL('../../../packages/audit/dist/cli.js', import.meta.url));
   const result = await run(process.execPath, [cli, 'dist'], { cwd: site, env: { ...process.env, NO_COLOR: '1' } });
-  expect(result.stderr).toContain("Configuration: the astro-cta integration's audit options (.astro/astro-cta-audit.json");
+  expect(result.stderr).toContain(
+    "Configuration: the astro-cta integration's audit options (.astro/astro-cta-audit.json",
+  );
   // The same findings as the build (requireCta and all), not the CLI's defaults.
   expect(result.stdout).toContain('4 pages audited');
   expect(result.stdout).toMatch(/0 errors, 1 warning, 0 info\./);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 // A real `astro build` of tests/e2e/audit/rendering-site: pages are audited on worker threads while Astro renders
@@ -12,14 +12,19 @@ const astroBin = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mj
 
 test('pages audited while they render; a page changed after rendering and a public/ page are audited from their files', async () => {
   test.setTimeout(180_000);
-  const { stdout, stderr } = await run(process.execPath, [astroBin, 'build', '--root', site], { env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, [astroBin, 'build', '--root', site], {
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const log = stdout + stderr;
   // index, about and 404 were used as audited while rendering; changed/ (rewritten) and the public page were not.
   expect(log).toMatch(/CTA audit: \d+ ms after the build \(audited during rendering: 3 of 5 pages\)\./);
   // The finding comes from the file on disk ("Click here"), not from the page as rendered ("Start your free trial").
   expect(log).toMatch(/^\/changed\/ [^\n]*\n\s+\d+:\d+ warning CTA text "Click here" is generic/m);
   // Links to another page's #fragment are checked once every page is built: #team exists, #careers does not.
-  expect(log).toMatch(/"See open positions at Acme" links to #careers on \/about\/, but no element there has id="careers"/);
+  expect(log).toMatch(
+    /"See open positions at Acme" links to #careers on \/about\/, but no element there has id="careers"/,
+  );
   expect(log).not.toContain('links to #team');
   // The page from public/ is part of the build: a CTA linking to it is not dead, and the page itself is audited.
   expect(log).not.toContain('See the old pricing plans" links to');

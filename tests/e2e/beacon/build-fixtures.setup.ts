@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { test as setup } from '@playwright/test';
 import { FIXTURES, fixtureRoot } from './support/site.ts';
 
@@ -14,6 +14,8 @@ setup.describe.configure({ mode: 'serial' });
 for (const name of FIXTURES) {
   setup(`build the ${name} fixture`, async () => {
     setup.setTimeout(180_000);
-    await run(process.execPath, [astroBin, 'build', '--root', fixtureRoot(name)], { env: { ...process.env, NO_COLOR: '1' } });
+    await run(process.execPath, [astroBin, 'build', '--root', fixtureRoot(name)], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { type Site, serveFixture } from './support/site.ts';
 
 // The fixture requires consent (consent: 'pending'): events wait in memory until the page grants it.
 let site: Site;
@@ -22,7 +22,12 @@ test('nothing leaves before consent; once granted, the waiting events go out in 
 
   await page.locator('#grant').click();
   await expect
-    .poll(() => site.events().slice(before).map(({ t, id, s }) => ({ t, id, s })))
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .map(({ t, id, s }) => ({ t, id, s })),
+    )
     .toEqual([
       { t: 'impression', id: 'consent-cta', s: 0 },
       { t: 'click', id: 'consent-cta', s: 1 },
@@ -31,7 +36,12 @@ test('nothing leaves before consent; once granted, the waiting events go out in 
   // Once granted, every event carries the visit id, now in sessionStorage.
   const visit = await page.evaluate(() => sessionStorage.getItem('ctaVisit'));
   expect(visit).toMatch(/^\w{1,64}$/);
-  expect(site.events().slice(before).map((event) => event.vi)).toEqual([visit, visit, visit]);
+  expect(
+    site
+      .events()
+      .slice(before)
+      .map((event) => event.vi),
+  ).toEqual([visit, visit, visit]);
 });
 
 test('consent denied: nothing is sent, neither what waited nor what follows', async ({ page }) => {

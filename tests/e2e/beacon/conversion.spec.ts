@@ -1,12 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import type { WireEvent } from '@astro-cta/contract';
+import { expect, test } from '@playwright/test';
 import { CLI, startCollector } from '../collector/collector-process.ts';
-import { fixtureRoot, serveFixture, type Site } from './support/site.ts';
+import { fixtureRoot, type Site, serveFixture } from './support/site.ts';
 
 // Click a CTA, land on the page with <Conversion>: both events carry the same visit id, the conversion module is an
 // external script (the welcome page has a strict CSP), and the real collector credits the conversion to the CTA.
@@ -48,14 +48,20 @@ test('the real cta-collect serve and report credit the conversion to the CTA cli
     await expect(page).toHaveURL(/\/welcome\/$/);
     await expect
       .poll(() => {
-        const report = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json'], { encoding: 'utf8' });
+        const report = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json'], {
+          encoding: 'utf8',
+        });
         return (JSON.parse(report.stdout || '{}') as { totals?: { conversions?: number } }).totals?.conversions;
       })
       .toBe(1);
     const report = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json'], { encoding: 'utf8' });
     expect(report.status).toBe(0);
     const { rows, totals } = JSON.parse(report.stdout);
-    expect(rows.find((row: { cta: string }) => row.cta === 'pricing-signup')).toMatchObject({ clicks: 1, conversions: 1, value: { EUR: 49 } });
+    expect(rows.find((row: { cta: string }) => row.cta === 'pricing-signup')).toMatchObject({
+      clicks: 1,
+      conversions: 1,
+      value: { EUR: 49 },
+    });
     expect(totals).toMatchObject({ conversions: 1, attributedConversions: 1, unattributedConversions: 0, visits: 1 });
   } finally {
     collector.child.kill('SIGTERM');

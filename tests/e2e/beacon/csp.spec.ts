@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fixtureRoot, serveFixture, type Site } from './support/site.ts';
+import { expect, test } from '@playwright/test';
+import { fixtureRoot, type Site, serveFixture } from './support/site.ts';
 
 let site: Site;
 test.beforeAll(async () => {
@@ -19,11 +19,14 @@ test('the injected beacon is an external module script: no inline script for a C
   }
 });
 
-test("a page under a strict Content-Security-Policy (script-src 'self', no 'unsafe-inline') still reports", async ({ page }) => {
+test("a page under a strict Content-Security-Policy (script-src 'self', no 'unsafe-inline') still reports", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     // Inline styles are refused too (default-src 'self'), which does not concern the beacon: only scripts and requests.
-    if (/Refused to (load the script|execute|connect)|inline script/i.test(message.text())) violations.push(message.text());
+    if (/Refused to (load the script|execute|connect)|inline script/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.goto(`${site.url}/csp/`);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -31,8 +34,8 @@ test("a page under a strict Content-Security-Policy (script-src 'self', no 'unsa
   expect(csp).not.toContain('unsafe-inline');
   await page.getByRole('link', { name: 'Start under a strict CSP' }).click();
   await expect(page.locator('#arrived')).toBeVisible();
-  await expect.poll(() => site.events().filter((event) => event.t === 'click' && event.p === '/csp/')).toEqual([
-    expect.objectContaining({ id: 'csp-cta', g: 'signup', o: 'plain' }),
-  ]);
+  await expect
+    .poll(() => site.events().filter((event) => event.t === 'click' && event.p === '/csp/'))
+    .toEqual([expect.objectContaining({ id: 'csp-cta', g: 'signup', o: 'plain' })]);
   expect(violations).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { type Site, serveFixture } from './support/site.ts';
 
 let site: Site;
 test.beforeAll(async () => {
@@ -7,7 +7,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => site.close());
 
-test('a click reports origin and path only: no query, no fragment, never the address of mailto: or tel:', async ({ page }) => {
+test('a click reports origin and path only: no query, no fragment, never the address of mailto: or tel:', async ({
+  page,
+}) => {
   const before = site.received.length;
   await page.goto(`${site.url}/destinations/`);
   for (const id of ['query', 'external', 'mail', 'phone']) await page.locator(`[data-cta="${id}"]`).click();
@@ -26,6 +28,16 @@ test('a click reports origin and path only: no query, no fragment, never the add
   ]);
   // Nothing of the queries, fragments or addresses reached the receiver, in any event of any request.
   const received = JSON.stringify(site.received.slice(before));
-  for (const secret of ['jane', 'example.com', 's3cr3t', 'utm_source', 'reset', 'abc123', 'step-2', 'Hello', '5551234567'])
+  for (const secret of [
+    'jane',
+    'example.com',
+    's3cr3t',
+    'utm_source',
+    'reset',
+    'abc123',
+    'step-2',
+    'Hello',
+    '5551234567',
+  ])
     expect(received).not.toContain(secret);
 });

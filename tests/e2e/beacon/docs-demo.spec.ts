@@ -7,12 +7,16 @@ test('clicking a CTA on the built demo page reports its id and still navigates',
     await route.fulfill({ status: 204 });
   });
   await page.goto('/demos/saas/');
-  const request = page.waitForRequest((request) => request.url().endsWith('/api/cta') && request.postData()!.includes('"click"'));
+  const request = page.waitForRequest(
+    (request) => request.url().endsWith('/api/cta') && request.postData()!.includes('"click"'),
+  );
   await page.getByRole('link', { name: 'Compare plans and pricing' }).click();
   await request;
   await expect(page).toHaveURL(/\/demos\/weak\/$/);
   // Impressions (counted by the second, or implied by the click) may travel in the same request or an earlier one.
   expect((received as unknown[][]).flat()).toEqual(
-    expect.arrayContaining([expect.objectContaining({ t: 'click', id: 'see-pricing', v: 'secondary', p: '/demos/saas/', o: 'plain' })]),
+    expect.arrayContaining([
+      expect.objectContaining({ t: 'click', id: 'see-pricing', v: 'secondary', p: '/demos/saas/', o: 'plain' }),
+    ]),
   );
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { expect, type Page, test } from '@playwright/test';
 import { setTabHidden, showShare } from './support/page.ts';
+import { type Site, serveFixture } from './support/site.ts';
 
 // MRC rule: >= 50% of the CTA in view (30% from 242,500 px²), in a visible, focused tab, for >= 1 continuous second.
 // A fake clock drives the second. Impressions wait in the beacon's queue; clicking the always-visible "marker" CTA
@@ -32,7 +32,10 @@ async function impressions(page: Page, before: number) {
   const clicks = markerClicks();
   await page.locator('[data-cta="marker"]').click();
   await expect.poll(markerClicks).toBe(clicks + 1);
-  return site.events().slice(before).filter((event) => event.t === 'impression' && event.id !== 'marker');
+  return site
+    .events()
+    .slice(before)
+    .filter((event) => event.t === 'impression' && event.id !== 'marker');
 }
 
 test('49% of a CTA in view for 5 s: no impression', async ({ page }) => {
@@ -58,10 +61,14 @@ test('60% in view for 1.0 s: one impression, and only one per page view', async 
   await showShare(page, '[data-cta="small"]', 0);
   await showShare(page, '[data-cta="small"]', 0.6);
   await page.clock.runFor(3000);
-  expect(await impressions(page, before)).toEqual([expect.objectContaining({ t: 'impression', id: 'small', v: 'primary', p: '/impressions/' })]);
+  expect(await impressions(page, before)).toEqual([
+    expect.objectContaining({ t: 'impression', id: 'small', v: 'primary', p: '/impressions/' }),
+  ]);
 });
 
-test('a CTA of 300,000 px² counts with 35% in view (the MRC rule for large elements), not with 25%', async ({ page }) => {
+test('a CTA of 300,000 px² counts with 35% in view (the MRC rule for large elements), not with 25%', async ({
+  page,
+}) => {
   const before = await open(page);
   await showShare(page, '[data-cta="large"]', 0.25);
   await page.clock.runFor(2000);
@@ -89,16 +96,35 @@ test('impressions leave with sendBeacon when the tab is hidden', async ({ page }
   await showShare(page, '[data-cta="small"]', 0.6);
   await page.clock.runFor(1000);
   await setTabHidden(page, true);
-  await expect.poll(() => site.received.slice(-1)[0]).toMatchObject({ mode: 'no-cors', events: expect.arrayContaining([expect.objectContaining({ t: 'impression', id: 'small' })]) });
-  expect(site.events().slice(before).filter((event) => event.id === 'small')).toHaveLength(1);
+  await expect
+    .poll(() => site.received.slice(-1)[0])
+    .toMatchObject({
+      mode: 'no-cors',
+      events: expect.arrayContaining([expect.objectContaining({ t: 'impression', id: 'small' })]),
+    });
+  expect(
+    site
+      .events()
+      .slice(before)
+      .filter((event) => event.id === 'small'),
+  ).toHaveLength(1);
 });
 
 test('a click implies an impression: sent with the click when none was counted yet', async ({ page }) => {
   const before = await open(page);
   await page.locator('[data-cta="small"]').click({ modifiers: ['Control'] }); // a new tab: this page stays
   await expect
-    .poll(() => site.events().slice(before).filter((event) => event.id === 'small').map(({ t, s }) => ({ t, s })))
-    .toEqual([{ t: 'impression', s: 0 }, { t: 'click', s: 1 }]);
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .filter((event) => event.id === 'small')
+        .map(({ t, s }) => ({ t, s })),
+    )
+    .toEqual([
+      { t: 'impression', s: 0 },
+      { t: 'click', s: 1 },
+    ]);
   await page.clock.runFor(3000);
   expect((await impressions(page, before)).filter((event) => event.id === 'small')).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type Site, serveFixture } from './support/site.ts';
 
 let site: Site;
 test.beforeAll(async () => {
@@ -20,10 +20,15 @@ async function outcome(page: Page, link: Locator, gesture: Gesture['click']) {
   await page.evaluate(() => {
     (window as { prevented?: boolean[] }).prevented = [];
     for (const type of ['click', 'auxclick'])
-      document.addEventListener(type, (event) => (window as { prevented?: boolean[] }).prevented!.push(event.defaultPrevented));
+      document.addEventListener(type, (event) =>
+        (window as { prevented?: boolean[] }).prevented!.push(event.defaultPrevented),
+      );
   });
   const pagesBefore = page.context().pages().length;
-  const opened = page.context().waitForEvent('page', { timeout: 5000 }).catch(() => undefined);
+  const opened = page
+    .context()
+    .waitForEvent('page', { timeout: 5000 })
+    .catch(() => undefined);
   await gesture(link);
   const popup = await opened;
   await popup?.waitForLoadState();
@@ -38,25 +43,44 @@ async function outcome(page: Page, link: Locator, gesture: Gesture['click']) {
 }
 
 for (const gesture of gestures) {
-  test(`${gesture.name} on a CTA does exactly what it does on a plain link, and is reported as "${gesture.mode}"`, async ({ page }) => {
+  test(`${gesture.name} on a CTA does exactly what it does on a plain link, and is reported as "${gesture.mode}"`, async ({
+    page,
+  }) => {
     await page.goto(`${site.url}/links/`);
     const plain = await outcome(page, page.locator('#plain-link'), gesture.click);
     await page.goto(`${site.url}/links/`);
     const before = site.events().length;
     const cta = await outcome(page, page.locator('[data-cta="go-target"]'), gesture.click);
     expect(cta).toEqual(plain);
-    await expect.poll(() => site.events().slice(before).filter((event) => event.t === 'click')).toEqual([
-      expect.objectContaining({ id: 'go-target', o: gesture.mode, d: `${site.url}/target/` }),
-    ]);
+    await expect
+      .poll(() =>
+        site
+          .events()
+          .slice(before)
+          .filter((event) => event.t === 'click'),
+      )
+      .toEqual([expect.objectContaining({ id: 'go-target', o: gesture.mode, d: `${site.url}/target/` })]);
   });
 }
 
-test('target=_blank on a CTA opens the new tab as it does without the beacon, reported as "new-tab"', async ({ page }) => {
+test('target=_blank on a CTA opens the new tab as it does without the beacon, reported as "new-tab"', async ({
+  page,
+}) => {
   await page.goto(`${site.url}/links/`);
   const before = site.events().length;
   const cta = await outcome(page, page.locator('[data-cta="new-tab"]'), (link) => link.click());
-  expect(cta).toMatchObject({ url: `${site.url}/links/`, opened: 1, popupUrl: `${site.url}/target/`, prevented: [false] });
-  await expect.poll(() => site.events().slice(before).filter((event) => event.t === 'click')).toEqual([
-    expect.objectContaining({ id: 'new-tab', v: 'secondary', o: 'new-tab' }),
-  ]);
+  expect(cta).toMatchObject({
+    url: `${site.url}/links/`,
+    opened: 1,
+    popupUrl: `${site.url}/target/`,
+    prevented: [false],
+  });
+  await expect
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .filter((event) => event.t === 'click'),
+    )
+    .toEqual([expect.objectContaining({ id: 'new-tab', v: 'secondary', o: 'new-tab' })]);
 });

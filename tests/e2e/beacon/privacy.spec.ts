@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { type Site, serveFixture } from './support/site.ts';
 
 let site: Site;
 let defaults: Site;
@@ -25,11 +25,21 @@ async function useThePage(page: Page) {
 test('with nothing set, the same visit reports (the control for the tests below)', async ({ page }) => {
   const before = site.events().length;
   await useThePage(page);
-  await expect.poll(() => site.events().slice(before).map((event) => event.t)).toEqual(expect.arrayContaining(['click', 'custom']));
+  await expect
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .map((event) => event.t),
+    )
+    .toEqual(expect.arrayContaining(['click', 'custom']));
 });
 
 for (const [signal, script] of [
-  ['Global Privacy Control', () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })],
+  [
+    'Global Privacy Control',
+    () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  ],
   ['Do Not Track', () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' })],
 ] as const) {
   test(`${signal} on: nothing is sent`, async ({ page }) => {

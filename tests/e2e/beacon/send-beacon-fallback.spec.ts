@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
 import { setTabHidden, showShare } from './support/page.ts';
+import { type Site, serveFixture } from './support/site.ts';
 
 let site: Site;
 test.beforeAll(async () => {
@@ -8,7 +8,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => site.close());
 
-test('when sendBeacon refuses (returns false), the impressions leave with fetch keepalive instead', async ({ page }) => {
+test('when sendBeacon refuses (returns false), the impressions leave with fetch keepalive instead', async ({
+  page,
+}) => {
   // A browser whose beacon queue is full, or a hardened one: sendBeacon returns false and sends nothing.
   await page.addInitScript(() => {
     const refused: string[] = [];
@@ -27,9 +29,14 @@ test('when sendBeacon refuses (returns false), the impressions leave with fetch 
   await page.clock.runFor(1000);
   await setTabHidden(page, true);
 
-  await expect.poll(() => site.received.slice(before)).toEqual([
-    expect.objectContaining({ mode: 'cors', events: expect.arrayContaining([expect.objectContaining({ t: 'impression', id: 'small' })]) }),
-  ]);
+  await expect
+    .poll(() => site.received.slice(before))
+    .toEqual([
+      expect.objectContaining({
+        mode: 'cors',
+        events: expect.arrayContaining([expect.objectContaining({ t: 'impression', id: 'small' })]),
+      }),
+    ]);
   const refused = await page.evaluate(() => (window as { refusedBeacons?: string[] }).refusedBeacons!);
   expect(refused.map((body) => JSON.parse(body))).toEqual([site.received[before]!.events]);
 });

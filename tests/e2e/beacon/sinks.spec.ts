@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CtaEvent } from '@astro-cta/contract';
-import { fixtureRoot, serveFixture, type Site } from './support/site.ts';
+import { expect, test } from '@playwright/test';
+import { fixtureRoot, type Site, serveFixture } from './support/site.ts';
 
 // The fixture reports to the collector, Plausible, Umami, GA4, PostHog and a custom function at once. The
 // platforms' globals are stubbed with recorders; each call reaches the test through an exposed function.
@@ -35,20 +35,26 @@ test('every sink gets each event, mapped to its platform’s custom-event API', 
   const impression = { cta_id: 'sink-cta', cta_variant: 'primary', cta_goal: 'signup', page_path: '/' };
   const click = { ...impression, link_url: `${site.url}/target/`, open_mode: 'plain' };
   const custom = { page_path: '/', seconds: 42 };
-  await expect.poll(() => calls.filter(([platform]) => platform === 'plausible')).toEqual(
-    expect.arrayContaining([
-      ['plausible', 'cta_impression', { props: impression, interactive: false }],
-      ['plausible', 'cta_click', { props: click }],
-      ['plausible', 'video-play', { props: { page_path: '/', seconds: '42' } }], // Plausible's props are strings
-    ]),
-  );
+  await expect
+    .poll(() => calls.filter(([platform]) => platform === 'plausible'))
+    .toEqual(
+      expect.arrayContaining([
+        ['plausible', 'cta_impression', { props: impression, interactive: false }],
+        ['plausible', 'cta_click', { props: click }],
+        ['plausible', 'video-play', { props: { page_path: '/', seconds: '42' } }], // Plausible's props are strings
+      ]),
+    );
   for (const [platform, call] of [
     ['umami', (name: string, props: object) => ['umami', name, props]],
     ['ga4', (name: string, props: object) => ['ga4', 'event', name, props]],
     ['posthog', (name: string, props: object) => ['posthog', name, props]],
   ] as const) {
     expect(calls.filter(([name]) => name === platform)).toEqual(
-      expect.arrayContaining([call('cta_impression', impression), call('cta_click', click), call('video-play', custom)]),
+      expect.arrayContaining([
+        call('cta_impression', impression),
+        call('cta_click', click),
+        call('video-play', custom),
+      ]),
     );
   }
   // The conversion on the target page: each platform's own conversion event, with the value as its revenue.
@@ -65,17 +71,30 @@ test('every sink gets each event, mapped to its platform’s custom-event API', 
     );
   // The custom function receives the wire-format event itself, like the collector.
   const customEvents = calls.filter(([name]) => name === 'custom').map(([, event]) => event as CtaEvent);
-  expect(customEvents.map(({ t, id }) => `${t}:${id}`)).toEqual(expect.arrayContaining(['custom:video-play', 'impression:sink-cta', 'click:sink-cta']));
-  await expect.poll(() => site.events().map(({ t, id }) => `${t}:${id}`)).toEqual(expect.arrayContaining(customEvents.map(({ t, id }) => `${t}:${id}`)));
+  expect(customEvents.map(({ t, id }) => `${t}:${id}`)).toEqual(
+    expect.arrayContaining(['custom:video-play', 'impression:sink-cta', 'click:sink-cta']),
+  );
+  await expect
+    .poll(() => site.events().map(({ t, id }) => `${t}:${id}`))
+    .toEqual(expect.arrayContaining(customEvents.map(({ t, id }) => `${t}:${id}`)));
 });
 
-test('a missing platform script (blocked, not loaded) costs nothing: the other sinks still get the events', async ({ page }) => {
+test('a missing platform script (blocked, not loaded) costs nothing: the other sinks still get the events', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const before = site.events().length;
   await page.goto(`${site.url}/`);
   await page.locator('#send-custom').click();
-  await expect.poll(() => site.events().slice(before).map(({ t, id }) => `${t}:${id}`)).toContain('custom:video-play');
+  await expect
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .map(({ t, id }) => `${t}:${id}`),
+    )
+    .toContain('custom:video-play');
   expect(errors).toEqual([]);
 });
 

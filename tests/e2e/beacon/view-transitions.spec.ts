@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serveFixture, type Site } from './support/site.ts';
+import { type Site, serveFixture } from './support/site.ts';
 
 // Pages with Astro's <ClientRouter />: navigation swaps the document without reloading the beacon.
 let site: Site;
@@ -19,10 +19,18 @@ test('each view transition starts a new page view, and clicks after it are still
   // No reload happened: the router swapped the pages.
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
-  await expect.poll(() => site.events().slice(before).filter((event) => event.t === 'click').map(({ id, p }) => ({ id, p }))).toEqual([
-    { id: 'vt-next', p: '/vt-one/' },
-    { id: 'vt-back', p: '/vt-two/' },
-  ]);
+  await expect
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .filter((event) => event.t === 'click')
+        .map(({ id, p }) => ({ id, p })),
+    )
+    .toEqual([
+      { id: 'vt-next', p: '/vt-one/' },
+      { id: 'vt-back', p: '/vt-two/' },
+    ]);
   const events = site.events().slice(before);
   const one = events.filter((event) => event.p === '/vt-one/');
   const two = events.filter((event) => event.p === '/vt-two/');
@@ -44,10 +52,17 @@ test('impressions counted before a view transition leave with the old page’s p
   const before = site.events().length;
   await page.clock.runFor(1000); // the CTA has been in view for one second: an impression waits in the queue
   await page.clock.resume(); // let the router's own timers and animations run
-  await page.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-cta="vt-next"]')!.removeAttribute('data-cta'));
+  await page.evaluate(() =>
+    document.querySelector<HTMLAnchorElement>('[data-cta="vt-next"]')!.removeAttribute('data-cta'),
+  );
   await page.getByRole('link', { name: 'Next page' }).click(); // no longer a CTA: only the router navigates
   await expect(page.locator('#two')).toBeVisible();
-  await expect.poll(() => site.events().slice(before).filter((event) => event.t === 'impression' && event.p === '/vt-one/')).toEqual([
-    expect.objectContaining({ id: 'vt-next', s: 0 }),
-  ]);
+  await expect
+    .poll(() =>
+      site
+        .events()
+        .slice(before)
+        .filter((event) => event.t === 'impression' && event.p === '/vt-one/'),
+    )
+    .toEqual([expect.objectContaining({ id: 'vt-next', s: 0 })]);
 });

@@ -30,14 +30,27 @@ test('a built @astrojs/node site stores events through the mounted endpoint', as
   try {
     await expect.poll(() => LISTENING.exec(output)?.[1], { timeout: 30_000 }).toBeTruthy();
     const url = LISTENING.exec(output)![1]!;
-    await expect.poll(() => fetch(`${url}/`).then((response) => response.status, () => 0), { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/`).then(
+            (response) => response.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
 
     const events = [
       { t: 'impression', id: 'signup', p: '/', pv: 'astro1', s: 0 },
       { t: 'click', id: 'signup', p: '/', pv: 'astro1', s: 1, d: `${url}/signup`, o: 'plain' },
     ];
     const post = (body: string, headers: Record<string, string> = {}) =>
-      fetch(`${url}/api/cta`, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8', origin: url, ...headers } });
+      fetch(`${url}/api/cta`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: url, ...headers },
+      });
     const stored = await post(JSON.stringify(events));
     expect(stored.status, output).toBe(200);
     expect(await stored.json()).toEqual({ ok: true, stored: 2, duplicates: 0 });

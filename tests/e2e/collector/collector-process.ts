@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { request as httpRequest, Agent } from 'node:http';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../../packages/collector/dist/cli.js', import.meta.url));
@@ -19,7 +19,9 @@ export async function startCollector(args: string[]): Promise<CollectorProcess> 
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`cta-collect did not start in 15 s: ${stderr}`)), 15_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -44,7 +46,12 @@ export interface RawResponse {
 }
 
 /** POSTs raw bytes (anything at all, unlike fetch) with the given headers. */
-export function postRaw(url: string, body: Buffer, headers: Record<string, string>, agent?: Agent): Promise<RawResponse> {
+export function postRaw(
+  url: string,
+  body: Buffer,
+  headers: Record<string, string>,
+  agent?: Agent,
+): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path: '/api/cta', method: 'POST', headers, agent }, (res) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
-import { postRaw, startCollector, type CollectorProcess } from './collector-process.ts';
+import { type CollectorProcess, postRaw, startCollector } from './collector-process.ts';
 
 // Durability: a 2xx means committed. Load the real server with concurrent clients, SIGKILL it mid-stream (no
 // shutdown code runs), restart it on the same file, and check that every acknowledged (page view, sequence) is there.
@@ -16,7 +16,8 @@ const KILL_AFTER = 20_000;
 /** Collectors a test started: a failed attempt must not leave one running (and holding its database) for the retry. */
 const started: CollectorProcess[] = [];
 test.afterEach(() => {
-  for (const collector of started.splice(0)) if (collector.child.exitCode === null && collector.child.signalCode === null) collector.child.kill('SIGKILL');
+  for (const collector of started.splice(0))
+    if (collector.child.exitCode === null && collector.child.signalCode === null) collector.child.kill('SIGKILL');
 });
 
 for (const synchronous of ['full', 'normal'] as const) {
@@ -41,7 +42,13 @@ for (const synchronous of ['full', 'normal'] as const) {
         let s = 0;
         for (let request = 0; request < 3 && !killed; request++) {
           const size = request === 2 ? 1 : 1 + ((clientId * 7 + view * 3 + request) % 40);
-          const events = Array.from({ length: size }, () => ({ t: request === 2 ? 'click' : 'impression', id: `cta${clientId % 5}`, p: '/', pv, s: s++ }));
+          const events = Array.from({ length: size }, () => ({
+            t: request === 2 ? 'click' : 'impression',
+            id: `cta${clientId % 5}`,
+            p: '/',
+            pv,
+            s: s++,
+          }));
           const body = Buffer.from(JSON.stringify(events));
           for (const event of events) sent.push([pv, event.s]);
           try {
@@ -74,7 +81,9 @@ for (const synchronous of ['full', 'normal'] as const) {
     started.push(second);
     const database = new DatabaseSync(db, { readOnly: true });
     const stored = new Set(
-      (database.prepare('SELECT page_view, seq FROM events').all() as Array<{ page_view: string; seq: number }>).map((row) => `${row.page_view}#${row.seq}`),
+      (database.prepare('SELECT page_view, seq FROM events').all() as Array<{ page_view: string; seq: number }>).map(
+        (row) => `${row.page_view}#${row.seq}`,
+      ),
     );
     database.close();
     const missing = acked.filter(([pv, s]) => !stored.has(`${pv}#${s}`));
@@ -89,7 +98,11 @@ for (const synchronous of ['full', 'normal'] as const) {
     expect(stored.size).toBeLessThanOrEqual(sent.length);
 
     // The restarted collector works, and resending everything (as beacons retry) adds exactly the unstored events.
-    const retry = await postRaw(second.url, Buffer.from(JSON.stringify([{ t: 'click', id: 'cta0', p: '/', pv: acked[0]![0], s: acked[0]![1] }])), { 'content-type': 'text/plain' });
+    const retry = await postRaw(
+      second.url,
+      Buffer.from(JSON.stringify([{ t: 'click', id: 'cta0', p: '/', pv: acked[0]![0], s: acked[0]![1] }])),
+      { 'content-type': 'text/plain' },
+    );
     expect(JSON.parse(retry.body)).toEqual({ ok: true, stored: 0, duplicates: 1 });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

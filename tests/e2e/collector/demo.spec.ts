@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { type RunningServer, startServer } from '@astro-cta/collector';
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from '@astro-cta/collector';
 import { CLI } from './collector-process.ts';
 
 // What `npm run demo` does, on a test port: the built docs site and the collector on one origin. A real click in
@@ -12,7 +12,9 @@ import { CLI } from './collector-process.ts';
 
 function clicksStored(path: string): number {
   const database = new DatabaseSync(path, { readOnly: true });
-  const { n } = database.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'click' AND cta = 'see-pricing'").get() as { n: number };
+  const { n } = database
+    .prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'click' AND cta = 'see-pricing'")
+    .get() as { n: number };
   database.close();
   return n;
 }
@@ -39,8 +41,15 @@ test('a click on the demo site reaches the collector and shows in the report', a
 
   const report = spawnSync(process.execPath, [CLI, 'report', '--db', db, '--format', 'json'], { encoding: 'utf8' });
   expect(report.status).toBe(0);
-  const rows = JSON.parse(report.stdout).rows as Array<{ cta: string; page: string | null; clicks: number; impressions: number }>;
-  expect(rows).toContainEqual(expect.objectContaining({ cta: 'see-pricing', page: '/demos/saas/', clicks: 1, impressions: 1 }));
+  const rows = JSON.parse(report.stdout).rows as Array<{
+    cta: string;
+    page: string | null;
+    clicks: number;
+    impressions: number;
+  }>;
+  expect(rows).toContainEqual(
+    expect.objectContaining({ cta: 'see-pricing', page: '/demos/saas/', clicks: 1, impressions: 1 }),
+  );
 
   const notFound = await page.goto(`${server.url}/no-such-page/`);
   expect(notFound?.status()).toBe(404);

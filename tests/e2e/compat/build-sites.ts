@@ -37,7 +37,11 @@ const seconds = (start: number) => Math.round((performance.now() - start) / 100)
 
 async function packTarballs(into: string): Promise<string[]> {
   await mkdir(into, { recursive: true });
-  const { stdout } = await run('npm', ['pack', ...WORKSPACES.flatMap((name) => ['-w', name]), '--pack-destination', into, '--json'], { cwd: repo });
+  const { stdout } = await run(
+    'npm',
+    ['pack', ...WORKSPACES.flatMap((name) => ['-w', name]), '--pack-destination', into, '--json'],
+    { cwd: repo },
+  );
   return (JSON.parse(stdout) as { filename: string }[]).map(({ filename }) => path.join(into, filename));
 }
 
@@ -55,7 +59,10 @@ async function writeSite(site: SiteSpec): Promise<string> {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), content);
   }
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: site.name, private: true, type: 'module' }, null, 2));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: site.name, private: true, type: 'module' }, null, 2),
+  );
   return dir;
 }
 
@@ -64,23 +71,44 @@ async function install(dir: string, site: SiteSpec, tarballs: string[]): Promise
   const start = performance.now();
   // Peer ranges are checked as npm would for a user: no --force, no --legacy-peer-deps. Not --prefer-offline:
   // cached metadata would pin an older "latest" Astro; the tarballs still come from the shared cache.
-  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...site.dependencies, ...tarballs.map((file) => `file:${file}`)], {
-    cwd: dir,
-    // npm on the Node that runs the tests: npm skips releases whose `engines` exclude the Node it runs on, so npm
-    // on the system's Node 20 would quietly install an older Astro 6 instead of the latest.
-    env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, npm_config_workspaces: 'false' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...site.dependencies,
+      ...tarballs.map((file) => `file:${file}`),
+    ],
+    {
+      cwd: dir,
+      // npm on the Node that runs the tests: npm skips releases whose `engines` exclude the Node it runs on, so npm
+      // on the system's Node 20 would quietly install an older Astro 6 instead of the latest.
+      env: {
+        ...process.env,
+        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+        npm_config_workspaces: 'false',
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return seconds(start);
 }
 
 async function build(dir: string): Promise<{ log: string; seconds: number }> {
   const start = performance.now();
-  const manifest = JSON.parse(await readFile(path.join(dir, 'node_modules/astro/package.json'), 'utf8')) as { bin: { astro: string } };
+  const manifest = JSON.parse(await readFile(path.join(dir, 'node_modules/astro/package.json'), 'utf8')) as {
+    bin: { astro: string };
+  };
   const astro = path.join(dir, 'node_modules/astro', manifest.bin.astro);
   try {
     // process.execPath: the Node 24 running the tests (Astro 6 and 7 need >= 22.12).
-    const { stdout, stderr } = await run(process.execPath, [astro, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [astro, 'build'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { log: stdout + stderr, seconds: seconds(start) };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -91,7 +119,10 @@ async function build(dir: string): Promise<{ log: string; seconds: number }> {
 /** The module script the integration injects (the beacon bootstrap), found from the built home page. */
 async function shippedBeacon(dir: string, site: SiteSpec): Promise<SiteResult['beacon']> {
   const client = path.join(dir, 'dist', site.server ? 'client' : '');
-  const html = await readFile(path.join(client, site.pages[0] === '/' ? 'index.html' : `${site.pages[0]}index.html`), 'utf8');
+  const html = await readFile(
+    path.join(client, site.pages[0] === '/' ? 'index.html' : `${site.pages[0]}index.html`),
+    'utf8',
+  );
   for (const [, src] of html.matchAll(/<script type="module" src="(\/_astro\/[^"]+\.js)"/g)) {
     const code = await readFile(path.join(client, src!));
     if (code.includes('/api/cta')) return { file: src!, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
@@ -100,7 +131,8 @@ async function shippedBeacon(dir: string, site: SiteSpec): Promise<SiteResult['b
 }
 
 async function astroVersionOf(dir: string): Promise<string> {
-  return (JSON.parse(await readFile(path.join(dir, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(await readFile(path.join(dir, 'node_modules/astro/package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 export async function buildSites(log: (line: string) => void = console.log): Promise<SiteResult[]> {
@@ -123,7 +155,11 @@ export async function buildSites(log: (line: string) => void = console.log): Pro
       installSeconds: installs[index]!,
       buildSeconds: built.seconds,
       log: built.log,
-      audit: built.log.split('\n').filter((line) => /CTA audit|MDX auto-import|cta-[a-z-]+|page-[a-z-]+|countdown-|ld-|problems? in|pages? audited/.test(line)),
+      audit: built.log
+        .split('\n')
+        .filter((line) =>
+          /CTA audit|MDX auto-import|cta-[a-z-]+|page-[a-z-]+|countdown-|ld-|problems? in|pages? audited/.test(line),
+        ),
       beacon: await shippedBeacon(dir, site),
     });
   }

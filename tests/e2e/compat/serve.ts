@@ -11,7 +11,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves a static build over HTTP on 127.0.0.1, port 0, and receives the beacon's POSTs at /api/cta. */
 export async function serveStatic(dist: string): Promise<Served> {
@@ -27,10 +32,15 @@ export async function serveStatic(dist: string): Promise<Served> {
       return;
     }
     void (async () => {
-      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
       for (const candidate of [join(dist, path), join(dist, path, 'index.html')]) {
         if ((await stat(candidate).catch(() => undefined))?.isFile()) {
-          response.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' }).end(await readFile(candidate));
+          response
+            .writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' })
+            .end(await readFile(candidate));
           return;
         }
       }
@@ -39,7 +49,11 @@ export async function serveStatic(dist: string): Promise<Served> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, beacons, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    beacons,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -65,7 +79,10 @@ export async function serveNodeAdapter(siteDir: string): Promise<Served> {
   // Wait for the condition (the server answers), not for a time; give up if the process ends first.
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The Node adapter's server exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`${url}/`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${url}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -53,7 +53,9 @@ test('the CTA is described by its incentive and countdown, as a screen reader he
   const cta = page.locator('[data-cta="shop-sale"]');
   await expect(cta).toHaveAccessibleName('Shop the jacket sale');
   // The shop is European: its dates are in its page's locale (en-GB) and its time zone (Europe/Paris).
-  await expect(cta).toHaveAccessibleDescription(/^30% off\s*Use code WINTER30 at checkout\.\s*Offer ends 31 Jan 2027, 23:59 CET\.\s*Sale terms\s*Sale ends 31 Jan 2027, 23:59 CET/);
+  await expect(cta).toHaveAccessibleDescription(
+    /^30% off\s*Use code WINTER30 at checkout\.\s*Offer ends 31 Jan 2027, 23:59 CET\.\s*Sale terms\s*Sale ends 31 Jan 2027, 23:59 CET/,
+  );
 });
 
 test('primary CTAs are at least 44x44 CSS px and show a visible focus outline', async ({ page }) => {
@@ -68,6 +70,8 @@ test('primary CTAs are at least 44x44 CSS px and show a visible focus outline', 
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   await expect(primary).toBeFocused();
-  const outline = await primary.evaluate((element) => getComputedStyle(element).outlineStyle + ' ' + getComputedStyle(element).outlineWidth);
+  const outline = await primary.evaluate(
+    (element) => `${getComputedStyle(element).outlineStyle} ${getComputedStyle(element).outlineWidth}`,
+  );
   expect(outline).toBe('solid 3px');
 });

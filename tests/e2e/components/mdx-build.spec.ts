@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 // Real `astro build`s of fixture sites: MDX without import lines, and an authoring mistake that must fail the build.
 const run = promisify(execFile);
 const astroBin = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mjs', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}/`, import.meta.url));
-const build = (root: string) => run(process.execPath, [astroBin, 'build', '--root', root], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+const build = (root: string) =>
+  run(process.execPath, [astroBin, 'build', '--root', root], {
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+  });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +39,9 @@ test('MDX pages use the kit without import lines; explicit imports and own compo
 
   const noImports = await page('no-imports');
   expect(noImports).toMatch(/<div class="cta-kit cta-group[^"]*"[^>]*data-cta-group/);
-  expect(noImports).toMatch(/<a href="\/signup" aria-describedby="cta-start-trial-incentive cta-start-trial-countdown"[^>]*data-cta="start-trial"[^>]*>Start your free trial<\/a>/);
+  expect(noImports).toMatch(
+    /<a href="\/signup" aria-describedby="cta-start-trial-incentive cta-start-trial-countdown"[^>]*data-cta="start-trial"[^>]*>Start your free trial<\/a>/,
+  );
   // The kit's classes reach the link (its CSS is plain class selectors in a cascade layer, not Astro-scoped).
   expect(noImports).toMatch(/<a [^>]*data-cta="start-trial"[^>]*class="cta-kit cta cta--primary cta--md"/);
   // The integration's locale option (de-DE) reaches the components.
@@ -60,8 +65,15 @@ test('MDX pages use the kit without import lines; explicit imports and own compo
   const cssFiles = (await readdir(`${root}dist/_astro`)).filter((name) => name.endsWith('.css'));
   expect(cssFiles.length).toBeGreaterThan(0);
   const css = (await Promise.all(cssFiles.map((name) => readFile(`${root}dist/_astro/${name}`, 'utf8')))).join('\n');
-  expect(css.replace(/@layer [\w., ]+;/g, '').match(/@layer [\w.-]+\{/g)?.every((layer) => layer === '@layer components.astro-cta{')).toBe(true);
-  const selectors = [...css.replace(/@(media|supports|layer)[^{;]*[{;]/g, '').matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap(([, list]) => splitSelectorList(list!));
+  expect(
+    css
+      .replace(/@layer [\w., ]+;/g, '')
+      .match(/@layer [\w.-]+\{/g)
+      ?.every((layer) => layer === '@layer components.astro-cta{'),
+  ).toBe(true);
+  const selectors = [...css.replace(/@(media|supports|layer)[^{;]*[{;]/g, '').matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap(
+    ([, list]) => splitSelectorList(list!),
+  );
   expect(selectors.length).toBeGreaterThan(20);
   // A kit class in the selector: the element is the kit's or inside it (e.g. `.cta-countdown [hidden]`).
   const leaking = selectors.filter((selector) => !/\.cta-[\w-]/.test(selector) && !/^(from|to|\d+%)$/.test(selector));
@@ -77,5 +89,7 @@ test('an authoring mistake fails the build, naming the component, the prop, the 
   expect(failure, 'the build should fail').toBeDefined();
   expect(failure!.code).not.toBe(0);
   const log = failure!.stdout + failure!.stderr;
-  expect(log).toContain('<SocialProof> `rating.value` on src/pages/sale.mdx:7:3 (route /sale): 5.4 is above best (5). Fix: give the real average, at most 5');
+  expect(log).toContain(
+    '<SocialProof> `rating.value` on src/pages/sale.mdx:7:3 (route /sale): 5.4 is above best (5). Fix: give the real average, at most 5',
+  );
 });

@@ -50,6 +50,6 @@ for (const [path, lang] of locales) {
     const dates = await page.locator('main time').allInnerTexts();
     expect(dates.filter((text) => own.test(text)).length).toBeGreaterThan(0);
     // Nothing on the page, in a <time> or in its text, is written the other way round.
-    expect(await page.locator('main').innerText()).not.toMatch(other);
+    expect(await page.locator('main').textContent()).not.toMatch(other);
   });
 }

@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { fixtureRoot, serveStatic, type StaticSite } from './support/static-site.ts';
+import { fixtureRoot, type StaticSite, serveStatic } from './support/static-site.ts';
 
 // Issue 9 item 4: the countdown enhancer is an external module script, so it runs under a strict CSP.
 const dist = `${fixtureRoot('kit-styling')}dist/off`;
 const DEADLINE = Date.parse('2099-12-31T23:59:00+01:00');
 let site: StaticSite;
 test.beforeAll(async () => {
-  site = await serveStatic(dist, { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'" });
+  site = await serveStatic(dist, {
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'",
+  });
 });
 test.afterAll(() => site.close());
 

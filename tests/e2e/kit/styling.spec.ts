@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { fixtureRoot, serveStatic, type StaticSite } from './support/static-site.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { fixtureRoot, type StaticSite, serveStatic } from './support/static-site.ts';
 
 // Issue 9 item 3: the kit's styles yield to the site. tests/fixtures/kit-styling is a light-only site whose CSS has
 // Tailwind 4's layer structure (preflight in `base`, utilities in `utilities`) and plain rules outside any layer.
@@ -34,12 +34,14 @@ test.describe('without a dark-mode strategy (a light-only site)', () => {
     expect(besideGroup.height).toBeLessThan(60);
     // The grouped CTA keeps its own size too, and the group adds no margin around itself.
     const grouped = (await cta(page, 'grouped').boundingBox())!;
-    expect(Math.round(grouped.height)).toBe(Math.round(((await cta(page, 'alone').boundingBox())!).height));
+    expect(Math.round(grouped.height)).toBe(Math.round((await cta(page, 'alone').boundingBox())!.height));
     const group = page.locator('[data-cta-group]').first();
     expect(await group.evaluate((element) => getComputedStyle(element).marginBlockStart)).toBe('0px');
   });
 
-  test('Tailwind utilities given as class win over the kit, and the kit still wins over preflight', async ({ page }) => {
+  test('Tailwind utilities given as class win over the kit, and the kit still wins over preflight', async ({
+    page,
+  }) => {
     expect(await style(page, 'tailwind', 'background-color')).toBe('rgb(0, 0, 0)');
     expect(await style(page, 'tailwind', 'color')).toBe('rgb(255, 255, 255)');
     expect(await style(page, 'tailwind', 'border-top-left-radius')).toBe('4px');
@@ -49,7 +51,9 @@ test.describe('without a dark-mode strategy (a light-only site)', () => {
     expect(await style(page, 'alone', 'color')).toBe('rgb(255, 255, 255)');
   });
 
-  test("the site's rule for plain links (a { color }, outside any layer) leaves CTA text readable", async ({ page }) => {
+  test("the site's rule for plain links (a { color }, outside any layer) leaves CTA text readable", async ({
+    page,
+  }) => {
     // The site's links are red; the kit's primary label stays white on its blue, the secondary label stays blue.
     expect(await page.locator('#plain-link').evaluate((a) => getComputedStyle(a).color)).toBe('rgb(185, 28, 28)');
     expect(await style(page, 'alone', 'color')).toBe('rgb(255, 255, 255)');
@@ -72,13 +76,15 @@ test.describe('without a dark-mode strategy (a light-only site)', () => {
     expect(await group.evaluate((element) => getComputedStyle(element).maxInlineSize)).toBe('640px');
   });
 
-  test('an unstyled CTA gets none of the kit\'s look', async ({ page }) => {
+  test("an unstyled CTA gets none of the kit's look", async ({ page }) => {
     await expect(cta(page, 'bare')).not.toHaveClass(/\bcta-kit\b/);
     expect(await style(page, 'bare', 'display')).toBe('inline');
     expect(await style(page, 'bare', 'background-color')).toBe('rgba(0, 0, 0, 0)');
   });
 
-  test('under a dark system preference the kit stays light and readable: axe finds no contrast problem', async ({ page }) => {
+  test('under a dark system preference the kit stays light and readable: axe finds no contrast problem', async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await style(page, 'alone', 'background-color')).toBe('rgb(29, 78, 216)');
     // Proof text on the page's own background takes the page's text colour (issue 9: it was 1.1:1 before).

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,15 @@ test('the packed packages install into a fresh Astro site, audit its build and i
   for (const name of packages) {
     await run('npm', ['pack', '-w', name, '--pack-destination', tarballs, '--silent'], { cwd: repo });
   }
-  const astroVersion = JSON.parse(await readFile(path.join(repo, 'node_modules/astro/package.json'), 'utf8')).version as string;
+  const astroVersion = JSON.parse(await readFile(path.join(repo, 'node_modules/astro/package.json'), 'utf8'))
+    .version as string;
   const site = path.join(scratch, 'site');
   await mkdir(path.join(site, 'src/pages'), { recursive: true });
   const files = (await readdir(tarballs)).map((file) => `file:${path.join(tarballs, file)}`);
-  await writeFile(path.join(site, 'package.json'), JSON.stringify({ name: 'scratch-site', private: true, type: 'module' }));
+  await writeFile(
+    path.join(site, 'package.json'),
+    JSON.stringify({ name: 'scratch-site', private: true, type: 'module' }),
+  );
   await writeFile(
     path.join(site, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport astroCta from 'astro-cta';\nexport default defineConfig({ integrations: [astroCta({ beacon: { endpoint: '/api/cta' } })] });\n`,
@@ -38,11 +42,15 @@ test('the packed packages install into a fresh Astro site, audit its build and i
   });
 
   // process.execPath is the Node 24 that runs this test (Astro 7 needs >= 22.12).
-  const { stdout, stderr } = await run(process.execPath, [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: site,
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(stdout + stderr).toMatch(/CTA text "Click here" is generic[^\n]*cta-generic-text/);
   // The installed audit's worker thread started and audited the page while Astro rendered it.
   expect(stdout + stderr).toMatch(/CTA audit: \d+ ms after the build \(audited during rendering: 1 of 1 page\)\./);

@@ -8,7 +8,11 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 test('`npm run storybook:build` logs no error and leaves no absolute build path in storybook-static', () => {
   test.setTimeout(5 * 60_000);
-  const build = spawnSync('npm', ['run', 'storybook:build'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const build = spawnSync('npm', ['run', 'storybook:build'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const log = `${build.stdout}${build.stderr}`;
   expect(build.status, log).toBe(0);
   expect(log.split('\n').filter((line) => /\[ERROR\]/.test(line))).toEqual([]);

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { serveStatic, type Served } from '../compat/serve.ts';
+import { type Served, serveStatic } from '../compat/serve.ts';
 
 // Every story of the static Storybook, opened in its iframe as the Storybook UI does: it must render (no error
 // display), log no console error, throw nothing, and every request it makes must succeed (no 404s).
 const staticDir = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
-const index = () => JSON.parse(readFileSync(`${staticDir}index.json`, 'utf8')) as { entries: Record<string, { id: string; type: string }> };
+const index = () =>
+  JSON.parse(readFileSync(`${staticDir}index.json`, 'utf8')) as {
+    entries: Record<string, { id: string; type: string }>;
+  };
 
 let served: Served;
 test.beforeAll(async () => {
@@ -23,7 +26,8 @@ test('every story opens without console errors, page errors or failed requests',
   page.on('console', (message) => {
     const where = message.location().url;
     // Chromium's own request for /favicon.ico (no page asked for it) is the browser's, not the Storybook's.
-    if (message.type() === 'error' && !where.endsWith('/favicon.ico')) problems.push(`${current}: console error: ${message.text()} (${where})`);
+    if (message.type() === 'error' && !where.endsWith('/favicon.ico'))
+      problems.push(`${current}: console error: ${message.text()} (${where})`);
   });
   page.on('pageerror', (error) => problems.push(`${current}: page error: ${error.message}`));
   page.on('response', (response) => {
@@ -34,8 +38,15 @@ test('every story opens without console errors, page errors or failed requests',
     current = story.id;
     await page.goto(`${served.url}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
     // Rendered: the story's markup is in the root, or Storybook shows its error display.
-    await page.waitForFunction(() => document.querySelector('#storybook-root > *') !== null || document.body.classList.contains('sb-show-errordisplay'));
-    expect(await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')), `${story.id} shows Storybook's error display`).toBe(false);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#storybook-root > *') !== null ||
+        document.body.classList.contains('sb-show-errordisplay'),
+    );
+    expect(
+      await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')),
+      `${story.id} shows Storybook's error display`,
+    ).toBe(false);
   }
   console.log(`storybook: ${stories.length} stories opened`);
   expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
 import { helpUrl } from '@astro-cta/audit';
-import { startDevServer, type DevServer } from './dev-server.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { type DevServer, startDevServer } from './dev-server.ts';
 
 // `astro dev` of tests/fixtures/toolbar, started once for this file (the toolbar exists only in dev), on a free port.
 let server: DevServer;
@@ -31,7 +31,8 @@ test.afterEach(() => {
 
 const toolbar = (page: Page) => page.locator('astro-dev-toolbar');
 const appButton = (page: Page) => toolbar(page).locator('#dev-bar button[data-app-id="astro-cta"]');
-const appWindow = (page: Page) => toolbar(page).locator('astro-dev-toolbar-app-canvas[data-app-id="astro-cta"] astro-dev-toolbar-window');
+const appWindow = (page: Page) =>
+  toolbar(page).locator('astro-dev-toolbar-app-canvas[data-app-id="astro-cta"] astro-dev-toolbar-window');
 
 test('lists the weak CTA, outlines it on the page and links to the rule doc', async ({ page }) => {
   await page.goto(`${server.url}/weak/`);
@@ -112,7 +113,10 @@ test('shows a message in its window when the page cannot be audited, and leaves 
   await page.goto(`${server.url}/weak/`);
   await expect(appButton(page)).toBeAttached({ timeout: 20_000 });
   await appButton(page).click();
-  await expect(appWindow(page).getByRole('alert')).toHaveText(/Could not load this page's HTML to audit it: the dev server answered 500/, { timeout: 20_000 });
+  await expect(appWindow(page).getByRole('alert')).toHaveText(
+    /Could not load this page's HTML to audit it: the dev server answered 500/,
+    { timeout: 20_000 },
+  );
   await expect(appButton(page).locator('.notification')).not.toHaveAttribute('data-active', '');
   await expect(page.getByRole('heading', { name: 'Our product' })).toBeVisible();
 });

@@ -10,12 +10,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const ctaTag = (html: string, id: string) => new RegExp(`<(a|button)\\b[^>]*data-cta="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+const ctaTag = (html: string, id: string) =>
+  new RegExp(`<(a|button)\\b[^>]*data-cta="${id}"[^>]*>`).exec(html)?.[0] ?? '';
 
 describe('<CTA> with a disable-cta countdown that ended before the build', () => {
   it('renders the link disabled in the HTML: no href, role=link, aria-disabled', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const html = await container.renderToString(EndedOffer, { props: { deadline: '2020-01-01T00:00:00Z', href: '/buy' } });
+    const html = await container.renderToString(EndedOffer, {
+      props: { deadline: '2020-01-01T00:00:00Z', href: '/buy' },
+    });
     const buy = ctaTag(html, 'buy');
     expect(buy).not.toContain('href=');
     expect(buy).toContain('role="link"');
@@ -33,7 +36,9 @@ describe('<CTA> with a disable-cta countdown that ended before the build', () =>
   });
 
   it('leaves every CTA enabled while the deadline is in the future', async () => {
-    const html = await container.renderToString(EndedOffer, { props: { deadline: '2099-01-01T00:00:00Z', href: '/buy' } });
+    const html = await container.renderToString(EndedOffer, {
+      props: { deadline: '2099-01-01T00:00:00Z', href: '/buy' },
+    });
     expect(ctaTag(html, 'buy')).toContain('href="/buy"');
     expect(ctaTag(html, 'footer-buy')).toContain('href="/buy"');
     expect(html).not.toContain('aria-disabled');

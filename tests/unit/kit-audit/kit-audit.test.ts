@@ -1,7 +1,7 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { auditHtml, examplePage, rules } from '@astro-cta/audit';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CTA, CTASection, Countdown, Incentive, SocialProof } from '../../../packages/astro-cta/src/components/index.ts';
+import { Countdown, CTA, Incentive, SocialProof } from '../../../packages/astro-cta/src/components/index.ts';
 import Composed from './Composed.astro';
 
 const NOW = new Date('2026-11-26T06:00:00Z');
@@ -24,17 +24,25 @@ const render = (component: Component, props: Record<string, unknown>, slots: Rec
   container.renderToString(component, { props, slots });
 // The pages the CTAs lead to are part of the audited build, as they would be on a real site.
 const routes = new Set(['/', '/signup/', '/demo/', '/tour/', '/pricing/', '/buy/', '/terms/']);
-const findings = (html: string) => auditHtml(examplePage(html), rules, { site: { now: NOW, routes } }).map((finding) => `${finding.ruleId}: ${finding.message}`);
+const findings = (html: string) =>
+  auditHtml(examplePage(html), rules, { site: { now: NOW, routes } }).map(
+    (finding) => `${finding.ruleId}: ${finding.message}`,
+  );
 
-export const states: Record<string, () => Promise<string>> = {
+const states: Record<string, () => Promise<string>> = {
   'CTA link': () => render(CTA, { id: 'start', href: '/signup' }, { default: 'Start your free trial' }),
   'CTA secondary': () => render(CTA, { id: 'demo', href: '/demo', variant: 'secondary' }, { default: 'Book a demo' }),
   'CTA ghost': () => render(CTA, { id: 'tour', href: '/tour', variant: 'ghost' }, { default: 'Take the tour' }),
-  'CTA link variant': () => render(CTA, { id: 'pricing', href: '/pricing', variant: 'link' }, { default: 'See pricing' }),
-  'CTA submit button': () => render(CTA, { id: 'subscribe', type: 'submit' }, { default: 'Subscribe to the newsletter' }),
-  'CTA external': () => render(CTA, { id: 'docs', href: 'https://example.com/docs', external: true }, { default: 'Read the docs' }),
-  'CTA unstyled': () => render(CTA, { id: 'plain', href: '/signup', unstyled: true }, { default: 'Start your free trial' }),
-  'CTA with running countdown, incentive and proof': () => render(Composed, { kind: 'cta-with-slots', deadline: FUTURE }),
+  'CTA link variant': () =>
+    render(CTA, { id: 'pricing', href: '/pricing', variant: 'link' }, { default: 'See pricing' }),
+  'CTA submit button': () =>
+    render(CTA, { id: 'subscribe', type: 'submit' }, { default: 'Subscribe to the newsletter' }),
+  'CTA external': () =>
+    render(CTA, { id: 'docs', href: 'https://example.com/docs', external: true }, { default: 'Read the docs' }),
+  'CTA unstyled': () =>
+    render(CTA, { id: 'plain', href: '/signup', unstyled: true }, { default: 'Start your free trial' }),
+  'CTA with running countdown, incentive and proof': () =>
+    render(Composed, { kind: 'cta-with-slots', deadline: FUTURE }),
   'CTA whose offer ended (replace)': () => render(Composed, { kind: 'cta-with-slots', deadline: PAST }),
   'CTA whose offer ended (hide)': () => render(Composed, { kind: 'cta-with-slots', deadline: PAST, onExpire: 'hide' }),
   'CTA disabled by an ended countdown': () => render(Composed, { kind: 'disabled-by-countdown', deadline: PAST }),
@@ -44,21 +52,33 @@ export const states: Record<string, () => Promise<string>> = {
   'Countdown ended (hide)': () => render(Countdown, { deadline: PAST, onExpire: 'hide' }),
   'Countdown ended (disable-cta)': () => render(Countdown, { deadline: PAST, onExpire: 'disable-cta' }),
   'Incentive discount': () => render(Incentive, { kind: 'discount', percent: 20, code: 'SAVE20', terms: '/terms' }),
-  'Incentive free shipping': () => render(Incentive, { kind: 'free-shipping', threshold: 50, currency: 'EUR', terms: 'EU only' }),
+  'Incentive free shipping': () =>
+    render(Incentive, { kind: 'free-shipping', threshold: 50, currency: 'EUR', terms: 'EU only' }),
   'Incentive trial': () => render(Incentive, { kind: 'trial', days: 14, terms: 'No card needed' }),
-  'Incentive bonus': () => render(Incentive, { kind: 'bonus', terms: 'First 100 orders' }, { default: 'Free onboarding call' }),
+  'Incentive bonus': () =>
+    render(Incentive, { kind: 'bonus', terms: 'First 100 orders' }, { default: 'Free onboarding call' }),
   'Incentive with an end': () => render(Incentive, { kind: 'discount', percent: 20, terms: '/terms', expires: FUTURE }),
   'Incentive ended': () => render(Incentive, { kind: 'discount', percent: 20, terms: '/terms', expires: PAST }),
   'SocialProof testimonials with JSON-LD': () =>
     render(SocialProof, {
       testimonials: [
-        { quote: 'Acme doubled our sign-ups in a month.', author: 'Jane Doe', role: 'CTO', company: 'Globex', rating: 5, source: 'https://www.g2.com/products/acme/reviews/1', date: '2026-03-02' },
+        {
+          quote: 'Acme doubled our sign-ups in a month.',
+          author: 'Jane Doe',
+          role: 'CTO',
+          company: 'Globex',
+          rating: 5,
+          source: 'https://www.g2.com/products/acme/reviews/1',
+          date: '2026-03-02',
+        },
         { quote: 'The audit caught three dead CTAs before launch.', author: 'Sam Lee', company: 'Initech', rating: 4 },
       ],
       rating: { value: 4.8, count: 212, itemReviewed: { type: 'SoftwareApplication', name: 'Acme' } },
     }),
   'SocialProof testimonial without provenance': () =>
-    render(SocialProof, { testimonial: { quote: 'The audit caught three dead CTAs before launch.', author: 'Sam Lee' } }),
+    render(SocialProof, {
+      testimonial: { quote: 'The audit caught three dead CTAs before launch.', author: 'Sam Lee' },
+    }),
   'SocialProof count and logos': () =>
     render(SocialProof, {
       count: { value: 12000, label: 'teams', source: 'billing system, Oct 2026', asOf: '2026-10' },
@@ -94,7 +114,9 @@ describe('the kit never trips its own audit', () => {
     // Only an offer that ended before the build with onExpire="hide" is rightly nothing at all.
     expect(html.trim() === '').toBe(state === 'Countdown ended (hide)');
     const found = findings(html);
-    expect(found.map((line) => line.slice(0, line.indexOf(':'))).sort(), found.join('\n')).toEqual((intended[state] ?? []).sort());
+    expect(found.map((line) => line.slice(0, line.indexOf(':'))).sort(), found.join('\n')).toEqual(
+      (intended[state] ?? []).sort(),
+    );
   });
 
   it('an offer that ended before the build with onExpire="hide" renders nothing and no script', async () => {

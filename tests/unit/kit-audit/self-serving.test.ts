@@ -1,5 +1,5 @@
-import { SELF_SERVING_REVIEW_TYPES } from '@astro-cta/contract';
 import { auditHtml, examplePage, rules } from '@astro-cta/audit';
+import { SELF_SERVING_REVIEW_TYPES } from '@astro-cta/contract';
 import { describe, expect, it } from 'vitest';
 import { structuredData } from '../../../packages/astro-cta/src/components/social-proof.ts';
 
@@ -10,14 +10,22 @@ const rating = (type: string) => ({ rating: { value: 4.6, count: 980, itemReview
 describe('one list of self-serving review types', () => {
   it('holds the union of both former lists (39 types)', () => {
     expect(SELF_SERVING_REVIEW_TYPES.size).toBe(39);
-    for (const type of ['Hotel', 'Dentist', 'Organization', 'LodgingBusiness', 'SelfStorage']) expect(SELF_SERVING_REVIEW_TYPES.has(type)).toBe(true);
+    for (const type of ['Hotel', 'Dentist', 'Organization', 'LodgingBusiness', 'SelfStorage'])
+      expect(SELF_SERVING_REVIEW_TYPES.has(type)).toBe(true);
   });
 
-  it.each([...SELF_SERVING_REVIEW_TYPES])('%s: <SocialProof> writes no review JSON-LD, and the audit flags JSON-LD that does', (type) => {
-    expect(structuredData(rating(type)).kind).toBe('self-serving');
-    const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': type, name: 'Adler', aggregateRating: { '@type': 'AggregateRating', ratingValue: 4.6, ratingCount: 980 } })}</script>`;
-    expect(auditHtml(examplePage(`${jsonLd}<p>Rated 4.6 from 980 reviews</p>`), selfServing).map((finding) => finding.ruleId)).toEqual(['ld-self-serving']);
-  });
+  it.each([...SELF_SERVING_REVIEW_TYPES])(
+    '%s: <SocialProof> writes no review JSON-LD, and the audit flags JSON-LD that does',
+    (type) => {
+      expect(structuredData(rating(type)).kind).toBe('self-serving');
+      const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': type, name: 'Adler', aggregateRating: { '@type': 'AggregateRating', ratingValue: 4.6, ratingCount: 980 } })}</script>`;
+      expect(
+        auditHtml(examplePage(`${jsonLd}<p>Rated 4.6 from 980 reviews</p>`), selfServing).map(
+          (finding) => finding.ruleId,
+        ),
+      ).toEqual(['ld-self-serving']);
+    },
+  );
 
   it('a product stays eligible on both sides', () => {
     expect(structuredData(rating('Product')).kind).toBe('json-ld');

@@ -19,6 +19,6 @@ export function formatRemaining(milliseconds: number, step: number): string {
     pad((seconds / 3600) % 24, 'h') +
     ' ' +
     pad((seconds / 60) % 60, 'm') +
-    (step === SECOND ? ' ' + pad(seconds % 60, 's') : '')
+    (step === SECOND ? ` ${pad(seconds % 60, 's')}` : '')
   );
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import themeCss from '../components/theme.css?raw';
-import functionalCss from '../components/functional.css?raw';
 import countdownCss from '../components/Countdown.css?raw';
+import functionalCss from '../components/functional.css?raw';
+import themeCss from '../components/theme.css?raw';
 import { startCountdowns } from './countdown.ts';
 
 // Real Chromium, fake clock (setTimeout and Date): every "second" below is advanced by the test, never waited for.
@@ -9,7 +9,13 @@ import { startCountdowns } from './countdown.ts';
 const NOW = new Date('2026-12-31T22:00:00Z').getTime();
 
 /** The markup Countdown.astro renders (its unit tests pin these attributes), minus Astro's scoping attributes. */
-function countdown(options: { deadline: number; onExpire?: string; for?: string; widthCh?: number; id?: string }): string {
+function countdown(options: {
+  deadline: number;
+  onExpire?: string;
+  for?: string;
+  widthCh?: number;
+  id?: string;
+}): string {
   const iso = new Date(options.deadline).toISOString();
   return `<span class="cta-kit cta-countdown" id="${options.id ?? 'clock'}" role="timer" aria-live="off" data-cta-countdown="${iso}"
       data-cta-on-expire="${options.onExpire ?? 'replace'}"${options.for ? ` data-cta-for="${options.for}"` : ''}>
@@ -63,11 +69,24 @@ describe('countdown enhancer', () => {
     const ticks = recordTicks();
     vi.advanceTimersByTime(10_000);
     expect(remainingText()).toBe('00h 01m 21s');
-    expect(ticks()).toEqual(['00h 01m 30s', '00h 01m 29s', '00h 01m 28s', '00h 01m 27s', '00h 01m 26s', '00h 01m 25s', '00h 01m 24s', '00h 01m 23s', '00h 01m 22s', '00h 01m 21s']);
+    expect(ticks()).toEqual([
+      '00h 01m 30s',
+      '00h 01m 29s',
+      '00h 01m 28s',
+      '00h 01m 27s',
+      '00h 01m 26s',
+      '00h 01m 25s',
+      '00h 01m 24s',
+      '00h 01m 23s',
+      '00h 01m 22s',
+      '00h 01m 21s',
+    ]);
   });
 
   it('shows days for long countdowns and keeps one timer for all countdowns on the page', () => {
-    document.body.innerHTML = countdown({ deadline: NOW + 2 * 86_400_000 + 3_723_000, id: 'a' }) + countdown({ deadline: NOW + 5_000, id: 'b' });
+    document.body.innerHTML =
+      countdown({ deadline: NOW + 2 * 86_400_000 + 3_723_000, id: 'a' }) +
+      countdown({ deadline: NOW + 5_000, id: 'b' });
     startCountdowns();
     expect(query('#a [data-cta-remaining]').textContent).toBe('2d 01h 02m 03s');
     expect(query('#b [data-cta-remaining]').textContent).toBe('00h 00m 05s');
@@ -130,7 +149,7 @@ describe('countdown enhancer', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('copes with hand-written contract markup that has none of the component\'s inner parts', () => {
+  it("copes with hand-written contract markup that has none of the component's inner parts", () => {
     document.body.innerHTML =
       `<p id="bare" data-cta-countdown="${new Date(NOW - 1_000).toISOString()}" data-cta-on-expire="replace">Sale ended 31 Dec</p>` +
       countdown({ deadline: NOW + 4_000 });
@@ -168,7 +187,9 @@ describe('countdown enhancer', () => {
   it('under prefers-reduced-motion changes at most once a minute, without seconds', () => {
     const matchMedia = window.matchMedia.bind(window);
     vi.spyOn(window, 'matchMedia').mockImplementation((query) =>
-      query === '(prefers-reduced-motion: reduce)' ? ({ matches: true, media: query } as MediaQueryList) : matchMedia(query),
+      query === '(prefers-reduced-motion: reduce)'
+        ? ({ matches: true, media: query } as MediaQueryList)
+        : matchMedia(query),
     );
     document.body.innerHTML = countdown({ deadline: NOW + 2 * 3_600_000 + 30_000 });
     startCountdowns();

@@ -13,7 +13,11 @@ const ENHANCER_BUDGET_GZIP_BYTES = 870;
 /** The enhancer as a page gets it: bundled with its imports, minified, as the component's <script> loads it. */
 async function bundleEnhancer(): Promise<string> {
   const result = await build({
-    stdin: { contents: "import './countdown.ts';", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    stdin: {
+      contents: "import './countdown.ts';",
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -30,7 +34,9 @@ describe('countdown enhancer size', () => {
     const gzipBytes = gzipSync(code, { level: 9 }).byteLength;
     expect(code).toContain('data-cta-countdown'); // the real module, not an empty bundle
     expect(gzipBytes).toBeLessThanOrEqual(ENHANCER_BUDGET_GZIP_BYTES);
-    console.log(`countdown enhancer: ${code.length} B minified, ${gzipBytes} B gzip (budget ${ENHANCER_BUDGET_GZIP_BYTES} B)`);
+    console.log(
+      `countdown enhancer: ${code.length} B minified, ${gzipBytes} B gzip (budget ${ENHANCER_BUDGET_GZIP_BYTES} B)`,
+    );
   });
 
   it('has no dependencies: everything it imports is its own or the markup contract', async () => {
@@ -43,6 +49,8 @@ describe('countdown enhancer size', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => /contract\/dist\/deadline\.js$/.test(input))).toBe(true); // the shared parser
-    expect(inputs.filter((input) => !/src\/client\/countdown[\w-]*\.ts$|contract\/dist\/[\w-]+\.js$/.test(input))).toEqual([]);
+    expect(
+      inputs.filter((input) => !/src\/client\/countdown[\w-]*\.ts$|contract\/dist\/[\w-]+\.js$/.test(input)),
+    ).toEqual([]);
   });
 });

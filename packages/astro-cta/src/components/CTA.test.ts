@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
-import CTA from './CTA.astro';
 import { CtaAuthoringError } from './authoring-error.ts';
+import CTA from './CTA.astro';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -9,9 +9,14 @@ beforeAll(async () => {
 });
 
 const render = (props: Record<string, unknown>, slots: Record<string, string> = {}, request?: Request) =>
-  container.renderToString(CTA, { props, slots: { default: 'Start your free trial', ...slots }, ...(request ? { request } : {}) });
+  container.renderToString(CTA, {
+    props,
+    slots: { default: 'Start your free trial', ...slots },
+    ...(request ? { request } : {}),
+  });
 
-const attribute = (html: string, tag: string, name: string) => new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(html)?.[1];
+const attribute = (html: string, tag: string, name: string) =>
+  new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(html)?.[1];
 
 describe('<CTA>', () => {
   it('renders a link that carries the markup contract', async () => {
@@ -34,11 +39,14 @@ describe('<CTA>', () => {
     expect(html).not.toContain('href=');
   });
 
-  it.each(['primary', 'secondary', 'ghost', 'link'])('renders the %s variant as a class and in the contract', async (variant) => {
-    const html = await render({ id: 'v', href: '/', variant });
-    expect(html).toContain(`cta--${variant}`);
-    expect(html).toContain(`data-cta-variant="${variant}"`);
-  });
+  it.each(['primary', 'secondary', 'ghost', 'link'])(
+    'renders the %s variant as a class and in the contract',
+    async (variant) => {
+      const html = await render({ id: 'v', href: '/', variant });
+      expect(html).toContain(`cta--${variant}`);
+      expect(html).toContain(`data-cta-variant="${variant}"`);
+    },
+  );
 
   it.each(['sm', 'md', 'lg'])('renders size %s (md by default)', async (size) => {
     expect(await render({ id: 's', href: '/', size })).toContain(`cta--${size}`);
@@ -56,7 +64,7 @@ describe('<CTA>', () => {
     expect(internal).not.toContain('opens in a new tab');
   });
 
-  it('passes other attributes through and keeps the author\'s class and aria-describedby', async () => {
+  it("passes other attributes through and keeps the author's class and aria-describedby", async () => {
     const html = await render(
       { id: 'x', href: '/', class: 'hero-cta', 'aria-describedby': 'note', 'data-testid': 'cta' },
       { incentive: '<span>10% off</span>' },
@@ -81,7 +89,12 @@ describe('<CTA>', () => {
     expect(html).toMatch(/<div id="cta-start-trial-social-proof"[^>]*><p>4.8 out of 5<\/p><\/div>/);
     expect(attribute(html, 'a', 'aria-describedby')).toBe('cta-start-trial-incentive cta-start-trial-countdown');
     // Reading order: the offer, the action, its deadline, then the proof.
-    const order = ['id="cta-start-trial-incentive"', 'data-cta="start-trial"', 'id="cta-start-trial-countdown"', 'id="cta-start-trial-social-proof"'].map((needle) => html.indexOf(needle));
+    const order = [
+      'id="cta-start-trial-incentive"',
+      'data-cta="start-trial"',
+      'id="cta-start-trial-countdown"',
+      'id="cta-start-trial-social-proof"',
+    ].map((needle) => html.indexOf(needle));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -102,7 +115,9 @@ describe('<CTA>', () => {
   });
 
   it('ships no JavaScript of its own', async () => {
-    expect(await render({ id: 'a', href: '/' }, { incentive: 'x', countdown: 'y', 'social-proof': 'z' })).not.toContain('<script');
+    expect(await render({ id: 'a', href: '/' }, { incentive: 'x', countdown: 'y', 'social-proof': 'z' })).not.toContain(
+      '<script',
+    );
   });
 
   it.each([
@@ -112,7 +127,11 @@ describe('<CTA>', () => {
     [{ id: 'start', href: '' }, 'href', /has an empty href/],
     [{ id: 'start', href: '/', type: 'submit' }, 'type', /has both `href` and `type`/],
     [{ id: 'start', type: 'reset' }, 'type', /type="reset"\. Fix: use type="button" or type="submit"/],
-    [{ id: 'start', href: '/', variant: 'huge' }, 'variant', /variant="huge"\. Fix: use one of primary, secondary, ghost, link/],
+    [
+      { id: 'start', href: '/', variant: 'huge' },
+      'variant',
+      /variant="huge"\. Fix: use one of primary, secondary, ghost, link/,
+    ],
     [{ id: 'start', href: '/', size: 'xl' }, 'size', /size="xl"\. Fix: use one of sm, md, lg/],
     [{ id: 'start', type: 'button', external: true }, 'external', /is external but is a button/],
   ])('rejects %o, naming the prop and the fix', async (props, prop, message) => {
@@ -125,30 +144,44 @@ describe('<CTA>', () => {
   });
 
   it('rejects a CTA without text, also when its label is only whitespace or empty markup', async () => {
-    await expect(container.renderToString(CTA, { props: { id: 'empty', href: '/' } })).rejects.toThrow(/CTA "empty" has no text/);
+    await expect(container.renderToString(CTA, { props: { id: 'empty', href: '/' } })).rejects.toThrow(
+      /CTA "empty" has no text/,
+    );
     await expect(render({ id: 'blank', href: '/' }, { default: '  \n ' })).rejects.toThrow(/CTA "blank" has no text/);
-    await expect(render({ id: 'icon', href: '/' }, { default: '<span class="icon"></span>' })).rejects.toThrow(/CTA "icon" has no text/);
+    await expect(render({ id: 'icon', href: '/' }, { default: '<span class="icon"></span>' })).rejects.toThrow(
+      /CTA "icon" has no text/,
+    );
   });
 
-  it('accepts a label that is an image with alt text, and keeps the label\'s markup', async () => {
-    expect(await render({ id: 'logo', href: '/' }, { default: '<img src="/logo.svg" alt="Acme home">' })).toContain('<img src="/logo.svg" alt="Acme home">');
-    expect(await render({ id: 'em', href: '/' }, { default: 'Start <em>now</em>' })).toMatch(/>Start <em>now<\/em><\/a>/);
+  it("accepts a label that is an image with alt text, and keeps the label's markup", async () => {
+    expect(await render({ id: 'logo', href: '/' }, { default: '<img src="/logo.svg" alt="Acme home">' })).toContain(
+      '<img src="/logo.svg" alt="Acme home">',
+    );
+    expect(await render({ id: 'em', href: '/' }, { default: 'Start <em>now</em>' })).toMatch(
+      />Start <em>now<\/em><\/a>/,
+    );
   });
 
   it('names the page in its errors: the MDX source from the remark plugin, else the route', async () => {
     const request = new Request('http://localhost/pricing/');
     await expect(render({ href: '/' }, {}, request)).rejects.toThrow(/on the page for route .*\(\/pricing\/\)/);
-    await expect(render({ href: '/', __ctaSource: 'src/pages/pricing.mdx:12:1' })).rejects.toThrow(/on src\/pages\/pricing\.mdx:12:1/);
+    await expect(render({ href: '/', __ctaSource: 'src/pages/pricing.mdx:12:1' })).rejects.toThrow(
+      /on src\/pages\/pricing\.mdx:12:1/,
+    );
   });
 
-  it('does not write the remark plugin\'s source prop into the HTML', async () => {
+  it("does not write the remark plugin's source prop into the HTML", async () => {
     expect(await render({ id: 'a', href: '/', __ctaSource: 'src/pages/a.mdx:1:1' })).not.toContain('src/pages/a.mdx');
   });
 
   it('fails on a second CTA with the same id on the same page, not across pages', async () => {
     const page = new Request('http://localhost/landing/');
     await render({ id: 'hero', href: '/' }, {}, page);
-    await expect(render({ id: 'hero', href: '/b' }, {}, page)).rejects.toThrow(/`id` on .*\/landing\/.*two CTAs with id="hero".*Fix: give each CTA its own id, e.g. id="hero-footer"/);
-    await expect(render({ id: 'hero', href: '/' }, {}, new Request('http://localhost/other/'))).resolves.toContain('data-cta="hero"');
+    await expect(render({ id: 'hero', href: '/b' }, {}, page)).rejects.toThrow(
+      /`id` on .*\/landing\/.*two CTAs with id="hero".*Fix: give each CTA its own id, e.g. id="hero-footer"/,
+    );
+    await expect(render({ id: 'hero', href: '/' }, {}, new Request('http://localhost/other/'))).resolves.toContain(
+      'data-cta="hero"',
+    );
   });
 });

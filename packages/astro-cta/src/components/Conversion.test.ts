@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import Conversion from './Conversion.astro';
 import { CtaAuthoringError } from './authoring-error.ts';
+import Conversion from './Conversion.astro';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -14,7 +14,9 @@ describe('<Conversion>', () => {
   it('renders an inert template with the goal, and value and currency when given', async () => {
     expect(await render({ goal: 'signup' })).toContain('<template data-cta-conversion="signup"></template>');
     const valued = await render({ goal: 'purchase', value: 49.9, currency: 'EUR' });
-    expect(valued).toMatch(/<template data-cta-conversion="purchase" data-cta-conversion-value="49.9" data-cta-conversion-currency="EUR"><\/template>/);
+    expect(valued).toMatch(
+      /<template data-cta-conversion="purchase" data-cta-conversion-value="49.9" data-cta-conversion-currency="EUR"><\/template>/,
+    );
   });
 
   it.each([
@@ -45,7 +47,9 @@ describe('<Conversion>', () => {
       global.__ASTRO_CTA_BEACON__ = false;
       await render({ goal: 'signup' });
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]![0])).toMatch(/<Conversion goal="signup"> on .*beacon is off.*beacon: \{ endpoint/);
+      expect(String(warn.mock.calls[0]![0])).toMatch(
+        /<Conversion goal="signup"> on .*beacon is off.*beacon: \{ endpoint/,
+      );
     } finally {
       delete global.__ASTRO_CTA_BEACON__;
       warn.mockRestore();

@@ -26,15 +26,21 @@ const render = (props: Record<string, unknown>, slots: Record<string, string> = 
 const openingTag = (html: string, marker: string) => html.match(new RegExp(`<[^>]*${marker}[^>]*>`))?.[0] ?? '';
 
 describe('<Countdown> on the server', () => {
-  it('renders the absolute end as <time datetime>, in the deadline\'s own offset by default', async () => {
+  it("renders the absolute end as <time datetime>, in the deadline's own offset by default", async () => {
     const html = await render({ deadline: DEADLINE, locale: 'en-GB' });
     expect(html).toMatch(/Ends <time datetime="2026-12-31T23:59:00\+01:00"[^>]*>31 Dec, 23:59 GMT\+1<\/time>/);
   });
 
   it('shows the end in a named time zone and locale when asked', async () => {
-    expect(await render({ deadline: DEADLINE, locale: 'en-GB', timeZone: 'Europe/Paris' })).toContain('>31 Dec, 23:59 CET</time>');
-    expect(await render({ deadline: DEADLINE, locale: 'en-US', timeZone: 'America/New_York' })).toContain('>Dec 31, 5:59 PM EST</time>');
-    expect(await render({ deadline: DEADLINE, locale: 'de-DE', timeZone: 'Europe/Berlin' })).toContain('>31. Dez., 23:59 MEZ</time>');
+    expect(await render({ deadline: DEADLINE, locale: 'en-GB', timeZone: 'Europe/Paris' })).toContain(
+      '>31 Dec, 23:59 CET</time>',
+    );
+    expect(await render({ deadline: DEADLINE, locale: 'en-US', timeZone: 'America/New_York' })).toContain(
+      '>Dec 31, 5:59 PM EST</time>',
+    );
+    expect(await render({ deadline: DEADLINE, locale: 'de-DE', timeZone: 'Europe/Berlin' })).toContain(
+      '>31. Dez., 23:59 MEZ</time>',
+    );
   });
 
   it('writes the contract on a quiet timer root', async () => {
@@ -67,7 +73,13 @@ describe('<Countdown> on the server', () => {
   });
 
   it('passes other attributes through and accepts for as a space-separated string', async () => {
-    const html = await render({ deadline: DEADLINE, id: 'sale-clock', class: 'mine', onExpire: 'disable-cta', for: 'a b' });
+    const html = await render({
+      deadline: DEADLINE,
+      id: 'sale-clock',
+      class: 'mine',
+      onExpire: 'disable-cta',
+      for: 'a b',
+    });
     const root = openingTag(html, 'data-cta-countdown=');
     expect(root).toContain('id="sale-clock"');
     expect(root).toMatch(/class="cta-kit cta-countdown mine/);
@@ -96,7 +108,9 @@ describe('<Countdown> whose deadline passed before the build', () => {
     expect(openingTag(html, 'data-cta-ended')).not.toMatch(/\shidden/);
     expect(html).toContain('The winter sale is over.');
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toMatch(/<Countdown> on the page for route \/sale\/ \(\/sale\/\): the deadline 2026-12-01T09:00:00Z has passed/);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /<Countdown> on the page for route \/sale\/ \(\/sale\/\): the deadline 2026-12-01T09:00:00Z has passed/,
+    );
   });
 
   it('hide: renders nothing at all, and no enhancer script (issue 9: the offer is simply gone)', async () => {
@@ -121,13 +135,25 @@ describe('<Countdown> whose deadline passed before the build', () => {
 
 describe('<Countdown> authoring errors', () => {
   it.each([
-    [{}, /<Countdown> `deadline` on the page for route \/sale\/ \(\/sale\/\): the deadline is missing.*Fix: give the absolute end/],
-    [{ deadline: '2026-12-31T23:59:00' }, /`deadline`.*"2026-12-31T23:59:00" has no UTC offset.*"2026-12-31T23:59:00\+01:00"/],
+    [
+      {},
+      /<Countdown> `deadline` on the page for route \/sale\/ \(\/sale\/\): the deadline is missing.*Fix: give the absolute end/,
+    ],
+    [
+      { deadline: '2026-12-31T23:59:00' },
+      /`deadline`.*"2026-12-31T23:59:00" has no UTC offset.*"2026-12-31T23:59:00\+01:00"/,
+    ],
     [{ deadline: '2026-12-31' }, /`deadline`.*has no time and no UTC offset/],
     [{ deadline: 'next friday' }, /`deadline`.*"next friday" is not an ISO 8601 date-time/],
     [{ deadline: '2026-02-30T10:00:00Z' }, /`deadline`.*day 30 does not exist/],
-    [{ deadline: DEADLINE, onExpire: 'explode' }, /`onExpire`.*"explode" is not a mode.*"hide", "replace", "disable-cta"/],
-    [{ deadline: DEADLINE, for: 'hero' }, /`for`.*onExpire is "replace", which disables nothing.*add onExpire="disable-cta"/],
+    [
+      { deadline: DEADLINE, onExpire: 'explode' },
+      /`onExpire`.*"explode" is not a mode.*"hide", "replace", "disable-cta"/,
+    ],
+    [
+      { deadline: DEADLINE, for: 'hero' },
+      /`for`.*onExpire is "replace", which disables nothing.*add onExpire="disable-cta"/,
+    ],
     [{ deadline: DEADLINE, onExpire: 'disable-cta', for: [''] }, /`for`.*is not a list of CTA ids/],
     [{ deadline: DEADLINE, timeZone: 'Mars/Olympus' }, /`timeZone`.*"Mars\/Olympus" is not a time zone/],
     [{ deadline: DEADLINE, locale: 'not a locale!' }, /`locale`.*is not a BCP 47 locale tag/],

@@ -38,7 +38,13 @@ export class CtaAuthoringError extends Error {
   }
 }
 
-export function authoringError(component: string, place: RenderPlace, prop: string, problem: string, fix: string): CtaAuthoringError {
+export function authoringError(
+  component: string,
+  place: RenderPlace,
+  prop: string,
+  problem: string,
+  fix: string,
+): CtaAuthoringError {
   return new CtaAuthoringError(component, prop, describePage(place), problem, fix);
 }
 

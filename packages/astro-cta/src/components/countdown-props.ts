@@ -16,7 +16,11 @@ const EXAMPLE = 'deadline="2026-12-31T23:59:00+01:00"';
 export function countdownPropsError(props: Record<string, unknown>): CountdownPropsProblem | undefined {
   const deadline = parseDeadline(props.deadline);
   if (!deadline.ok) {
-    return { prop: 'deadline', problem: `the deadline ${deadline.problem}`, fix: `give the absolute end with its UTC offset, e.g. ${EXAMPLE}.` };
+    return {
+      prop: 'deadline',
+      problem: `the deadline ${deadline.problem}`,
+      fix: `give the absolute end with its UTC offset, e.g. ${EXAMPLE}.`,
+    };
   }
   const { onExpire } = props;
   if (onExpire !== undefined && !(COUNTDOWN_EXPIRE_MODES as readonly unknown[]).includes(onExpire)) {
@@ -29,7 +33,11 @@ export function countdownPropsError(props: Record<string, unknown>): CountdownPr
   if (props.for !== undefined) {
     const ids = Array.isArray(props.for) ? props.for : [props.for];
     if (!ids.every((id) => typeof id === 'string' && id.trim() !== '')) {
-      return { prop: 'for', problem: 'is not a list of CTA ids.', fix: 'give the `id`s of the CTAs to disable, e.g. for={["hero-buy", "footer-buy"]} or for="hero-buy".' };
+      return {
+        prop: 'for',
+        problem: 'is not a list of CTA ids.',
+        fix: 'give the `id`s of the CTAs to disable, e.g. for={["hero-buy", "footer-buy"]} or for="hero-buy".',
+      };
     }
     if (onExpire !== 'disable-cta') {
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDeadline, hasPassed, parseDeadline, timeZoneProblem, type Deadline } from './deadline.ts';
+import { type Deadline, formatDeadline, hasPassed, parseDeadline, timeZoneProblem } from './deadline.ts';
 
 function parsed(value: string): Deadline {
   const result = parseDeadline(value);
@@ -104,19 +104,23 @@ describe('formatDeadline', () => {
   const deadline = parsed('2026-12-31T23:59:00+01:00');
   const now = Date.parse('2026-11-01T00:00:00Z');
 
-  it('shows the end in the author\'s own offset by default', () => {
+  it("shows the end in the author's own offset by default", () => {
     expect(formatDeadline(deadline, { locale: 'en-GB', now })).toBe('31 Dec, 23:59 GMT+1');
   });
 
   it('names the zone when given an IANA time zone, and follows the locale', () => {
     expect(formatDeadline(deadline, { locale: 'en-GB', timeZone: 'Europe/Paris', now })).toBe('31 Dec, 23:59 CET');
-    expect(formatDeadline(deadline, { locale: 'en-US', timeZone: 'America/New_York', now })).toBe('Dec 31, 5:59 PM EST');
+    expect(formatDeadline(deadline, { locale: 'en-US', timeZone: 'America/New_York', now })).toBe(
+      'Dec 31, 5:59 PM EST',
+    );
     expect(formatDeadline(deadline, { locale: 'de-DE', timeZone: 'Europe/Berlin', now })).toBe('31. Dez., 23:59 MEZ');
   });
 
   it('shows only the day when asked, and the year when it is not the current one', () => {
     expect(formatDeadline(deadline, { locale: 'en-GB', dateOnly: true, now })).toBe('31 Dec');
-    expect(formatDeadline(deadline, { locale: 'en-GB', dateOnly: true, now: Date.parse('2025-06-01T00:00:00Z') })).toBe('31 Dec 2026');
+    expect(formatDeadline(deadline, { locale: 'en-GB', dateOnly: true, now: Date.parse('2025-06-01T00:00:00Z') })).toBe(
+      '31 Dec 2026',
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * offset would end at a different moment in each visitor's time zone, `+0100` is read by some browsers only: both
  * are rejected with a message that shows the fix.
  */
-import { readDeadline, type DeadlineProblem } from '@astro-cta/contract';
+import { type DeadlineProblem, readDeadline } from '@astro-cta/contract';
 
 export interface Deadline {
   /** The deadline, normalised to RFC 3339: what `<time datetime>` and `data-cta-countdown` carry. */
@@ -30,7 +30,9 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function parseDeadline(value: unknown): DeadlineResult {
   if (value instanceof Date) {
-    return fail(`is a Date object; pass an ISO 8601 string with a UTC offset, e.g. ${EXAMPLE} (or date.toISOString()).`);
+    return fail(
+      `is a Date object; pass an ISO 8601 string with a UTC offset, e.g. ${EXAMPLE} (or date.toISOString()).`,
+    );
   }
   if (value !== undefined && value !== null && typeof value !== 'string') {
     return fail(`is a ${typeof value}; give an ISO 8601 date-time string with a UTC offset, e.g. ${EXAMPLE}.`);
@@ -58,11 +60,15 @@ export function parseDeadline(value: unknown): DeadlineResult {
 function explain(problem: DeadlineProblem, text: string): string {
   switch (problem) {
     case 'no-offset':
-      return `"${text}" has no UTC offset, so it would end at a different moment in every visitor's time zone; ` +
-        `add one, e.g. "${text}+01:00" or "${text}Z".`;
+      return (
+        `"${text}" has no UTC offset, so it would end at a different moment in every visitor's time zone; ` +
+        `add one, e.g. "${text}+01:00" or "${text}Z".`
+      );
     case 'offset-without-colon':
-      return `"${text}" writes its UTC offset without a colon, which some browsers cannot read; ` +
-        `write it as ±HH:MM, e.g. "${text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')}".`;
+      return (
+        `"${text}" writes its UTC offset without a colon, which some browsers cannot read; ` +
+        `write it as ±HH:MM, e.g. "${text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')}".`
+      );
     case 'offset-out-of-range':
       return `"${text}" is not a real date-time: its UTC offset is beyond ±14:00, the range of every time zone on Earth.`;
     case 'no-such-date':

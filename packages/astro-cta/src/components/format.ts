@@ -47,12 +47,17 @@ export function formatPercent(percent: number, locale: string): string {
 export function formatMoney(amount: number, currency: string, locale: string): string {
   // Whole amounts print without ".00" ("$50"), other amounts keep the currency's own digits ("$49.99").
   const whole = Number.isInteger(amount);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) }).format(amount);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}),
+  }).format(amount);
 }
 
 /** Checks an ISO 4217 code; returns a problem or undefined. */
 export function currencyProblem(currency: unknown): string | undefined {
-  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) return `"${String(currency)}" is not an ISO 4217 currency code.`;
+  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency))
+    return `"${String(currency)}" is not an ISO 4217 currency code.`;
   try {
     new Intl.NumberFormat('en', { style: 'currency', currency });
     return undefined;
@@ -68,7 +73,9 @@ export function formatMonthYear(date: Date, locale: string): string {
 
 /** "12 Oct 2026" for a testimonial's date. */
 export function formatDay(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** Parses a calendar date ("2026-10", "2026-10-14", a Date); undefined when it is not one. */

@@ -1,11 +1,11 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CtaAuthoringError } from './authoring-error.ts';
+import Countdown from './Countdown.astro';
 import CTA from './CTA.astro';
 import CTASection from './CTASection.astro';
-import Countdown from './Countdown.astro';
 import Incentive from './Incentive.astro';
 import SocialProof from './SocialProof.astro';
-import { CtaAuthoringError } from './authoring-error.ts';
 import { schemeOf } from './safe-url.ts';
 
 // Issue 10 L13 (URL schemes that run code) and L14 (a bad locale), each refused at build time with the component,
@@ -16,14 +16,28 @@ beforeAll(async () => {
 });
 
 type Component = Parameters<AstroContainer['renderToString']>[0];
-async function authoringError(component: Component, props: Record<string, unknown>, slots: Record<string, string> = {}) {
+async function authoringError(
+  component: Component,
+  props: Record<string, unknown>,
+  slots: Record<string, string> = {},
+) {
   const request = new Request('https://example.com/landing/');
-  const error = await container.renderToString(component, { props, slots, request }).then(() => undefined, (caught: unknown) => caught);
+  const error = await container.renderToString(component, { props, slots, request }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(CtaAuthoringError);
   return error as CtaAuthoringError;
 }
 
-const HOSTILE = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>'];
+const HOSTILE = [
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'vbscript:msgbox(1)',
+  'data:text/html,<script>alert(1)</script>',
+];
 
 describe('L13: hrefs and image URLs that could run code are refused', () => {
   it.each(HOSTILE)('<CTA href="%s">', async (href) => {
@@ -45,21 +59,36 @@ describe('L13: hrefs and image URLs that could run code are refused', () => {
     ['logos[0].href', { logos: [{ src: '/globex.svg', alt: 'Globex', href: 'javascript:alert(1)' }] }],
     ['logos[0].src', { logos: [{ src: 'data:text/html,<script>alert(1)</script>', alt: 'Globex' }] }],
     ['logos[0].src', { logos: [{ src: 'javascript:alert(1)', alt: 'Globex' }] }],
-    ['testimonial.avatar', { testimonial: { quote: 'Great.', author: 'Jane Doe', company: 'Globex', avatar: 'javascript:alert(1)' } }],
+    [
+      'testimonial.avatar',
+      { testimonial: { quote: 'Great.', author: 'Jane Doe', company: 'Globex', avatar: 'javascript:alert(1)' } },
+    ],
   ])('<SocialProof> %s', async (prop, props) => {
     const error = await authoringError(SocialProof, props);
     expect([error.component, error.prop]).toEqual(['SocialProof', prop]);
   });
 
   it('allows relative URLs and the listed schemes', async () => {
-    for (const href of ['/signup', '#pricing', '../docs/', 'https://example.com/', 'mailto:sales@example.com', 'tel:+331234']) {
-      const html = await container.renderToString(CTA, { props: { id: 'ok', href }, slots: { default: 'Contact sales' } });
+    for (const href of [
+      '/signup',
+      '#pricing',
+      '../docs/',
+      'https://example.com/',
+      'mailto:sales@example.com',
+      'tel:+331234',
+    ]) {
+      const html = await container.renderToString(CTA, {
+        props: { id: 'ok', href },
+        slots: { default: 'Contact sales' },
+      });
       expect(html).toContain('data-cta="ok"');
     }
   });
 
   it('allows an inline image as a logo (an <img> never runs script)', async () => {
-    const html = await container.renderToString(SocialProof, { props: { logos: [{ src: 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E', alt: 'Globex' }] } });
+    const html = await container.renderToString(SocialProof, {
+      props: { logos: [{ src: 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E', alt: 'Globex' }] },
+    });
     expect(html).toContain('alt="Globex"');
   });
 

@@ -16,5 +16,9 @@ export function kitClass(unstyledProp: unknown): 'cta-kit' | undefined {
 
 export function unstyledProblem(value: unknown): PropProblem | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
-  return { prop: 'unstyled', problem: `${JSON.stringify(value)} is not true or false.`, fix: 'write `unstyled` (or unstyled={true}) to render without the kit\'s CSS; leave it out to keep it.' };
+  return {
+    prop: 'unstyled',
+    problem: `${JSON.stringify(value)} is not true or false.`,
+    fix: "write `unstyled` (or unstyled={true}) to render without the kit's CSS; leave it out to keep it.",
+  };
 }

@@ -40,31 +40,63 @@ export function ctaPropsError(props: {
   unstyled?: unknown;
 }): PropProblem | undefined {
   if (typeof props.id !== 'string' || props.id.trim() === '') {
-    return { prop: 'id', problem: 'is missing.', fix: 'give a stable analytics id such as id="start-trial", unique on the page.' };
+    return {
+      prop: 'id',
+      problem: 'is missing.',
+      fix: 'give a stable analytics id such as id="start-trial", unique on the page.',
+    };
   }
   const named = `"${props.id}"`;
   if (props.href === undefined && props.type === undefined) {
-    return { prop: 'href', problem: `CTA ${named} has no target.`, fix: 'give `href` for a link, or `type="button"`/`type="submit"` for a button.' };
+    return {
+      prop: 'href',
+      problem: `CTA ${named} has no target.`,
+      fix: 'give `href` for a link, or `type="button"`/`type="submit"` for a button.',
+    };
   }
   if (props.href !== undefined && (typeof props.href !== 'string' || props.href.trim() === '')) {
-    return { prop: 'href', problem: `CTA ${named} has an empty href.`, fix: 'give the URL the CTA leads to, e.g. href="/signup".' };
+    return {
+      prop: 'href',
+      problem: `CTA ${named} has an empty href.`,
+      fix: 'give the URL the CTA leads to, e.g. href="/signup".',
+    };
   }
   const unsafe = urlProblem('href', props.href, LINK_SCHEMES);
   if (unsafe) return { ...unsafe, problem: `CTA ${named}: ${unsafe.problem}` };
   if (props.href !== undefined && props.type !== undefined) {
-    return { prop: 'type', problem: `CTA ${named} has both \`href\` and \`type\`.`, fix: 'keep `href` for a link or `type` for a button, not both.' };
+    return {
+      prop: 'type',
+      problem: `CTA ${named} has both \`href\` and \`type\`.`,
+      fix: 'keep `href` for a link or `type` for a button, not both.',
+    };
   }
   if (props.type !== undefined && props.type !== 'button' && props.type !== 'submit') {
-    return { prop: 'type', problem: `CTA ${named} has type="${String(props.type)}".`, fix: 'use type="button" or type="submit".' };
+    return {
+      prop: 'type',
+      problem: `CTA ${named} has type="${String(props.type)}".`,
+      fix: 'use type="button" or type="submit".',
+    };
   }
   if (props.variant !== undefined && !(CTA_VARIANTS as readonly unknown[]).includes(props.variant)) {
-    return { prop: 'variant', problem: `CTA ${named} has variant="${String(props.variant)}".`, fix: `use one of ${CTA_VARIANTS.join(', ')}.` };
+    return {
+      prop: 'variant',
+      problem: `CTA ${named} has variant="${String(props.variant)}".`,
+      fix: `use one of ${CTA_VARIANTS.join(', ')}.`,
+    };
   }
   if (props.size !== undefined && !(CTA_SIZES as readonly unknown[]).includes(props.size)) {
-    return { prop: 'size', problem: `CTA ${named} has size="${String(props.size)}".`, fix: `use one of ${CTA_SIZES.join(', ')}.` };
+    return {
+      prop: 'size',
+      problem: `CTA ${named} has size="${String(props.size)}".`,
+      fix: `use one of ${CTA_SIZES.join(', ')}.`,
+    };
   }
   if (props.external && props.href === undefined) {
-    return { prop: 'external', problem: `CTA ${named} is external but is a button.`, fix: 'give `href` with the external URL, or drop `external`.' };
+    return {
+      prop: 'external',
+      problem: `CTA ${named} is external but is a button.`,
+      fix: 'give `href` with the external URL, or drop `external`.',
+    };
   }
   return unstyledProblem(props.unstyled);
 }

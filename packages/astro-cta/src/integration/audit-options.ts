@@ -6,7 +6,7 @@ import type { AuditConfigInput } from '@astro-cta/audit';
  * `audit` in the integration's options is the audit's own configuration schema, the same one the CLI reads from
  * `cta-audit.config.json`, so both accept exactly the same fields with the same error messages.
  */
-export { auditConfigSchema as auditOptionsSchema, type AuditConfigInput as AuditOptions } from '@astro-cta/audit';
+export { type AuditConfigInput as AuditOptions, auditConfigSchema as auditOptionsSchema } from '@astro-cta/audit';
 
 /** Where the options are recorded for `cta-audit`, relative to the project root (the CLI's INTEGRATION_CONFIG_FILE). */
 export const RECORDED_OPTIONS = '.astro/astro-cta-audit.json';

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IntegrationResolvedRoute } from 'astro';
 import { frontmatterReader } from '@astro-cta/audit';
+import type { IntegrationResolvedRoute } from 'astro';
 
 /**
  * Maps built pages back to their sources: route patterns to components (from `astro:routes:resolved`), built
@@ -21,7 +21,8 @@ export class AuditSources {
 
   constructor(root: URL | string, srcDir?: URL | string) {
     this.#root = typeof root === 'string' ? root : fileURLToPath(root);
-    this.#srcDir = srcDir === undefined ? path.join(this.#root, 'src') : typeof srcDir === 'string' ? srcDir : fileURLToPath(srcDir);
+    this.#srcDir =
+      srcDir === undefined ? path.join(this.#root, 'src') : typeof srcDir === 'string' ? srcDir : fileURLToPath(srcDir);
     this.#optOut = frontmatterReader((source) => path.resolve(this.#root, source));
   }
 
@@ -60,12 +61,19 @@ export class AuditSources {
   }
 
   #contentFileFor(route: string): string | undefined {
-    const slug = decodeURIComponent(route).replace(/\.html$/, '').replace(/^\/+|\/+$/g, '') || 'index';
+    const slug =
+      decodeURIComponent(route)
+        .replace(/\.html$/, '')
+        .replace(/^\/+|\/+$/g, '') || 'index';
     let best: string | undefined;
-    this.#markdownFiles ??= listMarkdown(this.#srcDir).map((file) => path.relative(this.#root, file).split(path.sep).join('/'));
+    this.#markdownFiles ??= listMarkdown(this.#srcDir).map((file) =>
+      path.relative(this.#root, file).split(path.sep).join('/'),
+    );
     for (const file of this.#markdownFiles) {
       const withoutExtension = file.replace(/\.(?:md|mdx|markdoc)$/i, '').toLowerCase();
-      const matches = withoutExtension.endsWith(`/${slug.toLowerCase()}`) || withoutExtension.endsWith(`/${slug.toLowerCase()}/index`);
+      const matches =
+        withoutExtension.endsWith(`/${slug.toLowerCase()}`) ||
+        withoutExtension.endsWith(`/${slug.toLowerCase()}/index`);
       if (matches && (!best || file.length < best.length)) best = file;
     }
     return best;
@@ -75,7 +83,10 @@ export class AuditSources {
 function listMarkdown(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.(?:md|mdx|markdoc)$/i.test(entry.name) && !entry.parentPath.includes('node_modules'))
+      .filter(
+        (entry) =>
+          entry.isFile() && /\.(?:md|mdx|markdoc)$/i.test(entry.name) && !entry.parentPath.includes('node_modules'),
+      )
       .map((entry) => path.join(entry.parentPath, entry.name));
   } catch {
     return [];

@@ -1,5 +1,5 @@
+import { type RenderedPages, resolveAuditConfig } from '@astro-cta/audit';
 import { describe, expect, it } from 'vitest';
-import { resolveAuditConfig, type RenderedPages } from '@astro-cta/audit';
 import { auditWhileRendering, builtFileFor, builtFileForUrl } from './audit-while-rendering.ts';
 
 const page = { type: 'page' as const, isIndex: false };
@@ -23,7 +23,9 @@ describe('builtFileFor: where Astro writes a page', () => {
   it('counts redirects as pages only when Astro writes them', () => {
     const redirect = { type: 'redirect' as const, isIndex: false };
     expect(builtFileFor('/old', redirect, format('directory'))).toBe('old/index.html');
-    expect(builtFileFor('/old', redirect, { build: { format: 'directory', redirects: false } as never })).toBeUndefined();
+    expect(
+      builtFileFor('/old', redirect, { build: { format: 'directory', redirects: false } as never }),
+    ).toBeUndefined();
   });
 
   it('leaves out what is not an HTML page', () => {
@@ -59,8 +61,12 @@ describe('auditWhileRendering', () => {
     render: async (request: Request) =>
       new URL(request.url).pathname === '/broken/'
         ? // A body that fails when read: our copy of it fails, Astro's page must not.
-          new Response(new ReadableStream({ pull: (controller) => controller.error(new Error('broken body')) }), { headers: { 'content-type': 'text/html' } })
-        : new Response('<html><body><main><a class="button" href="/">Click here</a></main></body></html>', { headers: { 'content-type': 'text/html' } }),
+          new Response(new ReadableStream({ pull: (controller) => controller.error(new Error('broken body')) }), {
+            headers: { 'content-type': 'text/html' },
+          })
+        : new Response('<html><body><main><a class="button" href="/">Click here</a></main></body></html>', {
+            headers: { 'content-type': 'text/html' },
+          }),
   };
 
   it('hands each rendered page to the audit and never fails the render for its own sake', async () => {
@@ -71,7 +77,9 @@ describe('auditWhileRendering', () => {
     try {
       const home = await wrapped.render(new Request('http://localhost/'), { routeData: paths[0]!.route as never });
       expect(home).toBeInstanceOf(Response);
-      const broken = await wrapped.render(new Request('http://localhost/broken/'), { routeData: paths[1]!.route as never });
+      const broken = await wrapped.render(new Request('http://localhost/broken/'), {
+        routeData: paths[1]!.route as never,
+      });
       expect((broken as Response).status).toBe(200);
       expect(rendered!.has('index.html')).toBe(true);
       expect(rendered!.has('broken/index.html')).toBe(false);

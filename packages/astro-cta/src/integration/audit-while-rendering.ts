@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { listHtmlFiles, RenderedPages, type ResolvedAuditConfig, routeForFile } from '@astro-cta/audit';
 import type { AstroConfig, AstroPrerenderer, RouteData } from 'astro';
-import { listHtmlFiles, RenderedPages, routeForFile, type ResolvedAuditConfig } from '@astro-cta/audit';
 
 /**
  * Wraps Astro's prerenderer so that every page is audited on a worker thread as soon as it is rendered, while the
@@ -23,7 +23,9 @@ export function auditWhileRendering(
       const paths = await inner.getStaticPaths();
       // Our head start must never fail the user's build: if it cannot start, the audit after the build does it all.
       try {
-        const files = paths.map(({ pathname, route }) => builtFileFor(pathname, route, config)).filter((file): file is string => file !== undefined);
+        const files = paths
+          .map(({ pathname, route }) => builtFileFor(pathname, route, config))
+          .filter((file): file is string => file !== undefined);
         rendered = RenderedPages.create({
           rules: audit.rules,
           now: audit.now,
@@ -40,7 +42,13 @@ export function auditWhileRendering(
       const result = await inner.render(request, options);
       if (rendered) {
         try {
-          await handOver(rendered, config, request, options.routeData, result instanceof Response ? result : result.response);
+          await handOver(
+            rendered,
+            config,
+            request,
+            options.routeData,
+            result instanceof Response ? result : result.response,
+          );
         } catch {
           // A page we could not take is audited from its file after the build; the user's build goes on.
         }
@@ -56,7 +64,13 @@ export function auditWhileRendering(
 }
 
 /** Gives a rendered HTML page to the audit, with the file Astro will write it to. */
-async function handOver(rendered: RenderedPages, config: AstroConfig, request: Request, route: RouteData, response: Response): Promise<void> {
+async function handOver(
+  rendered: RenderedPages,
+  config: AstroConfig,
+  request: Request,
+  route: RouteData,
+  response: Response,
+): Promise<void> {
   // Astro writes the body of any response but a redirect (a 404 page renders with status 404).
   const written = response.status < 300 || response.status >= 400;
   if (!written || !/^text\/html/i.test(response.headers.get('content-type') ?? 'text/html')) return;
@@ -85,7 +99,11 @@ const STATUS_CODE_PAGES = new Set(['/404', '/500']);
  * not an HTML page (a redirect is one, unless `build.redirects` is off). A wrong guess costs only the head start:
  * the built file is audited after the build then.
  */
-export function builtFileFor(pathname: string, route: Pick<RouteData, 'type' | 'isIndex'>, config: Pick<AstroConfig, 'build'>): string | undefined {
+export function builtFileFor(
+  pathname: string,
+  route: Pick<RouteData, 'type' | 'isIndex'>,
+  config: Pick<AstroConfig, 'build'>,
+): string | undefined {
   const clean = pathname.replace(/^\/+|\/+$/g, '');
   if (route.type === 'endpoint') return clean.endsWith('.html') ? clean : undefined;
   if (route.type === 'redirect' && config.build.redirects === false) return undefined;
@@ -97,7 +115,11 @@ export function builtFileFor(pathname: string, route: Pick<RouteData, 'type' | '
 }
 
 /** `builtFileFor` from the URL Astro renders a page at (it carries the base path and the format's ending). */
-export function builtFileForUrl(url: string, route: Pick<RouteData, 'type' | 'isIndex'>, config: Pick<AstroConfig, 'build' | 'base'>): string | undefined {
+export function builtFileForUrl(
+  url: string,
+  route: Pick<RouteData, 'type' | 'isIndex'>,
+  config: Pick<AstroConfig, 'build' | 'base'>,
+): string | undefined {
   let pathname: string;
   try {
     pathname = decodeURI(new URL(url).pathname);
@@ -105,7 +127,8 @@ export function builtFileForUrl(url: string, route: Pick<RouteData, 'type' | 'is
     return undefined;
   }
   const base = `/${config.base.replace(/^\/+|\/+$/g, '')}`;
-  if (base !== '/' && (pathname === base || pathname.startsWith(`${base}/`))) pathname = pathname.slice(base.length) || '/';
+  if (base !== '/' && (pathname === base || pathname.startsWith(`${base}/`)))
+    pathname = pathname.slice(base.length) || '/';
   if (route.type === 'endpoint') return builtFileFor(pathname, route, config);
   // The file format renders /about at /about.html, and the home page at /index.html.
   return builtFileFor(pathname.replace(/(?:\/index)?\.html$/, ''), route, config);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './options.ts';
 import { resolvedSinks } from './beacon-options.ts';
+import { resolveOptions } from './options.ts';
 
 const beacon = (input: unknown) => {
   const resolved = resolveOptions({ beacon: input }).beacon;
@@ -25,16 +25,32 @@ describe('beacon options', () => {
   });
 
   it('takes analytics sinks without a collector, and a custom module', () => {
-    expect(beacon({ sinks: ['plausible', 'ga4', { custom: './src/sink.ts' }] }).sinks).toEqual(['plausible', 'ga4', { custom: './src/sink.ts' }]);
+    expect(beacon({ sinks: ['plausible', 'ga4', { custom: './src/sink.ts' }] }).sinks).toEqual([
+      'plausible',
+      'ga4',
+      { custom: './src/sink.ts' },
+    ]);
   });
 
   it('names each bad field and says how to fix it', () => {
     const problems: [unknown, RegExp][] = [
-      [{}, /beacon\.endpoint: the beacon has nowhere to send events: set beacon\.endpoint \(the collector\) or beacon\.sinks/],
+      [
+        {},
+        /beacon\.endpoint: the beacon has nowhere to send events: set beacon\.endpoint \(the collector\) or beacon\.sinks/,
+      ],
       [{ sinks: ['collector'] }, /beacon\.sinks: beacon\.sinks lists "collector" but beacon\.endpoint is not set/],
-      [{ endpoint: 'api/cta' }, /beacon\.endpoint: beacon\.endpoint must be an absolute URL .* or a path starting with "\/"/],
-      [{ endpoint: '/e', sinks: ['matomo'] }, /beacon\.sinks\.0: each beacon sink is "collector", "plausible", "umami", "ga4", "posthog" or \{ custom/],
-      [{ endpoint: '/e', sinks: [{ custom: 'src/sink.ts' }] }, /beacon\.sinks\.0\.custom: a custom sink is a module path relative to the project root, starting with "\.\/"/],
+      [
+        { endpoint: 'api/cta' },
+        /beacon\.endpoint: beacon\.endpoint must be an absolute URL .* or a path starting with "\/"/,
+      ],
+      [
+        { endpoint: '/e', sinks: ['matomo'] },
+        /beacon\.sinks\.0: each beacon sink is "collector", "plausible", "umami", "ga4", "posthog" or \{ custom/,
+      ],
+      [
+        { endpoint: '/e', sinks: [{ custom: 'src/sink.ts' }] },
+        /beacon\.sinks\.0\.custom: a custom sink is a module path relative to the project root, starting with "\.\/"/,
+      ],
       [{ endpoint: '/e', consent: 'yes' }, /beacon\.consent: beacon\.consent is "granted", "pending" or "denied"/],
       [{ endpoint: '/e', privacy: { respectGPC: false } }, /beacon\.privacy: Unrecognized key: "respectGPC"/],
       [{ endpoint: '/e', allowLocalHost: true }, /beacon: Unrecognized key: "allowLocalHost"/],

@@ -4,10 +4,13 @@ import { z } from 'zod';
 export const PLATFORM_SINKS = ['plausible', 'umami', 'ga4', 'posthog'] as const;
 
 const endpoint = z
-  .string({ error: 'beacon.endpoint must be a URL or a site path, e.g. "/api/cta" or "https://collect.example.com/e".' })
+  .string({
+    error: 'beacon.endpoint must be a URL or a site path, e.g. "/api/cta" or "https://collect.example.com/e".',
+  })
   .min(1, 'beacon.endpoint is empty: give the URL that receives events, or leave it out and list analytics sinks.')
   .refine((value) => value.startsWith('/') || URL.canParse(value), {
-    error: 'beacon.endpoint must be an absolute URL ("https://collect.example.com/e") or a path starting with "/" ("/api/cta").',
+    error:
+      'beacon.endpoint must be an absolute URL ("https://collect.example.com/e") or a path starting with "/" ("/api/cta").',
   });
 
 export type SinkName = 'collector' | (typeof PLATFORM_SINKS)[number];
@@ -21,16 +24,26 @@ const sink = z.unknown().superRefine((value, context) => {
   if (value && typeof value === 'object' && Object.keys(value).join() === 'custom') {
     const custom = (value as { custom: unknown }).custom;
     if (typeof custom === 'string' && /^\.\.?\//.test(custom)) return;
-    context.addIssue({ code: 'custom', path: ['custom'], message: 'a custom sink is a module path relative to the project root, starting with "./", e.g. "./src/cta-sink.ts".' });
+    context.addIssue({
+      code: 'custom',
+      path: ['custom'],
+      message:
+        'a custom sink is a module path relative to the project root, starting with "./", e.g. "./src/cta-sink.ts".',
+    });
     return;
   }
-  context.addIssue({ code: 'custom', message: `each beacon sink is "collector", ${PLATFORM_SINKS.map((name) => `"${name}"`).join(', ')} or { custom: "./src/my-sink.ts" }.` });
+  context.addIssue({
+    code: 'custom',
+    message: `each beacon sink is "collector", ${PLATFORM_SINKS.map((name) => `"${name}"`).join(', ')} or { custom: "./src/my-sink.ts" }.`,
+  });
 }) as unknown as z.ZodType<BeaconSink>;
 
 const CONSENT_STATES: readonly string[] = ['granted', 'pending', 'denied'];
 const consent = z
   .string({ error: 'beacon.consent is "granted", "pending" or "denied".' })
-  .refine((value) => CONSENT_STATES.includes(value), { error: 'beacon.consent is "granted", "pending" or "denied".' }) as unknown as z.ZodType<'granted' | 'pending' | 'denied'>;
+  .refine((value) => CONSENT_STATES.includes(value), {
+    error: 'beacon.consent is "granted", "pending" or "denied".',
+  }) as unknown as z.ZodType<'granted' | 'pending' | 'denied'>;
 
 /** `beacon` in the integration's options: where click and impression events go and what keeps them from going. */
 export const beaconOptionsSchema = z
@@ -72,9 +85,20 @@ export const beaconOptionsSchema = z
   .strict()
   .superRefine((options, context) => {
     const sinks = resolvedSinks(options);
-    if (sinks.length === 0) context.addIssue({ code: 'custom', path: ['endpoint'], message: 'the beacon has nowhere to send events: set beacon.endpoint (the collector) or beacon.sinks (analytics platforms).' });
+    if (sinks.length === 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['endpoint'],
+        message:
+          'the beacon has nowhere to send events: set beacon.endpoint (the collector) or beacon.sinks (analytics platforms).',
+      });
     if (sinks.includes('collector') && !options.endpoint)
-      context.addIssue({ code: 'custom', path: ['sinks'], message: 'beacon.sinks lists "collector" but beacon.endpoint is not set: give the collector URL, e.g. endpoint: "/api/cta".' });
+      context.addIssue({
+        code: 'custom',
+        path: ['sinks'],
+        message:
+          'beacon.sinks lists "collector" but beacon.endpoint is not set: give the collector URL, e.g. endpoint: "/api/cta".',
+      });
   });
 
 export type BeaconOptionsInput = z.input<typeof beaconOptionsSchema>;

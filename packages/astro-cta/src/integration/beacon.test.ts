@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveOptions } from './options.ts';
+import { describe, expect, it } from 'vitest';
 import { beaconBootstrap } from './beacon.ts';
+import { resolveOptions } from './options.ts';
 
 const root = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'astro-cta-beacon-'))}/`);
 const bootstrap = (input: unknown) => {
@@ -32,9 +32,17 @@ describe('the injected beacon bootstrap', () => {
   });
 
   it('passes the consent default, privacy opt-outs and the localhost and automation opt-ins', () => {
-    const code = bootstrap({ sinks: ['umami'], consent: 'pending', privacy: { respectGpc: false, respectDnt: false }, allowLocalhost: true, allowAutomation: true });
+    const code = bootstrap({
+      sinks: ['umami'],
+      consent: 'pending',
+      privacy: { respectGpc: false, respectDnt: false },
+      allowLocalhost: true,
+      allowAutomation: true,
+    });
     expect(code).toContain(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
-    expect(code).toContain('startBeacon({ sink: umami(), gate: visits(consentGate(ctaConsent, "pending")), gpc: false, dnt: false, localhost: true, automation: true })');
+    expect(code).toContain(
+      'startBeacon({ sink: umami(), gate: visits(consentGate(ctaConsent, "pending")), gpc: false, dnt: false, localhost: true, automation: true })',
+    );
     expect(code).not.toContain('endpoint');
   });
 
@@ -53,6 +61,8 @@ describe('the injected beacon bootstrap', () => {
   });
 
   it('says which custom sink module is missing', () => {
-    expect(() => bootstrap({ sinks: [{ custom: './nowhere.ts' }] })).toThrow(/beacon\.sinks\[0\]\.custom points to .*nowhere\.ts, which does not exist/);
+    expect(() => bootstrap({ sinks: [{ custom: './nowhere.ts' }] })).toThrow(
+      /beacon\.sinks\[0\]\.custom points to .*nowhere\.ts, which does not exist/,
+    );
   });
 });

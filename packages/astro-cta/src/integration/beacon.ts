@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolvedSinks, type ResolvedBeaconOptions } from './beacon-options.ts';
+import { type ResolvedBeaconOptions, resolvedSinks } from './beacon-options.ts';
 
 /**
  * The module injected on every page (`injectScript('page')`): Astro bundles it into an external module script,
@@ -9,7 +9,10 @@ import { resolvedSinks, type ResolvedBeaconOptions } from './beacon-options.ts';
  * imports only the sinks and the consent gate that the options ask for: the others are never bundled.
  */
 export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): string {
-  const imports = [`import { startBeacon } from 'astro-cta/client/beacon.ts';`, `import { connectTrack } from 'astro-cta/client/beacon-track.ts';`];
+  const imports = [
+    `import { startBeacon } from 'astro-cta/client/beacon.ts';`,
+    `import { connectTrack } from 'astro-cta/client/beacon-track.ts';`,
+  ];
   const sinks: string[] = [];
   resolvedSinks(options).forEach((sink, index) => {
     if (sink === 'collector') return;
@@ -20,7 +23,9 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
     }
     const file = fileURLToPath(new URL(sink.custom, root));
     if (!existsSync(file))
-      throw new Error(`astro-cta: beacon.sinks[${index}].custom points to ${file}, which does not exist. Give a module path relative to the project root that default-exports a function receiving each event.`);
+      throw new Error(
+        `astro-cta: beacon.sinks[${index}].custom points to ${file}, which does not exist. Give a module path relative to the project root that default-exports a function receiving each event.`,
+      );
     imports.push(`import custom${index} from ${JSON.stringify(file)};`);
     sinks.push(`custom${index}`);
   });

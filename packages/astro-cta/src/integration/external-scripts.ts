@@ -4,8 +4,9 @@
  * 'unsafe-inline') then refuses to run it. This wraps the site's limit: those two chunks are never inlined,
  * everything else is decided exactly as the site's own setting (a number or a function, default 4096) decides it.
  */
-import type { AstroConfig } from 'astro';
+
 import { COUNTDOWN_DEADLINE } from '@astro-cta/contract';
+import type { AstroConfig } from 'astro';
 import { CONVERSION_GOAL } from '../client/conversion-attributes.ts';
 
 type InlineLimit = NonNullable<NonNullable<AstroConfig['vite']['build']>['assetsInlineLimit']>;
@@ -23,7 +24,9 @@ export function isConversionChunk(file: string, content: Buffer): boolean {
   return /Conversion\.astro_astro_type_script/.test(file) && content.includes(CONVERSION_GOAL);
 }
 
-export function assetsInlineLimitKeepingEnhancerExternal(site: InlineLimit | undefined): (file: string, content: Buffer) => boolean | undefined {
+export function assetsInlineLimitKeepingEnhancerExternal(
+  site: InlineLimit | undefined,
+): (file: string, content: Buffer) => boolean | undefined {
   return (file, content) => {
     if (isCountdownEnhancerChunk(file, content) || isConversionChunk(file, content)) return false;
     if (typeof site === 'function') return site(file, content);

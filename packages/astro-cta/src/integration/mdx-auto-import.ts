@@ -12,7 +12,14 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The component names the plugin may import; they are the exports of `astro-cta/components`. */
-export const KIT_COMPONENT_NAMES = ['CTA', 'SocialProof', 'Incentive', 'Countdown', 'CTASection', 'Conversion'] as const;
+export const KIT_COMPONENT_NAMES = [
+  'CTA',
+  'SocialProof',
+  'Incentive',
+  'Countdown',
+  'CTASection',
+  'Conversion',
+] as const;
 export const COMPONENTS_MODULE = 'astro-cta/components';
 /** Keep in step with SOURCE_PROP in src/components/authoring-error.ts (components ship as source, not built). */
 export const SOURCE_PROP = '__ctaSource';
@@ -66,7 +73,11 @@ export function boundNames(esm: string): Set<string> {
   for (const [, clause = ''] of esm.matchAll(/\bimport\s+(?!type\b)([\s\S]*?)\s*\bfrom\s*['"]/g)) {
     const named = /\{([\s\S]*)\}/.exec(clause);
     for (const specifier of named?.[1]?.split(',') ?? []) {
-      const local = specifier.trim().split(/\s+as\s+/).pop()?.trim();
+      const local = specifier
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (local && !local.startsWith('type ')) names.add(local);
     }
     const outside = clause.replace(/\{[\s\S]*\}/, '');
@@ -94,13 +105,18 @@ export function missingImport(used: Iterable<string>, bound: Set<string>): strin
  */
 function annotated(node: Readonly<JsxElement>, file: string | undefined): JsxElement | undefined {
   const hasSource = node.attributes.some((attribute) => attribute.name === SOURCE_PROP);
-  const where = file && node.position && !hasSource ? `${file}:${node.position.start.line}:${node.position.start.column}` : undefined;
+  const where =
+    file && node.position && !hasSource
+      ? `${file}:${node.position.start.line}:${node.position.start.column}`
+      : undefined;
   const label = node.name === 'CTA' && node.children.some(isParagraph);
   if (!where && !label) return undefined;
   return {
     ...node,
     children: label ? node.children.flatMap((child) => (isParagraph(child) ? child.children : [child])) : node.children,
-    attributes: where ? [...node.attributes, { type: 'mdxJsxAttribute', name: SOURCE_PROP, value: where }] : node.attributes,
+    attributes: where
+      ? [...node.attributes, { type: 'mdxJsxAttribute', name: SOURCE_PROP, value: where }]
+      : node.attributes,
   };
 }
 
@@ -156,7 +172,11 @@ function importNode(names: readonly string[]): RemarkNode {
     source: { type: 'Literal', value: COMPONENTS_MODULE, raw: `'${COMPONENTS_MODULE}'` },
     attributes: [],
   };
-  return { type: 'mdxjsEsm', value: line, data: { estree: { type: 'Program', sourceType: 'module', body: [declaration], comments: [] } } };
+  return {
+    type: 'mdxjsEsm',
+    value: line,
+    data: { estree: { type: 'Program', sourceType: 'module', body: [declaration], comments: [] } },
+  };
 }
 
 /**
@@ -172,8 +192,13 @@ export function remarkMdxAutoImport(options: { root: string; autoImport: boolean
       const used = new Set<string>();
       const bound = new Set<string>();
       const walk = (node: RemarkNode): void => {
-        if (node.type === 'mdxjsEsm' && typeof node.value === 'string') for (const name of boundNames(node.value)) bound.add(name);
-        if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && KIT_NAMES.has(node.name)) {
+        if (node.type === 'mdxjsEsm' && typeof node.value === 'string')
+          for (const name of boundNames(node.value)) bound.add(name);
+        if (
+          (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+          node.name &&
+          KIT_NAMES.has(node.name)
+        ) {
           used.add(node.name);
           const changed = annotated(node as JsxElement, file);
           if (changed) Object.assign(node, { attributes: changed.attributes, children: changed.children });
@@ -209,7 +234,9 @@ export function registerMdxAutoImport(
   }
   addRemarkPlugin(remarkMdxAutoImport(options));
   if (!options.autoImport) return undefined;
-  const pipeline = processor ? `the "${processor.name}" Markdown processor` : 'this Astro version (no Sätteri processor)';
+  const pipeline = processor
+    ? `the "${processor.name}" Markdown processor`
+    : 'this Astro version (no Sätteri processor)';
   return (
     `MDX auto-import of the astro-cta components runs as a remark plugin with ${pipeline}: it needs @astrojs/mdx ` +
     `with extendMarkdownConfig (the default). If a component is "not defined", import it: ` +

@@ -3,15 +3,26 @@ import { resolveOptions } from './options.ts';
 
 describe('astroCta() options', () => {
   it('defaults to auditing and no beacon', () => {
-    expect(resolveOptions(undefined)).toEqual({ audit: {}, beacon: false, autoImport: true, darkMode: 'off', unstyled: false });
+    expect(resolveOptions(undefined)).toEqual({
+      audit: {},
+      beacon: false,
+      autoImport: true,
+      darkMode: 'off',
+      unstyled: false,
+    });
   });
 
   it('takes the dark-mode strategy of the site (off by default) and the unstyled mode', () => {
     expect(resolveOptions({ darkMode: 'media' }).darkMode).toBe('media');
     expect(resolveOptions({ darkMode: { class: 'night' } }).darkMode).toEqual({ class: 'night' });
-    expect(resolveOptions({ darkMode: { attribute: 'data-mode' } }).darkMode).toEqual({ attribute: 'data-mode', value: 'dark' });
+    expect(resolveOptions({ darkMode: { attribute: 'data-mode' } }).darkMode).toEqual({
+      attribute: 'data-mode',
+      value: 'dark',
+    });
     expect(resolveOptions({ unstyled: true }).unstyled).toBe(true);
-    expect(() => resolveOptions({ darkMode: 'auto' })).toThrow(/darkMode: darkMode must be "off", "media", "class", "attribute"/);
+    expect(() => resolveOptions({ darkMode: 'auto' })).toThrow(
+      /darkMode: darkMode must be "off", "media", "class", "attribute"/,
+    );
     expect(() => resolveOptions({ darkMode: { class: '.dark{}' } })).toThrow(/darkMode/);
   });
 
@@ -22,7 +33,9 @@ describe('astroCta() options', () => {
 
   it('names the bad field and says how to fix it', () => {
     expect(() => resolveOptions({ beacon: { endpoint: '' } })).toThrow(/beacon\.endpoint: beacon\.endpoint is empty/);
-    expect(() => resolveOptions({ audit: { requireCta: ['landing/**'] } })).toThrow(/audit\.requireCta\.0: requireCta globs match site paths and start with "\/"/);
+    expect(() => resolveOptions({ audit: { requireCta: ['landing/**'] } })).toThrow(
+      /audit\.requireCta\.0: requireCta globs match site paths and start with "\/"/,
+    );
     expect(() => resolveOptions({ becaon: {} })).toThrow(/Unrecognized key: "becaon"/);
   });
 });

@@ -9,7 +9,10 @@ const darkModeSchema = z.union(
     z.strictObject({ class: z.string().regex(CSS_NAME, { error: 'must be a CSS class name such as "dark".' }) }),
     z.strictObject({
       attribute: z.string().regex(CSS_NAME, { error: 'must be an attribute name such as "data-theme".' }),
-      value: z.string().regex(/^[\w-]+$/, { error: 'must be a word such as "dark".' }).default('dark'),
+      value: z
+        .string()
+        .regex(/^[\w-]+$/, { error: 'must be a word such as "dark".' })
+        .default('dark'),
     }),
   ],
   {

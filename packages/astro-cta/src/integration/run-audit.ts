@@ -1,9 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import {
+  formatPretty,
+  type RenderedPages,
+  type ResolvedAuditConfig,
+  runConfiguredAudit,
+  summary,
+} from '@astro-cta/audit';
 import type { AstroIntegrationLogger } from 'astro';
-import { formatPretty, runConfiguredAudit, summary, type RenderedPages, type ResolvedAuditConfig } from '@astro-cta/audit';
 import type { AuditSources } from './audit-sources.ts';
 
-const FAILED_HINT = 'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
+const FAILED_HINT =
+  'Fix the findings above, raise `audit.maxWarnings`, record them in a baseline (`audit.baseline`), or set `audit.failOn: "never"`.';
 
 /** Thrown from `astro:build:done` when findings exceed the configured `failOn` / `maxWarnings`. */
 export class CtaAuditFailed extends Error {
@@ -20,7 +27,12 @@ export function auditSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
  * Audits the built site after `astro build` and reports through Astro's logger. A failure of our own is logged,
  * never a failed build; only findings over the user's `failOn` / `maxWarnings` fail it.
  */
-export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: AstroIntegrationLogger, context: { root: URL; sources?: AuditSources; rendered?: RenderedPages }): Promise<void> {
+export async function runAudit(
+  dir: URL,
+  config: ResolvedAuditConfig,
+  logger: AstroIntegrationLogger,
+  context: { root: URL; sources?: AuditSources; rendered?: RenderedPages },
+): Promise<void> {
   const root = fileURLToPath(context.root);
   let result: Awaited<ReturnType<typeof runConfiguredAudit>>;
   try {
@@ -28,16 +40,28 @@ export async function runAudit(dir: URL, config: ResolvedAuditConfig, logger: As
     result = await runConfiguredAudit(fileURLToPath(dir), config, {
       cwd: root,
       ...(context.rendered ? { rendered: context.rendered } : {}),
-      ...(sources ? { sourceFor: (route: string, file: string) => sources.sourceFor(route, file), ignoredRules: (route: string, file: string) => sources.ignoredRules(route, file) } : {}),
+      ...(sources
+        ? {
+            sourceFor: (route: string, file: string) => sources.sourceFor(route, file),
+            ignoredRules: (route: string, file: string) => sources.ignoredRules(route, file),
+          }
+        : {}),
     });
   } catch (error) {
-    logger.error(`The CTA audit could not run (${error instanceof Error ? error.message : String(error)}). Your build is fine; if this is not about your configuration, it is a bug in astro-cta: please report it.`);
+    logger.error(
+      `The CTA audit could not run (${error instanceof Error ? error.message : String(error)}). Your build is fine; if this is not about your configuration, it is a bug in astro-cta: please report it.`,
+    );
     return;
   }
   const { report, verdict, written } = result;
   // What the audit cost after Astro finished: most pages are audited on a worker thread while they render.
-  logger.info(`CTA audit: ${formatSeconds(report.durationMs)} after the build (audited during rendering: ${result.auditedWhileRendering} of ${report.pages} ${report.pages === 1 ? 'page' : 'pages'}).`);
-  if (report.findings.length > 0) logger.warn(`CTA audit found problems:\n${formatPretty(report.findings, report.pages, { baselined: report.baselined })}`);
+  logger.info(
+    `CTA audit: ${formatSeconds(report.durationMs)} after the build (audited during rendering: ${result.auditedWhileRendering} of ${report.pages} ${report.pages === 1 ? 'page' : 'pages'}).`,
+  );
+  if (report.findings.length > 0)
+    logger.warn(
+      `CTA audit found problems:\n${formatPretty(report.findings, report.pages, { baselined: report.baselined })}`,
+    );
   else logger.info(summary(report.findings, report.pages, { baselined: report.baselined }));
   for (const file of written) logger.info(`CTA audit report written to ${file}`);
   if (verdict.failed) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { darkModeCss } from './theme.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './external-scripts.ts';
+import { darkModeCss } from './theme.ts';
 
 describe('darkModeCss', () => {
   it('is nothing for "off": a site without a dark mode keeps the light kit', () => {
@@ -19,7 +19,7 @@ describe('darkModeCss', () => {
     expect(css).not.toContain('@layer');
   });
 
-  it('takes the site\'s own class or attribute', () => {
+  it("takes the site's own class or attribute", () => {
     expect(darkModeCss({ class: 'night' })).toContain(`:where(.night) ${kit}`);
     expect(darkModeCss({ attribute: 'data-mode', value: 'night' })).toContain(`:where([data-mode="night"]) ${kit}`);
   });
@@ -35,7 +35,12 @@ describe('assetsInlineLimitKeepingEnhancerExternal', () => {
 
   it('never inlines the conversion module', () => {
     const conversion = Buffer.from('document.querySelectorAll("[data-cta-conversion]")');
-    expect(assetsInlineLimitKeepingEnhancerExternal(undefined)('_astro/Conversion.astro_astro_type_script_index_0_lang.abc.js', conversion)).toBe(false);
+    expect(
+      assetsInlineLimitKeepingEnhancerExternal(undefined)(
+        '_astro/Conversion.astro_astro_type_script_index_0_lang.abc.js',
+        conversion,
+      ),
+    ).toBe(false);
   });
 
   it("decides everything else as the site's own limit does", () => {

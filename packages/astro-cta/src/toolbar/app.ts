@@ -1,8 +1,8 @@
-import { defineToolbarApp } from 'astro/toolbar';
 import type { Finding } from '@astro-cta/audit';
+import { defineToolbarApp } from 'astro/toolbar';
 import { ElementHighlighter, findElement } from './highlight.ts';
 import { AUDIT_REQUEST, AUDIT_RESPONSE, type AuditRequest, type AuditResponse } from './protocol.ts';
-import { FindingsView, type AuditState, type SourceLocation } from './view.ts';
+import { type AuditState, FindingsView, type SourceLocation } from './view.ts';
 
 /** How long to wait for the dev server's answer before saying so in the window. */
 const ANSWER_TIMEOUT_MS = 20_000;
@@ -26,14 +26,19 @@ export default defineToolbarApp({
       rerun: () => void audit(),
       highlight: (finding) => highlighter.show(finding),
       sourceOf: (finding) => sourceOf(finding, renderedPage, pageFile, kitDir),
-      openInEditor: (source) => void fetch(`/__open-in-editor?file=${encodeURIComponent(source.file)}`).catch(() => undefined),
+      openInEditor: (source) =>
+        void fetch(`/__open-in-editor?file=${encodeURIComponent(source.file)}`).catch(() => undefined),
     });
 
     function show(state: AuditState): void {
       view.render(state);
       // A failed audit says nothing about the page: no notification rather than a stale one from the last page.
       if (state.status !== 'done') return app.toggleNotification({ state: false });
-      const level = state.findings.some((f) => f.severity === 'error') ? 'error' : state.findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
+      const level = state.findings.some((f) => f.severity === 'error')
+        ? 'error'
+        : state.findings.some((f) => f.severity === 'warning')
+          ? 'warning'
+          : undefined;
       app.toggleNotification(level ? { state: true, level } : { state: false });
     }
 
@@ -44,7 +49,11 @@ export default defineToolbarApp({
       const route = response.ok ? response.route : location.pathname;
       pageFile = response.ok ? response.pageFile : undefined;
       kitDir = response.ok ? response.kitDir : undefined;
-      show(response.ok ? { status: 'done', route, findings: response.findings, durationMs: response.durationMs } : { status: 'failed', route, message: response.message });
+      show(
+        response.ok
+          ? { status: 'done', route, findings: response.findings, durationMs: response.durationMs }
+          : { status: 'failed', route, message: response.message },
+      );
     });
 
     async function audit(): Promise<void> {
@@ -56,7 +65,11 @@ export default defineToolbarApp({
         timeout: setTimeout(() => {
           if (pending?.requestId !== requestId) return;
           pending = undefined;
-          show({ status: 'failed', route, message: `The dev server did not answer within ${ANSWER_TIMEOUT_MS / 1000} s. Check the terminal running astro dev, then press Re-run.` });
+          show({
+            status: 'failed',
+            route,
+            message: `The dev server did not answer within ${ANSWER_TIMEOUT_MS / 1000} s. Check the terminal running astro dev, then press Re-run.`,
+          });
         }, ANSWER_TIMEOUT_MS),
       };
       highlighter.clear();
@@ -94,11 +107,17 @@ async function renderedHtml(): Promise<string> {
   try {
     response = await fetch(location.href, { headers: { accept: 'text/html' }, cache: 'no-store' });
   } catch (error) {
-    throw new Error(`Could not load this page's HTML from the dev server (${error instanceof Error ? error.message : String(error)}). Is astro dev still running?`);
+    throw new Error(
+      `Could not load this page's HTML from the dev server (${error instanceof Error ? error.message : String(error)}). Is astro dev still running?`,
+    );
   }
-  if (!response.ok) throw new Error(`Could not load this page's HTML to audit it: the dev server answered ${response.status} ${response.statusText}.`);
+  if (!response.ok)
+    throw new Error(
+      `Could not load this page's HTML to audit it: the dev server answered ${response.status} ${response.statusText}.`,
+    );
   const type = response.headers.get('content-type') ?? '';
-  if (!type.includes('html')) throw new Error(`This page is not HTML (${type || 'no content type'}), so there is nothing to audit.`);
+  if (!type.includes('html'))
+    throw new Error(`This page is not HTML (${type || 'no content type'}), so there is nothing to audit.`);
   return response.text();
 }
 
@@ -107,9 +126,15 @@ async function renderedHtml(): Promise<string> {
  * the project (not a package's, not astro-cta's), else the page's file: a `<CTA>` is annotated with the kit's own
  * component, which is not where to fix it.
  */
-function sourceOf(finding: Finding, renderedPage: Document | undefined, pageFile: string | undefined, kitDir: string | undefined): SourceLocation | undefined {
+function sourceOf(
+  finding: Finding,
+  renderedPage: Document | undefined,
+  pageFile: string | undefined,
+  kitDir: string | undefined,
+): SourceLocation | undefined {
   const root = (window as { __astro_dev_toolbar__?: { root?: string } }).__astro_dev_toolbar__?.root ?? '';
-  const inProject = (file: string) => file.startsWith(root) && !file.includes('/node_modules/') && !(kitDir && file.startsWith(kitDir));
+  const inProject = (file: string) =>
+    file.startsWith(root) && !file.includes('/node_modules/') && !(kitDir && file.startsWith(kitDir));
   const element = renderedPage ? findElement(finding, renderedPage) : undefined;
   const file = element?.getAttribute('data-astro-source-file');
   const loc = element?.getAttribute('data-astro-source-loc');

@@ -8,8 +8,10 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /** A real HTTP server standing in for Astro's dev server: it answers HTML under the base path, 404 elsewhere. */
 async function listen(): Promise<Server> {
   server = createServer((request, response) => {
-    if (request.url === '/docs/pricing/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<main id="plans"></main>');
-    else if (request.url === '/docs/feed.json') response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    if (request.url === '/docs/pricing/')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<main id="plans"></main>');
+    else if (request.url === '/docs/feed.json')
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     else response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));

@@ -68,7 +68,10 @@ export class ElementHighlighter {
  * The element a finding is about, located by its CSS path. The path was computed on the server-rendered HTML; a
  * script may since have changed the page, so the element must still have the tag the finding's excerpt shows.
  */
-export function findElement(finding: Pick<Finding, 'selector' | 'excerpt'>, root: ParentNode = document): Element | undefined {
+export function findElement(
+  finding: Pick<Finding, 'selector' | 'excerpt'>,
+  root: ParentNode = document,
+): Element | undefined {
   if (!finding.selector) return undefined;
   let element: Element | null;
   try {

@@ -9,8 +9,19 @@ function setUp(command: 'dev' | 'build', options?: Parameters<typeof astroCta>[0
   const hooks = astroCta(options).hooks as Hooks;
   const addDevToolbarApp = vi.fn();
   const on = vi.fn();
-  const config = { root: new URL('file:///site/'), integrations: [], markdown: { processor: { name: 'satteri', options: { mdastPlugins: [] } } } };
-  hooks['astro:config:setup']({ command, config, addDevToolbarApp, injectScript: vi.fn(), updateConfig: vi.fn(), logger: { warn: vi.fn() } } as never);
+  const config = {
+    root: new URL('file:///site/'),
+    integrations: [],
+    markdown: { processor: { name: 'satteri', options: { mdastPlugins: [] } } },
+  };
+  hooks['astro:config:setup']({
+    command,
+    config,
+    addDevToolbarApp,
+    injectScript: vi.fn(),
+    updateConfig: vi.fn(),
+    logger: { warn: vi.fn() },
+  } as never);
   hooks['astro:server:setup']({ toolbar: { on, send: vi.fn() }, logger: {} } as never);
   return { addDevToolbarApp, on };
 }

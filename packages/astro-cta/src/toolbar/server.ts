@@ -1,9 +1,25 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroConfig, AstroIntegrationLogger, DevToolbarAppEntry, IntegrationResolvedRoute, ToolbarServerHelpers } from 'astro';
-import { auditPage, auditSite, createPage, createSite, configureRules, fragmentTargets, rules as allRules, type Finding, type Rule } from '@astro-cta/audit';
-import { AUDIT_REQUEST, AUDIT_RESPONSE, TOOLBAR_APP_ID, type AuditRequest, type AuditResponse } from './protocol.ts';
+import {
+  rules as allRules,
+  auditPage,
+  auditSite,
+  configureRules,
+  createPage,
+  createSite,
+  type Finding,
+  fragmentTargets,
+  type Rule,
+} from '@astro-cta/audit';
+import type {
+  AstroConfig,
+  AstroIntegrationLogger,
+  DevToolbarAppEntry,
+  IntegrationResolvedRoute,
+  ToolbarServerHelpers,
+} from 'astro';
+import { AUDIT_REQUEST, AUDIT_RESPONSE, type AuditRequest, type AuditResponse, TOOLBAR_APP_ID } from './protocol.ts';
 
 /** The `toolbar` helper that Astro passes to `astro:server:setup` (only the two methods used here). */
 export type ToolbarChannel = Pick<ToolbarServerHelpers, 'on' | 'send'>;
@@ -59,7 +75,9 @@ export class DevRoutes extends Set<string> {
   routeFor(path: string): RouteInfo | undefined {
     const withoutSlash = path.length > 1 ? path.replace(/\/$/, '') : path;
     const variants = [path, withoutSlash, `${withoutSlash}/`];
-    return this.#routes.find((route) => variants.some((variant) => route.pathname === variant || route.patternRegex.test(variant)));
+    return this.#routes.find((route) =>
+      variants.some((variant) => route.pathname === variant || route.patternRegex.test(variant)),
+    );
   }
 
   #inPublicDir(route: string): boolean {
@@ -144,10 +162,17 @@ export class ToolbarAudit {
   }
 
   /** One request in, one answer out (undefined when the request cannot be answered: it has no id). */
-  async respond(payload: unknown, logger: Pick<AstroIntegrationLogger, 'error' | 'warn'>, pages?: PageSource): Promise<AuditResponse | undefined> {
-    const requestId = typeof payload === 'object' && payload !== null && 'requestId' in payload ? payload.requestId : undefined;
+  async respond(
+    payload: unknown,
+    logger: Pick<AstroIntegrationLogger, 'error' | 'warn'>,
+    pages?: PageSource,
+  ): Promise<AuditResponse | undefined> {
+    const requestId =
+      typeof payload === 'object' && payload !== null && 'requestId' in payload ? payload.requestId : undefined;
     if (typeof requestId !== 'string' || requestId === '') {
-      logger.warn(`Ignored a CTA toolbar message without a requestId: is an old version of the toolbar app open in another tab? Reload it.`);
+      logger.warn(
+        `Ignored a CTA toolbar message without a requestId: is an old version of the toolbar app open in another tab? Reload it.`,
+      );
       return undefined;
     }
     const problem = requestProblem(payload as Partial<AuditRequest>);
@@ -155,9 +180,18 @@ export class ToolbarAudit {
     const { pathname, html } = payload as AuditRequest;
     const route = this.routeOf(pathname);
     try {
-      return { requestId, ok: true, route, ...(await this.audit(html, route, pages)), pageFile: this.pageFileOf(route), kitDir: KIT_DIR };
+      return {
+        requestId,
+        ok: true,
+        route,
+        ...(await this.audit(html, route, pages)),
+        pageFile: this.pageFileOf(route),
+        kitDir: KIT_DIR,
+      };
     } catch (error) {
-      logger.error(`The CTA audit of ${route} failed (${describeError(error)}). This is a bug in astro-cta: please report it.`);
+      logger.error(
+        `The CTA audit of ${route} failed (${describeError(error)}). This is a bug in astro-cta: please report it.`,
+      );
       return {
         requestId,
         ok: false,
@@ -174,7 +208,7 @@ export class ToolbarAudit {
     } catch {
       // keep the encoded form
     }
-    if (this.#base !== '/' && (route + '/').startsWith(this.#base)) route = `/${route.slice(this.#base.length)}`;
+    if (this.#base !== '/' && `${route}/`.startsWith(this.#base)) route = `/${route.slice(this.#base.length)}`;
     return route;
   }
 
@@ -209,7 +243,8 @@ export class ToolbarAudit {
     });
     const { findings, kept } = auditPage(page, site, pageRules);
     const firstPass = auditSite(site, kept, pageRules);
-    if (!pages || linked.size === 0) return { findings: [...findings, ...firstPass], durationMs: performance.now() - started };
+    if (!pages || linked.size === 0)
+      return { findings: [...findings, ...firstPass], durationMs: performance.now() - started };
     await Promise.all(
       [...linked.keys()].slice(0, MAX_LINKED_PAGES).map(async (target) => {
         const other = await pages(target).catch(() => undefined);
@@ -221,9 +256,11 @@ export class ToolbarAudit {
 }
 
 function requestProblem(request: Partial<AuditRequest>): string | undefined {
-  if (typeof request.pathname !== 'string' || !request.pathname.startsWith('/')) return 'The audit request has no pathname (it must be the page\'s location.pathname, starting with "/").';
-  if (typeof request.html !== 'string') return 'The audit request has no html (the page\'s HTML as a string).';
-  if (request.html.length > MAX_HTML_BYTES) return `This page's HTML is ${(request.html.length / 1024 / 1024).toFixed(1)} MB; the toolbar audits pages up to ${MAX_HTML_BYTES / 1024 / 1024} MB. Run the build audit (astro build) for this page.`;
+  if (typeof request.pathname !== 'string' || !request.pathname.startsWith('/'))
+    return 'The audit request has no pathname (it must be the page\'s location.pathname, starting with "/").';
+  if (typeof request.html !== 'string') return "The audit request has no html (the page's HTML as a string).";
+  if (request.html.length > MAX_HTML_BYTES)
+    return `This page's HTML is ${(request.html.length / 1024 / 1024).toFixed(1)} MB; the toolbar audits pages up to ${MAX_HTML_BYTES / 1024 / 1024} MB. Run the build audit (astro build) for this page.`;
   return undefined;
 }
 

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@astro-cta/audit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ElementHighlighter } from './highlight.ts';
 import { FindingsView, type ViewActions } from './view.ts';
 
@@ -48,7 +48,13 @@ describe('the toolbar window', () => {
       ],
     });
     const sections = [...view.window.querySelectorAll('section')];
-    expect(sections.map((s) => [s.getAttribute('aria-label'), s.querySelectorAll('li').length, s.querySelector('astro-dev-toolbar-badge')?.textContent])).toEqual([
+    expect(
+      sections.map((s) => [
+        s.getAttribute('aria-label'),
+        s.querySelectorAll('li').length,
+        s.querySelector('astro-dev-toolbar-badge')?.textContent,
+      ]),
+    ).toEqual([
       ['Errors', 1, '1'],
       ['Warnings', 2, '2'],
       ['Info', 1, '1'],
@@ -57,7 +63,11 @@ describe('the toolbar window', () => {
     expect(view.window.querySelector('img')).toBeNull();
     expect(view.window.textContent).toContain('<img src=x onerror="window.pwned=1"> is generic');
     const link = view.window.querySelector<HTMLAnchorElement>('li[data-rule="cta-name"] a');
-    expect([link?.href, link?.target, link?.rel]).toEqual(['https://astro-cta.dev/rules/cta-generic-text/', '_blank', 'noopener noreferrer']);
+    expect([link?.href, link?.target, link?.rel]).toEqual([
+      'https://astro-cta.dev/rules/cta-generic-text/',
+      '_blank',
+      'noopener noreferrer',
+    ]);
   });
 
   it('says so when the page is clean, while it audits, and when the audit failed', () => {
@@ -65,7 +75,9 @@ describe('the toolbar window', () => {
     view.render({ status: 'loading', route: '/a/' });
     expect(view.window.querySelector('[role="status"]')?.textContent).toBe('Auditing /a/…');
     view.render({ status: 'done', route: '/a/', findings: [], durationMs: 2.4 });
-    expect(view.window.querySelector('[role="status"]')?.textContent).toBe('No CTA problems on this page (audited in 2 ms).');
+    expect(view.window.querySelector('[role="status"]')?.textContent).toBe(
+      'No CTA problems on this page (audited in 2 ms).',
+    );
     view.render({ status: 'failed', route: '/a/', message: 'The dev server did not answer.' });
     expect(view.window.querySelector('[role="alert"]')?.textContent).toBe('The dev server did not answer.');
     expect(view.window.querySelector('section')).toBeNull();
@@ -85,7 +97,10 @@ describe('the toolbar window', () => {
       status: 'done',
       route: '/',
       durationMs: 1,
-      findings: [finding({ severity: 'error', selector: '#buy', excerpt: '<a href="/x" id="buy">Learn more</a>' }), finding({ ruleId: 'page-no-cta', message: 'No CTA.' })],
+      findings: [
+        finding({ severity: 'error', selector: '#buy', excerpt: '<a href="/x" id="buy">Learn more</a>' }),
+        finding({ ruleId: 'page-no-cta', message: 'No CTA.' }),
+      ],
     });
     expect(view.window.querySelector('li[data-rule="page-no-cta"] button.locate')).toBeNull();
     view.window.querySelector<HTMLButtonElement>('li[data-rule="cta-generic-text"] button.locate')!.click();
@@ -108,7 +123,10 @@ describe('the toolbar window', () => {
       status: 'done',
       route: '/',
       durationMs: 1,
-      findings: [finding({ selector: '#buy', excerpt: '<a id="buy">Learn more</a>' }), finding({ ruleId: 'cta-name', selector: 'main > a:nth-of-type(9)', excerpt: '<a>' })],
+      findings: [
+        finding({ selector: '#buy', excerpt: '<a id="buy">Learn more</a>' }),
+        finding({ ruleId: 'cta-name', selector: 'main > a:nth-of-type(9)', excerpt: '<a>' }),
+      ],
     });
     for (const rule of ['cta-generic-text', 'cta-name']) {
       view.window.querySelector<HTMLButtonElement>(`li[data-rule="${rule}"] button.locate`)!.click();
@@ -124,7 +142,9 @@ describe('the toolbar window', () => {
     const source = { file: '/p/src/pages/index.astro:3:1', label: 'src/pages/index.astro:3:1' };
     const { view } = setUp({ sourceOf: () => source, openInEditor });
     view.render({ status: 'done', route: '/', durationMs: 1, findings: [finding({})] });
-    const button = [...view.window.querySelectorAll('button')].find((b) => b.textContent === 'src/pages/index.astro:3:1');
+    const button = [...view.window.querySelectorAll('button')].find(
+      (b) => b.textContent === 'src/pages/index.astro:3:1',
+    );
     button!.click();
     expect(openInEditor).toHaveBeenCalledWith(source);
   });

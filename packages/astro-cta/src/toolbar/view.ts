@@ -87,7 +87,13 @@ export class FindingsView {
     if (state.status === 'loading') return [el('p', { class: 'status', role: 'status' }, `Auditing ${state.route}…`)];
     if (state.status === 'failed') return [el('p', { class: 'status failed', role: 'alert' }, state.message)];
     if (state.findings.length === 0) {
-      return [el('p', { class: 'status', role: 'status' }, `No CTA problems on this page (audited in ${Math.round(state.durationMs)} ms).`)];
+      return [
+        el(
+          'p',
+          { class: 'status', role: 'status' },
+          `No CTA problems on this page (audited in ${Math.round(state.durationMs)} ms).`,
+        ),
+      ];
     }
     return GROUPS.flatMap(({ severity, title, badge }) => {
       const findings = state.findings.filter((finding) => finding.severity === severity);
@@ -119,16 +125,19 @@ export class FindingsView {
         item.setAttribute('data-active', '');
         const result = this.#actions.highlight(finding);
         note.hidden = result === 'shown';
-        note.textContent = result === 'not-found'
-          ? `This element (${finding.selector}) is not on the page any more: a script may have changed it. Reload to audit again.`
-          : 'This element is on the page but takes no space (hidden?), so it cannot be outlined.';
+        note.textContent =
+          result === 'not-found'
+            ? `This element (${finding.selector}) is not on the page any more: a script may have changed it. Reload to audit again.`
+            : 'This element is on the page but takes no space (hidden?), so it cannot be outlined.';
       });
       item.append(locate);
     } else {
       item.append(...summary, el('span', { class: 'message' }, 'This finding is about the whole page.'));
     }
     const links = el('div', { class: 'links' });
-    links.append(el('a', { href: finding.helpUrl, target: '_blank', rel: 'noopener noreferrer' }, `Rule docs: ${finding.ruleId}`));
+    links.append(
+      el('a', { href: finding.helpUrl, target: '_blank', rel: 'noopener noreferrer' }, `Rule docs: ${finding.ruleId}`),
+    );
     const source = this.#actions.sourceOf(finding);
     if (source) {
       const open = el('button', { type: 'button', title: 'Open in your editor' }, source.label);

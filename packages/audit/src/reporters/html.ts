@@ -1,6 +1,6 @@
 import type { Finding } from '../types.ts';
 import { sourcePosition } from './pretty.ts';
-import { counts, plural, type AuditReport } from './report.ts';
+import { type AuditReport, counts, plural } from './report.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Everything from findings is page content or user text: escape all of it, in text and in attributes. */
@@ -25,12 +25,14 @@ code,pre{font:13px ui-monospace,monospace}pre{white-space:pre-wrap;word-break:br
 
 function row(finding: Finding): string {
   const where = finding.line ? `${finding.line}:${finding.column}` : '';
-  return `<tr class="f-${finding.severity}"><td class="sev ${finding.severity}">${finding.severity}</td>` +
+  return (
+    `<tr class="f-${finding.severity}"><td class="sev ${finding.severity}">${finding.severity}</td>` +
     `<td>${escapeHtml(finding.message)}${finding.excerpt ? `<pre>${escapeHtml(finding.excerpt)}</pre>` : ''}` +
     `${finding.selector ? `<div><code>${escapeHtml(finding.selector)}</code></div>` : ''}` +
     `${finding.source ? `<div>Written in <code>${escapeHtml(sourcePosition(finding.source))}</code></div>` : ''}</td>` +
     `<td><code>${escapeHtml(where)}</code></td>` +
-    `<td><a href="${escapeHtml(safeUrl(finding.helpUrl))}">${escapeHtml(finding.ruleId)}</a></td></tr>`;
+    `<td><a href="${escapeHtml(safeUrl(finding.helpUrl))}">${escapeHtml(finding.ruleId)}</a></td></tr>`
+  );
 }
 
 /**
@@ -45,12 +47,16 @@ export function htmlReport(report: AuditReport): string {
     const first = findings[0]!;
     // Line numbers in the table are the built file's: it is named first, the page's source only as its origin.
     const source = first.sourceHint ? `${first.file} (built from ${first.sourceHint})` : first.file;
-    return `<details open><summary>${escapeHtml(route)}<small>${escapeHtml(source)} · ${plural(findings.length, 'finding')}</small></summary>` +
-      `<table><thead><tr><th>Severity</th><th>Finding</th><th>Line</th><th>Rule</th></tr></thead><tbody>${findings.map(row).join('')}</tbody></table></details>`;
+    return (
+      `<details open><summary>${escapeHtml(route)}<small>${escapeHtml(source)} · ${plural(findings.length, 'finding')}</small></summary>` +
+      `<table><thead><tr><th>Severity</th><th>Finding</th><th>Line</th><th>Rule</th></tr></thead><tbody>${findings.map(row).join('')}</tbody></table></details>`
+    );
   });
   const filter = (severity: string) =>
     `<label><input type="checkbox" id="show-${severity}" checked> ${severity}</label>`;
-  const hide = ['error', 'warning', 'info'].map((severity) => `body:has(#show-${severity}:not(:checked)) .f-${severity}{display:none}`).join('');
+  const hide = ['error', 'warning', 'info']
+    .map((severity) => `body:has(#show-${severity}:not(:checked)) .f-${severity}{display:none}`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>CTA audit report</title><style>${STYLE}${hide}</style></head>

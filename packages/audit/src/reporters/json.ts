@@ -1,4 +1,4 @@
-import { counts, type AuditReport } from './report.ts';
+import { type AuditReport, counts } from './report.ts';
 
 /** Machine-readable findings: the same fields as the `Finding` type, plus totals. Stable for scripts. */
 export function jsonReport(report: AuditReport): string {

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../types.ts';
 import { onceAdvised } from './advice.ts';
 import { printable } from './printable.ts';
-import { counts, plural, type AuditReport } from './report.ts';
+import { type AuditReport, counts, plural } from './report.ts';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -13,11 +13,16 @@ type Colors = ReturnType<typeof createColors>;
  * is made printable (no raw control characters). Colours follow picocolors' detection (NO_COLOR, FORCE_COLOR, TTY)
  * unless `color` says otherwise.
  */
-export function formatPretty(findings: readonly Finding[], pages: number, options: { baselined?: number; color?: boolean; durationMs?: number } = {}): string {
+export function formatPretty(
+  findings: readonly Finding[],
+  pages: number,
+  options: { baselined?: number; color?: boolean; durationMs?: number } = {},
+): string {
   const pc: Colors = createColors(options.color);
   const label: Record<Severity, (text: string) => string> = { error: pc.red, warning: pc.yellow, info: pc.blue };
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const bySeverityThenLine = (a: Finding, b: Finding) => rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0);
+  const bySeverityThenLine = (a: Finding, b: Finding) =>
+    rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0);
   const byRoute = [...Map.groupBy(findings, (finding) => finding.route)]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([route, list]) => [route, list.sort(bySeverityThenLine)] as const);
@@ -28,7 +33,7 @@ export function formatPretty(findings: readonly Finding[], pages: number, option
     const from = first.sourceHint ? `  (built from ${printable(first.sourceHint)})` : '';
     lines.push(pc.bold(printable(route)) + pc.dim(`  ${printable(first.file)}${from}`));
     for (const finding of pageFindings) {
-      const where = finding.line ? pc.dim(`${finding.line}:${finding.column}`) + ' ' : '';
+      const where = finding.line ? `${pc.dim(`${finding.line}:${finding.column}`)} ` : '';
       const text = printable(texts.get(finding) ?? finding.message);
       lines.push(`  ${where}${label[finding.severity](finding.severity)} ${text} ${pc.dim(printable(finding.ruleId))}`);
       if (finding.source) lines.push(pc.dim(`      written in ${printable(sourcePosition(finding.source))}`));
@@ -64,8 +69,9 @@ export function pageGroup(route: string): string {
 
 /** One line per rule: "page-no-cta ×12: /tag/* 9, /category/* 2, / 1", most findings first, at most 5 groups. */
 export function ruleGroups(findings: readonly Finding[]): string[] {
-  const byRule = [...Map.groupBy(findings, (finding) => finding.ruleId)]
-    .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
+  const byRule = [...Map.groupBy(findings, (finding) => finding.ruleId)].sort(
+    ([a, x], [b, y]) => y.length - x.length || a.localeCompare(b),
+  );
   return byRule.map(([ruleId, ruleFindings]) => {
     const groups = [...Map.groupBy(ruleFindings, (finding) => pageGroup(finding.route))]
       .map(([group, list]) => [group, list.length] as const)
@@ -76,7 +82,11 @@ export function ruleGroups(findings: readonly Finding[]): string[] {
   });
 }
 
-export function summary(findings: readonly Finding[], pages: number, options: { baselined?: number; durationMs?: number } = {}): string {
+export function summary(
+  findings: readonly Finding[],
+  pages: number,
+  options: { baselined?: number; durationMs?: number } = {},
+): string {
   const { error, warning, info } = counts(findings);
   const known = options.baselined ? ` (${options.baselined} more known from the baseline)` : '';
   const time = options.durationMs === undefined ? '' : ` in ${Math.round(options.durationMs)} ms`;
@@ -84,5 +94,9 @@ export function summary(findings: readonly Finding[], pages: number, options: { 
 }
 
 export function prettyReport(report: AuditReport, color?: boolean): string {
-  return formatPretty(report.findings, report.pages, { baselined: report.baselined, durationMs: report.durationMs, ...(color === undefined ? {} : { color }) });
+  return formatPretty(report.findings, report.pages, {
+    baselined: report.baselined,
+    durationMs: report.durationMs,
+    ...(color === undefined ? {} : { color }),
+  });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { auditHtml, AUDIT_ERROR } from '../engine.ts';
+import { AUDIT_ERROR, auditHtml } from '../engine.ts';
 import { rules } from '../rules/index.ts';
 import type { Finding } from '../types.ts';
 import { formatReport } from './index.ts';
@@ -11,11 +11,44 @@ import type { AuditReport } from './report.ts';
 
 const hostile = '<script>alert(1)</script> "quotes" & \'apostrophes\'';
 const findings: Finding[] = [
-  { ruleId: 'cta-generic-text', severity: 'warning', message: `CTA text "Learn more" is generic ${hostile}`, route: '/pricing/', file: 'pricing/index.html', line: 12, column: 5, selector: 'body > main > a', excerpt: `<a href="/x">Learn more ${hostile}</a>`, helpUrl: 'https://astro-cta.dev/rules/cta-generic-text/', sourceHint: 'src/pages/pricing.astro' },
-  { ruleId: 'page-no-cta', severity: 'error', message: 'No CTA, 50% off: a,b', route: '/about/', file: 'about/index.html', helpUrl: 'https://astro-cta.dev/rules/page-no-cta/' },
-  { ruleId: AUDIT_ERROR, severity: 'warning', message: 'This page was not audited: it is a binary file.', route: '/img.html', file: 'img.html', helpUrl: 'https://astro-cta.dev/rules/audit-error/' },
+  {
+    ruleId: 'cta-generic-text',
+    severity: 'warning',
+    message: `CTA text "Learn more" is generic ${hostile}`,
+    route: '/pricing/',
+    file: 'pricing/index.html',
+    line: 12,
+    column: 5,
+    selector: 'body > main > a',
+    excerpt: `<a href="/x">Learn more ${hostile}</a>`,
+    helpUrl: 'https://astro-cta.dev/rules/cta-generic-text/',
+    sourceHint: 'src/pages/pricing.astro',
+  },
+  {
+    ruleId: 'page-no-cta',
+    severity: 'error',
+    message: 'No CTA, 50% off: a,b',
+    route: '/about/',
+    file: 'about/index.html',
+    helpUrl: 'https://astro-cta.dev/rules/page-no-cta/',
+  },
+  {
+    ruleId: AUDIT_ERROR,
+    severity: 'warning',
+    message: 'This page was not audited: it is a binary file.',
+    route: '/img.html',
+    file: 'img.html',
+    helpUrl: 'https://astro-cta.dev/rules/audit-error/',
+  },
 ];
-const report: AuditReport = { findings, baselined: 2, pages: 3, durationMs: 12.3, rules: rules.map((rule) => rule.meta), dir: 'dist' };
+const report: AuditReport = {
+  findings,
+  baselined: 2,
+  pages: 3,
+  durationMs: 12.3,
+  rules: rules.map((rule) => rule.meta),
+  dir: 'dist',
+};
 
 describe('SARIF reporter', () => {
   const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
@@ -48,9 +81,17 @@ describe('SARIF reporter', () => {
     expect(first.level).toBe('warning');
     expect(run.tool.driver.rules[first.ruleIndex].id).toBe('cta-generic-text');
     // The source file is the primary location (code scanning annotates it); the built file and its line are related.
-    expect(first.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/pages/pricing.astro', uriBaseId: 'SRCROOT' } });
-    expect(first.relatedLocations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' }, region: { startLine: 12, startColumn: 5 } });
-    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'about/index.html', uriBaseId: 'BUILD' });
+    expect(first.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/pages/pricing.astro', uriBaseId: 'SRCROOT' },
+    });
+    expect(first.relatedLocations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' },
+      region: { startLine: 12, startColumn: 5 },
+    });
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'about/index.html',
+      uriBaseId: 'BUILD',
+    });
     expect(Object.keys(run.originalUriBaseIds).sort()).toEqual(['BUILD', 'SRCROOT']);
     expect(first.partialFingerprints['ctaAudit/v1']).toMatch(/^[0-9a-f]{24}$/);
   });
@@ -72,9 +113,15 @@ describe('GitHub annotations', () => {
   it('writes one workflow command per finding with escaped properties and data', () => {
     const lines = formatReport('github', report).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::warning file=src\/pages\/pricing.astro,title=cta-generic-text \(\/pricing\/\)::CTA text/);
-    expect(lines[1]).toBe('::error file=about/index.html,title=page-no-cta (/about/)::No CTA, 50%25 off: a,b https://astro-cta.dev/rules/page-no-cta/');
-    expect(formatReport('github', { ...report, findings: [{ ...findings[1]!, line: 3, column: 7, message: 'two\nlines' }] })).toContain('file=about/index.html,line=3,col=7,');
+    expect(lines[0]).toMatch(
+      /^::warning file=src\/pages\/pricing.astro,title=cta-generic-text \(\/pricing\/\)::CTA text/,
+    );
+    expect(lines[1]).toBe(
+      '::error file=about/index.html,title=page-no-cta (/about/)::No CTA, 50%25 off: a,b https://astro-cta.dev/rules/page-no-cta/',
+    );
+    expect(
+      formatReport('github', { ...report, findings: [{ ...findings[1]!, line: 3, column: 7, message: 'two\nlines' }] }),
+    ).toContain('file=about/index.html,line=3,col=7,');
   });
 });
 
@@ -89,8 +136,12 @@ describe('JSON and pretty reporters', () => {
     const text = formatPretty(findings, 3, { color: false, baselined: 2 });
     expect(text).not.toMatch(/\x1b\[/);
     // Line:column belong to the built file, which the page's header names; the source is only its origin.
-    expect(text).toContain('/pricing/  pricing/index.html  (built from src/pages/pricing.astro)\n  12:5 warning CTA text');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('3 pages audited: 1 error, 2 warnings, 0 info (2 more known from the baseline).');
+    expect(text).toContain(
+      '/pricing/  pricing/index.html  (built from src/pages/pricing.astro)\n  12:5 warning CTA text',
+    );
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '3 pages audited: 1 error, 2 warnings, 0 info (2 more known from the baseline).',
+    );
     expect(formatPretty(findings, 3, { color: true })).toMatch(/\x1b\[/);
   });
 });
@@ -121,21 +172,33 @@ describe('hostile names and texts in reports', () => {
   it('GitHub annotations escape %, CR and LF in every field: a file name cannot start a workflow command', () => {
     const lines = formatReport('github', hostileReport).trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^::warning file=x%0A%3A%3Astop-commands%3A%3Atoken\/javascript%3Aalert\(1\).html,line=1,col=1,title=/);
+    expect(lines[0]).toMatch(
+      /^::warning file=x%0A%3A%3Astop-commands%3A%3Atoken\/javascript%3Aalert\(1\).html,line=1,col=1,title=/,
+    );
     expect(lines[0]).not.toMatch(/[\u0000-\u001f]/);
   });
 
   it('SARIF builds relative URIs segment by segment under declared bases: no javascript: URI', () => {
     const run = JSON.parse(formatReport('sarif', hostileReport)).runs[0];
     const location = run.results[0].locations[0].physicalLocation.artifactLocation;
-    expect(location).toEqual({ uri: 'x%0A%3A%3Astop-commands%3A%3Atoken/javascript%3Aalert(1).html', uriBaseId: 'BUILD' });
+    expect(location).toEqual({
+      uri: 'x%0A%3A%3Astop-commands%3A%3Atoken/javascript%3Aalert(1).html',
+      uriBaseId: 'BUILD',
+    });
     expect(new URL(location.uri, run.originalUriBaseIds.BUILD.uri).protocol).toBe('file:');
     expect(run.originalUriBaseIds.BUILD.uri).toMatch(/^file:\/\/.*\/dist\/$/);
   });
 });
 
 describe('a report a team can read', () => {
-  const many = (ruleId: string, route: string, message: string): Finding => ({ ruleId, severity: 'warning', message, route, file: 'x.html', helpUrl: `https://astro-cta.dev/rules/${ruleId}/` });
+  const many = (ruleId: string, route: string, message: string): Finding => ({
+    ruleId,
+    severity: 'warning',
+    message,
+    route,
+    file: 'x.html',
+    helpUrl: `https://astro-cta.dev/rules/${ruleId}/`,
+  });
   const advice = 'Give it a stable id, e.g. data-cta="pricing". If it should not be tracked, add data-cta-notrack.';
   const list = [
     many('cta-untracked', '/tag/a/', `"Buy now" has no data-cta id. ${advice}`),
@@ -159,7 +222,15 @@ describe('a report a team can read', () => {
   });
 
   it('says how many more elements a grouped finding stands for, and where', () => {
-    const grouped: Finding = { ...many('cta-nested-interactive', '/', 'This link contains a link.'), line: 2, column: 1, alsoAt: [{ line: 3, column: 1 }, { line: 4, column: 5 }] };
+    const grouped: Finding = {
+      ...many('cta-nested-interactive', '/', 'This link contains a link.'),
+      line: 2,
+      column: 1,
+      alsoAt: [
+        { line: 3, column: 1 },
+        { line: 4, column: 5 },
+      ],
+    };
     expect(formatPretty([grouped], 1, { color: false })).toContain('and 2 more like it on this page (at 3:1, 4:5)');
   });
 
@@ -167,14 +238,22 @@ describe('a report a team can read', () => {
     const written: Finding = { ...findings[0]!, source: { file: 'src/components/Hero.astro', line: 8, column: 3 } };
     expect(formatPretty([written], 1, { color: false })).toContain('written in src/components/Hero.astro:8:3');
     const run = JSON.parse(formatReport('sarif', { ...report, findings: [written] })).runs[0];
-    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/components/Hero.astro', uriBaseId: 'SRCROOT' }, region: { startLine: 8, startColumn: 3 } });
-    expect(formatReport('github', { ...report, findings: [written] })).toMatch(/^::warning file=src\/components\/Hero.astro,line=8,col=3,/);
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/components/Hero.astro', uriBaseId: 'SRCROOT' },
+      region: { startLine: 8, startColumn: 3 },
+    });
+    expect(formatReport('github', { ...report, findings: [written] })).toMatch(
+      /^::warning file=src\/components\/Hero.astro,line=8,col=3,/,
+    );
   });
 
   it("takes the component file and line from Astro's source annotations when the page has them", () => {
-    const html = '<main><div data-astro-source-file="/p/src/components/Hero.astro" data-astro-source-loc="4:7"><a class="btn" href="/">Learn more</a></div></main>';
+    const html =
+      '<main><div data-astro-source-file="/p/src/components/Hero.astro" data-astro-source-loc="4:7"><a class="btn" href="/">Learn more</a></div></main>';
     const [generic] = auditHtml(html, rules).filter((finding) => finding.ruleId === 'cta-generic-text');
     expect(generic).toMatchObject({ line: 1, source: { file: '/p/src/components/Hero.astro', line: 4, column: 7 } });
-    expect(auditHtml(html.replace(/ data-astro-source-\w+="[^"]*"/g, ''), rules).some((finding) => finding.source)).toBe(false);
+    expect(
+      auditHtml(html.replace(/ data-astro-source-\w+="[^"]*"/g, ''), rules).some((finding) => finding.source),
+    ).toBe(false);
   });
 });

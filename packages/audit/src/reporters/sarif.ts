@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { fingerprint } from '../baseline.ts';
 import { AUDIT_ERROR, helpUrl } from '../engine.ts';
@@ -54,7 +54,13 @@ function builtLocation(finding: Finding): PhysicalLocation {
   return {
     artifactLocation: { uri: relativeUri(finding.file || 'index.html'), uriBaseId: 'BUILD' },
     ...(finding.line
-      ? { region: { startLine: finding.line, startColumn: finding.column ?? 1, ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}) } }
+      ? {
+          region: {
+            startLine: finding.line,
+            startColumn: finding.column ?? 1,
+            ...(finding.excerpt ? { snippet: { text: finding.excerpt } } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -66,7 +72,9 @@ function sourceLocation(finding: Finding, root: string): PhysicalLocation | unde
   const file = path.isAbsolute(source.file) ? path.relative(root, source.file) : source.file;
   return {
     artifactLocation: { uri: relativeUri(file), uriBaseId: 'SRCROOT' },
-    ...(source.line ? { region: { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) } } : {}),
+    ...(source.line
+      ? { region: { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) } }
+      : {}),
   };
 }
 
@@ -79,7 +87,11 @@ function sourceLocation(finding: Finding, root: string): PhysicalLocation | unde
 export function sarifReport(report: AuditReport): string {
   const root = report.root ?? process.cwd();
   const metas = [...report.rules];
-  if (report.findings.some((finding) => finding.ruleId === AUDIT_ERROR) && !metas.some((meta) => meta.id === AUDIT_ERROR)) metas.push(AUDIT_ERROR_META);
+  if (
+    report.findings.some((finding) => finding.ruleId === AUDIT_ERROR) &&
+    !metas.some((meta) => meta.id === AUDIT_ERROR)
+  )
+    metas.push(AUDIT_ERROR_META);
   const index = new Map(metas.map((meta, i) => [meta.id, i]));
   const results: Result[] = report.findings.map((finding) => {
     const built = builtLocation(finding);
@@ -91,7 +103,13 @@ export function sarifReport(report: AuditReport): string {
       locations: [
         {
           physicalLocation: source ?? built,
-          logicalLocations: [{ name: finding.selector ?? finding.route, fullyQualifiedName: `${finding.route} ${finding.selector ?? ''}`.trim(), kind: 'element' }],
+          logicalLocations: [
+            {
+              name: finding.selector ?? finding.route,
+              fullyQualifiedName: `${finding.route} ${finding.selector ?? ''}`.trim(),
+              kind: 'element',
+            },
+          ],
         },
       ],
       partialFingerprints: { 'ctaAudit/v1': fingerprint(finding) },
@@ -99,7 +117,9 @@ export function sarifReport(report: AuditReport): string {
     const ruleIndex = index.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
     if (source) {
-      result.relatedLocations = [{ id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } }];
+      result.relatedLocations = [
+        { id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } },
+      ];
     }
     return result;
   });
@@ -108,7 +128,14 @@ export function sarifReport(report: AuditReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cta-audit', informationUri: 'https://astro-cta.dev/', semanticVersion: '0.1.0', rules: metas.map(describeRule) } },
+        tool: {
+          driver: {
+            name: 'cta-audit',
+            informationUri: 'https://astro-cta.dev/',
+            semanticVersion: '0.1.0',
+            rules: metas.map(describeRule),
+          },
+        },
         originalUriBaseIds: {
           SRCROOT: folderUri(root),
           ...(report.dir ? { BUILD: folderUri(path.resolve(root, report.dir)) } : {}),

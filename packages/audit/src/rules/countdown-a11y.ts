@@ -1,10 +1,9 @@
 import type { Element } from 'domhandler';
-import type { Rule } from '../types.ts';
 import { attr, closestAncestor, visibleText } from '../dom.ts';
+import { hasDate, parseDeadline } from '../text/dates.ts';
+import type { Rule } from '../types.ts';
 import { countdownScope, countdownsOf } from './support/countdown.ts';
 import { subtree } from './support/elements.ts';
-import { hasDate } from '../text/dates.ts';
-import { parseDeadline } from '../text/dates.ts';
 
 /** Roles that are live regions by default (role=timer is aria-live="off" by default, which is right). */
 const LIVE_ROLES = new Set(['status', 'alert', 'log', 'marquee']);
@@ -21,7 +20,8 @@ export const countdownA11y: Rule = {
     id: 'countdown-a11y',
     severity: 'warning',
     category: 'accessibility',
-    description: 'A ticking countdown inside a live region (announced every second), or with no static end date to read.',
+    description:
+      'A ticking countdown inside a live region (announced every second), or with no static end date to read.',
     rationale:
       'A timer in aria-live="polite" or "assertive" (or role=status/alert) is read out at every tick and drowns out ' +
       'everything else; role="timer" is live "off" by default, which is right (w3c/aria #821, hmrc-frontend #78). ' +
@@ -41,8 +41,9 @@ export const countdownA11y: Rule = {
   check(page, report) {
     for (const countdown of countdownsOf(page)) {
       if (countdown.hidden) continue;
-      const liveHolder = closestAncestor(countdown.element, (el) => liveMode(el) !== undefined)
-        ?? subtree(countdown.element).find((el) => liveMode(el) !== undefined);
+      const liveHolder =
+        closestAncestor(countdown.element, (el) => liveMode(el) !== undefined) ??
+        subtree(countdown.element).find((el) => liveMode(el) !== undefined);
       if (liveHolder) {
         report({
           element: countdown.element,
@@ -57,7 +58,8 @@ export const countdownA11y: Rule = {
       if (absoluteTime || hasDate(visibleText(countdownScope(countdown)))) continue;
       report({
         element: countdown.element,
-        message: 'This countdown has only changing digits: screen-reader users get no end date they can read. Put the end date next to it as text in a <time datetime="…"> (e.g. "Ends 31 December 2026, 23:59 CET") and hide the ticking digits with aria-hidden="true".',
+        message:
+          'This countdown has only changing digits: screen-reader users get no end date they can read. Put the end date next to it as text in a <time datetime="…"> (e.g. "Ends 31 December 2026, 23:59 CET") and hide the ticking digits with aria-hidden="true".',
       });
     }
   },

@@ -6,7 +6,8 @@ export const countdownEvergreen: Rule = {
     id: 'countdown-evergreen',
     severity: 'error',
     category: 'honesty',
-    description: 'A countdown without an absolute deadline: a duration, a per-visitor start, or a date without time zone offset.',
+    description:
+      'A countdown without an absolute deadline: a duration, a per-visitor start, or a date without time zone offset.',
     rationale:
       'A timer that counts down from "2 hours" for every visitor, or restarts on reload, announces a deadline that does ' +
       'not exist. Mathur et al. (2019, "Dark Patterns at Scale") found 157 deceptive countdowns on 140 sites; the EU ' +
@@ -29,17 +30,33 @@ export const countdownEvergreen: Rule = {
     for (const countdown of countdownsOf(page)) {
       const { deadline } = countdown;
       if (countdown.durationAttribute) {
-        report({ element: countdown.element, message: `This countdown is set by a duration (${countdown.durationAttribute}), so it starts again for every visitor: a deadline that does not exist. Count down to one absolute moment instead: data-cta-countdown="2026-12-31T23:59:00+01:00".` });
+        report({
+          element: countdown.element,
+          message: `This countdown is set by a duration (${countdown.durationAttribute}), so it starts again for every visitor: a deadline that does not exist. Count down to one absolute moment instead: data-cta-countdown="2026-12-31T23:59:00+01:00".`,
+        });
       } else if (!deadline) {
-        report({ element: countdown.element, message: 'This countdown has no deadline in the markup (no data-cta-countdown, no <time datetime>), so nothing shows it ends at a real moment; timers like this usually restart per visitor. Give it an absolute deadline: data-cta-countdown="2026-12-31T23:59:00+01:00" with a <time datetime> inside.' });
+        report({
+          element: countdown.element,
+          message:
+            'This countdown has no deadline in the markup (no data-cta-countdown, no <time datetime>), so nothing shows it ends at a real moment; timers like this usually restart per visitor. Give it an absolute deadline: data-cta-countdown="2026-12-31T23:59:00+01:00" with a <time datetime> inside.',
+        });
       } else if (deadline.kind === 'duration') {
-        report({ element: countdown.element, message: `This countdown's deadline "${countdown.deadlineText}" is a duration, not a moment, so it restarts for every visitor. Use an ISO 8601 date-time with offset, e.g. 2026-12-31T23:59:00+01:00.` });
+        report({
+          element: countdown.element,
+          message: `This countdown's deadline "${countdown.deadlineText}" is a duration, not a moment, so it restarts for every visitor. Use an ISO 8601 date-time with offset, e.g. 2026-12-31T23:59:00+01:00.`,
+        });
       } else if (deadline.kind === 'floating') {
         const written = countdown.deadlineText ?? '';
         const example = `${written.length <= 10 ? `${written}T23:59:00` : written}+01:00`;
-        report({ element: countdown.element, message: `This countdown's deadline "${written}" has no time zone offset, so it ends at a different moment in each visitor's time zone (and Safari may read it differently). Add the offset, e.g. "${example}".` });
+        report({
+          element: countdown.element,
+          message: `This countdown's deadline "${written}" has no time zone offset, so it ends at a different moment in each visitor's time zone (and Safari may read it differently). Add the offset, e.g. "${example}".`,
+        });
       } else if (deadline.kind === 'invalid') {
-        report({ element: countdown.element, message: `This countdown's deadline "${countdown.deadlineText}" (${countdown.deadlineFrom}) is not an ISO 8601 date-time. Write it like 2026-12-31T23:59:00+01:00.` });
+        report({
+          element: countdown.element,
+          message: `This countdown's deadline "${countdown.deadlineText}" (${countdown.deadlineFrom}) is not an ISO 8601 date-time. Write it like 2026-12-31T23:59:00+01:00.`,
+        });
       }
     }
   },

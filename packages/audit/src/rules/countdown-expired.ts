@@ -1,14 +1,15 @@
 import { COUNTDOWN_EXPIRE_MODES, COUNTDOWN_ON_EXPIRE } from '@astro-cta/contract';
+import { FLOATING_SLACK_MS } from '../text/dates.ts';
 import type { Rule } from '../types.ts';
 import { countdownsOf } from './support/countdown.ts';
-import { FLOATING_SLACK_MS } from '../text/dates.ts';
 
 export const countdownExpired: Rule = {
   meta: {
     id: 'countdown-expired',
     severity: 'error',
     category: 'honesty',
-    description: 'A countdown whose deadline has already passed at build time, or that says nothing about what happens at zero.',
+    description:
+      'A countdown whose deadline has already passed at build time, or that says nothing about what happens at zero.',
     rationale:
       'An offer "ending" on a date already gone is a false urgency claim; so is a timer that reaches zero while the ' +
       'offer goes on. The Dutch ACM (2023) found 41 webshop offers still on sale after the timer hit zero; EU UCPD ' +
@@ -20,7 +21,9 @@ export const countdownExpired: Rule = {
         '<div data-cta-countdown="2020-01-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2020-01-31T23:59:00+01:00">31 January 2020, 23:59 CET</time></div>',
         '<div data-cta-countdown="2099-12-31T23:59:00+01:00" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>',
       ],
-      pass: ['<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>'],
+      pass: [
+        '<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>',
+      ],
     },
   },
   check(page, report, site) {
@@ -28,7 +31,8 @@ export const countdownExpired: Rule = {
       const { deadline } = countdown;
       // Timers without a readable deadline are countdown-evergreen's findings.
       if (!deadline || (deadline.kind !== 'absolute' && deadline.kind !== 'floating')) continue;
-      const passedAt = deadline.kind === 'floating' ? deadline.date.getTime() + FLOATING_SLACK_MS : deadline.date.getTime();
+      const passedAt =
+        deadline.kind === 'floating' ? deadline.date.getTime() + FLOATING_SLACK_MS : deadline.date.getTime();
       if (passedAt < site.now.getTime()) {
         // Hidden, or showing "Offer ended": the page tells the truth about the deadline.
         if (countdown.hidden || countdown.showsEnded) continue;

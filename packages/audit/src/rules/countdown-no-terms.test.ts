@@ -3,7 +3,8 @@ import { countdownNoTerms } from './countdown-no-terms.ts';
 import { messagesFor } from './support/test-helpers.ts';
 
 const flagged = (snippet: string) => messagesFor(countdownNoTerms, snippet);
-const timer = '<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">02:14:33</div>';
+const timer =
+  '<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">02:14:33</div>';
 
 describe('countdown-no-terms', () => {
   it('accepts an end date with a time zone anywhere visible on the page', () => {
@@ -22,7 +23,11 @@ describe('countdown-no-terms', () => {
   });
 
   it('does not accept terms hidden from sighted visitors', () => {
-    expect(flagged(`${timer}<p class="sr-only">Ends 31 December 2099, 23:59 CET</p><p hidden>Ends 31 December 2099, 23:59 CET</p>`)).toHaveLength(1);
+    expect(
+      flagged(
+        `${timer}<p class="sr-only">Ends 31 December 2099, 23:59 CET</p><p hidden>Ends 31 December 2099, 23:59 CET</p>`,
+      ),
+    ).toHaveLength(1);
   });
 
   it('does not mistake the clock for a date or a time zone', () => {

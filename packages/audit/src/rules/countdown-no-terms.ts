@@ -1,8 +1,8 @@
-import type { Rule } from '../types.ts';
 import { visibleText } from '../dom.ts';
+import { hasDate, hasTimeZone } from '../text/dates.ts';
+import type { Rule } from '../types.ts';
 import { countdownsOf } from './support/countdown.ts';
 import { pageVisibleText } from './support/visible.ts';
-import { hasDate, hasTimeZone } from '../text/dates.ts';
 
 export const countdownNoTerms: Rule = {
   meta: {

@@ -3,7 +3,11 @@ import { ctaDeadTarget } from './cta-dead-target.ts';
 import { findingsFor, messagesFor } from './support/test-helpers.ts';
 
 const routes = new Set(['/', '/pricing/', '/blog/post/', '/about.html', '/docs/guide/']);
-const ids = new Map<string, Set<string>>([['/pricing/', new Set(['plans', 'faq'])], ['/', new Set()], ['/about.html', new Set(['team'])]]);
+const ids = new Map<string, Set<string>>([
+  ['/pricing/', new Set(['plans', 'faq'])],
+  ['/', new Set()],
+  ['/about.html', new Set(['team'])],
+]);
 const site = { routes, idsOf: (route: string) => ids.get(route) };
 const flagged = (snippet: string, route = '/blog/post/') => messagesFor(ctaDeadTarget, snippet, { route, site });
 const cta = (href: string) => `<a class="btn" href="${href}">Compare plans</a>`;
@@ -17,7 +21,19 @@ describe('cta-dead-target', () => {
     expect(flagged('<a data-cta="x">Compare plans</a>')[0]).toContain('without href');
   });
 
-  it.each(['/pricing/', '/pricing', '/pricing/index.html', '../../pricing/', '/pricing/?plan=pro', '/pricing?utm=x#plans', '/about', '/about.html', '/about/', '/pricing/#faq', '/about.html#team'])('finds %s in the build', (href) => {
+  it.each([
+    '/pricing/',
+    '/pricing',
+    '/pricing/index.html',
+    '../../pricing/',
+    '/pricing/?plan=pro',
+    '/pricing?utm=x#plans',
+    '/about',
+    '/about.html',
+    '/about/',
+    '/pricing/#faq',
+    '/about.html#team',
+  ])('finds %s in the build', (href) => {
     expect(flagged(cta(href))).toEqual([]);
   });
 
@@ -36,22 +52,42 @@ describe('cta-dead-target', () => {
 
   it('decodes percent-encoded paths and fragments', () => {
     const withUnicode = { routes: new Set(['/blog/post/', '/café/']), idsOf: () => new Set(['über']) };
-    expect(messagesFor(ctaDeadTarget, '<a class="btn" href="/caf%C3%A9/#%C3%BCber">Visit the café</a>', { route: '/blog/post/', site: withUnicode })).toEqual([]);
+    expect(
+      messagesFor(ctaDeadTarget, '<a class="btn" href="/caf%C3%A9/#%C3%BCber">Visit the café</a>', {
+        route: '/blog/post/',
+        site: withUnicode,
+      }),
+    ).toEqual([]);
   });
 
   it('ignores external links, mail, phone and files', () => {
-    for (const href of ['https://example.com/nope', '//cdn.example.com/x', 'mailto:a@b.c', 'tel:+4912345', '/files/report.pdf', '/rss.xml']) {
+    for (const href of [
+      'https://example.com/nope',
+      '//cdn.example.com/x',
+      'mailto:a@b.c',
+      'tel:+4912345',
+      '/files/report.pdf',
+      '/rss.xml',
+    ]) {
       expect(flagged(cta(href)), href).toEqual([]);
     }
   });
 
   it('understands a base path from the canonical URL or Astro asset URLs', () => {
-    const page = (head: string, href: string) => `<!doctype html><html><head>${head}</head><body><main>${cta(href)}</main></body></html>`;
-    const audit = (html: string) => import('../engine.ts').then(({ auditHtml }) => auditHtml(html, [ctaDeadTarget], { route: '/blog/post/', site }));
+    const page = (head: string, href: string) =>
+      `<!doctype html><html><head>${head}</head><body><main>${cta(href)}</main></body></html>`;
+    const audit = (html: string) =>
+      import('../engine.ts').then(({ auditHtml }) => auditHtml(html, [ctaDeadTarget], { route: '/blog/post/', site }));
     return Promise.all([
-      audit(page('<link rel="canonical" href="https://acme.dev/docs/blog/post/">', '/docs/pricing/')).then((f) => expect(f).toEqual([])),
-      audit(page('<link rel="stylesheet" href="/docs/_astro/index.css">', '/docs/pricing/#plans')).then((f) => expect(f).toEqual([])),
-      audit(page('<link rel="stylesheet" href="/docs/_astro/index.css">', '/docs/pricng/')).then((f) => expect(f).toHaveLength(1)),
+      audit(page('<link rel="canonical" href="https://acme.dev/docs/blog/post/">', '/docs/pricing/')).then((f) =>
+        expect(f).toEqual([]),
+      ),
+      audit(page('<link rel="stylesheet" href="/docs/_astro/index.css">', '/docs/pricing/#plans')).then((f) =>
+        expect(f).toEqual([]),
+      ),
+      audit(page('<link rel="stylesheet" href="/docs/_astro/index.css">', '/docs/pricng/')).then((f) =>
+        expect(f).toHaveLength(1),
+      ),
       // Outside the base path: another site on the same host.
       audit(page('<link rel="stylesheet" href="/docs/_astro/index.css">', '/shop/')).then((f) => expect(f).toEqual([])),
     ]);

@@ -1,8 +1,8 @@
-import type { PageContext, Rule, SiteReportInput } from '../types.ts';
 import { attr } from '../dom.ts';
-import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
+import type { PageContext, Rule, SiteReportInput } from '../types.ts';
 import { elementsOf } from './support/elements.ts';
 import { isSuppressed } from './support/suppress.ts';
+import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
 
 const RULE_ID = 'cta-dead-target';
 
@@ -23,7 +23,8 @@ export const ctaDeadTarget: Rule = {
     id: RULE_ID,
     severity: 'error',
     category: 'structure',
-    description: 'A CTA that leads nowhere: href "", "#" or javascript:, or a page or #fragment missing from the build.',
+    description:
+      'A CTA that leads nowhere: href "", "#" or javascript:, or a page or #fragment missing from the build.',
     rationale:
       'A CTA that goes nowhere loses exactly the visitors who were ready to act, and one that needs script is not ' +
       'crawlable and fails before hydration. Lighthouse crawlable-anchors flags "", "#" and javascript:; this rule ' +
@@ -61,14 +62,23 @@ export const ctaDeadTarget: Rule = {
       const name = text ? `"${text}"` : 'This CTA';
       switch (target.kind) {
         case 'missing':
-          report({ element: cta.element, message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.` });
+          report({
+            element: cta.element,
+            message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.`,
+          });
           break;
         case 'empty':
         case 'hash-only':
-          report({ element: cta.element, message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".` });
+          report({
+            element: cta.element,
+            message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".`,
+          });
           break;
         case 'javascript':
-          report({ element: cta.element, message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.` });
+          report({
+            element: cta.element,
+            message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.`,
+          });
           break;
         case 'internal': {
           base ??= basePathOf(page);
@@ -76,15 +86,26 @@ export const ctaDeadTarget: Rule = {
           // Outside the site's base path, or the host's root of a site built without one: not part of this build.
           if (route === undefined && (target.path === '/' || !target.path.startsWith(base))) break;
           if (route === undefined) {
-            report({ element: cta.element, message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.` });
+            report({
+              element: cta.element,
+              message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.`,
+            });
             break;
           }
           const { fragment } = target;
           if (fragment === undefined || fragment === '' || BUILT_IN_FRAGMENT.test(fragment)) break;
           if (route === page.route) {
-            if (page.byId(fragment) === undefined && !hasNamedAnchor(page, fragment)) report({ element: cta.element, message: missingFragment(name, fragment, 'this page') });
+            if (page.byId(fragment) === undefined && !hasNamedAnchor(page, fragment))
+              report({ element: cta.element, message: missingFragment(name, fragment, 'this page') });
           } else if (!isSuppressed(cta.element, RULE_ID)) {
-            site.keep({ route: page.route, file: page.file, ...page.locate(cta.element), target: route, fragment, message: missingFragment(name, fragment, route) } satisfies FragmentLink);
+            site.keep({
+              route: page.route,
+              file: page.file,
+              ...page.locate(cta.element),
+              target: route,
+              fragment,
+              message: missingFragment(name, fragment, route),
+            } satisfies FragmentLink);
           }
           break;
         }

@@ -1,6 +1,6 @@
-import type { Rule } from '../types.ts';
 import { attr } from '../dom.ts';
 import { isDefaultSubmitText } from '../text/submit-words.ts';
+import type { Rule } from '../types.ts';
 
 export const ctaDefaultSubmit: Rule = {
   meta: {
@@ -33,7 +33,8 @@ export const ctaDefaultSubmit: Rule = {
       if (isInput && !attr(cta.element, 'value')?.trim() && !attr(cta.element, 'aria-label')?.trim()) {
         report({
           element: cta.element,
-          message: 'This submit button has no value, so it shows the browser’s default label ("Submit", or "Senden" in a German browser). Give it a value that says what happens, e.g. value="Get the free guide".',
+          message:
+            'This submit button has no value, so it shows the browser’s default label ("Submit", or "Senden" in a German browser). Give it a value that says what happens, e.g. value="Get the free guide".',
         });
         continue;
       }

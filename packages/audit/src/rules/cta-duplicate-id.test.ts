@@ -10,14 +10,22 @@ describe('cta-duplicate-id', () => {
   });
 
   it('flags the same id on a link and on a button', () => {
-    expect(flagged('<a href="/signup" data-cta="t">Start</a><button type="button" data-cta="t">Open chat</button>')).toHaveLength(1);
+    expect(
+      flagged('<a href="/signup" data-cta="t">Start</a><button type="button" data-cta="t">Open chat</button>'),
+    ).toHaveLength(1);
   });
 
   it('counts ids in the header and footer too: the beacon reports them all', () => {
-    expect(flagged('</main><header><a href="/login" data-cta="t">Log in</a></header><main><a href="/signup" data-cta="t">Start</a>')).toHaveLength(1);
+    expect(
+      flagged(
+        '</main><header><a href="/login" data-cta="t">Log in</a></header><main><a href="/signup" data-cta="t">Start</a>',
+      ),
+    ).toHaveLength(1);
   });
 
   it('suggests a new id', () => {
-    expect(flagged('<a href="/a" data-cta="hero">A</a><a href="/b" data-cta="hero">B</a>')[0]).toContain('data-cta="hero-2"');
+    expect(flagged('<a href="/a" data-cta="hero">A</a><a href="/b" data-cta="hero">B</a>')[0]).toContain(
+      'data-cta="hero-2"',
+    );
   });
 });

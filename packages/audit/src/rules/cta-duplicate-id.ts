@@ -12,7 +12,9 @@ export const ctaDuplicateId: Rule = {
       'so the click-through rate of each is lost and an experiment comparing them measures nothing. The same CTA ' +
       'repeated with the same target (hero and footer) may share an id on purpose. Source: the astro-cta markup contract.',
     examples: {
-      fail: ['<a href="/signup" data-cta="hero">Start your free trial</a><a href="/demo" data-cta="hero">Book a demo</a>'],
+      fail: [
+        '<a href="/signup" data-cta="hero">Start your free trial</a><a href="/demo" data-cta="hero">Book a demo</a>',
+      ],
       pass: [
         '<a href="/signup" data-cta="hero">Start your free trial</a><a href="/demo" data-cta="demo">Book a demo</a>',
         '<a href="/signup" data-cta="trial">Start your free trial</a><a href="/signup" data-cta="trial">Start your free trial</a>',

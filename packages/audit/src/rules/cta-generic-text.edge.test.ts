@@ -22,7 +22,9 @@ describe('cta-generic-text: languages and context', () => {
 
   it('ignores aria-describedby pointing at nothing', () => {
     expect(flagged('<a class="button" href="/pricing" aria-describedby="missing">Learn more</a>')).toBe(true);
-    expect(flagged('<a class="button" href="/pricing" aria-describedby="empty">Learn more</a><p id="empty"></p>')).toBe(true);
+    expect(flagged('<a class="button" href="/pricing" aria-describedby="empty">Learn more</a><p id="empty"></p>')).toBe(
+      true,
+    );
   });
 
   it('flags generic alt text of an image button', () => {
@@ -30,7 +32,9 @@ describe('cta-generic-text: languages and context', () => {
   });
 
   it('flags a bare URL as CTA text', () => {
-    expect(messagesFor(ctaGenericText, '<a class="btn" href="https://acme.dev/signup">https://acme.dev/signup</a>')[0]).toContain('bare URL');
+    expect(
+      messagesFor(ctaGenericText, '<a class="btn" href="https://acme.dev/signup">https://acme.dev/signup</a>')[0],
+    ).toContain('bare URL');
   });
 
   it('handles emoji with variation selectors and zero-width joiners', () => {

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
-import type { Rule } from '../types.ts';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
+import type { Rule } from '../types.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;

@@ -1,6 +1,6 @@
-import type { Rule } from '../types.ts';
 import { attr } from '../dom.ts';
 import { normalizeCtaText } from '../text/generic-phrases.ts';
+import type { Rule } from '../types.ts';
 
 /** True when `words` appears in `text` as whole words (both normalised). */
 function containsPhrase(text: string, words: string): boolean {

@@ -7,7 +7,9 @@ const flagged = (snippet: string) => messagesFor(ctaName, snippet);
 describe('cta-name', () => {
   it('flags icon-only links and buttons whose icon has no text alternative', () => {
     expect(flagged('<a class="btn" href="/cart"><svg><path d="M0 0"/></svg></a>')).toHaveLength(1);
-    expect(flagged('<button type="button" class="btn"><i class="fa fa-cart"></i></button>')[0]).toContain('no accessible name');
+    expect(flagged('<button type="button" class="btn"><i class="fa fa-cart"></i></button>')[0]).toContain(
+      'no accessible name',
+    );
   });
 
   it('does not count aria-hidden content or hidden text as a name', () => {
@@ -16,7 +18,9 @@ describe('cta-name', () => {
   });
 
   it('accepts every source of a name: aria-labelledby, aria-label, alt, svg title, visually hidden text, title', () => {
-    expect(flagged('<span id="l">View cart</span><a class="btn" href="/cart" aria-labelledby="l"><svg/></a>')).toEqual([]);
+    expect(flagged('<span id="l">View cart</span><a class="btn" href="/cart" aria-labelledby="l"><svg/></a>')).toEqual(
+      [],
+    );
     expect(flagged('<a class="btn" href="/cart" aria-label="View cart"><svg/></a>')).toEqual([]);
     expect(flagged('<a class="btn" href="/cart"><img src="c.svg" alt="View cart"></a>')).toEqual([]);
     expect(flagged('<a class="btn" href="/cart"><svg><title>View cart</title></svg></a>')).toEqual([]);

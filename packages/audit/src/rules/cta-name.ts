@@ -1,5 +1,5 @@
-import type { Rule } from '../types.ts';
 import { normalizeCtaText } from '../text/generic-phrases.ts';
+import type { Rule } from '../types.ts';
 
 export const ctaName: Rule = {
   meta: {

@@ -1,9 +1,21 @@
 import type { Element } from 'domhandler';
-import type { Rule } from '../types.ts';
 import { attr, has } from '../dom.ts';
+import type { Rule } from '../types.ts';
 import { elementsOf, findDescendant } from './support/elements.ts';
 
-const INTERACTIVE_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'menuitem', 'tab', 'textbox', 'combobox', 'slider', 'option']);
+const INTERACTIVE_ROLES = new Set([
+  'button',
+  'link',
+  'checkbox',
+  'radio',
+  'switch',
+  'menuitem',
+  'tab',
+  'textbox',
+  'combobox',
+  'slider',
+  'option',
+]);
 
 /** Interactive content in the HTML content model, plus focusable and ARIA-interactive elements. */
 function isInteractive(element: Element): boolean {
@@ -28,7 +40,9 @@ function isInteractive(element: Element): boolean {
   }
   const tabindex = attr(element, 'tabindex');
   if (tabindex !== undefined && tabindex.trim() !== '' && Number(tabindex) >= 0) return true;
-  return INTERACTIVE_ROLES.has(attr(element, 'role') ?? '') || (attr(element, 'contenteditable') ?? 'false') !== 'false';
+  return (
+    INTERACTIVE_ROLES.has(attr(element, 'role') ?? '') || (attr(element, 'contenteditable') ?? 'false') !== 'false'
+  );
 }
 
 function describeElement(element: Element): string {
@@ -61,7 +75,12 @@ export const ctaNestedInteractive: Rule = {
   },
   check(page, report) {
     // Every link and button of the page, not only recognised CTAs: <a><button> is often not styled as a button.
-    const outers = elementsOf(page).filter((el) => (el.name === 'a' && has(el, 'href')) || el.name === 'button' || ['button', 'link'].includes(attr(el, 'role') ?? ''));
+    const outers = elementsOf(page).filter(
+      (el) =>
+        (el.name === 'a' && has(el, 'href')) ||
+        el.name === 'button' ||
+        ['button', 'link'].includes(attr(el, 'role') ?? ''),
+    );
     for (const outer of outers) {
       const inner = findDescendant(outer, isInteractive);
       if (!inner) continue;

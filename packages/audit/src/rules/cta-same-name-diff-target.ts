@@ -1,5 +1,5 @@
-import type { Cta, Rule } from '../types.ts';
 import { normalizeCtaText } from '../text/generic-phrases.ts';
+import type { Cta, Rule } from '../types.ts';
 import { destinationOf } from './support/targets.ts';
 
 export const ctaSameNameDiffTarget: Rule = {
@@ -36,7 +36,8 @@ export const ctaSameNameDiffTarget: Rule = {
     for (const { first, destinations } of byName.values()) {
       if (destinations.size < 2) continue;
       const [, second] = [...destinations.values()];
-      const others = destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
+      const others =
+        destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
       report({
         element: second!.element,
         message: `"${second!.name}" leads to ${second!.href ?? '(no href)'} here but to ${first.href} earlier on this page${others}. Give links to different places different names (e.g. "Get started: create an account" and "Get started: read the docs"), or point them to the same place.`,

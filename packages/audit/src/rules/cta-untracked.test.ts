@@ -11,7 +11,11 @@ describe('cta-untracked', () => {
   it('flags untracked CTAs only once the site is known to use data-cta, on any page', () => {
     const site = createSite(new Set(['/', '/b/']), new Date());
     const pageA = createPage(examplePage('<a class="button" href="/demo">Book a demo</a>'), '/', 'index.html');
-    const pageB = createPage(examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'), '/b/', 'b/index.html');
+    const pageB = createPage(
+      examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
+      '/b/',
+      'b/index.html',
+    );
     const { perPage, acrossPages: findings } = auditRun([pageA, pageB], site, [ctaUntracked]);
     expect(perPage).toEqual([]);
     expect(findings).toHaveLength(1);
@@ -21,17 +25,39 @@ describe('cta-untracked', () => {
 
   it("leaves an error page's way home alone: nobody compares its click-through rate", () => {
     const site = createSite(new Set(['/', '/404.html']), new Date());
-    const home = createPage(examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'), '/', 'index.html');
-    const notFound = createPage(examplePage('<h1>Page not found</h1><a class="button" href="/">Back to the home page</a>'), '/404.html', '404.html');
+    const home = createPage(
+      examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
+      '/',
+      'index.html',
+    );
+    const notFound = createPage(
+      examplePage('<h1>Page not found</h1><a class="button" href="/">Back to the home page</a>'),
+      '/404.html',
+      '404.html',
+    );
     const { acrossPages } = auditRun([home, notFound], site, [ctaUntracked]);
     expect(acrossPages).toEqual([]);
-    const elsewhere = createPage(examplePage('<a class="button" href="/">Back to the home page</a>'), '/about/', 'about/index.html');
-    expect(auditRun([home, elsewhere], createSite(new Set(['/', '/about/']), new Date()), [ctaUntracked]).acrossPages).toHaveLength(1);
+    const elsewhere = createPage(
+      examplePage('<a class="button" href="/">Back to the home page</a>'),
+      '/about/',
+      'about/index.html',
+    );
+    expect(
+      auditRun([home, elsewhere], createSite(new Set(['/', '/about/']), new Date()), [ctaUntracked]).acrossPages,
+    ).toHaveLength(1);
   });
 
   it('honours data-cta-notrack and data-cta-ignore on an ancestor', () => {
-    expect(flagged('<a data-cta="x" href="/a">Start</a><div data-cta-notrack><a class="button" href="/b">Book a demo</a></div>')).toEqual([]);
-    expect(flagged('<a data-cta="x" href="/a">Start</a><div data-cta-ignore="cta-untracked"><a class="button" href="/b">Book a demo</a></div>')).toEqual([]);
+    expect(
+      flagged(
+        '<a data-cta="x" href="/a">Start</a><div data-cta-notrack><a class="button" href="/b">Book a demo</a></div>',
+      ),
+    ).toEqual([]);
+    expect(
+      flagged(
+        '<a data-cta="x" href="/a">Start</a><div data-cta-ignore="cta-untracked"><a class="button" href="/b">Book a demo</a></div>',
+      ),
+    ).toEqual([]);
   });
 
   it('flags an empty data-cta id', () => {
@@ -39,7 +65,11 @@ describe('cta-untracked', () => {
   });
 
   it('covers form submits: a newsletter form is a CTA too', () => {
-    expect(flagged('<a data-cta="x" href="/a">Start</a><form action="/s"><input name="e" aria-label="Email"><button>Get the newsletter</button></form>')).toHaveLength(1);
+    expect(
+      flagged(
+        '<a data-cta="x" href="/a">Start</a><form action="/s"><input name="e" aria-label="Email"><button>Get the newsletter</button></form>',
+      ),
+    ).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,8 @@
 import { CTA_NO_TRACK } from '@astro-cta/contract';
-import type { Rule, SiteReportInput } from '../types.ts';
 import { closestAncestor, has } from '../dom.ts';
-import { isSuppressed } from './support/suppress.ts';
 import { NEVER_CONVERTING, pageKindOf } from '../page-kind.ts';
+import type { Rule, SiteReportInput } from '../types.ts';
+import { isSuppressed } from './support/suppress.ts';
 
 const RULE_ID = 'cta-untracked';
 /**
@@ -17,7 +17,14 @@ const USES_BEACON = 'uses-beacon';
 
 /** A suggested id from the CTA's text: "Book a demo" → "book-a-demo". */
 function suggestId(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'cta';
+  return (
+    name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'cta'
+  );
 }
 
 export const ctaUntracked: Rule = {
@@ -25,7 +32,8 @@ export const ctaUntracked: Rule = {
     id: RULE_ID,
     severity: 'warning',
     category: 'structure',
-    description: 'A CTA the beacon cannot report: a button or button-styled link without data-cta, on a site that tracks CTAs.',
+    description:
+      'A CTA the beacon cannot report: a button or button-styled link without data-cta, on a site that tracks CTAs.',
     rationale:
       'The beacon reports clicks and impressions of elements with a data-cta id; a CTA without one is invisible in ' +
       'the numbers, so its click-through rate can never be compared. Add an id, or mark it data-cta-notrack when ' +
@@ -58,7 +66,10 @@ export const ctaUntracked: Rule = {
         if (!usesBeacon) site.keep(USES_BEACON);
         usesBeacon = true;
         if (cta.id?.trim() === '') {
-          report({ element: cta.element, message: `This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, e.g. data-cta="${suggestId(cta.name)}".` });
+          report({
+            element: cta.element,
+            message: `This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, e.g. data-cta="${suggestId(cta.name)}".`,
+          });
         }
         continue;
       }

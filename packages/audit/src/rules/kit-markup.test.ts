@@ -7,10 +7,24 @@ import { rules } from './index.ts';
 // from the kit must pass every honesty and structured-data rule, and its ended states must not read as expired.
 
 const now = new Date('2026-11-26T06:00:00Z');
-const honestyAndData = rules.filter((rule) => rule.meta.category === 'honesty' || rule.meta.category === 'structured-data' || rule.meta.id === 'countdown-a11y');
-const audit = (snippet: string) => auditHtml(examplePage(snippet), honestyAndData, { site: { now } }).map((finding) => `${finding.ruleId}: ${finding.message}`);
+const honestyAndData = rules.filter(
+  (rule) =>
+    rule.meta.category === 'honesty' || rule.meta.category === 'structured-data' || rule.meta.id === 'countdown-a11y',
+);
+const audit = (snippet: string) =>
+  auditHtml(examplePage(snippet), honestyAndData, { site: { now } }).map(
+    (finding) => `${finding.ruleId}: ${finding.message}`,
+  );
 
-const countdown = ({ deadline, ended = false, onExpire = 'hide' }: { deadline: string; ended?: boolean; onExpire?: string }) => `
+const countdown = ({
+  deadline,
+  ended = false,
+  onExpire = 'hide',
+}: {
+  deadline: string;
+  ended?: boolean;
+  onExpire?: string;
+}) => `
 <span class="cta-kit cta-countdown" role="timer" aria-live="off"${ended && onExpire === 'hide' ? ' hidden' : ''} data-cta-countdown="${deadline}" data-cta-on-expire="${onExpire}">
   <span class="cta-countdown__running" data-cta-running${ended ? ' hidden' : ''}>
     <span class="cta-countdown__end">Ends <time datetime="${deadline}">Dec 31, 11:59 PM GMT+1</time></span>
@@ -48,7 +62,9 @@ describe('the kit’s own markup', () => {
   });
 
   it('reports a countdown still shown running after its deadline (e.g. a stale build of hand-copied markup)', () => {
-    expect(audit(countdown({ deadline: '2026-11-01T00:00:00+01:00' })).map((line) => line.split(':')[0])).toEqual(['countdown-expired']);
+    expect(audit(countdown({ deadline: '2026-11-01T00:00:00+01:00' })).map((line) => line.split(':')[0])).toEqual([
+      'countdown-expired',
+    ]);
   });
 
   it('reads the author alone as the name, so the same person with a longer role is not "two names"', () => {

@@ -12,8 +12,12 @@ export const ldInvalidJson: Rule = {
       'written for never appears. The audit reads every block and reports the parse error instead of skipping it. ' +
       'Source: Google Search Central, "Structured data general guidelines"; JSON-LD 1.1.',
     examples: {
-      fail: ['<script type="application/ld+json">{ "@context": "https://schema.org", "@type": "Product", "name": "Acme", }</script>'],
-      pass: ['<script type="application/ld+json">{ "@context": "https://schema.org", "@type": "Product", "name": "Acme" }</script>'],
+      fail: [
+        '<script type="application/ld+json">{ "@context": "https://schema.org", "@type": "Product", "name": "Acme", }</script>',
+      ],
+      pass: [
+        '<script type="application/ld+json">{ "@context": "https://schema.org", "@type": "Product", "name": "Acme" }</script>',
+      ],
     },
   },
   check(page, report) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { hasValue, isObject, jsonLdOf, resolve, type JsonObject, type LdNode } from './support/jsonld.ts';
+import { hasValue, isObject, type JsonObject, jsonLdOf, type LdNode, resolve } from './support/jsonld.ts';
 
 /** Google's limit for a review author's name. */
 const MAX_AUTHOR_NAME = 100;
@@ -7,9 +7,10 @@ const MAX_AUTHOR_NAME = 100;
 function authorProblem(author: unknown, byId: ReadonlyMap<string, JsonObject>): string | undefined {
   const value = resolve(author, byId);
   if (!hasValue(value)) return 'author';
-  const name = typeof value === 'string' ? value : isObject(value) ? value['name'] : undefined;
+  const name = typeof value === 'string' ? value : isObject(value) ? value.name : undefined;
   if (typeof name !== 'string' || name.trim() === '') return 'author.name';
-  if (name.trim().length >= MAX_AUTHOR_NAME) return `author.name under ${MAX_AUTHOR_NAME} characters (it has ${name.trim().length})`;
+  if (name.trim().length >= MAX_AUTHOR_NAME)
+    return `author.name under ${MAX_AUTHOR_NAME} characters (it has ${name.trim().length})`;
   return undefined;
 }
 
@@ -17,16 +18,16 @@ function missingFields(ld: LdNode, byId: ReadonlyMap<string, JsonObject>): strin
   const { node, types, parent } = ld;
   const missing: string[] = [];
   // Nested in the thing it rates (Product.aggregateRating), the item reviewed is implicit.
-  const needsItem = !parent && !hasValue(node['itemReviewed']);
+  const needsItem = !parent && !hasValue(node.itemReviewed);
   if (types.includes('Review')) {
-    const author = authorProblem(node['author'], byId);
+    const author = authorProblem(node.author, byId);
     if (author) missing.push(author);
-    const rating = resolve(node['reviewRating'], byId);
-    if (!isObject(rating) || !hasValue(rating['ratingValue'])) missing.push('reviewRating.ratingValue');
+    const rating = resolve(node.reviewRating, byId);
+    if (!isObject(rating) || !hasValue(rating.ratingValue)) missing.push('reviewRating.ratingValue');
     if (needsItem) missing.push('itemReviewed');
   } else if (types.some((type) => type === 'AggregateRating' || type === 'EmployerAggregateRating')) {
-    if (!hasValue(node['ratingValue'])) missing.push('ratingValue');
-    if (!hasValue(node['ratingCount']) && !hasValue(node['reviewCount'])) missing.push('ratingCount or reviewCount');
+    if (!hasValue(node.ratingValue)) missing.push('ratingValue');
+    if (!hasValue(node.ratingCount) && !hasValue(node.reviewCount)) missing.push('ratingCount or reviewCount');
     if (needsItem) missing.push('itemReviewed');
   }
   return missing;
@@ -57,7 +58,9 @@ export const ldReviewRequired: Rule = {
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.8"}}</script><p>Rated 4.8</p>',
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Review","reviewRating":{"@type":"Rating","ratingValue":5},"itemReviewed":{"@type":"Product","name":"Acme"}}</script>',
       ],
-      pass: ['<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.8","reviewCount":"212"}}</script><p>Rated 4.8 out of 5 from 212 reviews</p>'],
+      pass: [
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.8","reviewCount":"212"}}</script><p>Rated 4.8 out of 5 from 212 reviews</p>',
+      ],
     },
   },
   check(page, report) {

@@ -15,19 +15,23 @@ export const ldSelfServing: Rule = {
       'suppress the rule on the block with data-cta-ignore="ld-self-serving". Source: Google Search Central blog, ' +
       '"Making Review Rich Results more helpful" (2019-09-16).',
     examples: {
-      fail: ['<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Acme Inc.","aggregateRating":{"@type":"AggregateRating","ratingValue":4.8,"reviewCount":212}}</script><p>Rated 4.8 from 212 reviews</p>'],
-      pass: ['<script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme","applicationCategory":"BusinessApplication","aggregateRating":{"@type":"AggregateRating","ratingValue":4.8,"reviewCount":212}}</script><p>Rated 4.8 from 212 reviews</p>'],
+      fail: [
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Acme Inc.","aggregateRating":{"@type":"AggregateRating","ratingValue":4.8,"reviewCount":212}}</script><p>Rated 4.8 from 212 reviews</p>',
+      ],
+      pass: [
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme","applicationCategory":"BusinessApplication","aggregateRating":{"@type":"AggregateRating","ratingValue":4.8,"reviewCount":212}}</script><p>Rated 4.8 from 212 reviews</p>',
+      ],
     },
   },
   check(page, report) {
     const { nodes, byId } = jsonLdOf(page);
     for (const { node, types, parent, script } of nodes) {
       if (!types.some((type) => type === 'Review' || type === 'AggregateRating')) continue;
-      const item = resolve(node['itemReviewed'], byId) ?? parent;
+      const item = resolve(node.itemReviewed, byId) ?? parent;
       const rated = isObject(item) ? item : parent;
       // The contract's list: the same types for which <SocialProof> emits no review JSON-LD.
       if (!rated || !isSelfServingReviewType(typesOf(rated))) continue;
-      const name = typeof rated['name'] === 'string' ? ` "${rated['name']}"` : '';
+      const name = typeof rated.name === 'string' ? ` "${rated.name}"` : '';
       report({
         element: script,
         message: `This ${types.join('/')} rates the ${typesOf(rated).join('/')}${name}, i.e. the site's own business: Google shows no stars for self-serving reviews. Attach the rating to what you sell (a Product or SoftwareApplication) instead, or drop it from the JSON-LD and keep it as visible proof only.`,

@@ -1,9 +1,9 @@
 import { PROOF_KIND } from '@astro-cta/contract';
-import type { Rule } from '../types.ts';
 import { attr, collapse, visibleText } from '../dom.ts';
+import type { Rule } from '../types.ts';
+import { elementsOf } from './support/elements.ts';
 import { isObject, jsonLdOf, numberOf, resolve } from './support/jsonld.ts';
 import { pageVisibleText } from './support/visible.ts';
-import { elementsOf } from './support/elements.ts';
 
 interface Shown {
   value: number;
@@ -36,7 +36,9 @@ function shownNumbers(text: string): Shown[] {
  */
 function isShown(value: number, shown: readonly Shown[]): boolean {
   const coarsest = Number.isInteger(value) ? Math.max(1, Math.abs(value) / 10) : 0.1;
-  return shown.some((number) => number.step <= coarsest + 1e-9 && Math.abs(number.value - value) <= number.step / 2 + 1e-9);
+  return shown.some(
+    (number) => number.step <= coarsest + 1e-9 && Math.abs(number.value - value) <= number.step / 2 + 1e-9,
+  );
 }
 
 export const ldVisibleMismatch: Rule = {
@@ -63,14 +65,19 @@ export const ldVisibleMismatch: Rule = {
   },
   check(page, report) {
     const { nodes, byId } = jsonLdOf(page);
-    const ratings = nodes.filter(({ types }) => types.some((type) => type === 'AggregateRating' || type === 'EmployerAggregateRating' || type === 'Review'));
+    const ratings = nodes.filter(({ types }) =>
+      types.some((type) => type === 'AggregateRating' || type === 'EmployerAggregateRating' || type === 'Review'),
+    );
     if (ratings.length === 0) return;
     const shown = shownNumbers(pageVisibleText(page));
-    const proofText = elementsOf(page).filter((el) => attr(el, PROOF_KIND) === 'rating').map((el) => collapse(visibleText(el))).join(' / ');
+    const proofText = elementsOf(page)
+      .filter((el) => attr(el, PROOF_KIND) === 'rating')
+      .map((el) => collapse(visibleText(el)))
+      .join(' / ');
     for (const { node, types, script } of ratings) {
-      const rating = types.includes('Review') ? resolve(node['reviewRating'], byId) : node;
-      const checks: [string, unknown][] = [['ratingValue', isObject(rating) ? rating['ratingValue'] : undefined]];
-      if (!types.includes('Review')) checks.push(['ratingCount', node['ratingCount']], ['reviewCount', node['reviewCount']]);
+      const rating = types.includes('Review') ? resolve(node.reviewRating, byId) : node;
+      const checks: [string, unknown][] = [['ratingValue', isObject(rating) ? rating.ratingValue : undefined]];
+      if (!types.includes('Review')) checks.push(['ratingCount', node.ratingCount], ['reviewCount', node.reviewCount]);
       for (const [field, raw] of checks) {
         const value = numberOf(raw);
         if (value === undefined || isShown(value, shown)) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
-import { destinationOf } from './support/targets.ts';
 import { primaryCtas } from './support/primary.ts';
+import { destinationOf } from './support/targets.ts';
 
 export const pageMultiplePrimary: Rule = {
   meta: {
@@ -14,7 +14,9 @@ export const pageMultiplePrimary: Rule = {
       '("avoid using multiple default buttons on a single page"). Primaries are CTAs with data-cta-role="primary" or ' +
       'variant primary, or hand-written buttons with a primary class (btn-primary, button--primary).',
     examples: {
-      fail: ['<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="primary">Book a demo</a>'],
+      fail: [
+        '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="primary">Book a demo</a>',
+      ],
       pass: [
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="secondary">Book a demo</a>',
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><p>…</p><a href="/signup/" data-cta="end" data-cta-role="primary">Start your free trial</a>',

@@ -3,14 +3,19 @@ import { auditHtml } from '../engine.ts';
 import { pageNoCta } from './page-no-cta.ts';
 import { configureRules, rulesFrom, settingsOf, withOptions } from './settings.ts';
 
-const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><title>T</title>${head}</head><body>${body}</body></html>`;
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>T</title>${head}</head><body>${body}</body></html>`;
 const findings = (body: string, route = '/', rule = pageNoCta, routes = [route]) =>
   auditHtml(page(body), [rule], { route, site: { routes: new Set(routes) } });
 const ids = (body: string, route?: string) => findings(body, route).map((finding) => finding.ruleId);
 
 describe('page-no-cta', () => {
   it('does not count header, nav and footer links as the page’s CTA', () => {
-    expect(ids('<header><a class="btn" href="/signup">Sign up</a></header><main><p>Text</p></main><footer><a class="button" href="/c">Contact</a></footer>')).toEqual(['page-no-cta']);
+    expect(
+      ids(
+        '<header><a class="btn" href="/signup">Sign up</a></header><main><p>Text</p></main><footer><a class="button" href="/c">Contact</a></footer>',
+      ),
+    ).toEqual(['page-no-cta']);
   });
 
   it('counts a CTA declared through the markup contract', () => {
@@ -18,12 +23,22 @@ describe('page-no-cta', () => {
   });
 
   it('counts a form submit button', () => {
-    expect(ids('<main><form action="/subscribe"><input name="email"><button>Subscribe to the newsletter</button></form></main>')).toEqual([]);
+    expect(
+      ids(
+        '<main><form action="/subscribe"><input name="email"><button>Subscribe to the newsletter</button></form></main>',
+      ),
+    ).toEqual([]);
   });
 
   it('counts a closing CTA band after a partial <main>, and an unsure contact link', () => {
-    expect(ids('<main><h1>Hero</h1></main><section><a class="btn" href="/signup">Start free</a></section><footer>©</footer>')).toEqual([]);
-    expect(ids('<main><p>Questions? Write to me at <a href="mailto:me@x.com">me@x.com</a> and I will answer.</p></main>')).toEqual([]);
+    expect(
+      ids(
+        '<main><h1>Hero</h1></main><section><a class="btn" href="/signup">Start free</a></section><footer>©</footer>',
+      ),
+    ).toEqual([]);
+    expect(
+      ids('<main><p>Questions? Write to me at <a href="mailto:me@x.com">me@x.com</a> and I will answer.</p></main>'),
+    ).toEqual([]);
   });
 
   it('can be suppressed with data-cta-ignore on the main content', () => {
@@ -32,10 +47,21 @@ describe('page-no-cta', () => {
 
   it('leaves pages that are not meant to convert alone by default', () => {
     const empty = '<main><h1>Posts tagged astro</h1><p>Nothing here yet.</p></main>';
-    for (const route of ['/tag/astro/', '/tags/astro/2/', '/category/news/', '/author/jane/', '/blog/', '/privacy/', '/404.html', '/search/']) {
+    for (const route of [
+      '/tag/astro/',
+      '/tags/astro/2/',
+      '/category/news/',
+      '/author/jane/',
+      '/blog/',
+      '/privacy/',
+      '/404.html',
+      '/search/',
+    ]) {
       expect(ids(empty, route), route).toEqual([]);
     }
-    expect(auditHtml(page(empty, '<meta name="robots" content="noindex">'), [pageNoCta], { route: '/thanks/' })).toEqual([]);
+    expect(
+      auditHtml(page(empty, '<meta name="robots" content="noindex">'), [pageNoCta], { route: '/thanks/' }),
+    ).toEqual([]);
   });
 
   it('says why the page is expected to convert and names the options that change it', () => {
@@ -58,7 +84,9 @@ describe('page-no-cta: the requireCta option', () => {
     expect(finding?.message).toContain('`requireCta`');
     const everyPage = withOptions(pageNoCta, { requireCta: ['/**'] });
     expect(findings('<main><p>x</p></main>', '/404.html', everyPage)).toEqual([]);
-    expect(findings('<main><p>x</p></main>', '/tags/x/', everyPage).map((finding) => finding.messageId)).toEqual(['missingRequired']);
+    expect(findings('<main><p>x</p></main>', '/tags/x/', everyPage).map((finding) => finding.messageId)).toEqual([
+      'missingRequired',
+    ]);
   });
 
   it('is an option in the rule’s meta, handed out by configureRules and carried to worker threads', () => {

@@ -18,14 +18,27 @@ function audit(html: string) {
 
 // Generous timeouts: these inputs are pathological, the machine is shared, and a hang would still be caught.
 describe('all rules on hostile input', { timeout: 60_000 }, () => {
-  const nested = (depth: number) => `<!doctype html><html lang="en"><body><main>${'<div>'.repeat(depth)}${everything}${'</div>'.repeat(depth)}</main></body></html>`;
+  const nested = (depth: number) =>
+    `<!doctype html><html lang="en"><body><main>${'<div>'.repeat(depth)}${everything}${'</div>'.repeat(depth)}</main></body></html>`;
 
   it('find every problem in content nested 400 levels deep', () => {
     const findings = audit(nested(400));
-    expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(new Set([
-      'cta-dead-target', 'cta-generic-text', 'cta-nested-interactive', 'countdown-evergreen', 'countdown-no-terms', 'countdown-a11y',
-      'testimonial-unattributed', 'scarcity-unsourced', 'ld-review-required', 'ld-rating-bounds', 'ld-visible-mismatch', 'ld-self-serving',
-    ]));
+    expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(
+      new Set([
+        'cta-dead-target',
+        'cta-generic-text',
+        'cta-nested-interactive',
+        'countdown-evergreen',
+        'countdown-no-terms',
+        'countdown-a11y',
+        'testimonial-unattributed',
+        'scarcity-unsourced',
+        'ld-review-required',
+        'ld-rating-bounds',
+        'ld-visible-mismatch',
+        'ld-self-serving',
+      ]),
+    );
   });
 
   it('survive markup nested 10,000 levels deep (the parser flattens it past 512 levels, as browsers do)', () => {
@@ -46,11 +59,18 @@ describe('all rules on hostile input', { timeout: 60_000 }, () => {
       `<main>${'<a class="btn" href="/x">'.repeat(500)}`,
       `<main><p>${'Only 3 left '.repeat(20_000)}</p></main>`,
     ]) {
-      expect(audit(html).filter((finding) => finding.ruleId === AUDIT_ERROR), html.slice(0, 40)).toEqual([]);
+      expect(
+        audit(html).filter((finding) => finding.ruleId === AUDIT_ERROR),
+        html.slice(0, 40),
+      ).toEqual([]);
     }
   });
 
   it('report nothing on an empty but valid page except the missing CTA', () => {
-    expect(audit('<!doctype html><html lang="en"><head><title>x</title></head><body><main><p>Hello</p></main></body></html>').map((finding) => finding.ruleId)).toEqual(['page-no-cta']);
+    expect(
+      audit(
+        '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p>Hello</p></main></body></html>',
+      ).map((finding) => finding.ruleId),
+    ).toEqual(['page-no-cta']);
   });
 });

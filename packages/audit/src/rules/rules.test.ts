@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../engine.ts';
-import { rules } from './index.ts';
-
 import { examplePage } from './example-page.ts';
+import { rules } from './index.ts';
 
 // Each rule's own examples are its tests: the docs show the same snippets, so docs and behaviour cannot drift.
 

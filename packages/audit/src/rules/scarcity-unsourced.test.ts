@@ -37,7 +37,10 @@ describe('scarcity-unsourced', () => {
   });
 
   it('reports the smallest element holding the claim, across inline markup', () => {
-    const [finding] = findingsFor(scarcityUnsourced, '<section><h2>Shoes</h2><p class="stock">Only <b>2</b> left</p></section>');
+    const [finding] = findingsFor(
+      scarcityUnsourced,
+      '<section><h2>Shoes</h2><p class="stock">Only <b>2</b> left</p></section>',
+    );
     expect(finding?.excerpt).toMatch(/^<p class="stock">/);
   });
 
@@ -52,7 +55,11 @@ describe('scarcity-unsourced', () => {
   });
 
   it('ignores code samples and phrases in quotation marks', () => {
-    expect(flagged('<pre><code>&lt;p&gt;Only 3 left&lt;/p&gt;</code></pre><p>Avoid claims like “only 3 left” without a source.</p>')).toEqual([]);
+    expect(
+      flagged(
+        '<pre><code>&lt;p&gt;Only 3 left&lt;/p&gt;</code></pre><p>Avoid claims like “only 3 left” without a source.</p>',
+      ),
+    ).toEqual([]);
   });
 
   it('asks a data-cta-proof="count" for its source', () => {

@@ -1,20 +1,23 @@
-import type { Element } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
-import type { Rule } from '../types.ts';
+import type { Element } from 'domhandler';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
 import { isScarcityClaim, mayHoldScarcityClaim } from '../text/scarcity.ts';
-import { claimedText, smallestMatching } from './support/visible.ts';
+import type { Rule } from '../types.ts';
 import { elementsOf, subtree } from './support/elements.ts';
+import { claimedText, smallestMatching } from './support/visible.ts';
 
 /**
  * Claims with a declared source are left out of the text searched, so a page of sourced claims costs one pass.
  * Text without any scarcity word is not cleaned up at all (it reads as '', which is no claim either).
  */
-const unsourcedText = (element: Element) => claimedText(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '', mayHoldScarcityClaim);
+const unsourcedText = (element: Element) =>
+  claimedText(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '', mayHoldScarcityClaim);
 
 function sourced(element: Element): boolean {
-  return closestAncestor(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '') !== undefined
-    || subtree(element).some((el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '');
+  return (
+    closestAncestor(element, (el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '') !== undefined ||
+    subtree(element).some((el) => (attr(el, PROOF_SOURCE) ?? '').trim() !== '')
+  );
 }
 
 export const scarcityUnsourced: Rule = {
@@ -22,7 +25,8 @@ export const scarcityUnsourced: Rule = {
     id: 'scarcity-unsourced',
     severity: 'warning',
     category: 'honesty',
-    description: 'A low-stock or activity claim ("only 3 left", "12 people are viewing") or a count with no declared data source.',
+    description:
+      'A low-stock or activity claim ("only 3 left", "12 people are viewing") or a count with no declared data source.',
     rationale:
       'Low-stock and "people are viewing" messages pressure people into deciding now; Mathur et al. (2019) found 632 ' +
       'low-stock and 313 activity messages on 11K shopping sites, many generated at random. EU UCPD Annex I No 7 ' +

@@ -32,7 +32,8 @@ export function withSeverity(rule: Rule, severity: Severity): Rule {
 /** The same rule with option values set (over earlier ones); options its meta does not declare are an error. */
 export function withOptions(rule: Rule, options: Readonly<Record<string, unknown>>): Rule {
   const unknown = Object.keys(options).filter((name) => !Object.hasOwn(rule.meta.options ?? {}, name));
-  if (unknown.length > 0) throw new Error(`rule ${rule.meta.id} has no option ${unknown.map((name) => `"${name}"`).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`rule ${rule.meta.id} has no option ${unknown.map((name) => `"${name}"`).join(', ')}`);
   return derive(rule, rule.meta, { ...rule.options, ...options });
 }
 
@@ -43,7 +44,9 @@ export function withOptions(rule: Rule, options: Readonly<Record<string, unknown
  */
 export function configureRules(rules: readonly Rule[], values: Readonly<Record<string, unknown>>): Rule[] {
   return rules.map((rule) => {
-    const own = Object.entries(values).filter(([name, value]) => value !== undefined && Object.hasOwn(rule.meta.options ?? {}, name));
+    const own = Object.entries(values).filter(
+      ([name, value]) => value !== undefined && Object.hasOwn(rule.meta.options ?? {}, name),
+    );
     return own.length === 0 ? rule : withOptions(rule, Object.fromEntries(own));
   });
 }
@@ -57,7 +60,11 @@ export function settingsOf(rules: readonly Rule[]): RuleSetting[] | undefined {
   for (const rule of rules) {
     const base = baseOf.get(rule) ?? rule;
     if (builtIn.get(base.meta.id) !== base) return undefined;
-    settings.push(rule.options ? { id: rule.meta.id, severity: rule.meta.severity, options: rule.options } : { id: rule.meta.id, severity: rule.meta.severity });
+    settings.push(
+      rule.options
+        ? { id: rule.meta.id, severity: rule.meta.severity, options: rule.options }
+        : { id: rule.meta.id, severity: rule.meta.severity },
+    );
   }
   return settings;
 }

@@ -1,5 +1,5 @@
-import type { Rule, SiteReportInput } from '../types.ts';
 import { normalizeCtaText } from '../text/generic-phrases.ts';
+import type { Rule, SiteReportInput } from '../types.ts';
 import { isSuppressed } from './support/suppress.ts';
 import { testimonialsOf } from './support/testimonial.ts';
 
@@ -24,7 +24,8 @@ export const testimonialUnattributed: Rule = {
     id: RULE_ID,
     severity: 'warning',
     category: 'honesty',
-    description: 'A testimonial without a name plus a role or source, or the same quote under different names across the site.',
+    description:
+      'A testimonial without a name plus a role or source, or the same quote under different names across the site.',
     rationale:
       'An anonymous quote cannot be checked and reads as invented; the same words under two names are invented. ' +
       'Since 2024-10-21 the FTC rule on fake reviews and testimonials (16 CFR Part 465) prohibits testimonials that ' +
@@ -60,9 +61,22 @@ export const testimonialUnattributed: Rule = {
         });
       }
       const key = normalizeCtaText(testimonial.quote);
-      if (!testimonial.name || key.length < MIN_QUOTE_LENGTH || remembered >= MAX_SIGHTINGS_PER_PAGE || isSuppressed(testimonial.element, RULE_ID)) continue;
+      if (
+        !testimonial.name ||
+        key.length < MIN_QUOTE_LENGTH ||
+        remembered >= MAX_SIGHTINGS_PER_PAGE ||
+        isSuppressed(testimonial.element, RULE_ID)
+      )
+        continue;
       remembered += 1;
-      site.keep({ route: page.route, file: page.file, ...page.locate(testimonial.element), key, name: testimonial.name, message: '' } satisfies Sighting);
+      site.keep({
+        route: page.route,
+        file: page.file,
+        ...page.locate(testimonial.element),
+        key,
+        name: testimonial.name,
+        message: '',
+      } satisfies Sighting);
     }
   },
   afterAll(report, site) {

@@ -4,18 +4,111 @@
  * Entries are stored normalised (see `normalizeCtaText`).
  */
 const PHRASES: Record<string, readonly string[]> = {
-  en: ['click here', 'click this', 'go', 'here', 'information', 'learn more', 'more', 'more info', 'more information', 'right here', 'read more', 'see more', 'start', 'this', 'link', 'details', 'more details', 'click', 'tap here', 'find out more', 'continue', 'this link'],
-  es: ['click aquí', 'click aqui', 'clicka aquí', 'clicka aqui', 'pincha aquí', 'pincha aqui', 'aquí', 'aqui', 'más', 'mas', 'más información', 'más informacion', 'mas información', 'mas informacion', 'este', 'enlace', 'este enlace', 'empezar', 'haz clic aquí', 'leer más', 'ver más'],
-  fr: ['cliquez ici', 'ici', 'en savoir plus', 'plus', 'lire la suite', 'voir plus', 'plus d’infos', 'plus d infos', 'lien', 'détails', 'commencer'],
+  en: [
+    'click here',
+    'click this',
+    'go',
+    'here',
+    'information',
+    'learn more',
+    'more',
+    'more info',
+    'more information',
+    'right here',
+    'read more',
+    'see more',
+    'start',
+    'this',
+    'link',
+    'details',
+    'more details',
+    'click',
+    'tap here',
+    'find out more',
+    'continue',
+    'this link',
+  ],
+  es: [
+    'click aquí',
+    'click aqui',
+    'clicka aquí',
+    'clicka aqui',
+    'pincha aquí',
+    'pincha aqui',
+    'aquí',
+    'aqui',
+    'más',
+    'mas',
+    'más información',
+    'más informacion',
+    'mas información',
+    'mas informacion',
+    'este',
+    'enlace',
+    'este enlace',
+    'empezar',
+    'haz clic aquí',
+    'leer más',
+    'ver más',
+  ],
+  fr: [
+    'cliquez ici',
+    'ici',
+    'en savoir plus',
+    'plus',
+    'lire la suite',
+    'voir plus',
+    'plus d’infos',
+    'plus d infos',
+    'lien',
+    'détails',
+    'commencer',
+  ],
   pt: ['clique aqui', 'ir', 'mais informação', 'mais informações', 'mais', 'veja mais', 'saiba mais', 'leia mais'],
-  de: ['klicke hier', 'hier klicken', 'hier', 'mehr', 'siehe', 'dies', 'das', 'weiterlesen', 'mehr erfahren', 'mehr infos', 'klicken sie hier', 'link', 'details'],
+  de: [
+    'klicke hier',
+    'hier klicken',
+    'hier',
+    'mehr',
+    'siehe',
+    'dies',
+    'das',
+    'weiterlesen',
+    'mehr erfahren',
+    'mehr infos',
+    'klicken sie hier',
+    'link',
+    'details',
+  ],
   it: ['clicca qui', 'qui', 'di più', 'scopri di più', 'leggi di più', 'altro', 'dettagli'],
   nl: ['klik hier', 'hier', 'meer', 'lees meer', 'meer info', 'meer informatie'],
   sv: ['här', 'klicka här', 'läs mer', 'mer', 'mer info', 'mer information'],
   ja: ['ここをクリック', 'こちらをクリック', 'リンク', '続きを読む', '続く', '全文表示', '詳細'],
   ko: ['여기', '여기를 클릭', '클릭', '링크', '자세히', '자세히 보기', '계속', '이동', '전체 보기'],
-  fa: ['اطلاعات بیشتر', 'اطلاعات', 'این', 'اینجا بزنید', 'اینجا کلیک کنید', 'اینجا', 'برو', 'بیشتر بخوانید', 'بیشتر بدانید', 'بیشتر', 'شروع'],
-  ta: ['அடுத்த பக்கம்', 'மறுபக்கம்', 'முந்தைய பக்கம்', 'முன்பக்கம்', 'மேலும் அறிக', 'மேலும் தகவலுக்கு', 'மேலும் தரவுகளுக்கு', 'தயவுசெய்து இங்கே அழுத்தவும்', 'இங்கே கிளிக் செய்யவும்'],
+  fa: [
+    'اطلاعات بیشتر',
+    'اطلاعات',
+    'این',
+    'اینجا بزنید',
+    'اینجا کلیک کنید',
+    'اینجا',
+    'برو',
+    'بیشتر بخوانید',
+    'بیشتر بدانید',
+    'بیشتر',
+    'شروع',
+  ],
+  ta: [
+    'அடுத்த பக்கம்',
+    'மறுபக்கம்',
+    'முந்தைய பக்கம்',
+    'முன்பக்கம்',
+    'மேலும் அறிக',
+    'மேலும் தகவலுக்கு',
+    'மேலும் தரவுகளுக்கு',
+    'தயவுசெய்து இங்கே அழுத்தவும்',
+    'இங்கே கிளிக் செய்யவும்',
+  ],
 };
 
 /**
@@ -23,13 +116,16 @@ const PHRASES: Record<string, readonly string[]> = {
  * "Learn more →", "LEARN MORE!" and "learn more 👉" all read "learn more". Letters of every script are kept.
  */
 export function normalizeCtaText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase()
-    .replace(/[’']/g, ' ')
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLocaleLowerCase()
+      .replace(/[’']/g, ' ')
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and variation selectors are removed one by one
+      .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const NORMALISED = new Map(Object.entries(PHRASES).map(([lang, list]) => [lang, new Set(list.map(normalizeCtaText))]));

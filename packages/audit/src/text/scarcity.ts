@@ -5,15 +5,24 @@ import { WordScanner } from './word-scanner.ts';
  * The classes follow Mathur et al. 2019 ("Dark Patterns at Scale"): low-stock messages and activity notifications.
  */
 const N = String.raw`(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|a few)`;
-const PEOPLE = String.raw`(?:people|persons|others|users|visitors|customers|shoppers|buyers|guests|travell?ers)`;
+const PEOPLE = '(?:people|persons|others|users|visitors|customers|shoppers|buyers|guests|travell?ers)';
 
 const PATTERNS: RegExp[] = [
   // en
   new RegExp(String.raw`\bonly\s+${N}\s+(?:\p{L}+\s+){0,2}(?:left|remaining|available)\b`, 'iu'),
-  new RegExp(String.raw`\b${N}\s+(?:items?\s+|seats?\s+|spots?\s+|rooms?\s+|tickets?\s+|places?\s+|units?\s+)?(?:left|remaining)\s+(?:in\s+stock|at\s+this\s+price)\b`, 'iu'),
+  new RegExp(
+    String.raw`\b${N}\s+(?:items?\s+|seats?\s+|spots?\s+|rooms?\s+|tickets?\s+|places?\s+|units?\s+)?(?:left|remaining)\s+(?:in\s+stock|at\s+this\s+price)\b`,
+    'iu',
+  ),
   new RegExp(String.raw`\b(?:only\s+)?${N}\s+(?:seats?|spots?|rooms?|tickets?|places?|licen[cs]es?)\s+left\b`, 'iu'),
-  new RegExp(String.raw`\b${N}\s+(?:other\s+)?${PEOPLE}\s+(?:are\s+)?(?:(?:currently|now|right\s+now)\s+)?(?:viewing|looking\s+at|watching|browsing|considering)\b`, 'iu'),
-  new RegExp(String.raw`\b${N}\s+(?:${PEOPLE}\s+)?(?:bought|purchased|booked|ordered|signed\s+up|joined)\s+(?:this\s+)?(?:\p{L}+\s+)?(?:in\s+the\s+)?(?:last|past)\s+\d*\s*(?:minutes?|hours?|days?|24\s*h)\b`, 'iu'),
+  new RegExp(
+    String.raw`\b${N}\s+(?:other\s+)?${PEOPLE}\s+(?:are\s+)?(?:(?:currently|now|right\s+now)\s+)?(?:viewing|looking\s+at|watching|browsing|considering)\b`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b${N}\s+(?:${PEOPLE}\s+)?(?:bought|purchased|booked|ordered|signed\s+up|joined)\s+(?:this\s+)?(?:\p{L}+\s+)?(?:in\s+the\s+)?(?:last|past)\s+\d*\s*(?:minutes?|hours?|days?|24\s*h)\b`,
+    'iu',
+  ),
   new RegExp(String.raw`\b${N}\s+(?:${PEOPLE}\s+)?have\s+this\s+in\s+(?:their\s+)?(?:cart|basket)\b`, 'iu'),
   /\b(?:almost|nearly)\s+sold\s+out\b|\bselling\s+fast\b|\blow\s+stock\b/iu,
   // de
@@ -48,12 +57,66 @@ const ANY_CLAIM = new RegExp(PATTERNS.map((pattern) => `(?:${pattern.source})`).
  * patterns at every position of a page's text, so the patterns only run in small windows around them.
  */
 export const ANCHOR_WORDS: readonly string[] = [
-  'left', 'remaining', 'availab', 'viewing', 'looking', 'watching', 'browsing', 'considering', 'bought', 'purchased', 'booked',
-  'ordered', 'signed', 'joined', 'cart', 'basket', 'sold', 'selling', 'stock', 'verfügbar', 'lager', 'übrig', 'vorrätig', 'frei',
-  'stück', 'plätze', 'tickets', 'zimmer', 'sehen', 'schauen', 'betrachten', 'restant', 'disponib', 'places', 'articles',
-  'regardent', 'consultent', 'personnes', 'quedan', 'unidades', 'plazas', 'viendo', 'mirando', 'estoque', 'vagas', 'restam',
-  'vendo', 'olhando', 'visualizando', 'rimast', 'magazzino', 'posti', 'guardando', 'beschikbaar', 'nog', 'voorraad', 'bekijken',
-  'kijken', '残り', '人が',
+  'left',
+  'remaining',
+  'availab',
+  'viewing',
+  'looking',
+  'watching',
+  'browsing',
+  'considering',
+  'bought',
+  'purchased',
+  'booked',
+  'ordered',
+  'signed',
+  'joined',
+  'cart',
+  'basket',
+  'sold',
+  'selling',
+  'stock',
+  'verfügbar',
+  'lager',
+  'übrig',
+  'vorrätig',
+  'frei',
+  'stück',
+  'plätze',
+  'tickets',
+  'zimmer',
+  'sehen',
+  'schauen',
+  'betrachten',
+  'restant',
+  'disponib',
+  'places',
+  'articles',
+  'regardent',
+  'consultent',
+  'personnes',
+  'quedan',
+  'unidades',
+  'plazas',
+  'viendo',
+  'mirando',
+  'estoque',
+  'vagas',
+  'restam',
+  'vendo',
+  'olhando',
+  'visualizando',
+  'rimast',
+  'magazzino',
+  'posti',
+  'guardando',
+  'beschikbaar',
+  'nog',
+  'voorraad',
+  'bekijken',
+  'kijken',
+  '残り',
+  '人が',
 ];
 const ANCHOR = new RegExp(ANCHOR_WORDS.join('|'), 'giu');
 /**

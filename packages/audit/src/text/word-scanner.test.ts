@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { ANCHOR_WORDS } from './scarcity.ts';
 import { WordScanner } from './word-scanner.ts';
 
@@ -23,14 +23,22 @@ describe('WordScanner', () => {
       const sameLetter = new RegExp(`^${letter}$`, 'iu');
       for (let code = 0; code < 0x10000; code++) {
         const unit = String.fromCharCode(code);
-        if (sameLetter.test(unit)) expect(scanner.mayContain(word.replace(letter, unit)), `${word} with U+${code.toString(16)}`).toBe(true);
+        if (sameLetter.test(unit))
+          expect(scanner.mayContain(word.replace(letter, unit)), `${word} with U+${code.toString(16)}`).toBe(true);
       }
     }
   });
 
   it('never says no where the regex finds a word', () => {
-    const piece = fc.oneof(fc.constantFrom(...ANCHOR_WORDS, ' ', 'ſ', 'K', 'İ', 'ı'), fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ maxLength: 3 }));
+    const piece = fc.oneof(
+      fc.constantFrom(...ANCHOR_WORDS, ' ', 'ſ', 'K', 'İ', 'ı'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+      fc.string({ maxLength: 3 }),
+    );
     const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
-    fc.assert(fc.property(text, (sample) => !regex.test(sample) || scanner.mayContain(sample)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (sample) => !regex.test(sample) || scanner.mayContain(sample)),
+      { numRuns: 2000 },
+    );
   });
 });

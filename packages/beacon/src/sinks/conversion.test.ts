@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversionEvent } from '@astro-cta/contract';
-import { eventName, eventProps } from './props.ts';
-import { plausible } from './plausible.ts';
-import { umami } from './umami.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ga4 } from './ga4.ts';
+import { plausible } from './plausible.ts';
 import { posthog } from './posthog.ts';
+import { eventName, eventProps } from './props.ts';
+import { umami } from './umami.ts';
 
 const base = { p: '/thanks/', pv: '123', s: 0, vi: '987' };
 const signup: ConversionEvent = { ...base, t: 'conversion', id: 'signup', g: 'signup', val: 49.9, cur: 'EUR' };
@@ -27,7 +27,13 @@ describe('conversions on analytics platforms', () => {
     plausible()(signup);
     plausible()(download);
     expect(calls).toEqual([
-      ['signup', { props: { cta_goal: 'signup', page_path: '/thanks/', value: '49.9', currency: 'EUR' }, revenue: { amount: 49.9, currency: 'EUR' } }],
+      [
+        'signup',
+        {
+          props: { cta_goal: 'signup', page_path: '/thanks/', value: '49.9', currency: 'EUR' },
+          revenue: { amount: 49.9, currency: 'EUR' },
+        },
+      ],
       ['whitepaper', { props: { cta_goal: 'whitepaper', page_path: '/thanks/' } }],
     ]);
   });
@@ -36,7 +42,9 @@ describe('conversions on analytics platforms', () => {
     const calls: unknown[][] = [];
     vi.stubGlobal('window', { umami: { track: (...args: unknown[]) => calls.push(args) } });
     umami()(signup);
-    expect(calls).toEqual([['signup', { cta_goal: 'signup', page_path: '/thanks/', value: 49.9, currency: 'EUR', revenue: 49.9 }]]);
+    expect(calls).toEqual([
+      ['signup', { cta_goal: 'signup', page_path: '/thanks/', value: 49.9, currency: 'EUR', revenue: 49.9 }],
+    ]);
   });
 
   it('GA4: the recommended event (sign_up, purchase, generate_lead) with value and currency, else the goal', () => {

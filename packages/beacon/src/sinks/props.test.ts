@@ -1,14 +1,29 @@
-import { describe, expect, it } from 'vitest';
 import type { CtaEvent } from '@astro-cta/contract';
+import { describe, expect, it } from 'vitest';
 import { eventName, eventProps } from './props.ts';
 
 const base = { p: '/pricing/', pv: '123', s: 0 };
 
 describe('analytics sink mapping', () => {
   it('maps a click to cta_click with every field it has', () => {
-    const click: CtaEvent = { ...base, t: 'click', id: 'hero', v: 'primary', g: 'signup', d: 'https://example.com/signup', o: 'new-tab' };
+    const click: CtaEvent = {
+      ...base,
+      t: 'click',
+      id: 'hero',
+      v: 'primary',
+      g: 'signup',
+      d: 'https://example.com/signup',
+      o: 'new-tab',
+    };
     expect(eventName(click)).toBe('cta_click');
-    expect(eventProps(click)).toEqual({ cta_id: 'hero', cta_variant: 'primary', cta_goal: 'signup', page_path: '/pricing/', link_url: 'https://example.com/signup', open_mode: 'new-tab' });
+    expect(eventProps(click)).toEqual({
+      cta_id: 'hero',
+      cta_variant: 'primary',
+      cta_goal: 'signup',
+      page_path: '/pricing/',
+      link_url: 'https://example.com/signup',
+      open_mode: 'new-tab',
+    });
   });
 
   it('maps an impression to cta_impression and leaves absent fields out', () => {

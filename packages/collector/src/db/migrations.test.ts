@@ -40,7 +40,9 @@ describe('migrations', () => {
     expect(schemaVersion(upgraded)).toBe(LATEST_VERSION);
     expect(upgraded.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 3 });
     // v2's view works on the old rows.
-    expect(upgraded.prepare('SELECT page_view, variant, exposed, clicked FROM cta_exposures ORDER BY page_view').all()).toEqual([
+    expect(
+      upgraded.prepare('SELECT page_view, variant, exposed, clicked FROM cta_exposures ORDER BY page_view').all(),
+    ).toEqual([
       { page_view: 'pv1', variant: 'a', exposed: 1, clicked: 1 },
       { page_view: 'pv2', variant: '', exposed: 1, clicked: 0 },
     ]);
@@ -49,8 +51,13 @@ describe('migrations', () => {
 
   it('leave the database at the last whole version when a migration fails', () => {
     const db = new DatabaseSync(':memory:');
-    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: 'CREATE TABLE x (a); SELECT * FROM missing_table;' }];
-    expect(() => migrate(db, broken)).toThrow(new RegExp(`migration ${LATEST_VERSION + 1} \\(broken\\) failed: no such table: missing_table`));
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 1, name: 'broken', up: 'CREATE TABLE x (a); SELECT * FROM missing_table;' },
+    ];
+    expect(() => migrate(db, broken)).toThrow(
+      new RegExp(`migration ${LATEST_VERSION + 1} \\(broken\\) failed: no such table: missing_table`),
+    );
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'x'").get()).toBeUndefined();
   });

@@ -263,7 +263,11 @@ export function schemaVersion(db: DatabaseSync): number {
 }
 
 /** Brings the database up to `target` (default: the latest), applying each missing migration in order. */
-export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS, target = migrations.at(-1)!.version): number[] {
+export function migrate(
+  db: DatabaseSync,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = migrations.at(-1)!.version,
+): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const current = schemaVersion(db);
@@ -287,7 +291,9 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIG
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
-      throw new Error(`migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(`migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     applied.push(migration.version);
   }

@@ -33,7 +33,9 @@ export function openWritableDatabase(path: string, { synchronous = 'full' }: Ope
 /** Opens an existing collector database read-only, for reports; it must already be at the latest schema. */
 export function openReadOnlyDatabase(path: string): DatabaseSync {
   if (!existsSync(path)) {
-    throw new Error(`no collector database at ${path}: start one with "cta-collect serve --db ${path}", or pass the right --db`);
+    throw new Error(
+      `no collector database at ${path}: start one with "cta-collect serve --db ${path}", or pass the right --db`,
+    );
   }
   const db = new DatabaseSync(path, { readOnly: true });
   db.exec('PRAGMA busy_timeout = 5000');

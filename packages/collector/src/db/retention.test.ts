@@ -41,7 +41,10 @@ describe('retention (--keep)', () => {
     // The report's rollups lose the same days.
     const days = db.prepare('SELECT DISTINCT day FROM page_views ORDER BY day').all() as Array<{ day: number }>;
     expect(days.map(({ day }) => Math.floor((NOW - day * DAY_MS) / DAY_MS))).toEqual([399, 1]);
-    const rollupDays = db.prepare('SELECT day, impressions FROM cta_daily ORDER BY day').all() as Array<{ day: number; impressions: number }>;
+    const rollupDays = db.prepare('SELECT day, impressions FROM cta_daily ORDER BY day').all() as Array<{
+      day: number;
+      impressions: number;
+    }>;
     expect(rollupDays.map(({ impressions }) => impressions)).toEqual([Math.ceil(12_000 / 7), Math.ceil(12_000 / 7)]);
     db.close();
   }, 60_000);

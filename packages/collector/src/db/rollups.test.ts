@@ -1,9 +1,9 @@
-import fc from 'fast-check';
 import { DatabaseSync } from 'node:sqlite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValidEvent } from '../validate.ts';
 import { EventStore } from './event-store.ts';
-import { migrate, MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, migrate } from './migrations.ts';
 import { rebuildRollups, withoutRollupTriggers } from './rollups.ts';
 
 // The report reads rollups that triggers keep on every insert. Whatever arrives — out of order, retried, spread over
@@ -21,10 +21,13 @@ const arbitraryEvent = fc.record({
   vi: fc.option(fc.constantFrom('va', 'vb', 'vc'), { nil: undefined }),
   g: fc.constantFrom('signup', 'buy'),
 });
-const batches = fc.array(fc.record({ day: fc.integer({ min: 0, max: 3 }), events: fc.array(arbitraryEvent, { minLength: 1, maxLength: 8 }) }), {
-  minLength: 1,
-  maxLength: 12,
-});
+const batches = fc.array(
+  fc.record({ day: fc.integer({ min: 0, max: 3 }), events: fc.array(arbitraryEvent, { minLength: 1, maxLength: 8 }) }),
+  {
+    minLength: 1,
+    maxLength: 12,
+  },
+);
 
 /** What the rollups should hold, computed from the events alone. */
 function fromEvents(db: DatabaseSync) {
@@ -59,11 +62,15 @@ function fromEvents(db: DatabaseSync) {
 function fromRollups(db: DatabaseSync) {
   return {
     dailyTotals: db
-      .prepare('SELECT day, events, page_views, page_views_with_gaps, sequence_gaps, click_events FROM daily_totals WHERE page_views > 0 ORDER BY day')
+      .prepare(
+        'SELECT day, events, page_views, page_views_with_gaps, sequence_gaps, click_events FROM daily_totals WHERE page_views > 0 ORDER BY day',
+      )
       .all(),
     visits: db.prepare('SELECT visit, first_at, page_views, clicks, conversions FROM visits ORDER BY visit').all(),
     ctaDaily: db
-      .prepare('SELECT day, cta, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(click_events) AS click_events FROM cta_daily GROUP BY day, cta ORDER BY day, cta')
+      .prepare(
+        'SELECT day, cta, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(click_events) AS click_events FROM cta_daily GROUP BY day, cta ORDER BY day, cta',
+      )
       .all(),
   };
 }
@@ -98,9 +105,19 @@ describe('report rollups', () => {
 
   it('a bulk load without the triggers, then rebuilt, gives the rollups the triggers keep; the triggers come back', async () => {
     const load = (db: DatabaseSync) => {
-      const insert = db.prepare('INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       for (let index = 0; index < 300; index++) {
-        insert.run(`p${index % 40}`, Math.floor(index / 40), index % 9 === 0 ? 'click' : 'impression', `c${index % 3}`, `/${index % 40 % 5}`, T0 + index * 1000, `v${index % 40 % 17}`);
+        insert.run(
+          `p${index % 40}`,
+          Math.floor(index / 40),
+          index % 9 === 0 ? 'click' : 'impression',
+          `c${index % 3}`,
+          `/${(index % 40) % 5}`,
+          T0 + index * 1000,
+          `v${(index % 40) % 17}`,
+        );
       }
     };
     const withTriggers = new DatabaseSync(':memory:');
@@ -115,7 +132,9 @@ describe('report rollups', () => {
     expect(fromRollups(bulk)).toEqual(fromRollups(withTriggers));
     const landing = 'SELECT * FROM landing_daily ORDER BY day, page';
     expect(bulk.prepare(landing).all()).toEqual(withTriggers.prepare(landing).all());
-    expect(bulk.prepare('SELECT * FROM visits ORDER BY visit').all()).toEqual(withTriggers.prepare('SELECT * FROM visits ORDER BY visit').all());
+    expect(bulk.prepare('SELECT * FROM visits ORDER BY visit').all()).toEqual(
+      withTriggers.prepare('SELECT * FROM visits ORDER BY visit').all(),
+    );
   });
 
   it('a visit stops being a bounce when it clicks, converts or views a second page', async () => {
@@ -139,7 +158,9 @@ describe('report rollups', () => {
   it('migration 3 fills the rollups from the events a version 2 database already holds', () => {
     const db = new DatabaseSync(':memory:');
     migrate(db, MIGRATIONS, 2);
-    const insert = db.prepare('INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     insert.run('p1', 0, 'impression', 'hero', '/', T0);
     insert.run('p1', 2, 'click', 'hero', '/', T0 + DAY); // a gap at 1; the exposure belongs to the first day
     insert.run('p2', 0, 'custom', 'video', '/', T0);

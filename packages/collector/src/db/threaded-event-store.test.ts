@@ -13,7 +13,11 @@ describe('ThreadedEventStore', () => {
   it('writes from a worker thread: committed, idempotent, counted per request', async () => {
     const path = tempDb();
     const store = await ThreadedEventStore.open(path);
-    const results = await Promise.all([store.write([event('a', 0), event('a', 1)]), store.write([event('a', 1)]), store.write([event('b', 0)])]);
+    const results = await Promise.all([
+      store.write([event('a', 0), event('a', 1)]),
+      store.write([event('a', 1)]),
+      store.write([event('b', 0)]),
+    ]);
     expect(results.map((result) => result.stored + result.duplicates)).toEqual([2, 1, 1]);
     expect(results.reduce((sum, result) => sum + result.stored, 0)).toBe(3);
     // Resolved means committed: another connection sees the rows before the store closes.

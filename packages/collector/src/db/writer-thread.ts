@@ -6,7 +6,9 @@ import { EventStore } from './event-store.ts';
 import { openWritableDatabase, type Synchronous } from './open.ts';
 
 export type WriterRequest =
-  { id: number; events: ValidEvent[] } | { id: number; pruneBefore: number } | { close: true };
+  | { id: number; events: ValidEvent[] }
+  | { id: number; pruneBefore: number }
+  | { close: true };
 export type WriterReply =
   | { ready: true }
   | { closed: true }

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CollectResponse } from '../collector.ts';
-import { createCollectorService, type CollectorOptions, type CollectorService } from '../service.ts';
-import { DEFAULT_CONNECTION_LIMITS, limitConnections, type ConnectionLimits } from './connection-limit.ts';
+import { type CollectorOptions, type CollectorService, createCollectorService } from '../service.ts';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, limitConnections } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
 import { createStaticHandler, type StaticHandler } from './static-files.ts';
 import { ThrottledLog } from './throttled-log.ts';

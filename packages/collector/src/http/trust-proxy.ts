@@ -9,7 +9,9 @@ import { BlockList, isIP } from 'node:net';
  * addresses and CIDR ranges (`--trust-proxy 10.0.0.0/8,127.0.0.1`).
  */
 export type TrustProxy =
-  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: BlockList; text: string };
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'addresses'; list: BlockList; text: string };
 
 export const NO_PROXY: TrustProxy = { kind: 'none' };
 

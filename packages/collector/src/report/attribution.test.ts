@@ -10,8 +10,16 @@ const credited = (db: Parameters<typeof attributeConversions>[0], options = {}) 
 describe('attributeConversions', () => {
   it('credits the last click in the same visit on a CTA with the conversion goal', async () => {
     const { db, at } = collector();
-    await at(T0, impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }), click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }));
-    await at(T0 + MINUTE, click('pv1', 2, 'footer', { vi: 'v1', g: 'signup' }), click('pv1', 3, 'docs', { vi: 'v1', g: 'read' }));
+    await at(
+      T0,
+      impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }),
+      click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }),
+    );
+    await at(
+      T0 + MINUTE,
+      click('pv1', 2, 'footer', { vi: 'v1', g: 'signup' }),
+      click('pv1', 3, 'docs', { vi: 'v1', g: 'read' }),
+    );
     await at(T0 + 2 * MINUTE, conversion('pv2', 0, 'signup', { vi: 'v1' }));
     expect(credited(db)).toEqual([{ goal: 'signup', cta: 'footer', pageView: 'pv1' }]);
     // First-click: the earliest click in the window.
@@ -57,7 +65,11 @@ describe('attributeConversions', () => {
 
   it('ignores the attribution a client claims: a forged CTA or page view changes nothing', async () => {
     const { db, at } = collector();
-    await at(T0, impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }), click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }));
+    await at(
+      T0,
+      impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }),
+      click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }),
+    );
     await at(T0, impression('pvX', 0, 'victim', { vi: 'other', g: 'signup' }));
     await at(T0 + MINUTE, conversion('pv2', 0, 'signup', { vi: 'v1', ac: 'victim', apv: 'pvX' }));
     expect(credited(db)).toEqual([{ goal: 'signup', cta: 'hero', pageView: 'pv1' }]);
@@ -68,7 +80,10 @@ describe('attributeConversions', () => {
 
   it('a replayed request changes nothing: idempotent on (page view, sequence)', async () => {
     const { db, at } = collector();
-    const events = [impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }), click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' })];
+    const events = [
+      impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }),
+      click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }),
+    ];
     await at(T0, ...events);
     const converted = conversion('pv2', 0, 'signup', { vi: 'v1', val: 10, cur: 'EUR' });
     expect(await at(T0 + MINUTE, converted)).toEqual({ stored: 1, duplicates: 0 });

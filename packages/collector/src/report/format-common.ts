@@ -1,6 +1,7 @@
-import { MAX_GAP_PER_PAGE_VIEW, type Comparison, type CtaRow, type Report } from './query.ts';
+import { type Comparison, type CtaRow, MAX_GAP_PER_PAGE_VIEW, type Report } from './query.ts';
 
-export const percent = (value: number | null, digits = 1): string => (value === null ? '–' : `${(value * 100).toFixed(digits)}%`);
+export const percent = (value: number | null, digits = 1): string =>
+  value === null ? '–' : `${(value * 100).toFixed(digits)}%`;
 
 /** The page cell: the path, or how many pages a CTA seen on several is on (its per-page rows follow). */
 export const pageLabel = (row: CtaRow): string => row.page ?? `${row.pages} pages`;
@@ -17,7 +18,7 @@ export function changeLabel(comparison: Comparison | undefined): string {
 /** The definitions every human-readable format prints under its figures. */
 export function definitions(report: Report): string[] {
   const { attribution } = report;
-  const goal = attribution.anyGoal ? 'with the conversion\'s goal, else on any CTA' : 'with the conversion\'s goal';
+  const goal = attribution.anyGoal ? "with the conversion's goal, else on any CTA" : "with the conversion's goal";
   return [
     'Impressions and clicks count page views; CTR = clicks / impressions. Intervals are 95% Wilson intervals.',
     `Conversions are credited to the ${attribution.model === 'last-click' ? 'last' : 'first'} click ` +

@@ -73,7 +73,9 @@ ${rows.length ? table(rows, report, sparks) + more : '<p>No CTA impressions or c
 ${pages(report, limit)}
 ${report.series ? seriesTables(report.series, limit) : ''}
 <h2>Definitions</h2>
-${definitions(report).map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n')}
+${definitions(report)
+  .map((line) => `<p class="note">${escapeHtml(line)}</p>`)
+  .join('\n')}
 </body>
 </html>
 `;
@@ -136,14 +138,22 @@ function chart(rows: CtaRow[]): string {
     // Never cut a surrogate pair in half (it would show as an escaped lone surrogate).
     const shown = label.length > 44 ? `${label.slice(0, 43).replace(/[\ud800-\udbff]$/, '')}…` : label;
     const interval = intervalLabel(row.ctrLow, row.ctrHigh);
-    parts.push(`<g><title>${escapeHtml(`${label}: ${percent(row.ctr)} CTR, 95% CI ${interval}, ${row.clicks}/${row.impressions}`)}</title>`);
-    parts.push(`<text x="${labelWidth - 8}" y="${y + barHeight - 5}" text-anchor="end"${row.kind === 'cta' ? ' font-weight="600"' : ''}>${escapeHtml(shown)}</text>`);
+    parts.push(
+      `<g><title>${escapeHtml(`${label}: ${percent(row.ctr)} CTR, 95% CI ${interval}, ${row.clicks}/${row.impressions}`)}</title>`,
+    );
+    parts.push(
+      `<text x="${labelWidth - 8}" y="${y + barHeight - 5}" text-anchor="end"${row.kind === 'cta' ? ' font-weight="600"' : ''}>${escapeHtml(shown)}</text>`,
+    );
     if (row.ctr !== null) {
-      parts.push(`<rect class="bar" x="${labelWidth}" y="${y}" width="${(x(row.ctr) - labelWidth).toFixed(1)}" height="${barHeight}"/>`);
+      parts.push(
+        `<rect class="bar" x="${labelWidth}" y="${y}" width="${(x(row.ctr) - labelWidth).toFixed(1)}" height="${barHeight}"/>`,
+      );
       const mid = y + barHeight / 2;
       const [low, high] = [x(row.ctrLow!), x(row.ctrHigh!)].map((value) => value.toFixed(1));
       parts.push(`<line class="whisker" x1="${low}" x2="${high}" y1="${mid}" y2="${mid}"/>`);
-      parts.push(`<line class="whisker" x1="${low}" x2="${low}" y1="${mid - 5}" y2="${mid + 5}"/><line class="whisker" x1="${high}" x2="${high}" y1="${mid - 5}" y2="${mid + 5}"/>`);
+      parts.push(
+        `<line class="whisker" x1="${low}" x2="${low}" y1="${mid - 5}" y2="${mid + 5}"/><line class="whisker" x1="${high}" x2="${high}" y1="${mid - 5}" y2="${mid + 5}"/>`,
+      );
     }
     parts.push('</g>');
   });
@@ -152,7 +162,9 @@ function chart(rows: CtaRow[]): string {
 
 /** CTR per bucket as a line; its text alternative gives the range and the last value (the series table has all). */
 export function sparkline(series: Series, cta: Series['ctas'][number]): string {
-  const ctr = series.buckets.map((_, index) => (cta.impressions[index] ? cta.clicks[index]! / cta.impressions[index]! : null));
+  const ctr = series.buckets.map((_, index) =>
+    cta.impressions[index] ? cta.clicks[index]! / cta.impressions[index]! : null,
+  );
   const known = ctr.filter((value): value is number => value !== null);
   if (known.length === 0) return '–';
   let high = 0;
@@ -160,13 +172,20 @@ export function sparkline(series: Series, cta: Series['ctas'][number]): string {
   const scale = high || 1;
   const step = series.buckets.length > 1 ? SPARK.width / (series.buckets.length - 1) : 0;
   const points = ctr
-    .map((value, index) => (value === null ? null : `${(index * step).toFixed(1)},${(SPARK.height - 2 - (value / scale) * (SPARK.height - 4)).toFixed(1)}`))
+    .map((value, index) =>
+      value === null
+        ? null
+        : `${(index * step).toFixed(1)},${(SPARK.height - 2 - (value / scale) * (SPARK.height - 4)).toFixed(1)}`,
+    )
     .filter(Boolean)
     .join(' ');
   let low = 1;
   for (const value of known) low = Math.min(low, value);
   const label = `CTR by ${series.by}, ${series.buckets[0]} to ${series.buckets.at(-1)}: lowest ${percent(low)}, highest ${percent(high)}, last ${percent(known.at(-1)!)}`;
-  const shape = known.length === 1 ? `<circle cx="${points.split(',')[0]}" cy="${points.split(',')[1]}" r="2" class="funnel"/>` : `<polyline class="spark" points="${points}"/>`;
+  const shape =
+    known.length === 1
+      ? `<circle cx="${points.split(',')[0]}" cy="${points.split(',')[1]}" r="2" class="funnel"/>`
+      : `<polyline class="spark" points="${points}"/>`;
   return `<svg role="img" aria-label="${escapeHtml(label)}" width="${SPARK.width}" height="${SPARK.height}" viewBox="-2 0 ${SPARK.width + 4} ${SPARK.height}" xmlns="http://www.w3.org/2000/svg">${shape}</svg>`;
 }
 
@@ -183,13 +202,27 @@ function table(rows: CtaRow[], report: Report, sparks: Map<string, Series['ctas'
         `<td class="n">${row.conversions}</td>`,
         `<td class="n">${percent(row.conversionsPerClick)}</td><td class="n">${intervalLabel(row.conversionsPerClickLow, row.conversionsPerClickHigh)}</td>`,
         `<td class="n">${percent(row.conversionsPerImpression)}</td><td class="n">${intervalLabel(row.conversionsPerImpressionLow, row.conversionsPerImpressionHigh)}</td>`,
-        withChange ? `<td class="change">${row.kind === 'cta' ? escapeHtml(changeLabel(row.change?.ctr)) : ''}</td>` : '',
+        withChange
+          ? `<td class="change">${row.kind === 'cta' ? escapeHtml(changeLabel(row.change?.ctr)) : ''}</td>`
+          : '',
         series ? `<td>${spark}</td>` : '',
       ];
       return `<tr class="${row.kind}">${cells.join('')}</tr>`;
     })
     .join('\n');
-  const headers = ['CTA', 'page', 'impressions', 'clicks', 'CTR', '95% CI', 'conv.', 'conv. / click', '95% CI', 'conv. / impr.', '95% CI'];
+  const headers = [
+    'CTA',
+    'page',
+    'impressions',
+    'clicks',
+    'CTR',
+    '95% CI',
+    'conv.',
+    'conv. / click',
+    '95% CI',
+    'conv. / impr.',
+    '95% CI',
+  ];
   if (withChange) headers.push('CTR change');
   if (series) headers.push(`CTR by ${series.by}`);
   return `<div class="wide"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
@@ -205,7 +238,10 @@ function pages(report: Report, limit: number): string {
         `<td class="n">${percent(page.bounceRate)}</td><td class="n">${intervalLabel(page.bounceRateLow, page.bounceRateHigh)}</td></tr>`,
     )
     .join('\n');
-  const more = report.pages.length > shown.length ? `<p class="more">${escapeHtml(moreLabel(report.pages.length - shown.length))}</p>` : '';
+  const more =
+    report.pages.length > shown.length
+      ? `<p class="more">${escapeHtml(moreLabel(report.pages.length - shown.length))}</p>`
+      : '';
   return `<table>\n<thead><tr><th>landing page</th><th>visits</th><th>bounces</th><th>bounce rate</th><th>95% CI</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${more}`;
 }
 

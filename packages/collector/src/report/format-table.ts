@@ -64,7 +64,16 @@ export function formatTable(
       if (withChange) values.push(row.kind === 'cta' ? changeLabel(row.change?.ctr) : '');
       return values;
     });
-    append(out, grid(colors, headers, cells, new Set([2, 3, 4, 6, 7, 9]), rows.map((row) => row.kind === 'cta')));
+    append(
+      out,
+      grid(
+        colors,
+        headers,
+        cells,
+        new Set([2, 3, 4, 6, 7, 9]),
+        rows.map((row) => row.kind === 'cta'),
+      ),
+    );
     if (hidden) out.push(colors.dim(moreLabel(hidden)));
   } else out.push('No CTA impressions or clicks yet.');
 
@@ -94,7 +103,14 @@ export function formatTable(
         const clicks = cta.clicks[index]!;
         if (impressions === 0 && cta.conversions[index] === 0) return;
         const ctr = percent(impressions ? clicks / impressions : null);
-        cells.push([visible(cta.cta), bucket, String(impressions), String(clicks), ctr, String(cta.conversions[index])]);
+        cells.push([
+          visible(cta.cta),
+          bucket,
+          String(impressions),
+          String(clicks),
+          ctr,
+          String(cta.conversions[index]),
+        ]);
       });
     }
     out.push('', colors.bold(`By ${series.by}`));

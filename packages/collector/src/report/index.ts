@@ -32,22 +32,22 @@ export function formatReport(
   }
 }
 
+export { ATTRIBUTION_MODELS, type AttributionModel, attributeConversions, DEFAULT_ATTRIBUTION } from './attribution.ts';
 export { DEFAULT_ROW_LIMIT } from './format-common.ts';
+export { BUCKETS, type Bucket, parseDay } from './period.ts';
 export {
   buildReport,
-  compare,
-  MAX_GAP_PER_PAGE_VIEW,
-  SIGNIFICANCE,
-  SORT_KEYS,
   type Comparison,
   type CtaRow,
+  compare,
+  MAX_GAP_PER_PAGE_VIEW,
   type PageRow,
   type Report,
   type ReportOptions,
   type Series,
+  SIGNIFICANCE,
+  SORT_KEYS,
   type SortKey,
 } from './query.ts';
-export { attributeConversions, ATTRIBUTION_MODELS, DEFAULT_ATTRIBUTION, type AttributionModel } from './attribution.ts';
-export { BUCKETS, parseDay, type Bucket } from './period.ts';
+export { type Interval, wilsonInterval, Z_95 } from './wilson.ts';
 export { twoProportionZTest } from './z-test.ts';
-export { wilsonInterval, Z_95, type Interval } from './wilson.ts';

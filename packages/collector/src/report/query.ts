@@ -1,11 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
-  attributeConversions,
-  DEFAULT_ATTRIBUTION,
   type AttributionModel,
   type AttributionOptions,
+  attributeConversions,
+  DEFAULT_ATTRIBUTION,
 } from './attribution.ts';
-import { bucketStart, dayLabel, DAY_MS, type Bucket, type DayRange } from './period.ts';
+import { type Bucket, bucketStart, DAY_MS, type DayRange, dayLabel } from './period.ts';
 import { wilsonInterval } from './wilson.ts';
 import { twoProportionZTest } from './z-test.ts';
 

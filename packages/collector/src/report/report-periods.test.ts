@@ -24,7 +24,9 @@ describe('bounce rate per landing page', () => {
     await at(T0 + MINUTE, { ...impression('c2', 0, 'docs', { vi: 'C' }), p: '/docs/' }); // a second page
     await at(T0, { ...conversion('d1', 0, 'signup', { vi: 'D' }), p: '/offer/' }); // converted on its landing page
     const report = buildReport(db, new Date(T0));
-    expect(report.pages.map(({ page, visits, bounces, bounceRate }) => ({ page, visits, bounces, bounceRate }))).toEqual([
+    expect(
+      report.pages.map(({ page, visits, bounces, bounceRate }) => ({ page, visits, bounces, bounceRate })),
+    ).toEqual([
       { page: '/', visits: 3, bounces: 1, bounceRate: 1 / 3 },
       { page: '/offer/', visits: 1, bounces: 0, bounceRate: 0 },
     ]);
@@ -54,7 +56,11 @@ describe('--since/--until, --by and the change against the previous period', () 
     expect(report.previousPeriod).toEqual({ since: '2026-11-12', until: '2026-11-18' });
     const hero = report.rows.find((row) => row.cta === 'hero')!;
     const footer = report.rows.find((row) => row.cta === 'footer')!;
-    expect(hero).toMatchObject({ impressions: 100, clicks: 30, change: { previous: { impressions: 100, clicks: 10 } } });
+    expect(hero).toMatchObject({
+      impressions: 100,
+      clicks: 30,
+      change: { previous: { impressions: 100, clicks: 10 } },
+    });
     expect(hero.change!.ctr).toMatchObject({ previous: 0.1, current: 0.3, verdict: 'higher' });
     expect(hero.change!.ctr.p!).toBeLessThan(0.001);
     expect(footer.change!.ctr).toMatchObject({ previous: 0.1, current: 0.12, verdict: 'noise' });
@@ -89,10 +95,16 @@ describe('--since/--until, --by and the change against the previous period', () 
     await at(T0 + MINUTE, conversion('b0-2', 0, 'signup', { vi: 'vb0' }));
     const html = formatReport(buildReport(db, new Date(T0), { by: 'day' }), 'html');
     expect(html).toContain('aria-label="Funnel: 20 impressions, then 6 clicks, then 1 conversions"');
-    expect(html).toMatch(/<tr><td>conversions \(attributed\)<\/td><td class="n">1<\/td><td class="n">16\.7%<\/td><\/tr>/);
-    expect(html).toContain('aria-label="CTR by day, 2026-11-25 to 2026-11-26: lowest 20.0%, highest 40.0%, last 20.0%"');
+    expect(html).toMatch(
+      /<tr><td>conversions \(attributed\)<\/td><td class="n">1<\/td><td class="n">16\.7%<\/td><\/tr>/,
+    );
+    expect(html).toContain(
+      'aria-label="CTR by day, 2026-11-25 to 2026-11-26: lowest 20.0%, highest 40.0%, last 20.0%"',
+    );
     expect(html).toMatch(/<polyline class="spark" points="0\.0,2\.0 120\.0,12\.0"\/>/);
-    expect(html).toMatch(/<tr><td>hero<\/td><td>2026-11-26<\/td><td class="n">10<\/td><td class="n">2<\/td><td class="n">20\.0%<\/td><td class="n">1<\/td><\/tr>/);
+    expect(html).toMatch(
+      /<tr><td>hero<\/td><td>2026-11-26<\/td><td class="n">10<\/td><td class="n">2<\/td><td class="n">20\.0%<\/td><td class="n">1<\/td><\/tr>/,
+    );
     expect(html).not.toContain('<script');
   });
 });

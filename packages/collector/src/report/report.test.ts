@@ -13,8 +13,22 @@ async function reportOf(events: ValidEvent[]): Promise<Report> {
   return buildReport(db, new Date('2026-11-26T12:00:00Z'));
 }
 
-const impression = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({ t: 'impression', id, p, pv, s, ...(v ? { v } : {}) });
-const click = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({ t: 'click', id, p, pv, s, ...(v ? { v } : {}) });
+const impression = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({
+  t: 'impression',
+  id,
+  p,
+  pv,
+  s,
+  ...(v ? { v } : {}),
+});
+const click = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({
+  t: 'click',
+  id,
+  p,
+  pv,
+  s,
+  ...(v ? { v } : {}),
+});
 
 describe('buildReport', () => {
   it('counts page views: impressions, clicked page views, click events, CTR with its Wilson interval', async () => {
@@ -26,7 +40,16 @@ describe('buildReport', () => {
       impression('d', 0, 'signup', '/', 'primary'),
     ]);
     expect(report.rows).toHaveLength(1);
-    expect(report.rows[0]).toMatchObject({ kind: 'cta', cta: 'signup', page: '/', pages: 1, impressions: 4, clicks: 1, clickEvents: 1, ctr: 0.25 });
+    expect(report.rows[0]).toMatchObject({
+      kind: 'cta',
+      cta: 'signup',
+      page: '/',
+      pages: 1,
+      impressions: 4,
+      clicks: 1,
+      clickEvents: 1,
+      ctr: 0.25,
+    });
     expect(report.rows[0]!.ctrLow).toBeCloseTo(0.0456, 3);
     expect(report.rows[0]!.ctrHigh).toBeCloseTo(0.6994, 3);
     expect(report.totals).toEqual({
@@ -63,7 +86,16 @@ describe('buildReport', () => {
       impression('b', 0, 'signup', '/pricing/'),
       impression('c', 0, 'docs', '/pricing/'),
     ]);
-    expect(report.rows.map(({ kind, cta, page, pages, impressions, clicks }) => [kind, cta, page, pages, impressions, clicks])).toEqual([
+    expect(
+      report.rows.map(({ kind, cta, page, pages, impressions, clicks }) => [
+        kind,
+        cta,
+        page,
+        pages,
+        impressions,
+        clicks,
+      ]),
+    ).toEqual([
       ['cta', 'signup', null, 2, 2, 1],
       ['page', 'signup', '/', 1, 1, 1],
       ['page', 'signup', '/pricing/', 1, 1, 0],
@@ -92,7 +124,11 @@ describe('buildReport', () => {
   });
 
   it('counts lost events from gaps in sequence numbers and leaves custom events out of CTR', async () => {
-    const report = await reportOf([impression('a', 0), impression('a', 3), { t: 'custom', id: 'video', p: '/', pv: 'a', s: 4 }]);
+    const report = await reportOf([
+      impression('a', 0),
+      impression('a', 3),
+      { t: 'custom', id: 'video', p: '/', pv: 'a', s: 4 },
+    ]);
     expect(report.totals).toMatchObject({ events: 3, customEvents: 1, pageViewsWithGaps: 1, sequenceGaps: 2 });
     expect(report.rows.map((row) => row.cta)).toEqual(['signup']);
   });
@@ -125,8 +161,12 @@ describe('formatReport', () => {
   it('table: aligned columns, one line per row', async () => {
     const table = formatReport(await reportOf([impression('a', 0), click('a', 1), impression('b', 0)]), 'table');
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^CTA\s+page\s+impressions\s+clicks\s+CTR\s+95% CI\s+conv\.\s+conv\.\/click\s+95% CI\s+conv\.\/impr\.\s+95% CI$/);
-    expect(lines[2]).toMatch(/^signup\s+\/\s+2\s+1\s+50\.0%\s+9\.5%–90\.5%\s+0\s+0\.0%\s+0\.0%–79\.3%\s+0\.0%\s+0\.0%–65\.8%$/);
+    expect(lines[0]).toMatch(
+      /^CTA\s+page\s+impressions\s+clicks\s+CTR\s+95% CI\s+conv\.\s+conv\.\/click\s+95% CI\s+conv\.\/impr\.\s+95% CI$/,
+    );
+    expect(lines[2]).toMatch(
+      /^signup\s+\/\s+2\s+1\s+50\.0%\s+9\.5%–90\.5%\s+0\s+0\.0%\s+0\.0%–79\.3%\s+0\.0%\s+0\.0%–65\.8%$/,
+    );
     expect(lines[3]).toBe('');
     expect(table).not.toContain('\u001b[');
   });
@@ -136,7 +176,9 @@ describe('formatReport', () => {
     // different ids look alike. Control characters are refused on the way in, but an older database may hold them.
     const db = new DatabaseSync(':memory:');
     migrate(db);
-    await new EventStore(db).write([{ ...impression('a', 0, 'signup-\u202egpj.exe', '/a\u200bb\u2066y\ufeff'), vi: 'v1' }]);
+    await new EventStore(db).write([
+      { ...impression('a', 0, 'signup-\u202egpj.exe', '/a\u200bb\u2066y\ufeff'), vi: 'v1' },
+    ]);
     db.prepare(`UPDATE cta_daily SET page = '/\u001b[2Jreset'`).run();
     const report = buildReport(db);
     const table = formatReport(report, 'table');
@@ -157,7 +199,10 @@ describe('formatReport', () => {
   });
 
   it('csv: RFC 4180 quoting, and cells a spreadsheet would run as formulas are defused', async () => {
-    const csv = formatReport(await reportOf([impression('a', 0, '=HYPERLINK("x")', '/a,b'), impression('b', 0, 'plain')]), 'csv');
+    const csv = formatReport(
+      await reportOf([impression('a', 0, '=HYPERLINK("x")', '/a,b'), impression('b', 0, 'plain')]),
+      'csv',
+    );
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
       'kind,cta,page,bucket,impressions,clicks,click_events,ctr,ctr_low,ctr_high,conversions,converted_clicks,' +
@@ -165,7 +210,9 @@ describe('formatReport', () => {
         'conv_per_impression_high,ctr_change,ctr_change_p,ctr_change_verdict,visits,bounces,bounce_rate,bounce_rate_low,' +
         'bounce_rate_high',
     );
-    expect(lines[1]).toBe(`cta,"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,`);
+    expect(lines[1]).toBe(
+      `cta,"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,`,
+    );
     expect(lines).toContain('cta,plain,/,,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
@@ -198,7 +245,13 @@ describe('formatReport', () => {
   });
 
   it('html: self-contained, with an SVG bar chart and every stored value escaped', async () => {
-    const html = formatReport(await reportOf([impression('a', 0, hostile, '/"><img src=x onerror=alert(1)>'), click('a', 1, hostile, '/"><img src=x onerror=alert(1)>')]), 'html');
+    const html = formatReport(
+      await reportOf([
+        impression('a', 0, hostile, '/"><img src=x onerror=alert(1)>'),
+        click('a', 1, hostile, '/"><img src=x onerror=alert(1)>'),
+      ]),
+      'html',
+    );
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg role="img"');
     expect(html).toMatch(/<rect class="bar" x="300" y="\d+" width="420\.0"/);

@@ -23,8 +23,22 @@ export function collector() {
   };
 }
 
-export const impression = (pv: string, s: number, id = 'signup', extra: Partial<ValidEvent> = {}): ValidEvent => ({ t: 'impression', id, p: '/', pv, s, ...extra });
-export const click = (pv: string, s: number, id = 'signup', extra: Partial<ValidEvent> = {}): ValidEvent => ({ t: 'click', id, p: '/', pv, s, ...extra });
+export const impression = (pv: string, s: number, id = 'signup', extra: Partial<ValidEvent> = {}): ValidEvent => ({
+  t: 'impression',
+  id,
+  p: '/',
+  pv,
+  s,
+  ...extra,
+});
+export const click = (pv: string, s: number, id = 'signup', extra: Partial<ValidEvent> = {}): ValidEvent => ({
+  t: 'click',
+  id,
+  p: '/',
+  pv,
+  s,
+  ...extra,
+});
 export const conversion = (pv: string, s: number, goal: string, extra: Partial<ValidEvent> = {}): ValidEvent => ({
   t: 'conversion',
   id: goal,

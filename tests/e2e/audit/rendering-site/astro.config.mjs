@@ -16,4 +16,6 @@ const rewriteChangedPage = {
   },
 };
 
-export default defineConfig({ integrations: [rewriteChangedPage, astroCta({ audit: { requireCta: ['/', '/changed/'] } })] });
+export default defineConfig({
+  integrations: [rewriteChangedPage, astroCta({ audit: { requireCta: ['/', '/changed/'] } })],
+});

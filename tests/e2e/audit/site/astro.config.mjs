@@ -1,5 +1,5 @@
-import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
 import astroCta from 'astro-cta';
 
 // A site for the audit's end-to-end tests: report files, source hints, frontmatter opt-outs and failOn.

@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import type { CtaEvent } from '@astro-cta/contract';
 
 export const FIXTURES = ['beacon', 'beacon-consent', 'beacon-sinks', 'beacon-defaults'] as const;
@@ -33,7 +33,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /**
  * Serves a built fixture (its `dist/`) over real HTTP on 127.0.0.1 and receives the beacon's POSTs at /api/cta,
@@ -50,7 +55,13 @@ export async function serveFixture(name: Fixture, { delayMs = 0 }: { delayMs?: n
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const entry: Received = { events: JSON.parse(Buffer.concat(chunks).toString('utf8')) as CtaEvent[], contentType: request.headers['content-type'], mode: request.headers['sec-fetch-mode'] as string | undefined, answered: false, receivedAt: clock++ };
+      const entry: Received = {
+        events: JSON.parse(Buffer.concat(chunks).toString('utf8')) as CtaEvent[],
+        contentType: request.headers['content-type'],
+        mode: request.headers['sec-fetch-mode'] as string | undefined,
+        answered: false,
+        receivedAt: clock++,
+      };
       received.push(entry);
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -63,12 +74,17 @@ export async function serveFixture(name: Fixture, { delayMs = 0 }: { delayMs?: n
   };
 
   const serveFile = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     for (const candidate of [join(dist, path), join(dist, path, 'index.html')]) {
       const info = await stat(candidate).catch(() => undefined);
       if (info?.isFile()) {
         served.push({ path, at: clock++ });
-        response.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' }).end(await readFile(candidate));
+        response
+          .writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' })
+          .end(await readFile(candidate));
         return;
       }
     }

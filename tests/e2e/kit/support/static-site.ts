@@ -12,10 +12,17 @@ export const fixtureRoot = (name: string) => fileURLToPath(new URL(`../../../fix
 
 /** Builds a fixture site with the built integration (`npm run build:packages` first), `env` for its config. */
 export async function buildFixture(name: string, env: Record<string, string> = {}): Promise<void> {
-  await run(process.execPath, [astroBin, 'build', '--root', fixtureRoot(name)], { env: { ...process.env, NO_COLOR: '1', ...env } });
+  await run(process.execPath, [astroBin, 'build', '--root', fixtureRoot(name)], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 export interface StaticSite {
   url: string;
@@ -28,7 +35,10 @@ export interface StaticSite {
 export async function serveStatic(dir: string, htmlHeaders: OutgoingHttpHeaders = {}): Promise<StaticSite> {
   const missing: string[] = [];
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     for (const candidate of [join(dir, path), join(dir, path, 'index.html')]) {
       const info = await stat(candidate).catch(() => undefined);
       if (!info?.isFile()) continue;

@@ -1,10 +1,17 @@
+import {
+  COUNTDOWN_DEADLINE,
+  COUNTDOWN_ENDED,
+  COUNTDOWN_ON_EXPIRE,
+  COUNTDOWN_RUNNING,
+  CTA_GROUP,
+  readDeadline,
+} from '@astro-cta/contract';
 import type { Element } from 'domhandler';
-import { COUNTDOWN_DEADLINE, COUNTDOWN_ENDED, COUNTDOWN_ON_EXPIRE, COUNTDOWN_RUNNING, CTA_GROUP, readDeadline } from '@astro-cta/contract';
 import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
-import type { PageContext } from '../../types.ts';
-import { parseDeadline, type Deadline } from '../../text/dates.ts';
-import { elementsOf, subtree } from './elements.ts';
 import { LastPageCache } from '../../last-page-cache.ts';
+import { type Deadline, parseDeadline } from '../../text/dates.ts';
+import type { PageContext } from '../../types.ts';
+import { elementsOf, subtree } from './elements.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
 export interface Countdown {
@@ -27,18 +34,51 @@ export interface Countdown {
 }
 
 /** Class or id words that name a countdown in hand-written markup and common countdown scripts. */
-const COUNTDOWN_NAME = /count-?down|(?:^|[\s_-])(?:timer|deal-?timer|offer-?timer|flip-?clock|clock-?timer)(?:$|[\s_-])/i;
+const COUNTDOWN_NAME =
+  /count-?down|(?:^|[\s_-])(?:timer|deal-?timer|offer-?timer|flip-?clock|clock-?timer)(?:$|[\s_-])/i;
 const HEADING = /^h[1-6]$/;
 /** Data attributes countdown scripts read their deadline from. */
-const DEADLINE_ATTRIBUTES = ['data-deadline', 'data-countdown', 'data-end', 'data-end-date', 'data-end-time', 'data-ends-at', 'data-ends', 'data-expires', 'data-expiry', 'data-date', 'data-target-date', 'data-until'];
+const DEADLINE_ATTRIBUTES = [
+  'data-deadline',
+  'data-countdown',
+  'data-end',
+  'data-end-date',
+  'data-end-time',
+  'data-ends-at',
+  'data-ends',
+  'data-expires',
+  'data-expiry',
+  'data-date',
+  'data-target-date',
+  'data-until',
+];
 /** Data attributes that make a timer relative to the visit instead of a fixed moment. */
-const DURATION_ATTRIBUTES = ['data-duration', 'data-minutes', 'data-hours', 'data-seconds', 'data-time-left', 'data-remaining', 'data-evergreen'];
+const DURATION_ATTRIBUTES = [
+  'data-duration',
+  'data-minutes',
+  'data-hours',
+  'data-seconds',
+  'data-time-left',
+  'data-remaining',
+  'data-evergreen',
+];
 
 /** The attributes above that only countdown scripts use (`data-date` or `data-minutes` alone could be anything). */
-const IDENTIFYING_ATTRIBUTES = new Set([...DEADLINE_ATTRIBUTES, ...DURATION_ATTRIBUTES].filter((name) => !['data-date', 'data-end', 'data-hours', 'data-minutes', 'data-seconds'].includes(name)));
+const IDENTIFYING_ATTRIBUTES = new Set(
+  [...DEADLINE_ATTRIBUTES, ...DURATION_ATTRIBUTES].filter(
+    (name) => !['data-date', 'data-end', 'data-hours', 'data-minutes', 'data-seconds'].includes(name),
+  ),
+);
 
 function isCountdownElement(element: Element): boolean {
-  if (element.name === 'script' || element.name === 'style' || element.name === 'html' || element.name === 'body' || element.name === 'main') return false;
+  if (
+    element.name === 'script' ||
+    element.name === 'style' ||
+    element.name === 'html' ||
+    element.name === 'body' ||
+    element.name === 'main'
+  )
+    return false;
   if (has(element, COUNTDOWN_DEADLINE) || attr(element, 'role') === 'timer') return true;
   // Headings get ids from their text ("Slots: incentive, countdown…"): a name there is a slug, not a widget.
   if (HEADING.test(element.name)) return false;
@@ -61,7 +101,10 @@ const NOTIFIER_NAME = /(?:^|[\s_-])(?:toasts?|snackbars?|notifications?|notifier
  * timer: live regions and toast providers are never countdowns by their attributes alone.
  */
 function isNotifier(element: Element): boolean {
-  return NOTIFIER_ROLES.has(attr(element, 'role') ?? '') || NOTIFIER_NAME.test(`${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`);
+  return (
+    NOTIFIER_ROLES.has(attr(element, 'role') ?? '') ||
+    NOTIFIER_NAME.test(`${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`)
+  );
 }
 
 const cache = new LastPageCache<PageContext['document'], Countdown[]>();
@@ -72,7 +115,9 @@ export function countdownsOf(page: PageContext): Countdown[] {
   if (cached) return cached;
   const elements = elementsOf(page).filter(isCountdownElement);
   const found = new Set(elements);
-  const outermost = elements.filter((element) => !element.parent || !closestAncestor(element.parent as Element, (el) => found.has(el)));
+  const outermost = elements.filter(
+    (element) => !element.parent || !closestAncestor(element.parent as Element, (el) => found.has(el)),
+  );
   const countdowns = outermost.map(describe);
   cache.set(page.document, countdowns);
   return countdowns;
@@ -84,7 +129,9 @@ function describe(element: Element): Countdown {
   let deadlineText: string | undefined;
   let deadlineFrom: string | undefined;
   const declared = has(element, COUNTDOWN_DEADLINE);
-  const sources: [Element, string][] = [COUNTDOWN_DEADLINE, ...DEADLINE_ATTRIBUTES].flatMap((name) => inside.filter((el) => has(el, name)).map((el) => [el, name] as [Element, string]));
+  const sources: [Element, string][] = [COUNTDOWN_DEADLINE, ...DEADLINE_ATTRIBUTES].flatMap((name) =>
+    inside.filter((el) => has(el, name)).map((el) => [el, name] as [Element, string]),
+  );
   for (const time of times) if (has(time, 'datetime')) sources.push([time, 'datetime']);
   const [source] = sources.filter(([el, name]) => (attr(el, name) ?? '').trim() !== '');
   if (source) {
@@ -92,7 +139,8 @@ function describe(element: Element): Countdown {
     deadlineFrom = source[1] === 'datetime' ? '<time datetime>' : source[1];
   }
   const durationAttribute = DURATION_ATTRIBUTES.find((name) => inside.some((el) => has(el, name)));
-  const onExpireHolder = closestAncestor(element, (el) => has(el, COUNTDOWN_ON_EXPIRE)) ?? inside.find((el) => has(el, COUNTDOWN_ON_EXPIRE));
+  const onExpireHolder =
+    closestAncestor(element, (el) => has(el, COUNTDOWN_ON_EXPIRE)) ?? inside.find((el) => has(el, COUNTDOWN_ON_EXPIRE));
   return {
     element,
     declared,
@@ -103,7 +151,9 @@ function describe(element: Element): Countdown {
     onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
     times,
     hidden: closestAncestor(element, isHidden) !== undefined,
-    showsEnded: inside.some((el) => has(el, COUNTDOWN_ENDED) && !isHidden(el)) && inside.some((el) => has(el, COUNTDOWN_RUNNING) && isHidden(el)),
+    showsEnded:
+      inside.some((el) => has(el, COUNTDOWN_ENDED) && !isHidden(el)) &&
+      inside.some((el) => has(el, COUNTDOWN_RUNNING) && isHidden(el)),
   };
 }
 
@@ -123,5 +173,7 @@ export function countdownScope(countdown: Countdown): Element {
   const group = closestAncestor(countdown.element, (el) => has(el, CTA_GROUP));
   if (group) return group;
   const parent = countdown.element.parent;
-  return parent && 'name' in parent && (parent as Element).name !== 'body' && (parent as Element).name !== 'html' ? (parent as Element) : countdown.element;
+  return parent && 'name' in parent && (parent as Element).name !== 'body' && (parent as Element).name !== 'html'
+    ? (parent as Element)
+    : countdown.element;
 }

@@ -1,4 +1,4 @@
-import { isTag, type AnyNode, type Element } from 'domhandler';
+import { type AnyNode, type Element, isTag } from 'domhandler';
 import { elements } from '../../dom.ts';
 import { documentElements } from '../../parse.ts';
 import type { PageContext } from '../../types.ts';

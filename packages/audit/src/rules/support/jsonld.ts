@@ -1,9 +1,9 @@
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { attr } from '../../dom.ts';
+import { LastPageCache } from '../../last-page-cache.ts';
 import type { PageContext } from '../../types.ts';
 import { elementsOf } from './elements.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -36,7 +36,9 @@ export function jsonLdOf(page: PageContext): PageJsonLd {
   const cached = cache.get(page.document);
   if (cached) return cached;
   const result: PageJsonLd = { nodes: [], byId: new Map(), errors: [] };
-  const scripts = elementsOf(page).filter((el) => el.name === 'script' && (attr(el, 'type') ?? '').trim().toLowerCase() === 'application/ld+json');
+  const scripts = elementsOf(page).filter(
+    (el) => el.name === 'script' && (attr(el, 'type') ?? '').trim().toLowerCase() === 'application/ld+json',
+  );
   for (const script of scripts) {
     const source = textContent(script).trim();
     if (!source) {
@@ -47,7 +49,10 @@ export function jsonLdOf(page: PageContext): PageJsonLd {
     try {
       data = JSON.parse(source);
     } catch (error) {
-      result.errors.push({ script, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      result.errors.push({
+        script,
+        message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      });
       continue;
     }
     collect(data, undefined, script, result, 0);
@@ -59,7 +64,13 @@ export function jsonLdOf(page: PageContext): PageJsonLd {
 /** Deep enough for any real graph; a pathological one must not overflow the stack. */
 const MAX_DEPTH = 64;
 
-function collect(value: unknown, parent: JsonObject | undefined, script: Element, result: PageJsonLd, depth: number): void {
+function collect(
+  value: unknown,
+  parent: JsonObject | undefined,
+  script: Element,
+  result: PageJsonLd,
+  depth: number,
+): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
     for (const item of value) collect(item, parent, script, result, depth + 1);
@@ -84,20 +95,24 @@ export function isObject(value: unknown): value is JsonObject {
 export function typesOf(node: JsonObject): string[] {
   const raw = node['@type'];
   const list = Array.isArray(raw) ? raw : [raw];
-  return list.filter((type): type is string => typeof type === 'string').map((type) => type.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, ''));
+  return list
+    .filter((type): type is string => typeof type === 'string')
+    .map((type) => type.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, ''));
 }
 
 /** Follows an `{ "@id": … }` reference to the full node when the page defines it. */
 export function resolve(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
   if (Array.isArray(value)) return value.length === 1 ? resolve(value[0], byId) : value;
-  if (isObject(value) && typeof value['@id'] === 'string' && typesOf(value).length === 0) return byId.get(value['@id']) ?? value;
+  if (isObject(value) && typeof value['@id'] === 'string' && typesOf(value).length === 0)
+    return byId.get(value['@id']) ?? value;
   return value;
 }
 
 /** A number from a JSON-LD value: numbers, numeric strings, decimal commas ("4,5"). */
 export function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value)) return Number(value.trim().replace(',', '.'));
+  if (typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value))
+    return Number(value.trim().replace(',', '.'));
   return undefined;
 }
 
@@ -108,4 +123,10 @@ export function hasValue(value: unknown): boolean {
   return true;
 }
 
-export const RATING_TYPES = new Set(['AggregateRating', 'Review', 'EmployerAggregateRating', 'CriticReview', 'UserReview']);
+export const RATING_TYPES = new Set([
+  'AggregateRating',
+  'Review',
+  'EmployerAggregateRating',
+  'CriticReview',
+  'UserReview',
+]);

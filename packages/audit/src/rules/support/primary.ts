@@ -17,12 +17,16 @@ export function primaryCtas(page: PageContext): Cta[] {
 /** In a dialog or popover: not in the page's flow. */
 export function isOverlay(element: Element): boolean {
   const role = attr(element, 'role');
-  return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog' || attr(element, 'popover') !== undefined;
+  return (
+    element.name === 'dialog' || role === 'dialog' || role === 'alertdialog' || attr(element, 'popover') !== undefined
+  );
 }
 
 /** Utility classes that fill a button (`bg-blue-600`), as opposed to outline, ghost or text styles. */
-const SOLID_FILL = /(?:^|\s)(?:[a-z-]+:)?bg-(?!transparent\b|none\b|opacity)[\w[\]#/.-]+|(?:^|[\s_-])(?:filled|solid|fill|primary|cta)(?:$|[\s_-])/i;
-const NOT_SOLID = /(?:^|[\s_-])(?:outline|outlined|ghost|link|text|secondary|minimal|subtle|tertiary|plain)(?:$|[\s_-])/i;
+const SOLID_FILL =
+  /(?:^|\s)(?:[a-z-]+:)?bg-(?!transparent\b|none\b|opacity)[\w[\]#/.-]+|(?:^|[\s_-])(?:filled|solid|fill|primary|cta)(?:$|[\s_-])/i;
+const NOT_SOLID =
+  /(?:^|[\s_-])(?:outline|outlined|ghost|link|text|secondary|minimal|subtle|tertiary|plain)(?:$|[\s_-])/i;
 
 /**
  * Where the page does not say which CTA is its primary (no `data-cta-role`, no primary class), the most prominent
@@ -33,13 +37,15 @@ const NOT_SOLID = /(?:^|[\s_-])(?:outline|outlined|ghost|link|text|secondary|min
 export function guessPrimary(page: PageContext, routes?: ReadonlySet<string>): Cta | undefined {
   if (primaryCtas(page).length > 0) return undefined;
   // A list, post, docs or legal page's one link-like CTA ("Read more", a contact address) is not its main action.
-  if (!pageKindOf({ route: page.route, document: page.document, content: page.content, routes }).converting) return undefined;
+  if (!pageKindOf({ route: page.route, document: page.document, content: page.content, routes }).converting)
+    return undefined;
   const inFlow = page.ctas.filter((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
   if (inFlow.length === 0) return undefined;
   const destinations = new Set(inFlow.map((cta) => destinationOf(cta, page.route)));
   if (destinations.size === 1) return inFlow[0];
   const hero = heroOf(page);
-  const heroButton = hero && inFlow.find((cta) => closestAncestor(cta.element, (el) => el === hero) && isSolidButton(cta.element));
+  const heroButton =
+    hero && inFlow.find((cta) => closestAncestor(cta.element, (el) => el === hero) && isSolidButton(cta.element));
   return heroButton ?? closingBandCta(page, inFlow);
 }
 
@@ -50,7 +56,9 @@ export function guessPrimary(page: PageContext, routes?: ReadonlySet<string>): C
 function closingBandCta(page: PageContext, inFlow: readonly Cta[]): Cta | undefined {
   const last = page.content.at(-1);
   if (!last) return undefined;
-  const blocks = last.children.filter((child): child is Element => 'name' in child && !['script', 'style', 'template'].includes((child as Element).name));
+  const blocks = last.children.filter(
+    (child): child is Element => 'name' in child && !['script', 'style', 'template'].includes((child as Element).name),
+  );
   // The last block of the last region, or the region itself when it is a band after <main> (never all of <main>).
   const candidates = [blocks.at(-1), last === page.content[0] ? undefined : last];
   const band = candidates.find((block): block is Element => block !== undefined && isCtaBand(block));
@@ -68,8 +76,12 @@ function isSolidButton(element: Element): boolean {
 function heroOf(page: PageContext): Element | undefined {
   const h1 = page.content.flatMap((root) => firstH1(root) ?? []).at(0);
   if (!h1) return undefined;
-  return closestAncestor(h1, (el) => el.name === 'section' || el.name === 'header' || page.content.includes(el.parent as Element))
-    ?? h1.parent as Element;
+  return (
+    closestAncestor(
+      h1,
+      (el) => el.name === 'section' || el.name === 'header' || page.content.includes(el.parent as Element),
+    ) ?? (h1.parent as Element)
+  );
 }
 
 function firstH1(root: Element): Element | undefined {

@@ -1,5 +1,5 @@
-import type { Element } from 'domhandler';
 import { CTA_IGNORE, parseIgnoreList } from '@astro-cta/contract';
+import type { Element } from 'domhandler';
 import { attr, closestAncestor } from '../../dom.ts';
 
 /**
@@ -7,8 +7,10 @@ import { attr, closestAncestor } from '../../dom.ts';
  * that report from `afterAll` (after the page's DOM is gone) decide it while the page is still at hand.
  */
 export function isSuppressed(element: Element, ruleId: string): boolean {
-  return closestAncestor(element, (el) => {
-    const ids = parseIgnoreList(attr(el, CTA_IGNORE));
-    return ids.includes('all') || ids.includes(ruleId);
-  }) !== undefined;
+  return (
+    closestAncestor(element, (el) => {
+      const ids = parseIgnoreList(attr(el, CTA_IGNORE));
+      return ids.includes('all') || ids.includes(ruleId);
+    }) !== undefined
+  );
 }

@@ -52,7 +52,9 @@ function safeDecode(text: string): string {
 export function routeCandidates(path: string): string[] {
   const bare = path.replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '');
   const noSlash = bare.length > 1 ? bare.replace(/\/$/, '') : bare;
-  return [...new Set([path, bare, `${noSlash}/`, noSlash, `${noSlash}.html`, noSlash === '/' ? '/' : `${noSlash}.htm`])];
+  return [
+    ...new Set([path, bare, `${noSlash}/`, noSlash, `${noSlash}.html`, noSlash === '/' ? '/' : `${noSlash}.htm`]),
+  ];
 }
 
 /**
@@ -61,7 +63,9 @@ export function routeCandidates(path: string): string[] {
  */
 export function basePathOf(page: PageContext): string {
   const elements = elementsOf(page);
-  const canonical = elements.find((el) => el.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr(el, 'rel') ?? ''));
+  const canonical = elements.find(
+    (el) => el.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr(el, 'rel') ?? ''),
+  );
   const href = canonical && attr(canonical, 'href');
   if (href) {
     try {
@@ -102,7 +106,10 @@ export function destinationOf(cta: Cta, route: string): string {
   if (cta.kind === 'link' && cta.href !== undefined) {
     const target = classifyHref(cta.href, route);
     if (target.kind === 'internal') {
-      const path = target.path.replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '').replace(/(.)\/$/, '$1');
+      const path = target.path
+        .replace(/\/index\.html?$/i, '/')
+        .replace(/\.html?$/i, '')
+        .replace(/(.)\/$/, '$1');
       return `${path}${target.query}${target.fragment ? `#${target.fragment}` : ''}`;
     }
     if (target.kind === 'external') return target.url.replace(/\/$/, '');
@@ -111,7 +118,7 @@ export function destinationOf(cta: Cta, route: string): string {
   }
   if (cta.kind === 'submit') {
     const form = formOf(cta.element);
-    const action = form ? attr(form, 'action') ?? '' : '';
+    const action = form ? (attr(form, 'action') ?? '') : '';
     return `form:${action || route}`;
   }
   return `button:${cta.name.toLowerCase()}`;

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { auditHtml, auditPage, auditSite } from '../../engine.ts';
@@ -6,8 +6,14 @@ import type { Finding, Kept, PageContext, Rule, SiteFacts } from '../../types.ts
 import { examplePage } from '../example-page.ts';
 
 /** Runs one rule on a snippet inside an example page, as the rule's own example tests do. */
-export function findingsFor(rule: Rule, snippet: string, options: { lang?: string; route?: string; site?: Partial<SiteFacts> } = {}): Finding[] {
-  return auditHtml(examplePage(snippet, options.lang), [rule], { route: options.route, site: options.site }).filter((finding) => finding.ruleId === rule.meta.id);
+export function findingsFor(
+  rule: Rule,
+  snippet: string,
+  options: { lang?: string; route?: string; site?: Partial<SiteFacts> } = {},
+): Finding[] {
+  return auditHtml(examplePage(snippet, options.lang), [rule], { route: options.route, site: options.site }).filter(
+    (finding) => finding.ruleId === rule.meta.id,
+  );
 }
 
 export function messagesFor(rule: Rule, snippet: string, options: Parameters<typeof findingsFor>[2] = {}): string[] {
@@ -15,7 +21,11 @@ export function messagesFor(rule: Rule, snippet: string, options: Parameters<typ
 }
 
 /** Audits several pages as one run: each page's own findings, then what the rules find across the pages. */
-export function auditRun(pages: PageContext[], site: SiteFacts, rules: Rule[]): { perPage: Finding[]; acrossPages: Finding[] } {
+export function auditRun(
+  pages: PageContext[],
+  site: SiteFacts,
+  rules: Rule[],
+): { perPage: Finding[]; acrossPages: Finding[] } {
   const perPage: Finding[] = [];
   const kept: Kept[] = [];
   for (const page of pages) {

@@ -1,9 +1,9 @@
-import type { Element } from 'domhandler';
-import { isTag, isText, type AnyNode } from 'domhandler';
 import { PROOF_KIND, PROOF_SOURCE } from '@astro-cta/contract';
+import type { Element } from 'domhandler';
+import { type AnyNode, isTag, isText } from 'domhandler';
 import { attr, closestAncestor, collapse, has, isHidden, visibleText } from '../../dom.ts';
-import { pageSubtree, subtree } from './elements.ts';
 import type { PageContext } from '../../types.ts';
+import { pageSubtree, subtree } from './elements.ts';
 
 export interface Testimonial {
   element: Element;
@@ -16,24 +16,28 @@ export interface Testimonial {
 }
 
 // Whole words only: a `preview-card` is not a review card.
-const TESTIMONIAL_NAME = /testimonial|customer-?quote|(?:^|[\s_-])review-?card|quote-?card|(?:^|[\s_-])review(?:$|[\s_-])/i;
+const TESTIMONIAL_NAME =
+  /testimonial|customer-?quote|(?:^|[\s_-])review-?card|quote-?card|(?:^|[\s_-])review(?:$|[\s_-])/i;
 /**
  * A plural name (`id="testimonials"`, `class="reviews-section"`) marks the section that lists testimonials, usually
  * the target of an in-page link, not one testimonial: its cards are checked one by one, never the section as a whole.
  */
 const LIST_NAME = /^(?:[\w]+-)?(?:testimonials|reviews)(?:$|-(?:section|grid|list|wrapper|container|block|area))/i;
-const ATTRIBUTION_NAME = /(?:^|[\s_-])(?:author|name|attribution|byline|cite|source|person|customer|client|reviewer|signature)(?:$|[\s_-])/i;
+const ATTRIBUTION_NAME =
+  /(?:^|[\s_-])(?:author|name|attribution|byline|cite|source|person|customer|client|reviewer|signature)(?:$|[\s_-])/i;
 /** Class words of the element holding only the person's name. */
 const AUTHOR_NAME = /(?:^|[\s_-])(?:name|author|reviewer|customer-?name|client-?name)(?:$|[\s_-])/i;
 const PERSON_NAME = /(?:^|[\s_-])person(?:$|[\s_-])/i;
-const DETAIL_NAME = /(?:^|[\s_-])(?:role|title|position|job|company|org|organisation|organization|occupation|meta)(?:$|[\s_-])/i;
+const DETAIL_NAME =
+  /(?:^|[\s_-])(?:role|title|position|job|company|org|organisation|organization|occupation|meta)(?:$|[\s_-])/i;
 /** Between a name and a role: "Jane Doe, CTO", "Jane Doe – Acme", "Jane Doe at Acme", "Jane · Acme". */
 const SEPARATOR = /\s*(?:[,|·•–—/]|\s-\s|\s(?:at|bei|chez|bij)\s)\s*/u;
 
 const HEADING = /^h[1-6]$/;
 
 /** Containers of running text: blog posts, docs pages, rendered Markdown. */
-const PROSE_CLASS = /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
+const PROSE_CLASS =
+  /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
 
 function isProse(element: Element): boolean {
   return element.name === 'article' || PROSE_CLASS.test(attr(element, 'class') ?? '');
@@ -75,14 +79,27 @@ export function testimonialsOf(page: PageContext): Testimonial[] {
 
 function describe(element: Element): Testimonial {
   // A blockquote's attribution usually sits beside it: <figure><blockquote/><figcaption/></figure>.
-  const holder = element.name === 'blockquote' ? closestAncestor(element, (el) => el.name === 'figure') ?? element : element;
+  const holder =
+    element.name === 'blockquote' ? (closestAncestor(element, (el) => el.name === 'figure') ?? element) : element;
   const inside = subtree(holder);
-  const attributions = outermost(inside.filter((el) => el.name === 'cite' || el.name === 'figcaption' || el.name === 'footer'
-    || ['author', 'name'].includes(attr(el, 'itemprop') ?? '') || ATTRIBUTION_NAME.test(attr(el, 'class') ?? '')));
+  const attributions = outermost(
+    inside.filter(
+      (el) =>
+        el.name === 'cite' ||
+        el.name === 'figcaption' ||
+        el.name === 'footer' ||
+        ['author', 'name'].includes(attr(el, 'itemprop') ?? '') ||
+        ATTRIBUTION_NAME.test(attr(el, 'class') ?? ''),
+    ),
+  );
   // The most specific element first: "…__author" inside "…__person" holds the name alone.
-  const nameElement = inside.find((el) => AUTHOR_NAME.test(attr(el, 'class') ?? '') || ['author', 'name'].includes(attr(el, 'itemprop') ?? ''))
-    ?? inside.find((el) => PERSON_NAME.test(attr(el, 'class') ?? ''));
-  const details = inside.filter((el) => DETAIL_NAME.test(attr(el, 'class') ?? '') || ['jobTitle', 'worksFor'].includes(attr(el, 'itemprop') ?? ''));
+  const nameElement =
+    inside.find(
+      (el) => AUTHOR_NAME.test(attr(el, 'class') ?? '') || ['author', 'name'].includes(attr(el, 'itemprop') ?? ''),
+    ) ?? inside.find((el) => PERSON_NAME.test(attr(el, 'class') ?? ''));
+  const details = inside.filter(
+    (el) => DETAIL_NAME.test(attr(el, 'class') ?? '') || ['jobTitle', 'worksFor'].includes(attr(el, 'itemprop') ?? ''),
+  );
   const detailText = details.map(visibleText).filter(Boolean).join(', ');
   const source = sourceOf(element, inside);
   let name: string | undefined;
@@ -91,14 +108,19 @@ function describe(element: Element): Testimonial {
     name = collapse(visibleText(nameElement).replace(/^[\s—–-]+/, ''));
   } else {
     const attributionText = attributions.map(visibleText).join(', ');
-    const parts = collapse(attributionText.replace(/^[\s—–-]+/, '')).split(SEPARATOR).map((part) => part.trim()).filter((part) => /\p{L}/u.test(part));
+    const parts = collapse(attributionText.replace(/^[\s—–-]+/, ''))
+      .split(SEPARATOR)
+      .map((part) => part.trim())
+      .filter((part) => /\p{L}/u.test(part));
     name = parts[0];
     rest = parts.slice(1).join(', ');
   }
-  const quoteElements = element.name === 'blockquote' ? [element] : inside.filter((el) => el.name === 'blockquote' || el.name === 'q');
-  const quote = quoteElements.length > 0
-    ? quoteElements.map((el) => textWithout(el, new Set(attributions))).join(' ')
-    : textWithout(element, new Set([...attributions, ...details, ...(nameElement ? [nameElement] : [])]));
+  const quoteElements =
+    element.name === 'blockquote' ? [element] : inside.filter((el) => el.name === 'blockquote' || el.name === 'q');
+  const quote =
+    quoteElements.length > 0
+      ? quoteElements.map((el) => textWithout(el, new Set(attributions))).join(' ')
+      : textWithout(element, new Set([...attributions, ...details, ...(nameElement ? [nameElement] : [])]));
   const detail = [rest, detailText, source].filter(Boolean).join(', ') || undefined;
   return { element, quote: collapse(quote), name: name || undefined, detail };
 }
@@ -106,9 +128,15 @@ function describe(element: Element): Testimonial {
 function sourceOf(element: Element, inside: Element[]): string | undefined {
   const cite = attr(element, 'cite') ?? inside.map((el) => attr(el, 'cite')).find(Boolean);
   if (cite) return cite;
-  const declared = closestAncestor(element, (el) => has(el, PROOF_SOURCE)) ?? inside.find((el) => has(el, PROOF_SOURCE));
+  const declared =
+    closestAncestor(element, (el) => has(el, PROOF_SOURCE)) ?? inside.find((el) => has(el, PROOF_SOURCE));
   if (declared && attr(declared, PROOF_SOURCE)?.trim()) return attr(declared, PROOF_SOURCE)!.trim();
-  const link = inside.find((el) => el.name === 'a' && attr(el, 'href') && closestAncestor(el, (a) => a.name === 'cite' || a.name === 'figcaption' || a.name === 'footer') !== undefined);
+  const link = inside.find(
+    (el) =>
+      el.name === 'a' &&
+      attr(el, 'href') &&
+      closestAncestor(el, (a) => a.name === 'cite' || a.name === 'figcaption' || a.name === 'footer') !== undefined,
+  );
   return link ? attr(link, 'href') : undefined;
 }
 
