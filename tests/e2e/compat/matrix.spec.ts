@@ -1,6 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeProblems } from '../../support/axe.ts';
 import { readResults, type SiteResult } from './build-sites.ts';
 import { type Served, serveNodeAdapter, serveStatic } from './serve.ts';
 import { SITES, type SiteSpec } from './sites.ts';
@@ -85,10 +86,7 @@ for (const site of SITES) {
             const response = await page.goto(`${served.url}${pathname}`);
             expect(response?.status(), pathname).toBe(200);
             const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
-            const violations = results.violations.map((violation) => ({
-              id: violation.id,
-              targets: violation.nodes.map((node) => node.target.join(' ')),
-            }));
+            const violations = axeProblems(results);
             console.log(
               `compat ${site.name} ${colorScheme} ${pathname}: axe ${violations.length} violations, ${results.passes.length} rules passed`,
             );
