@@ -10,6 +10,8 @@ import {
   COUNTDOWN_ON_EXPIRE,
   COUNTDOWN_REMAINING,
   COUNTDOWN_RUNNING,
+  CTA_ARM,
+  CTA_EXPERIMENT,
   CTA_GOAL,
   CTA_GROUP,
   CTA_ID,
@@ -47,6 +49,18 @@ export const CONTRACT_ATTRIBUTES: readonly ContractAttribute[] = [
     readBy: 'beacon (reported), audit',
   },
   { name: CTA_GOAL, on: 'same', value: 'the conversion it stands for, e.g. `signup`', readBy: 'beacon (reported)' },
+  {
+    name: CTA_EXPERIMENT,
+    on: 'same',
+    value: 'the experiment this CTA takes part in, e.g. `hero-copy`',
+    readBy: 'beacon (sent as `x`), collector report',
+  },
+  {
+    name: CTA_ARM,
+    on: 'same, with `data-cta-experiment`',
+    value: 'the arm of that experiment this CTA is, e.g. `A`, `B`, `control`',
+    readBy: 'beacon (sent as `a`), collector report',
+  },
   {
     name: CTA_IGNORE,
     on: 'any element',
