@@ -4,6 +4,10 @@
  * markup-contract page from it, and a test fails when either has drifted.
  */
 import {
+  ARM_WEIGHT,
+  CHOICE_DEFAULT,
+  CHOICE_WHEN,
+  CHOOSE,
   COUNTDOWN_DEADLINE,
   COUNTDOWN_ENDED,
   COUNTDOWN_FOR,
@@ -19,9 +23,16 @@ import {
   CTA_NO_TRACK,
   CTA_ROLE,
   CTA_VARIANT,
+  EXPERIMENT_DESTINATIONS,
+  EXPERIMENT_ENDS,
+  EXPERIMENT_HOLDOUT,
+  EXPERIMENT_WINNER,
   INCENTIVE_KIND,
+  OFFER_DISCLOSURE,
+  OFFER_PERSONALISED,
   PROOF_KIND,
   PROOF_SOURCE,
+  VIEWED_ITEM,
 } from './index.ts';
 
 export interface ContractAttribute {
@@ -114,6 +125,72 @@ export const CONTRACT_ATTRIBUTES: readonly ContractAttribute[] = [
     on: 'inside a countdown',
     value: 'present: the part shown at zero',
     readBy: 'audit, countdown enhancer',
+  },
+  {
+    name: CHOOSE,
+    on: "the wrapper of an offer's or experiment's alternatives (with `data-cta-experiment` naming it)",
+    value: '`offer` (chosen from behaviour signals on the device) or `experiment` (sticky weighted assignment)',
+    readBy: 'chooser script, audit',
+  },
+  {
+    name: CHOICE_WHEN,
+    on: "an offer's alternative (with `data-cta-arm` naming it)",
+    value: 'its condition on behaviour signals, JSON, e.g. `{"viewed":"fjord-jacket","within":"7d"}`',
+    readBy: 'chooser script, audit',
+  },
+  {
+    name: CHOICE_DEFAULT,
+    on: 'one alternative per wrapper',
+    value: 'present: shown without JavaScript, when nothing matches, and in the holdout',
+    readBy: 'chooser script, audit',
+  },
+  {
+    name: ARM_WEIGHT,
+    on: "an experiment's arm",
+    value: 'relative weight, a positive number (default 1)',
+    readBy: 'chooser script, audit',
+  },
+  {
+    name: EXPERIMENT_HOLDOUT,
+    on: "an experiment's wrapper",
+    value: 'share of visitors, 0 to 1, who see the default and are not counted',
+    readBy: 'chooser script',
+  },
+  {
+    name: EXPERIMENT_ENDS,
+    on: "an experiment's wrapper",
+    value: 'when it stops splitting, RFC 3339 with offset',
+    readBy: 'chooser script, audit (`experiment-ended-still-splitting`)',
+  },
+  {
+    name: EXPERIMENT_WINNER,
+    on: "an experiment's wrapper",
+    value: 'the arm everyone sees after the end or a decision',
+    readBy: 'chooser script, audit',
+  },
+  {
+    name: EXPERIMENT_DESTINATIONS,
+    on: "an experiment's wrapper",
+    value: '`differ`: its arms lead to different destinations on purpose',
+    readBy: 'audit',
+  },
+  {
+    name: OFFER_PERSONALISED,
+    on: 'an alternative',
+    value: 'present: its price or discount is personalised from behaviour signals',
+    readBy: 'audit (`offer-personalised-undisclosed`)',
+  },
+  {
+    name: OFFER_DISCLOSURE,
+    on: 'inside a personalised alternative',
+    value: 'present: the visible notice that the price was personalised',
+    readBy: 'audit (`offer-personalised-undisclosed`)',
+  },
+  {
+    name: VIEWED_ITEM,
+    on: 'any element of a product page',
+    value: 'the id of the item the page shows',
+    readBy: 'behaviour signals module, audit',
   },
   { name: PROOF_KIND, on: 'social proof', value: '`testimonial`, `rating`, `count`, `logos`', readBy: 'audit' },
   {

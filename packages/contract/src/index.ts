@@ -57,6 +57,34 @@ export const PROOF_SOURCE = 'data-cta-source';
 /** On an incentive: `discount`, `free-shipping`, `trial` or `bonus`. */
 export const INCENTIVE_KIND = 'data-cta-incentive';
 
+/**
+ * Offers and experiments: pre-rendered alternatives of which the visitor's device shows one, chosen before first
+ * paint. The wrapper carries `data-cta-choose` (`offer`: chosen by on-device behaviour signals; `experiment`: a
+ * sticky weighted random assignment) and `data-cta-experiment` with the name; each alternative carries
+ * `data-cta-arm` with its name, and so do the CTAs inside it, so their events compare alternatives in the report.
+ */
+export const CHOOSE = 'data-cta-choose';
+/** On an offer's alternative: its condition on behaviour signals as JSON, e.g. `{"viewed":"fjord-jacket","within":"7d"}`. */
+export const CHOICE_WHEN = 'data-cta-when';
+/** On the alternative shown without JavaScript, and when no condition matches or the experiment has ended. */
+export const CHOICE_DEFAULT = 'data-cta-default';
+/** On an experiment's arm: its relative weight (a positive number; default 1). */
+export const ARM_WEIGHT = 'data-cta-weight';
+/** On an experiment's wrapper: the share of visitors (0 to 1) held out: they see the default and are not counted. */
+export const EXPERIMENT_HOLDOUT = 'data-cta-holdout';
+/** On an experiment's wrapper: when it stops splitting (RFC 3339 with offset); everyone sees the winner after it. */
+export const EXPERIMENT_ENDS = 'data-cta-ends';
+/** On an experiment's wrapper: the arm everyone sees once the experiment has ended or been decided. */
+export const EXPERIMENT_WINNER = 'data-cta-winner';
+/** On an experiment's wrapper: `differ` declares that its arms' CTAs lead to different destinations on purpose. */
+export const EXPERIMENT_DESTINATIONS = 'data-cta-destinations';
+/** On an alternative whose price or discount is personalised from behaviour signals. */
+export const OFFER_PERSONALISED = 'data-cta-personalised';
+/** Inside a personalised alternative: the visible notice that its price or discount was personalised. */
+export const OFFER_DISCLOSURE = 'data-cta-disclosure';
+/** On any element of a product page: the id of the item it shows, recorded on the device as viewed. */
+export const VIEWED_ITEM = 'data-cta-item';
+
 export const CTA_ROLES = ['primary', 'secondary'] as const;
 export type CtaRole = (typeof CTA_ROLES)[number];
 
