@@ -2,8 +2,8 @@ import {
   type ConversionEvent,
   type CtaEvent,
   ENGAGED_SIGNAL,
-  EVENT_TYPES,
   type EngagedEvent,
+  EVENT_TYPES,
   OPEN_MODES,
   type WireEvent,
 } from '@astro-cta/contract';

@@ -190,7 +190,9 @@ describe('report rollups', () => {
       { t: 'impression', id: 'hero', p: '/', pv: 'p2', s: 0, vi: 'v2' },
     ]);
     expect(() =>
-      db.exec("INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES ('p9', 0, 'engaged', '10s', '/', 0)"),
+      db.exec(
+        "INSERT INTO events (page_view, seq, type, cta, page, received_at) VALUES ('p9', 0, 'engaged', '10s', '/', 0)",
+      ),
     ).toThrow(/CHECK constraint failed/);
     const events = db.prepare('SELECT * FROM events ORDER BY page_view, seq').all();
     const visitsV3 = db.prepare('SELECT visit, first_at, page_views, clicks, conversions FROM visits ORDER BY visit');
