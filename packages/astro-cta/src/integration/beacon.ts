@@ -9,10 +9,9 @@ import { type ResolvedBeaconOptions, resolvedSinks } from './beacon-options.ts';
  * imports only the sinks and the consent gate that the options ask for: the others are never bundled.
  */
 export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): string {
-  const imports = [
-    `import { startBeacon } from 'astro-cta/client/beacon.ts';`,
-    `import { connectTrack } from 'astro-cta/client/beacon-track.ts';`,
-  ];
+  // track() and trackConversion() reach the beacon through a global queue, not an import: this script shares no
+  // module with the components' scripts, so Vite emits it as one file.
+  const imports = [`import { startBeacon } from 'astro-cta/client/beacon.ts';`];
   const sinks: string[] = [];
   resolvedSinks(options).forEach((sink, index) => {
     if (sink === 'collector') return;
@@ -32,21 +31,19 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
   if (sinks.length > 1) imports.push(`import { sinks } from 'astro-cta/client/beacon-sink-all.ts';`);
   if (options.consent) imports.push(`import { consentGate, ctaConsent } from 'astro-cta/client/beacon-consent.ts';`);
   if (options.historyNavigation) imports.push(`import { historyPageViews } from 'astro-cta/client/beacon-history.ts';`);
-  // Visits wrap the consent gate: the visit id is stored only for events that consent let through.
-  if (options.visits) imports.push(`import { visits } from 'astro-cta/client/beacon-visits.ts';`);
 
   const settings = [
     options.endpoint && `endpoint: ${JSON.stringify(options.endpoint)}`,
     sinks.length === 1 && `sink: ${sinks[0]}`,
     sinks.length > 1 && `sink: sinks(${sinks.join(', ')})`,
-    options.consent && options.visits && `gate: visits(consentGate(ctaConsent, ${JSON.stringify(options.consent)}))`,
-    options.consent && !options.visits && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
-    !options.consent && options.visits && 'gate: visits()',
+    // The core stamps the visit id behind the consent gate: it is stored only for events that consent let through.
+    options.visits && 'visits: true',
+    options.consent && `gate: consentGate(ctaConsent, ${JSON.stringify(options.consent)})`,
     !options.privacy.respectGpc && 'gpc: false',
     !options.privacy.respectDnt && 'dnt: false',
     options.allowLocalhost && 'localhost: true',
     options.allowAutomation && 'automation: true',
   ].filter(Boolean);
   const history = options.historyNavigation ? 'historyPageViews();\n' : '';
-  return `${imports.join('\n')}\n${history}connectTrack(startBeacon({ ${settings.join(', ')} }));\n`;
+  return `${imports.join('\n')}\n${history}startBeacon({ ${settings.join(', ')} });\n`;
 }

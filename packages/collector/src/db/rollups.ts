@@ -30,11 +30,13 @@ export function rebuildRollups(db: DatabaseSync): void {
         SELECT visit, MIN(received_at) AS first_at, page FROM events WHERE visit IS NOT NULL GROUP BY visit;
       INSERT INTO visits
         SELECT e.visit, s.first_at, MAX(e.received_at), s.page, COUNT(DISTINCT e.page_view), SUM(e.type = 'click'),
-               SUM(e.type = 'conversion')
+               SUM(e.type = 'conversion'), SUM(e.type = 'engaged')
         FROM events e JOIN visit_starts s ON s.visit = e.visit GROUP BY e.visit;
       DROP TABLE visit_starts;
       INSERT INTO landing_daily
-        SELECT first_at / 86400000, landing_page, COUNT(*), SUM(page_views <= 1 AND clicks = 0 AND conversions = 0)
+        -- A bounce: one page view, no click, no conversion, no engaged page view (migration 4).
+        SELECT first_at / 86400000, landing_page, COUNT(*),
+               SUM(page_views <= 1 AND clicks = 0 AND conversions = 0 AND engaged = 0)
         FROM visits GROUP BY first_at / 86400000, landing_page;
     `);
     db.exec('COMMIT');
