@@ -1,4 +1,5 @@
-import type { Rule } from '../types.ts';
+import type { Cta, Rule } from '../types.ts';
+import { mutuallyExclusive } from './support/choices.ts';
 import { destinationOf } from './support/targets.ts';
 
 export const ctaDuplicateId: Rule = {
@@ -22,19 +23,22 @@ export const ctaDuplicateId: Rule = {
     },
   },
   check(page, report) {
-    const first = new Map<string, { destination: string; name: string }>();
+    const byId = new Map<string, { cta: Cta; destination: string }[]>();
     for (const cta of page.ctas) {
       if (!cta.id) continue;
       const destination = destinationOf(cta, page.route);
-      const earlier = first.get(cta.id);
-      if (!earlier) {
-        first.set(cta.id, { destination, name: cta.name });
-      } else if (earlier.destination !== destination) {
+      const earlier = byId.get(cta.id) ?? [];
+      // Sibling alternatives of an offer or experiment are never shown together: one id across them is how the
+      // report compares them (their data-cta-arm tells them apart).
+      const first = earlier.find((other) => !mutuallyExclusive(page, other.cta.element, cta.element));
+      if (first && first.destination !== destination) {
         report({
           element: cta.element,
-          message: `data-cta="${cta.id}" is already used by "${earlier.name}", which leads elsewhere; their clicks would be counted together. Give this CTA its own id, e.g. data-cta="${cta.id}-2" (the id prop of <CTA>).`,
+          message: `data-cta="${cta.id}" is already used by "${first.cta.name}", which leads elsewhere; their clicks would be counted together. Give this CTA its own id, e.g. data-cta="${cta.id}-2" (the id prop of <CTA>).`,
         });
       }
+      earlier.push({ cta, destination });
+      byId.set(cta.id, earlier);
     }
   },
 };

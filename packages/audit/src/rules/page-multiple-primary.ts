@@ -1,4 +1,5 @@
-import type { Rule } from '../types.ts';
+import type { Cta, Rule } from '../types.ts';
+import { viewsOf } from './support/choices.ts';
 import { primaryCtas } from './support/primary.ts';
 import { destinationOf } from './support/targets.ts';
 
@@ -24,18 +25,26 @@ export const pageMultiplePrimary: Rule = {
     },
   },
   check(page, report) {
-    const seen = new Map<string, string>();
-    for (const cta of primaryCtas(page)) {
-      const destination = destinationOf(cta, page.route);
-      if (seen.has(destination)) continue;
-      if (seen.size > 0) {
-        const [firstName] = seen.values();
-        report({
-          element: cta.element,
-          message: `"${cta.name}" is a second primary CTA, leading to ${cta.href ?? destination} while "${firstName}" already is the page’s primary. Keep one primary action and make this one secondary (variant="secondary" or data-cta-role="secondary").`,
-        });
+    const primaries = primaryCtas(page);
+    const reported = new Set<Cta>();
+    // An offer's or experiment's alternatives are never shown together: primaries compete only within what one
+    // visitor can see, so each combination of alternatives is judged on its own (a page without offers has one).
+    for (const shown of viewsOf(page)) {
+      const seen = new Map<string, string>();
+      for (const cta of primaries) {
+        if (!shown(cta.element)) continue;
+        const destination = destinationOf(cta, page.route);
+        if (seen.has(destination)) continue;
+        if (seen.size > 0 && !reported.has(cta)) {
+          reported.add(cta);
+          const [firstName] = seen.values();
+          report({
+            element: cta.element,
+            message: `"${cta.name}" is a second primary CTA, leading to ${cta.href ?? destination} while "${firstName}" already is the page’s primary. Keep one primary action and make this one secondary (variant="secondary" or data-cta-role="secondary").`,
+          });
+        }
+        seen.set(destination, cta.name);
       }
-      seen.set(destination, cta.name);
     }
   },
 };
