@@ -11,7 +11,9 @@ export const ctaDuplicateId: Rule = {
     rationale:
       'The beacon reports clicks and impressions by data-cta id. Two different CTAs under one id merge their numbers, ' +
       'so the click-through rate of each is lost and an experiment comparing them measures nothing. The same CTA ' +
-      'repeated with the same target (hero and footer) may share an id on purpose. Source: the astro-cta markup contract.',
+      'repeated with the same target (hero and footer) may share an id on purpose, and so may the CTAs of an ' +
+      "offer's or experiment's alternatives (never shown together; data-cta-arm tells them apart in the report). " +
+      'Source: the astro-cta markup contract.',
     examples: {
       fail: [
         '<a href="/signup" data-cta="hero">Start your free trial</a><a href="/demo" data-cta="hero">Book a demo</a>',
@@ -19,6 +21,7 @@ export const ctaDuplicateId: Rule = {
       pass: [
         '<a href="/signup" data-cta="hero">Start your free trial</a><a href="/demo" data-cta="demo">Book a demo</a>',
         '<a href="/signup" data-cta="trial">Start your free trial</a><a href="/signup" data-cta="trial">Start your free trial</a>',
+        '<div data-cta-choose="offer" data-cta-experiment="welcome"><div data-cta-arm="first" data-cta-default><a href="/tour" data-cta="hero" data-cta-experiment="welcome" data-cta-arm="first">Take the tour</a></div><div data-cta-arm="back" data-cta-when=\'{"returning":true}\' hidden><a href="/pricing" data-cta="hero" data-cta-experiment="welcome" data-cta-arm="back">See the plans</a></div></div>',
       ],
     },
   },

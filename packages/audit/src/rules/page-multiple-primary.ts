@@ -13,7 +13,9 @@ export const pageMultiplePrimary: Rule = {
       'A primary button tells people what the page wants them to do; two different ones compete, and neither stands ' +
       'out. Repeating the same primary CTA (hero and end of page) is fine. Source: GOV.UK Design System, Button ' +
       '("avoid using multiple default buttons on a single page"). Primaries are CTAs with data-cta-role="primary" or ' +
-      'variant primary, or hand-written buttons with a primary class (btn-primary, button--primary).',
+      'variant primary, or hand-written buttons with a primary class (btn-primary, button--primary). The ' +
+      'alternatives of an offer or experiment (data-cta-choose) are never shown together: each combination a ' +
+      'visitor can see is judged on its own.',
     examples: {
       fail: [
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="primary">Book a demo</a>',
@@ -21,6 +23,7 @@ export const pageMultiplePrimary: Rule = {
       pass: [
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><a href="/demo" data-cta="demo" data-cta-role="secondary">Book a demo</a>',
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><p>…</p><a href="/signup/" data-cta="end" data-cta-role="primary">Start your free trial</a>',
+        '<div data-cta-choose="experiment" data-cta-experiment="hero-cta" data-cta-destinations="differ"><div data-cta-arm="trial" data-cta-default><a href="/signup" data-cta="hero" data-cta-role="primary" data-cta-experiment="hero-cta" data-cta-arm="trial">Start your free trial</a></div><div data-cta-arm="demo" hidden><a href="/demo" data-cta="hero" data-cta-role="primary" data-cta-experiment="hero-cta" data-cta-arm="demo">Book a demo</a></div></div>',
       ],
     },
   },
