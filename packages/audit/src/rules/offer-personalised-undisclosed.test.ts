@@ -77,6 +77,20 @@ describe('offer-personalised-undisclosed', () => {
     ).toEqual([]);
   });
 
+  it('leaves a campaign’s advertised price alone, but not a campaign combined with behaviour', () => {
+    expect(
+      ids(offer('<p>Newsletter readers: €180 instead of €210</p>', `data-cta-when='{"campaign":"spring"}'`)),
+    ).toEqual([]);
+    expect(
+      ids(
+        offer(
+          '<p>Newsletter readers: €180 instead of €210</p>',
+          `data-cta-when='{"campaign":"spring","returning":true}'`,
+        ),
+      ),
+    ).toEqual(['handWritten']);
+  });
+
   it('accepts a hand-written personalised offer with its disclosure', () => {
     expect(ids(offer(`<p>10% off the jacket you viewed</p>${DISCLOSURE}`))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { CHOICE_WHEN, OFFER_DISCLOSURE, OFFER_PERSONALISED } from '@astro-cta/contract';
 import type { Element } from 'domhandler';
-import { closestAncestor, has, isVisuallyHidden } from '../dom.ts';
+import { attr, closestAncestor, has, isVisuallyHidden } from '../dom.ts';
 import type { PageContext, Rule } from '../types.ts';
 import { type Alternative, alternativesAround, choicesOf, hiddenFromEveryone } from './support/choices.ts';
 import { elementsOf, pageSubtree, subtree } from './support/elements.ts';
@@ -33,10 +33,22 @@ function scopeOf(page: PageContext, element: Element): Element {
   return alternativesAround(page, element).at(-1)?.element ?? element;
 }
 
+function onlyCampaign(condition: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(condition);
+    return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).join() === 'campaign';
+  } catch {
+    return false;
+  }
+}
+
 function isHandWrittenPersonalised(page: PageContext, alternative: Alternative): boolean {
   if (alternative.choice.kind !== 'offer' || !has(alternative.element, CHOICE_WHEN)) return false;
   // Declared ones are judged as declared.
   if (pageSubtree(page, alternative.element).some((el) => has(el, OFFER_PERSONALISED))) return false;
+  // A price for everyone who follows a campaign's link is that campaign's advertised price, not one derived from the
+  // visitor's behaviour.
+  if (onlyCampaign(attr(alternative.element, CHOICE_WHEN) ?? '')) return false;
   return statesPriceOrDiscount(claimedText(alternative.element));
 }
 
@@ -52,7 +64,8 @@ export const offerPersonalisedUndisclosed: Rule = {
       'Consumer Rights Directive, Art. 6(1)(ea) as amended by the Omnibus Directive (EU) 2019/2161, requires traders ' +
       'to tell consumers that a price was personalised on the basis of automated decision-making; the notice must be ' +
       'shown with the offer, not buried in a policy. The rule checks alternatives marked data-cta-personalised, and ' +
-      'hand-written offer alternatives (data-cta-when) whose text states a price, a percentage or a discount; each ' +
+      'hand-written offer alternatives (data-cta-when) whose text states a price, a percentage or a discount (except ' +
+      'those chosen by campaign alone: the price advertised to everyone following a link); each ' +
       'needs a data-cta-disclosure inside that is rendered, not visually hidden, and says something. <Offer ' +
       'personalised> writes one that authors can reword but not remove.',
     examples: {
