@@ -50,6 +50,9 @@ describe('choice-invalid', () => {
     expect(problem('{"notPurchased":true}')).toContain('"notPurchased" without an item');
     expect(problem('{"toString":"x"}')).toContain('unknown key "toString"');
     expect(ids(offer('{"notPurchased":["fjord-jacket"]}'))).toEqual([]);
+    expect(problem('{"viewed":"x","purchased":"x","notPurchased":true}')).toContain('never true');
+    expect(problem('{"purchased":["a","x"],"notPurchased":["x"]}')).toContain('"x" to be purchased and not purchased');
+    expect(ids(offer('{"viewed":"x","purchased":"y","notPurchased":true}'))).toEqual([]);
   });
 
   it('requires exactly one default', () => {

@@ -45,7 +45,8 @@ export type ConditionProblem =
   | { kind: 'empty' }
   | { kind: 'unknown-key'; key: string }
   | { kind: 'bad-value'; key: string; expected: string }
-  | { kind: 'needs-item'; key: string };
+  | { kind: 'needs-item'; key: string }
+  | { kind: 'never'; item: string };
 
 export interface Condition {
   problems: ConditionProblem[];
@@ -83,11 +84,16 @@ export function readCondition(text: string): Condition {
     const standsAlone = key === 'notPurchased' && record[key] !== true;
     if (Object.hasOwn(record, key) && !hasItemSignal && !standsAlone) problems.push({ kind: 'needs-item', key });
   }
-  const items = ITEM_KEYS.flatMap((key) => {
+  const ids = (key: string): string[] => {
     const value = record[key];
     if (isItemId(value)) return [value.trim()];
     return Array.isArray(value) ? value.filter(isItemId).map((id) => id.trim()) : [];
-  });
+  };
+  // Bought and not bought at once: the condition can never be true.
+  const notPurchased = record.notPurchased === true ? [...ids('viewed'), ...ids('carted')] : ids('notPurchased');
+  const contradiction = ids('purchased').find((id) => notPurchased.includes(id));
+  if (contradiction) problems.push({ kind: 'never', item: contradiction });
+  const items = ITEM_KEYS.flatMap(ids);
   return { problems, items };
 }
 
@@ -104,6 +110,8 @@ export function describeProblem(problem: ConditionProblem): string {
       return `has the unknown key "${problem.key}", which the chooser ignores; known keys: ${KNOWN_CONDITION_KEYS.join(', ')}`;
     case 'bad-value':
       return `has "${problem.key}" set to something other than ${problem.expected}`;
+    case 'never':
+      return `asks for "${problem.item}" to be purchased and not purchased at once, so it is never true; drop one`;
     case 'needs-item':
       return `has "${problem.key}" without an item to apply it to; add "viewed", "carted" or "purchased"`;
   }
