@@ -51,8 +51,8 @@ export const choiceInvalid: Rule = {
         'This {kind} has no name (data-cta-experiment on the wrapper), so the report cannot tell its events from ' +
         'other CTAs. Name it, e.g. data-cta-experiment="hero-copy" (the name prop).',
       tooFew:
-        'This {kind} has {count} alternative(s); the chooser needs at least two to choose from (alternatives carry ' +
-        'data-cta-arm). Add the other alternative, or drop the wrapper and keep the content.',
+        'This {kind} has {count} alternative(s) (elements with data-cta-arm inside it); an experiment compares at ' +
+        'least two, an offer needs one. Add the alternatives, or drop the wrapper and keep the content.',
       noDefault:
         'No alternative of {kind} "{name}" is marked data-cta-default, so visitors without JavaScript (and those ' +
         'no condition matches) get no defined content. Mark one alternative data-cta-default.',
@@ -100,7 +100,8 @@ function checkChoice(choice: Choice, report: (finding: ReportInput) => void, cta
     report({ element, messageId: 'badKind', data: { value: choice.kind } });
   }
   if (!choice.name) report({ element, messageId: 'noName', data: { kind } });
-  if (alternatives.length < 2) {
+  // An experiment compares at least two arms; an offer may hold one alternative for the visitors it is meant for.
+  if (alternatives.length < (kind === 'experiment' ? 2 : 1)) {
     report({ element, messageId: 'tooFew', data: { kind, count: alternatives.length } });
   }
   const defaults = alternatives.filter((alternative) => alternative.isDefault);

@@ -1,7 +1,7 @@
 import { EXPERIMENT_ENDS, EXPERIMENT_WINNER, readDeadline } from '@astro-cta/contract';
 import { attr } from '../dom.ts';
 import type { Rule } from '../types.ts';
-import { choicesOf } from './support/choices.ts';
+import { choicesOf, defaultAlternative } from './support/choices.ts';
 
 const ARMS =
   '<div data-cta-arm="A" data-cta-default><a href="/signup" data-cta="hero" data-cta-experiment="hero-copy" data-cta-arm="A">Start your free trial</a></div>' +
@@ -15,8 +15,9 @@ export const experimentEndedStillSplitting: Rule = {
     description: 'An experiment past its end (data-cta-ends before the build) that names no winner (data-cta-winner).',
     rationale:
       'An experiment is meant to end with a decision: after data-cta-ends everyone should see the arm that won. ' +
-      'Without data-cta-winner there is nothing to switch to, so the page keeps showing visitors an arbitrary arm ' +
-      'long after the result is in, and the losing copy keeps costing conversions. The end is compared with the ' +
+      'Without data-cta-winner there is nothing to switch to: the kit’s chooser falls back to the default arm, ' +
+      'hand-written scripts usually keep splitting, and either way the losing copy keeps costing conversions ' +
+      'long after the result is in. The end is compared with the ' +
       'build time (or the audit’s `now` option). Set the winner (winner="B" on <Experiment>) or remove the ' +
       'experiment and keep the winning copy.',
     examples: {
@@ -30,8 +31,9 @@ export const experimentEndedStillSplitting: Rule = {
     },
     messages: {
       ended:
-        'Experiment "{experiment}" ended on {ends} but names no winner, so visitors still get arms meant for a test ' +
-        'that is over. Set data-cta-winner to the winning arm (winner="{example}" on <Experiment>), or remove the ' +
+        'Experiment "{experiment}" ended on {ends} but names no winner, so it is left undecided: the kit’s chooser ' +
+        'shows everyone the default arm "{fallback}" (which may not be the one that won), other scripts keep ' +
+        'splitting. Set data-cta-winner to the arm that won (winner="{example}" on <Experiment>), or remove the ' +
         'experiment and keep the winning copy.',
     },
   },
@@ -49,6 +51,7 @@ export const experimentEndedStillSplitting: Rule = {
         data: {
           experiment: choice.name ?? '(unnamed)',
           ends,
+          fallback: defaultAlternative(choice)?.arm ?? '(unnamed)',
           example: choice.alternatives.find((alternative) => alternative.arm)?.arm ?? 'A',
         },
       });

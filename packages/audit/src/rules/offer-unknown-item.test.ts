@@ -31,7 +31,7 @@ describe('offer-unknown-item', () => {
 
   it('flags each id no page marks, on the offer’s page, with the ids the site does mark', () => {
     const findings = site({
-      '/': offer('{"viewed":["fjord-jaket","fjord-jacket"],"purchased":"boots"}'),
+      '/': offer('{"viewed":"fjord-jaket","inCart":"boots"}'),
       '/jacket/': JACKET_PAGE,
     });
     expect(findings.map((finding) => [finding.route, finding.message.match(/item "([^"]+)"/)?.[1]])).toEqual([

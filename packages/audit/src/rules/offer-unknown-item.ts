@@ -25,7 +25,7 @@ export const offerUnknownItem: Rule = {
     rationale:
       'Behaviour signals record an item as viewed on the pages that mark it (data-cta-item, or <ViewedItem>). An ' +
       'offer for "fjord-jacket" when the product page marks "fjord-jacket-2026" never matches: the offer is ' +
-      'silently never shown. The rule compares the ids in data-cta-when (viewed, carted, purchased, notPurchased) ' +
+      'silently never shown. The rule compares the ids in data-cta-when (viewed, inCart) ' +
       'with every data-cta-item of the audited build, so it needs the whole site: audit the build, not one page.',
     examples: {
       fail: [OFFER('fjord-jaket')],

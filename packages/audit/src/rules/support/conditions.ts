@@ -2,42 +2,39 @@
  * An offer alternative's condition (`data-cta-when`, JSON) as the audit reads it: which keys the chooser knows, what
  * each may hold, and which item ids it names (checked against the site's `data-cta-item` marks).
  *
- * The keys follow the behaviour signals of issue 12 (items viewed and how often, within a time window, carted,
- * purchased, returning visitor, campaign landing). The chooser script reads the same JSON: keep the two lists equal.
+ * The keys and values are the ones the kit's chooser evaluates (packages/astro-cta/src/offers/when.ts): viewed (with
+ * times), inCart, within, notPurchased, returning, campaign. Keep the two in step.
  */
 
 type Check = (value: unknown) => string | undefined;
 
-const itemIds: Check = (value) =>
-  isItemId(value) || (Array.isArray(value) && value.length > 0 && value.every(isItemId))
+/** Item ids and campaign names: what a URL or a data attribute carries without escaping. */
+const ID = /^[\w.:-]{1,100}$/;
+/** A duration: a whole number above 0 of minutes, hours, days or weeks. */
+const DURATION = /^[1-9]\d*(?:m|h|d|w)$/;
+
+const id: Check = (value) =>
+  typeof value === 'string' && ID.test(value)
     ? undefined
-    : 'an item id (a non-empty string) or a list of them';
+    : 'an id of letters, digits and - _ . : (e.g. "fjord-jacket")';
 
 const CONDITION_KEYS: Readonly<Record<string, Check>> = {
-  viewed: itemIds,
-  carted: itemIds,
-  purchased: itemIds,
-  // `true`: the items named by `viewed`/`carted` were not bought; or the ids not bought.
-  notPurchased: (value) => (value === true || itemIds(value) === undefined ? undefined : 'true or item ids'),
-  within: (value) => (typeof value === 'string' && DURATION.test(value) ? undefined : 'a duration such as "7d", "12h"'),
-  times: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of at least 1'),
+  viewed: id,
+  times: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
+  inCart: id,
+  within: (value) =>
+    typeof value === 'string' && DURATION.test(value) ? undefined : 'a duration such as "7d" or "12h"',
+  notPurchased: (value) => (value === true ? undefined : 'true'),
   returning: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
-  campaign: (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'a utm_campaign value'),
+  campaign: id,
 };
 
 /** The keys a condition may have. */
 export const KNOWN_CONDITION_KEYS: readonly string[] = Object.keys(CONDITION_KEYS);
 /** Keys whose values are item ids. */
-const ITEM_KEYS = ['viewed', 'carted', 'purchased', 'notPurchased'];
-/** Keys that narrow an item signal rather than stand alone. */
-const NEEDS_ITEM = ['within', 'times', 'notPurchased'];
-
-/** A duration: a positive whole number of minutes, hours, days or weeks. */
-const DURATION = /^[1-9]\d*(?:m|h|d|w)$/;
-
-function isItemId(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
+const ITEM_KEYS = ['viewed', 'inCart'];
+/** Keys that narrow an item signal rather than stand alone, with the item keys they narrow. */
+const NEEDS_ITEM: Readonly<Record<string, readonly string[]>> = { within: ['viewed', 'inCart'], times: ['viewed'] };
 
 export type ConditionProblem =
   | { kind: 'json'; detail: string }
@@ -45,8 +42,7 @@ export type ConditionProblem =
   | { kind: 'empty' }
   | { kind: 'unknown-key'; key: string }
   | { kind: 'bad-value'; key: string; expected: string }
-  | { kind: 'needs-item'; key: string }
-  | { kind: 'never'; item: string };
+  | { kind: 'needs-item'; key: string; items: readonly string[] };
 
 export interface Condition {
   problems: ConditionProblem[];
@@ -78,22 +74,14 @@ export function readCondition(text: string): Condition {
     const expected = check(record[key]);
     if (expected) problems.push({ kind: 'bad-value', key, expected });
   }
-  const hasItemSignal = ['viewed', 'carted', 'purchased'].some((key) => Object.hasOwn(record, key));
-  for (const key of NEEDS_ITEM) {
-    // `notPurchased` with its own ids stands alone; `true` needs items to refer to.
-    const standsAlone = key === 'notPurchased' && record[key] !== true;
-    if (Object.hasOwn(record, key) && !hasItemSignal && !standsAlone) problems.push({ kind: 'needs-item', key });
+  for (const [key, items] of Object.entries(NEEDS_ITEM)) {
+    if (Object.hasOwn(record, key) && !items.some((item) => Object.hasOwn(record, item))) {
+      problems.push({ kind: 'needs-item', key, items });
+    }
   }
-  const ids = (key: string): string[] => {
-    const value = record[key];
-    if (isItemId(value)) return [value.trim()];
-    return Array.isArray(value) ? value.filter(isItemId).map((id) => id.trim()) : [];
-  };
-  // Bought and not bought at once: the condition can never be true.
-  const notPurchased = record.notPurchased === true ? [...ids('viewed'), ...ids('carted')] : ids('notPurchased');
-  const contradiction = ids('purchased').find((id) => notPurchased.includes(id));
-  if (contradiction) problems.push({ kind: 'never', item: contradiction });
-  const items = ITEM_KEYS.flatMap(ids);
+  const items = ITEM_KEYS.map((key) => record[key]).filter(
+    (value): value is string => typeof value === 'string' && ID.test(value),
+  );
   return { problems, items };
 }
 
@@ -107,12 +95,10 @@ export function describeProblem(problem: ConditionProblem): string {
     case 'empty':
       return 'is empty, so it matches every visitor and the default is never shown; name a signal, e.g. {"returning":true}';
     case 'unknown-key':
-      return `has the unknown key "${problem.key}", which the chooser ignores; known keys: ${KNOWN_CONDITION_KEYS.join(', ')}`;
+      return `has the unknown key "${problem.key}", which the chooser does not know, so the alternative is never shown; known keys: ${KNOWN_CONDITION_KEYS.join(', ')}`;
     case 'bad-value':
       return `has "${problem.key}" set to something other than ${problem.expected}`;
-    case 'never':
-      return `asks for "${problem.item}" to be purchased and not purchased at once, so it is never true; drop one`;
     case 'needs-item':
-      return `has "${problem.key}" without an item to apply it to; add "viewed", "carted" or "purchased"`;
+      return `has "${problem.key}" without an item to apply it to; add ${problem.items.map((item) => `"${item}"`).join(' or ')}`;
   }
 }
