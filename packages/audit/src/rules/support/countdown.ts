@@ -11,6 +11,7 @@ import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
 import { LastPageCache } from '../../last-page-cache.ts';
 import { type Deadline, parseDeadline } from '../../text/dates.ts';
 import type { PageContext } from '../../types.ts';
+import { hiddenFromEveryone } from './choices.ts';
 import { elementsOf, subtree } from './elements.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
@@ -150,7 +151,8 @@ function describe(element: Element): Countdown {
     durationAttribute,
     onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
     times,
-    hidden: closestAncestor(element, isHidden) !== undefined,
+    // An offer's alternative hidden in the HTML is still shown to the visitors it is chosen for.
+    hidden: closestAncestor(element, hiddenFromEveryone) !== undefined,
     showsEnded:
       inside.some((el) => has(el, COUNTDOWN_ENDED) && !isHidden(el)) &&
       inside.some((el) => has(el, COUNTDOWN_RUNNING) && isHidden(el)),

@@ -4,6 +4,7 @@ import { isCtaBand } from '../../main-content.ts';
 import { pageKindOf } from '../../page-kind.ts';
 import { styledAsButton } from '../../recognize.ts';
 import type { Cta, PageContext } from '../../types.ts';
+import { inDefaultView } from './choices.ts';
 import { destinationOf } from './targets.ts';
 
 /**
@@ -39,7 +40,11 @@ export function guessPrimary(page: PageContext, routes?: ReadonlySet<string>): C
   // A list, post, docs or legal page's one link-like CTA ("Read more", a contact address) is not its main action.
   if (!pageKindOf({ route: page.route, document: page.document, content: page.content, routes }).converting)
     return undefined;
-  const inFlow = page.ctas.filter((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
+  // Of an offer's alternatives, the default one: what a visitor without JavaScript sees.
+  const inFlow = page.ctas.filter(
+    (cta) =>
+      page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay) && inDefaultView(page, cta.element),
+  );
   if (inFlow.length === 0) return undefined;
   const destinations = new Set(inFlow.map((cta) => destinationOf(cta, page.route)));
   if (destinations.size === 1) return inFlow[0];

@@ -45,3 +45,43 @@ export function writeSite(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** One alternative of an offer or experiment in a test: its arm name, its content and extra attributes. */
+export interface TestAlternative {
+  arm: string;
+  html: string;
+  /** Extra attributes, e.g. `data-cta-when='{"returning":true}'`. */
+  attrs?: string;
+}
+
+/**
+ * An offer or experiment written the way the markup contract describes it (and the kit's components write it): a
+ * wrapper naming it, the first alternative the default, the others `hidden` until the chooser shows one.
+ */
+export function choiceMarkup(
+  kind: 'offer' | 'experiment',
+  name: string,
+  alternatives: readonly TestAlternative[],
+  wrapperAttrs = '',
+): string {
+  const inner = alternatives
+    .map(
+      ({ arm, html, attrs = '' }, index) =>
+        `<div class="cta-choice__alternative" data-cta-arm="${arm}" ${index === 0 ? 'data-cta-default' : 'hidden'} ${attrs}>${html}</div>`,
+    )
+    .join('');
+  return `<div class="cta-choice" data-cta-choose="${kind}" data-cta-experiment="${name}" ${wrapperAttrs}>${inner}</div>`;
+}
+
+/** A CTA inside an alternative, carrying the names the report compares it by. */
+export function armCta(options: {
+  id: string;
+  href: string;
+  text: string;
+  experiment: string;
+  arm: string;
+  role?: 'primary' | 'secondary';
+}): string {
+  const role = options.role ? ` data-cta-role="${options.role}"` : '';
+  return `<a class="cta cta--primary" href="${options.href}" data-cta="${options.id}"${role} data-cta-experiment="${options.experiment}" data-cta-arm="${options.arm}">${options.text}</a>`;
+}

@@ -1,8 +1,9 @@
 import type { Element } from 'domhandler';
 import { isTag } from 'domhandler';
-import { collapse, isHidden, visibleText, walkText } from '../../dom.ts';
+import { collapse, visibleText, walkText } from '../../dom.ts';
 import { LastPageCache } from '../../last-page-cache.ts';
 import type { PageContext } from '../../types.ts';
+import { hiddenFromEveryone } from './choices.ts';
 import { elementsOf } from './elements.ts';
 
 const bodies = new LastPageCache<PageContext['document'], string>();
@@ -41,7 +42,7 @@ const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
 function claimedTextOf(root: Element, skip?: (element: Element) => boolean): string {
   return walkText(
     root,
-    (node) => (NOT_CLAIMED.has(node.name) || isHidden(node) || skip?.(node) ? 'leave-out' : 'read'),
+    (node) => (NOT_CLAIMED.has(node.name) || hiddenFromEveryone(node) || skip?.(node) ? 'leave-out' : 'read'),
     BLOCK,
   );
 }
@@ -74,7 +75,7 @@ export function smallestMatching(
   test: (text: string) => boolean,
   textOf: (element: Element) => string = visibleText,
 ): Element[] {
-  if (isHidden(root) || !test(textOf(root))) return [];
+  if (hiddenFromEveryone(root) || !test(textOf(root))) return [];
   const found: Element[] = [];
   const queue: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
   while (queue.length > 0) {
@@ -82,7 +83,7 @@ export function smallestMatching(
     const inner =
       depth >= MAX_DESCENT
         ? []
-        : element.children.filter(isTag).filter((child) => !isHidden(child) && test(textOf(child)));
+        : element.children.filter(isTag).filter((child) => !hiddenFromEveryone(child) && test(textOf(child)));
     if (inner.length === 0) found.push(element);
     else queue.unshift(...inner.map((child) => ({ element: child, depth: depth + 1 })));
   }
