@@ -18,6 +18,7 @@ export class AuditSources {
   #markdownFiles: string[] | undefined;
   readonly #srcDir: string;
   readonly #optOut: ReturnType<typeof frontmatterReader>;
+  #onDemand: readonly string[] = [];
 
   constructor(root: URL | string, srcDir?: URL | string) {
     this.#root = typeof root === 'string' ? root : fileURLToPath(root);
@@ -26,10 +27,21 @@ export class AuditSources {
     this.#optOut = frontmatterReader((source) => path.resolve(this.#root, source));
   }
 
+  /** The project root and source folder, for finding where elements are written (the audit's source-match.ts). */
+  get folders(): { root: string; srcDir: string } {
+    return { root: this.#root, srcDir: this.#srcDir };
+  }
+
   recordRoutes(routes: readonly IntegrationResolvedRoute[]): void {
+    this.#onDemand = onDemandPatterns(routes);
     for (const route of routes) {
       if (route.type === 'page') this.#componentByPattern.set(route.pattern, route.entrypoint);
     }
+  }
+
+  /** Route patterns with no built page (rendered on demand, redirects): links to them are not dead. */
+  get onDemandRoutes(): readonly string[] {
+    return this.#onDemand;
   }
 
   /** `assets` maps each route pattern to the files built for it. */
@@ -78,6 +90,19 @@ export class AuditSources {
     }
     return best;
   }
+}
+
+/**
+ * The patterns of the project's routes that no built page answers: pages and endpoints rendered on demand
+ * (`isPrerendered` false: `prerender = false`, or `output: 'server'`) and redirects (which an adapter serves without
+ * a file). Astro's own internal routes (`/_image`, server islands) are left out. `astro:routes:resolved` gives these
+ * fields from Astro 5.0 on, unchanged in 6 and 7.
+ */
+export function onDemandPatterns(routes: readonly IntegrationResolvedRoute[]): string[] {
+  const patterns = routes
+    .filter((route) => route.origin !== 'internal' && (route.type === 'redirect' || route.isPrerendered === false))
+    .map((route) => route.pattern);
+  return [...new Set(patterns)].sort();
 }
 
 function listMarkdown(dir: string): string[] {
