@@ -211,7 +211,8 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
 
 /** Findings with where their elements are written; the built pages with findings are read once more for it. */
 function withWrittenSources(findings: readonly Finding[], dir: string, sources: { srcDir: string; root: string }) {
-  const index = new SourceIndex(sources.srcDir, sources.root);
+  // The build is never its own source (a CLI run may audit a folder inside the source folder).
+  const index = new SourceIndex(sources.srcDir, sources.root, [dir]);
   const readBuilt = (file: string) => {
     const read = safely(() => decodePage(readPageBytes(path.join(dir, file), dir)));
     return read?.ok ? read.html : undefined;

@@ -71,17 +71,24 @@ export class SourceIndex {
   #aliases: Array<[prefix: string, target: string]> | undefined;
   readonly #closures = new Map<string, Set<string>>();
 
-  /** `srcDir` holds the sources (Astro's `srcDir`, usually `<root>/src`); file names are reported from `root`. */
-  constructor(srcDir: string, root: string) {
+  readonly #exclude: readonly string[];
+
+  /**
+   * `srcDir` holds the sources (Astro's `srcDir`, usually `<root>/src`); file names are reported from `root`.
+   * `exclude`: folders that are not sources even when under `srcDir`, such as the audited build itself.
+   */
+  constructor(srcDir: string, root: string, exclude: readonly string[] = []) {
     this.#srcDir = path.resolve(srcDir);
     this.#root = path.resolve(root);
+    this.#exclude = exclude.map((folder) => path.resolve(folder));
   }
 
   /** Every element and component call written under the source folder. */
   written(): readonly Written[] {
     if (!this.#written) {
       this.#written = [];
-      for (const file of listSources(this.#srcDir)) this.#written.push(...readWritten(file, this.#relative(file)));
+      for (const file of listSources(this.#srcDir, this.#exclude))
+        this.#written.push(...readWritten(file, this.#relative(file)));
     }
     return this.#written;
   }
@@ -175,12 +182,16 @@ function isFile(file: string): boolean {
   }
 }
 
-function listSources(dir: string): string[] {
+/** Folders that never hold sources: installed packages, build output, Astro's cache. */
+const NOT_SOURCES = /(?:^|[\\/])(?:node_modules|dist|\.astro|\.git)(?:[\\/]|$)/;
+
+function listSources(dir: string, exclude: readonly string[]): string[] {
+  const excluded = (folder: string) =>
+    NOT_SOURCES.test(path.relative(dir, folder)) ||
+    exclude.some((out) => folder === out || folder.startsWith(`${out}${path.sep}`));
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter(
-        (entry) => entry.isFile() && SOURCE_EXTENSIONS.test(entry.name) && !entry.parentPath.includes('node_modules'),
-      )
+      .filter((entry) => entry.isFile() && SOURCE_EXTENSIONS.test(entry.name) && !excluded(entry.parentPath))
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort()
       .slice(0, MAX_FILES);
