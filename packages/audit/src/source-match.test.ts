@@ -120,4 +120,18 @@ describe('where a built element is written', () => {
     const source = locate(root, built, findingAt(built, '<a class="btn btn-primary', 'src/pages/index.astro'));
     expect(source).toMatchObject({ file: 'src/ui/Hero.astro', line: 1 });
   });
+
+  it('survives hostile pages and sources: deep nesting, unclosed markup, binary bytes', async () => {
+    const root = await project({
+      ...files,
+      'src/components/Broken.astro':
+        '---\nunclosed frontmatter\n<a href="/x" {...props} class:list={[a, { b }]}>{{{</a',
+      'src/components/Binary.astro': '\u0000\u0001<a\u0000 href="/pricing/">Learn more',
+    });
+    const deep = `${'<div>'.repeat(100_000)}<a class="btn" href="/pricing/">Learn more</a>${'</div>'.repeat(100_000)}`;
+    const finding = findingAt(deep, '<a class="btn"', 'src/pages/index.astro');
+    const index = new SourceIndex(path.join(root, 'src'), root);
+    expect(() => addWrittenSources([finding], () => deep, index)).not.toThrow();
+    expect(addWrittenSources([finding], () => undefined, index)[0]).toEqual(finding);
+  });
 });

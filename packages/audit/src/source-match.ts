@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import { collapse } from './dom.ts';
-import { LineIndex } from './parse.ts';
+import { LineIndex, parseHtml } from './parse.ts';
 import type { Finding } from './types.ts';
 
 /**
@@ -218,12 +217,11 @@ function readWritten(file: string, relative: string): Written[] {
   const body = blankFrontmatter(text);
   const lines = new LineIndex(text);
   const found: Written[] = [];
-  const document = parseDocument(body, {
-    withStartIndices: true,
+  // The audit's own parser: it stays linear however deep the markup nests.
+  const document = parseHtml(body, {
     lowerCaseTags: false,
     lowerCaseAttributeNames: false,
     recognizeSelfClosing: true,
-    decodeEntities: true,
   });
   const stack = [...document.children];
   while (stack.length > 0) {
@@ -302,6 +300,12 @@ interface Built {
   attributes: Map<string, string>;
   classes: Set<string>;
   text: string;
+}
+
+/** What a match depends on: tag, attributes and text. */
+function signature(element: Element): string {
+  const built = describeBuilt(element);
+  return JSON.stringify([built.tag, [...built.attributes], built.text]);
 }
 
 function describeBuilt(element: Element): Built {
@@ -401,7 +405,7 @@ export function addWrittenSources(
     const html = readBuilt(file);
     if (html === undefined) return found;
     const lines = new LineIndex(html);
-    const document = parseDocument(html, { withStartIndices: true, decodeEntities: true });
+    const document = parseHtml(html);
     const stack = [...document.children];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -412,10 +416,20 @@ export function addWrittenSources(
     }
     return found;
   };
+  // The same element on many pages (a header CTA flagged on each) is matched once.
+  const matched = new Map<string, WrittenSource | undefined>();
   return findings.map((finding) => {
     if (finding.source || finding.line === undefined || !finding.file) return finding;
-    const element = elementsAt(finding.file).get(`${finding.line}:${finding.column ?? 1}`);
-    const source = element && locateWritten(element, index, finding.sourceHint);
-    return source ? { ...finding, source } : finding;
+    try {
+      const element = elementsAt(finding.file).get(`${finding.line}:${finding.column ?? 1}`);
+      if (!element) return finding;
+      const key = `${finding.sourceHint ?? ''}\0${signature(element)}`;
+      if (!matched.has(key)) matched.set(key, locateWritten(element, index, finding.sourceHint));
+      const source = matched.get(key);
+      return source ? { ...finding, source } : finding;
+    } catch {
+      // A page too deep or too odd to match: the finding keeps its page's source file, the others go on.
+      return finding;
+    }
   });
 }
