@@ -166,7 +166,10 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
         : {}),
       ...(onDemand ? { onDemandRoutes: onDemand.routes } : {}),
       // Where each finding's element is written: matched against the source folder that holds the pages.
-      ...(pagesDir ? { sources: { srcDir: path.dirname(pagesDir), root: io.cwd } } : {}),
+      // Only beside a folder named `pages` (Astro's layout): any other folder's parent is not known to hold sources.
+      ...(pagesDir && path.basename(pagesDir) === 'pages'
+        ? { sources: { srcDir: path.dirname(pagesDir), root: io.cwd } }
+        : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } catch (error) {

@@ -169,7 +169,11 @@ test("cta-audit run in the project reports what the build did, with the integrat
   });
   const cliFindings = (JSON.parse(stdout).findings as Finding[]).map(key);
   expect(cliFindings).toEqual(buildFindings.map(key));
-  expect(cliFindings.length).toBe(4);
+  // Including the blog post rendered through [slug].astro, and not the one whose frontmatter ignores the rule.
+  expect(cliFindings.length).toBe(5);
+  expect(cliFindings.filter((f) => f.route.startsWith('/blog/')).map((f) => [f.route, f.sourceHint])).toEqual([
+    ['/blog/first-invoice/', 'src/content/blog/first-invoice.md'],
+  ]);
 });
 
 test('the HTML report shows where each finding is written and its repeats', async ({ page }, testInfo) => {

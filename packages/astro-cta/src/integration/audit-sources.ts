@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frontmatterReader } from '@astro-cta/audit';
+import { contentFileFinder, frontmatterReader } from '@astro-cta/audit';
 import type { IntegrationResolvedRoute } from 'astro';
 
 /**
@@ -14,8 +13,8 @@ export class AuditSources {
   readonly #root: string;
   readonly #componentByPattern = new Map<string, string>();
   readonly #sourceByFile = new Map<string, string>();
-  /** Markdown and MDX files under the source folder (root-relative), for content pages built by dynamic routes. */
-  #markdownFiles: string[] | undefined;
+  /** The Markdown/MDX file a route renders, for content pages built by dynamic routes (the CLI does the same). */
+  readonly #contentFileFor: (route: string) => string | undefined;
   readonly #srcDir: string;
   readonly #optOut: ReturnType<typeof frontmatterReader>;
   #onDemand: readonly string[] = [];
@@ -25,6 +24,7 @@ export class AuditSources {
     this.#srcDir =
       srcDir === undefined ? path.join(this.#root, 'src') : typeof srcDir === 'string' ? srcDir : fileURLToPath(srcDir);
     this.#optOut = frontmatterReader((source) => path.resolve(this.#root, source));
+    this.#contentFileFor = contentFileFinder(this.#srcDir, this.#root);
   }
 
   /** The project root and source folder, for finding where elements are written (the audit's source-match.ts). */
@@ -71,25 +71,6 @@ export class AuditSources {
   ignoredRules(route: string, file: string): readonly string[] | 'all' | undefined {
     return this.#optOut(this.sourceFor(route, file));
   }
-
-  #contentFileFor(route: string): string | undefined {
-    const slug =
-      decodeURIComponent(route)
-        .replace(/\.html$/, '')
-        .replace(/^\/+|\/+$/g, '') || 'index';
-    let best: string | undefined;
-    this.#markdownFiles ??= listMarkdown(this.#srcDir).map((file) =>
-      path.relative(this.#root, file).split(path.sep).join('/'),
-    );
-    for (const file of this.#markdownFiles) {
-      const withoutExtension = file.replace(/\.(?:md|mdx|markdoc)$/i, '').toLowerCase();
-      const matches =
-        withoutExtension.endsWith(`/${slug.toLowerCase()}`) ||
-        withoutExtension.endsWith(`/${slug.toLowerCase()}/index`);
-      if (matches && (!best || file.length < best.length)) best = file;
-    }
-    return best;
-  }
 }
 
 /**
@@ -103,17 +84,4 @@ export function onDemandPatterns(routes: readonly IntegrationResolvedRoute[]): s
     .filter((route) => route.origin !== 'internal' && (route.type === 'redirect' || route.isPrerendered === false))
     .map((route) => route.pattern);
   return [...new Set(patterns)].sort();
-}
-
-function listMarkdown(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter(
-        (entry) =>
-          entry.isFile() && /\.(?:md|mdx|markdoc)$/i.test(entry.name) && !entry.parentPath.includes('node_modules'),
-      )
-      .map((entry) => path.join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
 }
