@@ -12,8 +12,8 @@ export { type AuditConfigInput as AuditOptions, auditConfigSchema as auditOption
 export const RECORDED_OPTIONS = '.astro/astro-cta-audit.json';
 
 /**
- * Records the audit options of this project's astro.config, and its routes that have no built page, in `.astro/astro-cta-audit.json`, where `cta-audit`
- * run in the project finds them: the CLI and the build then audit with the same options, without the CLI loading
+ * Records the audit options of this project's astro.config, and its routes that have no built page, in
+ * `.astro/astro-cta-audit.json`, where `cta-audit` run in the project finds them: the CLI and the build then audit with the same options, without the CLI loading
  * astro.config (and with it Vite and every integration). Returns a warning when the file cannot be written: the
  * build goes on, the CLI then says it used its defaults.
  */

@@ -59,10 +59,9 @@ export function moreLikeIt(alsoAt: NonNullable<Finding['alsoAt']>): string {
 
 /** `src/components/Hero.astro:5:3`, and how it was found when it was matched rather than annotated by Astro. */
 export function sourcePlace(source: NonNullable<Finding['source']>): string {
-  const how =
-    source.via === 'match'
-      ? ` (found by its ${(source.matchedOn ?? []).join(', ') || 'markup'}; ${Math.round((source.confidence ?? 0) * 100)}% sure)`
-      : '';
+  if (source.via !== 'match') return sourcePosition(source);
+  const evidence = (source.matchedOn ?? []).join(', ') || 'markup';
+  const how = ` (found by its ${evidence}; ${Math.round((source.confidence ?? 0) * 100)}% sure)`;
   return `${sourcePosition(source)}${how}`;
 }
 

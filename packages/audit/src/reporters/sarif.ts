@@ -83,7 +83,8 @@ function sourceLocation(finding: Finding, root: string): PhysicalLocation | unde
  * when it is known (under the `SRCROOT` base, the project root), so code scanning annotates the source; the built
  * file with line and column (under `BUILD`, the audited directory) is then a related location, and the primary
  * one otherwise. A finding that stands for several alike elements of a page (`alsoAt`) is one result whose
- * repeats are further related locations in the built file (their source is the same written element). URIs are relative to these declared bases and encoded segment by segment.
+ * repeats are further related locations in the built file (their source is the same written element). URIs are
+ * relative to these declared bases and encoded segment by segment.
  */
 export function sarifReport(report: AuditReport): string {
   const root = report.root ?? process.cwd();
