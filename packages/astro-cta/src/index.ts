@@ -91,8 +91,13 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         astroConfig = config;
         toolbarAudit?.useConfig(config);
       },
-      'astro:routes:resolved': ({ routes }) => {
+      'astro:routes:resolved': ({ routes, logger }) => {
         sources?.recordRoutes(routes);
+        // Recorded again with the routes that have no built page, for cta-audit's cta-dead-target.
+        if (sources && root && options.audit) {
+          const failed = recordAuditOptions(root, options.audit, sources.onDemandRoutes);
+          if (failed) logger.warn(failed);
+        }
         toolbarAudit?.useRoutes(routes);
       },
       'astro:server:setup': ({ server, toolbar, logger }) =>

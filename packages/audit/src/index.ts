@@ -35,7 +35,7 @@ export { rules } from './rules/index.ts';
 export { configureRules, withOptions } from './rules/settings.ts';
 export { type RunAuditOptions, type RunAuditResult, runConfiguredAudit } from './run.ts';
 export { auditDirectory, listHtmlFiles, routeForFile, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
-export { guessSourcesFromPages } from './sources.ts';
+export { contentFileFinder, guessSourcesFromPages } from './sources.ts';
 export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
 export type {
   Category,

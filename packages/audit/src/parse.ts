@@ -1,5 +1,5 @@
 import { type ChildNode, type Document, DomHandler, Element, isTag } from 'domhandler';
-import { Parser } from 'htmlparser2';
+import { Parser, type ParserOptions } from 'htmlparser2';
 import { elements } from './dom.ts';
 import { LastPageCache } from './last-page-cache.ts';
 
@@ -104,8 +104,9 @@ function capStack(parser: Parser): Parser {
  * Parses one built page. htmlparser2 is forgiving (never throws on malformed markup) and records each node's
  * start and end offsets, from which findings get their line, column and excerpt.
  */
-export function parseHtml(html: string): Document {
-  const options = { withStartIndices: true, withEndIndices: true, decodeEntities: true };
+export function parseHtml(html: string, parserOptions: ParserOptions = {}): Document {
+  // Other options are for reading source files (source-match.ts: component names keep their case).
+  const options = { withStartIndices: true, withEndIndices: true, decodeEntities: true, ...parserOptions };
   const handler = new DepthLimitedHandler(undefined, options);
   capStack(new Parser(handler, options)).end(html);
   elementLists.set(handler.root, handler.elements);

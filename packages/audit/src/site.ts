@@ -8,6 +8,7 @@ import { decodePage, readPageBytes } from './read-page.ts';
 import type { RenderedPages } from './rendered-pages.ts';
 import { rules as allRules } from './rules/index.ts';
 import { configureRules, settingsOf } from './rules/settings.ts';
+import { addWrittenSources, SourceIndex } from './source-match.ts';
 import type { Finding, Kept, Rule } from './types.ts';
 import { WorkerPool, workersFor } from './worker-pool.ts';
 
@@ -20,8 +21,18 @@ export interface SiteAuditOptions {
    * `requireCta` option (page-no-cta). Default: the pages meant to convert, by their page kind (page-kind.ts).
    */
   requireCta?: readonly string[];
+  /**
+   * Route patterns served without a built page (on-demand pages and endpoints, redirects): links to them are not
+   * dead (cta-dead-target's `onDemandRoutes`). The integration knows them; the CLI reads what it recorded.
+   */
+  onDemandRoutes?: readonly string[];
   /** The source file a built page came from, for the report (`src/pages/pricing.astro`). */
   sourceFor?: (route: string, file: string) => string | undefined;
+  /**
+   * The project's source folder and root: each finding is then given where its element is written (source-match.ts),
+   * when the built page does not say so itself (Astro annotates elements in `astro dev` only).
+   */
+  sources?: { srcDir: string; root: string };
   /** Rules a page opted out of (e.g. from MDX frontmatter), or 'all' to leave the page out of the audit. */
   ignoredRules?: (route: string, file: string) => readonly string[] | 'all' | undefined;
   /** Called after each page, for progress bars. */
@@ -134,7 +145,10 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const routes = new Set(routeOf.values());
   const fileByRoute = new Map([...routeOf].map(([file, route]) => [route, file]));
   const now = options.now ?? new Date();
-  const rules = configureRules(options.rules ?? allRules, { requireCta: options.requireCta });
+  const rules = configureRules(options.rules ?? allRules, {
+    requireCta: options.requireCta,
+    onDemandRoutes: options.onDemandRoutes,
+  });
   const rendered = options.rendered?.usableFor(routes) ? options.rendered : undefined;
   // Threads for the pages still to audit: those audited while they rendered only need their hash checked.
   const toAudit = rendered ? files.filter((file) => !rendered.has(file)).length : files.length;
@@ -189,7 +203,21 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
     const source = finding.file ? safely(() => options.sourceFor?.(finding.route, finding.file)) : undefined;
     findings.push(source ? { ...finding, sourceHint: source } : finding);
   }
-  return { findings, pages: files.length, durationMs: performance.now() - started, auditedWhileRendering };
+  const located = options.sources
+    ? (safely(() => withWrittenSources(findings, dir, options.sources!)) ?? findings)
+    : findings;
+  return { findings: located, pages: files.length, durationMs: performance.now() - started, auditedWhileRendering };
+}
+
+/** Findings with where their elements are written; the built pages with findings are read once more for it. */
+function withWrittenSources(findings: readonly Finding[], dir: string, sources: { srcDir: string; root: string }) {
+  // The build is never its own source (a CLI run may audit a folder inside the source folder).
+  const index = new SourceIndex(sources.srcDir, sources.root, [dir]);
+  const readBuilt = (file: string) => {
+    const read = safely(() => decodePage(readPageBytes(path.join(dir, file), dir)));
+    return read?.ok ? read.html : undefined;
+  };
+  return addWrittenSources(findings, readBuilt, index);
 }
 
 /** Where the pages of one run are audited: worker threads, or this thread when that is faster or not possible. */

@@ -82,13 +82,27 @@ export interface PageContext {
   locate(element: Element): Location;
 }
 
+/** A place in a source file: where an element is written. */
+export interface SourcePlace {
+  /** Project-relative (matches) or as Astro annotated it (absolute in `astro dev`). */
+  file: string;
+  line?: number;
+  column?: number;
+  /** How the place was found: Astro's annotation, or matching the built element against `src/`. */
+  via?: 'annotation' | 'match';
+  /** 0 to 1; 1 for annotations. */
+  confidence?: number;
+  /** For matches: what matched (`text`, `href`, …). */
+  matchedOn?: string[];
+}
+
 export interface Location {
   line: number;
   column: number;
   selector: string;
   excerpt: string;
   /** Where the element is written in the source, when the page says so (see Finding.source). */
-  source?: { file: string; line?: number; column?: number };
+  source?: SourcePlace;
 }
 
 /** Facts about the whole audited site, shared by every page of one run. */
@@ -168,10 +182,11 @@ export interface Finding {
    */
   sourceHint?: string;
   /**
-   * Where the element is written in the source (the component file), only when known for sure, e.g. from Astro's
-   * `data-astro-source-file`/`data-astro-source-loc` annotations. `line`/`column` above stay the built file's.
+   * Where the element is written in the source (the component file): from Astro's `data-astro-source-file`/`-loc`
+   * annotations (`astro dev`), or after a build by matching the element against `src/` (source-match.ts), with
+   * how sure that match is. `line`/`column` above stay the built file's.
    */
-  source?: { file: string; line?: number; column?: number };
+  source?: SourcePlace;
   /** Set on the `audit-error` of a page that hit the time budget: unlike other audit errors it counts toward failOn. */
   timedOut?: true;
   /**

@@ -2,7 +2,7 @@ import { attr } from '../dom.ts';
 import type { PageContext, Rule, SiteReportInput } from '../types.ts';
 import { elementsOf } from './support/elements.ts';
 import { isSuppressed } from './support/suppress.ts';
-import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
+import { basePathOf, classifyHref, findRoute, servedOnDemand, type Target } from './support/targets.ts';
 
 const RULE_ID = 'cta-dead-target';
 
@@ -30,7 +30,8 @@ export const ctaDeadTarget: Rule = {
       'crawlable and fails before hydration. Lighthouse crawlable-anchors flags "", "#" and javascript:; this rule ' +
       'also checks internal links against the pages and element ids of the built site (trailing slash, .html and ' +
       'index.html variants, query strings and the site’s base path are understood). External links, mailto:/tel: ' +
-      'and files such as PDFs are not checked.',
+      'and files such as PDFs are not checked, nor are links to routes with no built page (pages and endpoints ' +
+      'rendered on demand, redirects) that the astro-cta integration recorded.',
     examples: {
       fail: [
         '<a class="button" href="#">Start your free trial</a>',
@@ -43,6 +44,17 @@ export const ctaDeadTarget: Rule = {
         '<a class="button" href="/?utm_source=hero">Back to the home page</a>',
         '<a class="button" href="https://github.com/acme/acme">Star Acme on GitHub</a>',
       ],
+    },
+    options: {
+      onDemandRoutes: {
+        description:
+          'Route patterns served without a built page (`/account`, `/api/[id]`, `/docs/[...path]`): pages and ' +
+          'endpoints rendered on demand (`prerender = false`) and redirects. Links to them are not dead.',
+        default: [],
+        setWith:
+          'recorded by the astro-cta integration in .astro/astro-cta-audit.json (read by cta-audit in the project); ' +
+          '--routes <file> on the CLI',
+      },
     },
   },
   check(page, report, site) {
@@ -85,10 +97,12 @@ export const ctaDeadTarget: Rule = {
           const route = findRoute(target.path, site.routes, base);
           // Outside the site's base path, or the host's root of a site built without one: not part of this build.
           if (route === undefined && (target.path === '/' || !target.path.startsWith(base))) break;
+          const onDemand = (site.options.onDemandRoutes ?? []) as readonly string[];
+          if (route === undefined && servedOnDemand(target.path, onDemand, base)) break;
           if (route === undefined) {
             report({
               element: cta.element,
-              message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.`,
+              message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page. If it is served on demand or by a redirect, give its route pattern to the audit (--routes on the CLI; the astro-cta integration records them).`,
             });
             break;
           }
