@@ -12,6 +12,7 @@ import { ctaLabelInName } from './cta-label-in-name.ts';
 import { ctaName } from './cta-name.ts';
 import { ctaNestedInteractive } from './cta-nested-interactive.ts';
 import { ctaSameNameDiffTarget } from './cta-same-name-diff-target.ts';
+import { ctaUnderperforming } from './cta-underperforming.ts';
 import { ctaUntracked } from './cta-untracked.ts';
 import { ldInvalidJson } from './ld-invalid-json.ts';
 import { ldRatingBounds } from './ld-rating-bounds.ts';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   ctaDeadTarget,
   ctaUntracked,
   ctaDuplicateId,
+  ctaUnderperforming,
   // accessibility
   ctaName,
   ctaLabelInName,
