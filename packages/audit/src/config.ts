@@ -139,7 +139,9 @@ export function resolveAuditConfig(
   let metrics: SiteMetrics | undefined;
   if (config.metrics) {
     try {
-      metrics = loadMetrics(resolve(options.baseDir ?? process.cwd(), config.metrics), `${where}metrics`);
+      const loaded = loadMetrics(resolve(options.baseDir ?? process.cwd(), config.metrics), `${where}metrics`);
+      // Findings name the file as the configuration does; messages about reading it give the full path.
+      metrics = { ...loaded, source: config.metrics };
     } catch (error) {
       if (error instanceof MetricsError)
         throw new AuditConfigError(`Invalid CTA audit configuration:\n  - ${error.message}`);

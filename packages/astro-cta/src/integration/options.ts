@@ -40,6 +40,27 @@ export const optionsSchema = z
      * Starlight and daisyUI set it; `{ attribute: 'data-mode', value: 'night' }` for others).
      */
     darkMode: darkModeSchema.default('off'),
+    /**
+     * Measured numbers for the dev toolbar, shown next to each CTA: the path of a report exported with
+     * `cta-collect report --format json` (relative to the project root), or a collector's report endpoint,
+     * `{ url: 'https://collect.example.com/api/cta/report', token: process.env.CTA_REPORT_TOKEN }`.
+     */
+    metrics: z
+      .union(
+        [
+          z.string().min(1),
+          z.strictObject({
+            url: z.url({ protocol: /^https?$/ }),
+            token: z.string().min(1).optional(),
+          }),
+        ],
+        {
+          error:
+            'metrics is the path of a report exported with `cta-collect report --format json` (e.g. "metrics.json"), ' +
+            'or { url, token } of a collector started with --report-token.',
+        },
+      )
+      .optional(),
     /** Ship none of the kit's look: components render their markup and `cta-…` classes only (default false). */
     unstyled: z.boolean().default(false),
   })

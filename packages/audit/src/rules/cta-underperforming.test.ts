@@ -59,7 +59,7 @@ describe('cta-underperforming', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('info');
     expect(findings[0]!.message).toMatch(
-      /^data-cta="contact" is clicked on 3\.0% of page views \(95% CI 2\.3%–3\.8%; 60 of 2000\), against 11\.0% for the other CTAs of this page: significantly lower \(one-sided two-proportion z-test, Holm-adjusted p < 0\.001; metrics from .*metrics\.json, 2026-11-01 to now\)/,
+      /^data-cta="contact" is clicked on 3\.0% of page views \(95% CI 2\.3%–3\.8%; 60 of 2000\), against 11\.0% for the other CTAs of this page: significantly lower \(one-sided two-proportion z-test, Holm-adjusted p < 0\.001; metrics from metrics\.json, 2026-11-01 to now\)/,
     );
   });
 
