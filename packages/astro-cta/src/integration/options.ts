@@ -22,6 +22,10 @@ const darkModeSchema = z.union(
   },
 );
 
+const METRICS_ERROR =
+  'metrics is the path of a report exported with `cta-collect report --format json` (e.g. "metrics.json"), ' +
+  'or { url, token } of a collector started with CTA_REPORT_TOKEN set.';
+
 export const optionsSchema = z
   .object({
     audit: z.union([z.literal(false), auditOptionsSchema]).default({}),
@@ -48,17 +52,16 @@ export const optionsSchema = z
     metrics: z
       .union(
         [
-          z.string().min(1),
-          z.strictObject({
-            url: z.url({ protocol: /^https?$/ }),
-            token: z.string().min(1).optional(),
-          }),
+          z.string().min(1, METRICS_ERROR),
+          z.strictObject(
+            {
+              url: z.url({ protocol: /^https?$/, error: METRICS_ERROR }),
+              token: z.string().min(1, METRICS_ERROR).optional(),
+            },
+            { error: METRICS_ERROR },
+          ),
         ],
-        {
-          error:
-            'metrics is the path of a report exported with `cta-collect report --format json` (e.g. "metrics.json"), ' +
-            'or { url, token } of a collector started with --report-token.',
-        },
+        { error: METRICS_ERROR },
       )
       .optional(),
     /** Ship none of the kit's look: components render their markup and `cta-…` classes only (default false). */

@@ -86,7 +86,7 @@ export class ToolbarMetrics {
     }
     if (response.status === 401 || response.status === 403 || response.status === 404) {
       throw new MetricsError(
-        `metrics: the collector at ${shown} answered ${response.status}: start it with --report-token and give the ` +
+        `metrics: the collector at ${shown} answered ${response.status}: start it with CTA_REPORT_TOKEN set and give the ` +
           'same token in the metrics option ({ url, token }).',
       );
     }
