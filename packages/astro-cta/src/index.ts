@@ -50,6 +50,7 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
+        // biome-ignore lint/complexity/useOptionalChain: `audit` may be false, which has no properties
         if (options.audit && options.audit.metrics) {
           const baseDir = fileURLToPath(config.root);
           audit = resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never', baseDir });
@@ -124,8 +125,9 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         if (astroConfig && !astroConfig.adapter) {
           const config = astroConfig;
+          const resolved = audit;
           setPrerenderer((inner) =>
-            auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)),
+            auditWhileRendering(inner, config, { ...resolved, now }, (started) => (rendered = started)),
           );
         }
       },
