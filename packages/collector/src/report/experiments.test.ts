@@ -161,6 +161,15 @@ describe('experiment report (real SQLite, generated events)', () => {
     expect(table).toContain('Experiment hero-copy: arm B converts better than A');
     expect(table).toMatch(/^B\s+2000\s+260\s+13\.0%\s+11\.6%–14\.5%\s+\+3\.0 pp \(\+30%\), p=0\.003 \*/m);
     expect(table).toContain("p-values adjusted with Holm's method");
+    const hero = byName(report, 'hero-copy');
+    const lift = (value: number | null) => Math.round(value! * 100);
+    expect(table).toContain(
+      'Smallest lift over the control detectable at this sample size (power 80%): ' +
+        `CTR +${lift(hero.verdicts.ctr.detectableLift)}%, ` +
+        `conversions per visit +${lift(hero.verdicts.conversionsPerImpression.detectableLift)}%.`,
+    );
+    // 2,000 visits per arm on a 3% control: power.prop.test(n = 2000, p1 = 0.03, power = 0.8) gives p2 = 0.04705.
+    expect(hero.verdicts.conversionsPerImpression.detectableLift).toBeCloseTo(0.04705 / 0.03 - 1, 3);
     expect(JSON.parse(formatReport(report, 'json')).experiments).toEqual(
       JSON.parse(JSON.stringify(report.experiments)),
     );

@@ -37,6 +37,7 @@ const COLUMNS = [
   'conv_per_click_vs_control',
   'conv_per_click_vs_control_p',
   'verdict',
+  'detectable_lift',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -144,6 +145,7 @@ export function formatCsv(report: Report): string {
         conv_per_click_vs_control: test?.conversionsPerClick?.difference ?? null,
         conv_per_click_vs_control_p: test?.conversionsPerClick?.adjustedP ?? null,
         verdict: experiment.verdict.text,
+        detectable_lift: experiment.verdict.detectableLift,
       });
     }
   }

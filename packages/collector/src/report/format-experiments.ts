@@ -57,6 +57,22 @@ export function testLabel(test: ArmTest | null): string {
 export const experimentHeading = (experiment: ExperimentRow): string =>
   `Experiment ${visible(experiment.experiment)}: ${visible(experiment.verdict.text)}`;
 
+/**
+ * The minimum detectable effect at the current sample size: the smallest lift over the control each rate would
+ * show with power 0.8 at the experiment's alpha; undefined when there is nothing to compare yet.
+ */
+export function detectableLabel(experiment: ExperimentRow): string | undefined {
+  const rates = [
+    ['CTR', experiment.verdicts.ctr],
+    ['conversions per visit', experiment.verdicts.conversionsPerImpression],
+  ] as const;
+  if (rates.every(([, verdict]) => verdict.outcome === 'no data')) return undefined;
+  const parts = rates.map(([name, verdict]) =>
+    verdict.detectableLift === null ? `${name}: none yet` : `${name} +${Math.round(verdict.detectableLift * 100)}%`,
+  );
+  return `Smallest lift over the control detectable at this sample size (power ${POWER * 100}%): ${parts.join(', ')}.`;
+}
+
 /** What the experiment tables mean, under the report's other definitions. */
 export const EXPERIMENT_DEFINITIONS = [
   "Experiments and offers: each arm (data-cta-arm; an offer's alternative) is compared with the control arm " +

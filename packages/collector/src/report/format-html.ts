@@ -12,7 +12,7 @@ import {
   topRows,
   visible,
 } from './format-common.ts';
-import { ARM_HEADERS, armCells, armLabel, EXPERIMENT_DEFINITIONS } from './format-experiments.ts';
+import { ARM_HEADERS, armCells, armLabel, detectableLabel, EXPERIMENT_DEFINITIONS } from './format-experiments.ts';
 import type { CtaRow, Report, Series } from './query.ts';
 
 // Visitors' values also get their invisible characters (bidi overrides, zero-width) written out, as in the terminal.
@@ -49,7 +49,7 @@ export function formatHtml(
   table { border-collapse: collapse; margin-top: 1rem; }
   th, td { padding: .3rem .6rem; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: middle; white-space: nowrap; }
   td.change { white-space: normal; min-width: 12rem; }
-  .wide { overflow-x: auto; }
+  .wide { overflow-x: auto; } .wide:focus-visible { outline: 2px solid #2f6fde; }
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   tr.cta td { font-weight: 600; } tr.page td:first-child { padding-left: 1.5rem; font-weight: 400; }
   .bar { fill: #2f6fde; } .whisker { stroke: #1b1f24; stroke-width: 1.5; } .axis { stroke: #8c959f; }
@@ -61,6 +61,7 @@ export function formatHtml(
 </style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
 <p>Generated ${escapeHtml(report.generatedAt)} for ${escapeHtml(periodLabel(report))}. ${totals.events} events from
 ${totals.pageViews} page views: ${totals.impressions} impressions, ${totals.clicks} clicks, ${totals.conversions} conversions
@@ -80,6 +81,7 @@ ${report.experiments.length ? `<h2>Experiments and offers</h2>\n${report.experim
 ${[...definitions(report), ...(report.experiments.length ? EXPERIMENT_DEFINITIONS : [])]
   .map((line) => `<p class="note">${escapeHtml(line)}</p>`)
   .join('\n')}
+</main>
 </body>
 </html>
 `;
@@ -229,7 +231,7 @@ function table(rows: CtaRow[], report: Report, sparks: Map<string, Series['ctas'
   ];
   if (withChange) headers.push('CTR change');
   if (series) headers.push(`CTR by ${series.by}`);
-  return `<div class="wide"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  return `<div class="wide" tabindex="0" role="region" aria-label="CTAs"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 function pages(report: Report, limit: number): string {
@@ -313,8 +315,9 @@ function experiment(row: ExperimentRow): string {
     .join('\n');
   return `<h3>Experiment ${escapeHtml(row.experiment)}</h3>
 <p class="verdict ${row.verdict.outcome.replace(' ', '-')}">${escapeHtml(row.verdict.text)}</p>
+${detectableLabel(row) ? `<p class="note">${escapeHtml(detectableLabel(row)!)}</p>` : ''}
 ${chartSvg}
-<div class="wide"><table>
+<div class="wide" tabindex="0" role="region" aria-label="${escapeHtml(`Arms of ${row.experiment}`)}"><table>
 <thead><tr>${ARM_HEADERS.map((header) => `<th>${header}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}

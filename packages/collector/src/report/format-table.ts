@@ -12,7 +12,14 @@ import {
   topRows,
   visible,
 } from './format-common.ts';
-import { ARM_HEADERS, ARM_NUMERIC, armCells, EXPERIMENT_DEFINITIONS, experimentHeading } from './format-experiments.ts';
+import {
+  ARM_HEADERS,
+  ARM_NUMERIC,
+  armCells,
+  detectableLabel,
+  EXPERIMENT_DEFINITIONS,
+  experimentHeading,
+} from './format-experiments.ts';
 import type { Report } from './query.ts';
 
 export interface TableOptions {
@@ -121,6 +128,8 @@ export function formatTable(
   }
   for (const experiment of report.experiments) {
     out.push('', colors.bold(experimentHeading(experiment)));
+    const detectable = detectableLabel(experiment);
+    if (detectable) out.push(colors.dim(detectable));
     append(out, grid(colors, ARM_HEADERS, experiment.arms.map(armCells), ARM_NUMERIC));
   }
   const notes = [...definitions(report), ...(report.experiments.length ? EXPERIMENT_DEFINITIONS : [])];
