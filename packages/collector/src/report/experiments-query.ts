@@ -26,8 +26,9 @@ export interface ExperimentData {
 
 /**
  * Everything the experiment report reads from the events, in standard SQL (it ports to PostgreSQL as it is):
- * - per experiment and arm, the units exposed in [from, to) and those that clicked one of the arm's CTAs; a unit is
- *   a visit (the randomisation unit of the chooser) or, for events without a visit id, the page view;
+ * - per experiment and arm, the units first exposed in [from, to) and those that clicked one of the arm's CTAs, from
+ *   the experiment_daily rollup (migration 4); a unit is a visit (the randomisation unit of the chooser) or, for
+ *   events without a visit id, the page view;
  * - the clicks on experiments' CTAs from `lookBackMs` before the period (the attribution window: a conversion in the
  *   period may be credited to a click just before it) to its end, to find the arm of each credited conversion.
  */
@@ -36,15 +37,15 @@ export function queryExperiments(db: DatabaseSync, range: DayRange, lookBackMs: 
   const to = range.to * DAY_MS;
   const arms = db
     .prepare(
-      `SELECT experiment, arm, COUNT(*) AS units, SUM(clicked) AS clicked_units
-       FROM (SELECT experiment, arm, COALESCE(visit, page_view) AS unit,
-                    MAX(CASE WHEN type = 'click' THEN 1 ELSE 0 END) AS clicked
-             FROM events
-             WHERE experiment IS NOT NULL AND type IN ('click', 'impression') AND received_at >= ? AND received_at < ?
-             GROUP BY experiment, arm, COALESCE(visit, page_view)) exposures
-       GROUP BY experiment, arm`,
+      `SELECT experiment, arm, SUM(units) AS units, SUM(clicked_units) AS clicked_units
+       FROM experiment_daily WHERE day >= ? AND day < ? GROUP BY experiment, arm`,
     )
-    .all(from, to) as unknown as { experiment: string; arm: string | null; units: number; clicked_units: number }[];
+    .all(range.from, range.to) as unknown as {
+    experiment: string;
+    arm: string;
+    units: number;
+    clicked_units: number;
+  }[];
   const clicks = db
     .prepare(
       `SELECT DISTINCT page_view, cta, experiment, arm, COALESCE(visit, page_view) AS unit
@@ -61,7 +62,8 @@ export function queryExperiments(db: DatabaseSync, range: DayRange, lookBackMs: 
   return {
     arms: arms.map(({ experiment, arm, units, clicked_units }) => ({
       experiment,
-      arm,
+      // The rollup keeps "no arm" as '' (arm names are never empty).
+      arm: arm === '' ? null : arm,
       units,
       clickedUnits: clicked_units,
     })),
