@@ -12,7 +12,10 @@ import { CLI } from './collector-process.ts';
 // The HTML report of the real CLI over a real SQLite database with an experiment in it, looked at in Chromium:
 // the experiment's verdict, chart and table are there, nothing fails axe, and the page is saved as the screenshot
 // the collector's docs show.
-const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/report-experiment.png', import.meta.url));
+// The docs' screenshot is rewritten only when asked (CTA_UPDATE_SCREENSHOTS=1): a test run leaves the tree clean.
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/report-experiment.png', import.meta.url));
+const screenshotPath = () =>
+  process.env.CTA_UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOT : test.info().outputPath('report-experiment.png');
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 10, 16, 9);
 
@@ -86,7 +89,7 @@ test('the HTML report shows the experiment, its verdict and charts, accessibly',
 
   expect(axeProblems(await new AxeBuilder({ page }).analyze())).toEqual([]);
 
-  mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+  mkdirSync(join(screenshotPath(), '..'), { recursive: true });
   await page.getByRole('heading', { name: 'Experiments and offers' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await page.screenshot({ path: screenshotPath(), fullPage: true });
 });

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { buildReport, EventStore, formatReport, migrate, type Report, type ValidEvent } from '@astro-cta/collector';
@@ -8,7 +9,10 @@ import { type DevServer, startDevServer } from './dev-server.ts';
 // The metrics overlay: `astro dev` of tests/fixtures/toolbar-metrics, whose `metrics` option names metrics.json,
 // a report exported here from a real collector database (the same JSON `cta-collect report --format json` prints).
 const FIXTURE = new URL('../../fixtures/toolbar-metrics/', import.meta.url);
-const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/toolbar-metrics.png', import.meta.url));
+// The docs' screenshot is rewritten only when asked (CTA_UPDATE_SCREENSHOTS=1): a test run leaves the tree clean.
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/toolbar-metrics.png', import.meta.url));
+const screenshotPath = () =>
+  process.env.CTA_UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOT : test.info().outputPath('toolbar-metrics.png');
 let server: DevServer;
 let report: Report;
 
@@ -111,8 +115,8 @@ test('shows each measured CTA its CTR and conversion rate with their intervals, 
     'data-cta="demo" is clicked on 2.5% of page views (95% CI 1.8%–3.5%; 30 of 1200), against 12.0% for the other',
   );
 
-  mkdirSync(fileURLToPath(new URL('.', `file://${SCREENSHOT}`)), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT });
+  mkdirSync(dirname(screenshotPath()), { recursive: true });
+  await page.screenshot({ path: screenshotPath() });
 });
 
 test('a metrics file that is gone is said in the page, and the audit still runs', async ({ page }) => {
