@@ -61,9 +61,9 @@ export const ctaUnderperforming: Rule = {
       "`cta-collect report --format json`). For each CTA of a page it compares the CTA with the page's other CTAs " +
       'taken together, on CTR (clicked page views per page view that showed it) and on conversions per page view: ' +
       "a one-sided two-proportion z-test, its p-values adjusted with Holm's method over the CTAs of the page, " +
-      `flagged below ${ALPHA}. Small samples are never judged: each side needs ${MIN_IMPRESSIONS} page views (the ` +
-      `\`minImpressions\` option) and ${MIN_EXPECTED} expected successes and failures, the textbook condition for the ` +
-      "normal approximation. A low number is not a verdict on the CTA's worth (a secondary CTA is expected to be " +
+      `flagged below ${ALPHA}. Small samples are never judged: each side needs ${MIN_IMPRESSIONS} page views and ` +
+      `${MIN_EXPECTED} expected successes and failures, the textbook condition for the normal approximation. ` +
+      "A low number is not a verdict on the CTA's worth (a secondary CTA is expected to be " +
       'clicked less), so the finding is information: look at its copy, placement and prominence, or whether it ' +
       "competes with the page's main action. The examples assume a page `/` measured at 12% CTR for `hero`, " +
       '2% for `footer` (1,000 page views each) and 40 page views for `sidebar`.',
@@ -87,11 +87,6 @@ export const ctaUnderperforming: Rule = {
         default: undefined,
         setWith: '`metrics` in the audit options (the path of a `cta-collect report --format json` file)',
       },
-      minImpressions: {
-        description: 'Page views a CTA, and the rest of its page, need before the rule judges it.',
-        default: MIN_IMPRESSIONS,
-        setWith: 'not configurable yet',
-      },
     },
     messages: {
       low:
@@ -104,7 +99,6 @@ export const ctaUnderperforming: Rule = {
   check(page, report, site) {
     const metrics = site.options.metrics as SiteMetrics | undefined;
     if (!metrics) return;
-    const minImpressions = (site.options.minImpressions as number | undefined) ?? MIN_IMPRESSIONS;
     const rows = metricsOfPage(metrics, page.route);
     if (rows.length < 2) return;
     const elements = new Map<string, Cta>();
@@ -120,7 +114,7 @@ export const ctaUnderperforming: Rule = {
       for (const row of rows) {
         const s = successes(row);
         const others = { s: total.s - s, n: total.n - row.impressions };
-        if (row.impressions < minImpressions || others.n < minImpressions) continue;
+        if (row.impressions < MIN_IMPRESSIONS || others.n < MIN_IMPRESSIONS) continue;
         const pooled = total.s / total.n;
         const expected = [row.impressions, others.n].flatMap((n) => [n * pooled, n * (1 - pooled)]);
         if (expected.some((value) => value < MIN_EXPECTED)) continue;
