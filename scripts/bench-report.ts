@@ -69,7 +69,7 @@ function load(db: DatabaseSync): number {
   const insert = db.prepare(`INSERT OR IGNORE INTO events
     (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
      visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-    VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, NULL, NULL, ?, ?, NULL, NULL)`);
+    VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL)`);
   let written = 0;
   let pageViews = 0;
   let visits = 0;
@@ -87,18 +87,32 @@ function load(db: DatabaseSync): number {
       const seen = [pick(CTAS), pick(CTAS), pick(CTAS)];
       for (const cta of seen) {
         if (written >= EVENTS) break;
-        insert.run(pageView, seq++, 'impression', cta, page, goalOf(cta), null, at, visit, null, null);
+        insert.run(
+          pageView,
+          seq++,
+          'impression',
+          cta,
+          page,
+          goalOf(cta),
+          null,
+          at,
+          visit,
+          ...armOf(cta, visit),
+          null,
+          null,
+        );
         written++;
       }
       if (written < EVENTS && random() < 0.04) {
         const cta = seen[0]!;
         clicked = { cta, goal: goalOf(cta) };
-        insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, null, null);
+        const arm = armOf(cta, visit);
+        insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, ...arm, null, null);
         written++;
       }
       if (written < EVENTS && random() < (clicked ? 0.15 : 0.001)) {
         const goal = clicked?.goal ?? pick(GOALS);
-        insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, 49, 'EUR');
+        insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, null, null, 49, 'EUR');
         written++;
       }
       at += 30_000 + Math.floor(random() * 120_000);
@@ -114,6 +128,11 @@ function load(db: DatabaseSync): number {
 }
 
 const goalOf = (cta: string) => GOALS[Number(cta.slice(4)) % GOALS.length]!;
+/** One CTA in ten is in an experiment (three experiments), its arm A or B by visit: the experiment report's load. */
+const armOf = (cta: string, visit: string): [string | null, string | null] =>
+  Number(cta.slice(4)) % 10 === 0
+    ? [`exp-${Number(cta.slice(4)) % 3}`, visit.charCodeAt(visit.length - 1) % 2 ? 'A' : 'B']
+    : [null, null];
 
 const keep = process.env.BENCH_DB;
 const path = keep ?? join(mkdtempSync(join(tmpdir(), 'cta-bench-report-')), 'events.sqlite');
@@ -156,7 +175,7 @@ for (const [label, options] of runs) {
   console.log(
     `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
       `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
-      `${report.totals.visits} visits`,
+      `${report.totals.visits} visits, ${report.experiments.length} experiments`,
   );
 }
 db.close();

@@ -13,6 +13,7 @@ import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
 import { auditSkipped, runAudit } from './integration/run-audit.ts';
 import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
 import { devPageSource } from './toolbar/dev-pages.ts';
+import { type MetricsSource, ToolbarMetrics } from './toolbar/metrics-server.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 
 /** This package's version, for messages (src/ and dist/ both sit one level below package.json). */
@@ -25,14 +26,16 @@ export type { AstroCtaOptions } from './integration/options.ts';
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
-  // Validated here so that a bad rule id fails `astro build` at once, naming the field.
-  const audit = options.audit
-    ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' })
+  // Validated here so that a bad rule id fails `astro build` at once, naming the field. `audit.metrics` is a file
+  // relative to the project root, so it is read once the root is known (astro:config:setup).
+  const withoutMetrics = options.audit ? { ...options.audit, metrics: undefined } : undefined;
+  let audit = withoutMetrics
+    ? resolveAuditConfig(withoutMetrics, { where: 'audit.', defaultFailOn: 'never' })
     : undefined;
-  // In `astro dev`, the toolbar app audits the current page with the same rules as the build.
-  const toolbarAudit = audit
-    ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta })
-    : undefined;
+  // In `astro dev`, the toolbar app audits the current page with the same rules as the build…
+  let toolbarAudit: ToolbarAudit | undefined;
+  // …and shows the measured numbers next to each CTA when `metrics` names a report file or a collector.
+  let toolbarMetrics: ToolbarMetrics | undefined;
   let sources: AuditSources | undefined;
   let root: URL | undefined;
   let astroConfig: AstroConfig | undefined;
@@ -47,6 +50,16 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
+        // biome-ignore lint/complexity/useOptionalChain: `audit` may be false, which has no properties
+        if (options.audit && options.audit.metrics) {
+          const baseDir = fileURLToPath(config.root);
+          audit = resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never', baseDir });
+        }
+        toolbarAudit = audit
+          ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta })
+          : undefined;
+        toolbarMetrics =
+          toolbarAudit && options.metrics ? new ToolbarMetrics(metricsSource(options.metrics)) : undefined;
         if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
@@ -90,6 +103,7 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       'astro:config:done': ({ config }) => {
         astroConfig = config;
         toolbarAudit?.useConfig(config);
+        toolbarMetrics?.useConfig(config);
       },
       'astro:routes:resolved': ({ routes, logger }) => {
         sources?.recordRoutes(routes);
@@ -100,8 +114,10 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         toolbarAudit?.useRoutes(routes);
       },
-      'astro:server:setup': ({ server, toolbar, logger }) =>
-        toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
+      'astro:server:setup': ({ server, toolbar, logger }) => {
+        toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/'));
+        toolbarMetrics?.listen(toolbar, logger);
+      },
       'astro:build:start': (hook) => {
         if (!audit || auditSkipped()) return;
         buildNow = audit.now ?? new Date();
@@ -114,8 +130,9 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         if (astroConfig && !astroConfig.adapter) {
           const config = astroConfig;
+          const resolved = audit;
           setPrerenderer((inner) =>
-            auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)),
+            auditWhileRendering(inner, config, { ...resolved, now }, (started) => (rendered = started)),
           );
         }
       },
@@ -136,4 +153,10 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       },
     },
   };
+}
+
+/** A URL string or `{ url, token }` is a collector's report endpoint; any other string a report file. */
+function metricsSource(metrics: string | { url: string; token?: string | undefined }): MetricsSource {
+  if (typeof metrics !== 'string') return metrics;
+  return /^https?:\/\//i.test(metrics) ? { url: metrics } : { file: metrics };
 }

@@ -143,7 +143,8 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   if (flags.now !== undefined) overrides.now = flags.now;
   if (flags.updateBaseline && !overrides.baseline)
     throw new UsageError('--update-baseline needs a baseline file: add --baseline cta-audit-baseline.json.');
-  const config = resolveAuditConfig(overrides, { defaultFailOn: 'error' });
+  // A relative `metrics` path is relative to the config file (or the project root, for recorded options).
+  const config = resolveAuditConfig(overrides, { defaultFailOn: 'error', baseDir: base });
   const onDemand = await loadOnDemandRoutes(flags.routes, io.cwd);
   if (onDemand) io.stderr.write(`Routes with no built page: ${onDemand.routes.length} (${printable(onDemand.from)})\n`);
   // Reports listed in the config file are written relative to the config file.
@@ -275,7 +276,7 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
   }
   try {
     // Validate now so the message names the file; resolving again later applies the command-line flags.
-    resolveAuditConfig(input);
+    resolveAuditConfig(input, { baseDir: path.dirname(file) });
   } catch (error) {
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${path.relative(cwd, file)}: ${error.message}`);
     throw error;
@@ -305,14 +306,14 @@ async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new UsageError(`${INTEGRATION_CONFIG_FILE} holds no audit options. Run astro build again, or delete it.`);
   }
+  // Baseline, report and metrics paths in astro.config are relative to the project root.
+  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
   try {
-    resolveAuditConfig(input);
+    resolveAuditConfig(input, { baseDir: base });
   } catch (error) {
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${INTEGRATION_CONFIG_FILE}: ${error.message}`);
     throw error;
   }
-  // Baseline and report paths in astro.config are relative to the project root.
-  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
   const from = `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)`;
   return { input: input as AuditConfigInput, base, from };
 }

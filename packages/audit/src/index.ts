@@ -24,6 +24,15 @@ export { AUDIT_ERROR, auditHtml, auditPage, auditSite, createSite, helpUrl, type
 export { fragmentTargets } from './fragment-targets.ts';
 export { type FrontmatterOptOut, frontmatterReader, optOutFromSource } from './frontmatter.ts';
 export { contentRegions } from './main-content.ts';
+export {
+  type CtaMetrics,
+  loadMetrics,
+  MetricsError,
+  metricsOfPage,
+  pageKey,
+  parseMetrics,
+  type SiteMetrics,
+} from './metrics.ts';
 export { createPage } from './page.ts';
 export { NEVER_CONVERTING, type PageKind, type PageKindResult, pageKindOf } from './page-kind.ts';
 export { CONFIDENCE, CONFIDENT, findMain, type RecognizeOptions, recognizeCtas } from './recognize.ts';

@@ -23,6 +23,8 @@ export interface RuleMeta {
   recommended?: boolean;
   /** The options the rule takes (ESLint-style), with their defaults and where users set them. */
   options?: Readonly<Record<string, RuleOptionMeta>>;
+  /** Option values the examples run with, for rules that judge more than the HTML (measured numbers, say). */
+  exampleOptions?: Readonly<Record<string, unknown>>;
   /** Message templates by id; `{name}` is filled from the report's `data`. Tests assert on ids, not prose. */
   messages?: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,5 @@
 // Shared by the rule pages: everything shown comes from the rules themselves, so the docs cannot drift.
-import { auditHtml, examplePage, type Category, type Rule, type Severity } from '@astro-cta/audit';
+import { auditHtml, examplePage, withOptions, type Category, type Rule, type Severity } from '@astro-cta/audit';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   structure: 'Page structure',
@@ -23,9 +23,11 @@ export interface CheckedExample {
 }
 
 export function checkExamples(rule: Rule, snippets: readonly string[]): CheckedExample[] {
+  // Rules that judge more than the HTML (measured numbers) run their examples with the options their meta gives.
+  const asInExamples = rule.meta.exampleOptions ? withOptions(rule, rule.meta.exampleOptions) : rule;
   return snippets.map((snippet) => ({
     snippet,
-    messages: auditHtml(examplePage(snippet), [rule])
+    messages: auditHtml(examplePage(snippet), [asInExamples])
       .filter((finding) => finding.ruleId === rule.meta.id)
       .map((finding) => finding.message),
   }));

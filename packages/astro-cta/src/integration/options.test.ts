@@ -31,6 +31,17 @@ describe('astroCta() options', () => {
     expect(() => resolveOptions({ locale: 'not a locale!' })).toThrow(/locale: locale must be a BCP 47 tag/);
   });
 
+  it('takes the metrics of the dev toolbar: a report file, or a collector URL with its token', () => {
+    expect(resolveOptions({ metrics: 'metrics.json' }).metrics).toBe('metrics.json');
+    const collector = { url: 'https://collect.example.com/api/cta/report', token: 'secret-token-0123456789' };
+    expect(resolveOptions({ metrics: collector }).metrics).toEqual(collector);
+    for (const bad of ['', { url: 'ftp://x/report' }, { url: 'https://x/report', token: '' }, { file: 'x.json' }, 3]) {
+      expect(() => resolveOptions({ metrics: bad })).toThrow(
+        /metrics(\.\w+)?: metrics is the path of a report exported with `cta-collect report --format json`/,
+      );
+    }
+  });
+
   it('names the bad field and says how to fix it', () => {
     expect(() => resolveOptions({ beacon: { endpoint: '' } })).toThrow(/beacon\.endpoint: beacon\.endpoint is empty/);
     expect(() => resolveOptions({ audit: { requireCta: ['landing/**'] } })).toThrow(

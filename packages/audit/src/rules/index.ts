@@ -13,6 +13,7 @@ import { ctaLabelInName } from './cta-label-in-name.ts';
 import { ctaName } from './cta-name.ts';
 import { ctaNestedInteractive } from './cta-nested-interactive.ts';
 import { ctaSameNameDiffTarget } from './cta-same-name-diff-target.ts';
+import { ctaUnderperforming } from './cta-underperforming.ts';
 import { ctaUntracked } from './cta-untracked.ts';
 import { experimentArmNoCta } from './experiment-arm-no-cta.ts';
 import { experimentDestinationsDiffer } from './experiment-destinations-differ.ts';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   experimentEndedStillSplitting,
   experimentDuplicateName,
   offerUnknownItem,
+  ctaUnderperforming,
   // accessibility
   ctaName,
   ctaLabelInName,

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../engine.ts';
 import { examplePage } from './example-page.ts';
 import { rules } from './index.ts';
+import { withOptions } from './settings.ts';
 
 // Each rule's own examples are its tests: the docs show the same snippets, so docs and behaviour cannot drift.
 
-describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
+// Rules that judge more than the HTML run their examples with the options their meta gives for them.
+const asInExamples = rules.map((rule) =>
+  rule.meta.exampleOptions ? withOptions(rule, rule.meta.exampleOptions) : rule,
+);
+
+describe.each(asInExamples.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
   it('has failing and passing examples', () => {
     expect(rule.meta.examples.fail.length).toBeGreaterThan(0);
     expect(rule.meta.examples.pass.length).toBeGreaterThan(0);

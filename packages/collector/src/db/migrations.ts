@@ -374,6 +374,61 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 5,
+    name: 'experiment rollups',
+    // The experiment report (report/experiments-query.ts) compares arms per unit: a visit, or the page view of an
+    // event without a visit id. Kept on every insert like the rollups of migration 3, so the report reads days, not
+    // events: experiment_units holds each unit's first day and whether it clicked, per experiment and arm (an arm
+    // of NULL is stored as ''; the collector refuses empty arm names); experiment_daily counts, per day of a unit's
+    // first exposure, the units and those that clicked. A partial index finds experiments' clicks, whose arms the
+    // report gives to the conversions credited to them.
+    up: `
+      CREATE TABLE experiment_units (
+        experiment TEXT    NOT NULL,
+        arm        TEXT    NOT NULL,
+        unit       TEXT    NOT NULL,
+        day        INTEGER NOT NULL,
+        clicked    INTEGER NOT NULL,
+        PRIMARY KEY (experiment, arm, unit)
+      ) WITHOUT ROWID;
+      INSERT INTO experiment_units
+        SELECT experiment, COALESCE(arm, ''), COALESCE(visit, page_view), MIN(received_at) / 86400000,
+               MAX(type = 'click')
+        FROM events WHERE experiment IS NOT NULL AND type IN ('click', 'impression')
+        GROUP BY experiment, COALESCE(arm, ''), COALESCE(visit, page_view);
+      CREATE TABLE experiment_daily (
+        day           INTEGER NOT NULL,
+        experiment    TEXT    NOT NULL,
+        arm           TEXT    NOT NULL,
+        units         INTEGER NOT NULL,
+        clicked_units INTEGER NOT NULL,
+        PRIMARY KEY (day, experiment, arm)
+      ) WITHOUT ROWID;
+      INSERT INTO experiment_daily
+        SELECT day, experiment, arm, COUNT(*), SUM(clicked) FROM experiment_units GROUP BY day, experiment, arm;
+
+      CREATE TRIGGER experiment_units_on_insert AFTER INSERT ON events
+      WHEN NEW.experiment IS NOT NULL AND NEW.type IN ('click', 'impression') BEGIN
+        INSERT INTO experiment_daily (day, experiment, arm, units, clicked_units)
+        SELECT COALESCE(prior.day, NEW.received_at / 86400000), NEW.experiment, COALESCE(NEW.arm, ''),
+               prior.day IS NULL, NEW.type = 'click' AND NOT COALESCE(prior.clicked, 0)
+        FROM (SELECT MIN(day) AS day, MAX(clicked) AS clicked FROM experiment_units
+              WHERE experiment = NEW.experiment AND arm = COALESCE(NEW.arm, '')
+                AND unit = COALESCE(NEW.visit, NEW.page_view)) AS prior
+        WHERE true
+        ON CONFLICT (day, experiment, arm) DO UPDATE SET
+          units = units + excluded.units,
+          clicked_units = clicked_units + excluded.clicked_units;
+        INSERT INTO experiment_units VALUES (NEW.experiment, COALESCE(NEW.arm, ''), COALESCE(NEW.visit, NEW.page_view),
+          NEW.received_at / 86400000, NEW.type = 'click')
+        ON CONFLICT (experiment, arm, unit) DO UPDATE SET clicked = MAX(clicked, excluded.clicked);
+      END;
+
+      CREATE INDEX events_experiment_clicks ON events (received_at, experiment, arm, visit, cta)
+        WHERE experiment IS NOT NULL AND type = 'click';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

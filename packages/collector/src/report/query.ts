@@ -1,10 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
+  type Attributed,
   type AttributionModel,
   type AttributionOptions,
   attributeConversions,
   DEFAULT_ATTRIBUTION,
 } from './attribution.ts';
+import { type ExperimentRow, experimentRows } from './experiments.ts';
 import { type Bucket, bucketStart, DAY_MS, type DayRange, dayLabel } from './period.ts';
 import { wilsonInterval } from './wilson.ts';
 import { twoProportionZTest } from './z-test.ts';
@@ -147,6 +149,8 @@ export interface Report {
   /** Landing pages by visits, most first. */
   pages: PageRow[];
   series: Series | null;
+  /** Experiments and offers seen in the period, their arms compared (experiments.ts); most visits first. */
+  experiments: ExperimentRow[];
 }
 
 interface Counts {
@@ -209,6 +213,7 @@ export function buildReport(db: DatabaseSync, now = new Date(), options: ReportO
     rows,
     pages,
     series: options.by ? series(db, range, options.by, rows, current.conversionDays) : null,
+    experiments: experimentRows(db, range, attribution.windowMinutes, current.credited),
   };
 }
 
@@ -224,6 +229,8 @@ interface CtaRows {
   attributed: number;
   /** Per CTA, the UTC days of its credited conversions (for the series). */
   conversionDays: Map<string, number[]>;
+  /** The period's conversions and the clicks they are credited to. */
+  credited: Attributed[];
 }
 
 function ctaRows(db: DatabaseSync, range: DayRange, attribution: AttributionOptions): CtaRows {
@@ -283,7 +290,7 @@ function ctaRows(db: DatabaseSync, range: DayRange, attribution: AttributionOpti
       }
     }
   }
-  return { rows, byCta, conversions: conversions.length, attributed, conversionDays };
+  return { rows, byCta, conversions: conversions.length, attributed, conversionDays, credited: conversions };
 }
 
 function toRow(
