@@ -17,6 +17,7 @@ export type PageKind =
   | 'archive'
   | 'search'
   | 'docs'
+  | 'about'
   | 'legal'
   | 'error'
   | 'redirect'
@@ -53,13 +54,18 @@ const FEED = /(?:\.(?:xml|rss|atom)|\/(?:feed|rss|atom)\/?)$/i;
 const ERROR = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:404|500|not-found|error)(?:\.html|\/)?$/i;
 const LEGAL =
   /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
+/** About pages tell who is behind the site; they convert only where the user's `requireCta` globs say so. */
+const ABOUT = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:about(?:-us|-me)?|ueber-uns|uber-uns|a-propos|quienes-somos|sobre(?:-nosotros|-mi)?|chi-siamo|over-ons|team)\/?$/i;
+/** Documentation sections by URL, for docs sites that are not built with a docs generator. */
+const DOCS_PATH =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:docs|documentation|handbook|manual|reference|api-reference|knowledge-base|kb|help-center)(?:\/|$)/i;
 const ADMIN = /^\/(?:admin|keystatic|cms|decap|tina|studio|dashboard\/login)(?:\/|$|\.html$)/i;
 /** Index routes of post collections: lists by name, whatever their markup. */
 const COLLECTION_INDEX =
-  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|guides|tutorials|resources|insights|updates|case-studies|recipes)\/?$/i;
 /** Entries of post collections: `/blog/<slug>/`, `/work/<group>/<slug>/`, `/fr/releases/<v>/`. */
 const COLLECTION_ENTRY =
-  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes|guides|tutorials|resources|insights|updates)\/[^/]+(?:\/[^/]+)*\/?$/i;
 const ARTICLE_TYPE = /"@type"\s*:\s*"(?:BlogPosting|Article|NewsArticle|TechArticle|ScholarlyArticle|Report)"/;
 const DOCS_GENERATOR = /starlight|docusaurus|vitepress|vuepress|mkdocs|nextra|docsify/i;
 const ERROR_TITLE =
@@ -108,6 +114,8 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   if (ARCHIVE.test(path)) return result('archive', `its URL ${path} is an archive`);
   if (COLLECTION_INDEX.test(path)) return result('list', `its URL ${path} is the index of a collection`);
   if (head.docs) return result('docs', 'it is a documentation page');
+  if (DOCS_PATH.test(path)) return result('docs', `its URL ${path} is in the documentation`);
+  if (ABOUT.test(path)) return result('about', `its URL ${path} is an about page`);
   if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
   if (COLLECTION_ENTRY.test(path)) {
     return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
