@@ -121,6 +121,13 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
     return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
   }
   if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
+  // A home page converts whatever its markup; elsewhere, rendered Markdown (a flat run of paragraphs and headings)
+  // is an article or, with code blocks, documentation: pages that inform.
+  if (!HOME.test(path)) {
+    const text = runningText(roots);
+    if (text === 'code') return result('docs', 'its content is running text with code blocks (documentation)');
+    if (text === 'prose') return result('article', 'its content is running text (rendered Markdown)');
+  }
   return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
 }
 
@@ -203,6 +210,33 @@ function countWords(text: string): number {
 }
 
 const HEADING = /^h[2-4]$/;
+const HOME = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/?(?:index\.html)?$/i;
+/** A flat run of Markdown: at least this many paragraphs and headings side by side in one element. */
+const RUN_PARAGRAPHS = 4;
+const RUN_HEADINGS = 2;
+/** Elements looked at for running text: enough for any real page, bounded for hostile ones. */
+const RUN_MAX_NODES = 20_000;
+
+/** 'code' or 'prose' when one element of the content holds a flat run of paragraphs and headings; else undefined. */
+function runningText(roots: readonly Element[]): 'code' | 'prose' | undefined {
+  let found = false;
+  let code = false;
+  const stack: Element[] = [...roots];
+  for (let visited = 0; stack.length > 0 && visited < RUN_MAX_NODES; visited++) {
+    const node = stack.pop()!;
+    if (node.name === 'pre') code = true;
+    let paragraphs = 0;
+    let headings = 0;
+    for (const child of node.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'p') paragraphs += 1;
+      else if (HEADING.test(child.name)) headings += 1;
+      stack.push(child);
+    }
+    if (paragraphs >= RUN_PARAGRAPHS && headings >= RUN_HEADINGS) found = true;
+  }
+  return found ? (code ? 'code' : 'prose') : undefined;
+}
 
 /**
  * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or a link that wraps a heading or a

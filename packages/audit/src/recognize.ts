@@ -268,8 +268,68 @@ const ACTION_VERB = new RegExp(
       '下载',
       '开始',
       '联系',
+      // ar, fa, he, ru, pl, tr (the text starts with the verb)
+      'ابدأ',
+      'إبدأ',
+      'جرب',
+      'جرّب',
+      'اشترك',
+      'سجل',
+      'سجّل',
+      'احجز',
+      'تواصل',
+      'اتصل',
+      'حمّل',
+      'تحميل',
+      'اشتر',
+      'اطلب',
+      'انضم',
+      'اكتشف',
+      'احصل',
+      'شروع',
+      'دریافت',
+      'خرید',
+      'ثبت ?نام',
+      'התחל',
+      'הירשם',
+      'נסה',
+      'קנה',
+      'начать',
+      'начните',
+      'попробовать',
+      'попробуйте',
+      'купить',
+      'купите',
+      'заказать',
+      'закажите',
+      'скачать',
+      'скачайте',
+      'подписаться',
+      'подпишитесь',
+      'зарегистр',
+      'связаться',
+      'свяжитесь',
+      'получить',
+      'получите',
+      'записаться',
+      'zacznij',
+      'wypróbuj',
+      'kup',
+      'zamów',
+      'pobierz',
+      'zarejestruj',
+      'skontaktuj',
+      'başla',
+      'hemen',
+      'dene',
+      'satın al',
+      'indir',
+      'kaydol',
     ].join('|') +
-    ')(?![a-z])',
+    ')(?![a-z])' +
+    // Japanese and Korean put the verb last: "設定を開始", "今すぐ始める", "무료로 시작하기".
+    '|(?:を|に|で)?(?:開始|始める|始めましょう|はじめる|申し込む|購入する|登録する|ダウンロードする|試す|予約する)$' +
+    '|(?:시작하기|시작하세요|구매하기|다운로드하기|신청하기|가입하기|문의하기)$',
   'iu',
 );
 
@@ -344,6 +404,9 @@ export function styledAsButton(element: Element): boolean {
   return TAILWIND_PADDING.test(className) && TAILWIND_SURFACE.test(className);
 }
 
+/** Icon fonts that draw a glyph from a word ("arrow_forward"): the word is the icon's name, not text anyone reads. */
+const ICON_LIGATURE = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?:\s|$)/;
+
 /** Text of a subtree, iteratively and only up to `limit` characters: enough to tell a lone link from prose. */
 function boundedText(element: Element, limit: number): string {
   let text = '';
@@ -357,7 +420,8 @@ function boundedText(element: Element, limit: number): string {
       node.name !== 'script' &&
       node.name !== 'style' &&
       node.name !== 'template' &&
-      node.name !== 'svg'
+      node.name !== 'svg' &&
+      !ICON_LIGATURE.test(attr(node, 'class') ?? '')
     ) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
@@ -459,6 +523,15 @@ const BACK_OR_SERIES =
   /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
 /** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
 const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
+/** A link's name for the site's home page, in the languages the audit knows. */
+const HOME_NAME =
+  /^(?:(?:go |back |return )?(?:to )?(?:the )?(?:home|home ?page|top|top ?page|start ?page|main page|front page)|startseite|accueil|page d['’]accueil|inicio|página (?:de )?inicio|pagina iniziale|home ?pagina|トップ(?:ページ)?(?:へ(?:戻る)?)?|ホーム|首页|主页|返回首页|홈|الصفحة الرئيسية|الرئيسية)$/i;
+
+/** The site's home by path (`/`, `/fr/`) or by an absolute URL with no path. */
+function isHomeLink(link: Element, href: string): boolean {
+  return HOME_HREF.test(href) || /^https?:\/\/[^/]+\/?$/i.test(href);
+}
+
 /** Taxonomy and paginated-list targets: tag chips, category links, page numbers. */
 const TAXONOMY_HREF = /\/(?:tags?|categor(?:y|ies)|topics?|authors?|labels?)\/[^/]+\/?(?:[?#].*)?$|\/page\/\d+\/?$/i;
 const CHIP_TOKEN = /^(?:tag|tags|chip|pill|badge|label|category|hashtag)(?:$|[-_])|[-_](?:tag|chip|pill)$/;
@@ -816,6 +889,9 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
     return inProse(link, visible) ? CONFIDENCE.contactInProse : CONFIDENCE.contactLink;
   if (visible.length > 80) return 0;
   if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible))
+    return CONFIDENCE.shortActionLink;
+  // "Top page", "Homepage", "Accueil" standing alone (an error page's way out), in any language.
+  if (isHomeLink(link, href) && HOME_NAME.test(visible.replace(DECORATION, ' ').trim()) && !inProse(link, visible))
     return CONFIDENCE.shortActionLink;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
   if (!ACTION_VERB.test(actionText))
