@@ -523,6 +523,9 @@ const BACK_OR_SERIES =
   /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
 /** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
 const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
+const REVIEW_COUNT =
+  /\b\d[\d,.\s]*\s(?:reviews?|ratings?|comments?|bewertungen|rezensionen|kommentare|avis|commentaires|reseñas|opiniones|comentarios|recensioni|commenti|avaliações)\b/i;
+
 /** A link's name for the site's home page, in the languages the audit knows. */
 const HOME_NAME =
   /^(?:(?:go |back |return )?(?:to )?(?:the )?(?:home|home ?page|top|top ?page|start ?page|main page|front page)|startseite|accueil|page d['’]accueil|inicio|página (?:de )?inicio|pagina iniziale|home ?pagina|トップ(?:ページ)?(?:へ(?:戻る)?)?|ホーム|首页|主页|返回首页|홈|الصفحة الرئيسية|الرئيسية)$/i;
@@ -546,6 +549,8 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   // "← Back to blog" navigates; "Back to the home page" on an error page is the page's way out (a CTA).
   if (BACK_OR_SERIES.test(visible || name) && !HOME_HREF.test(href)) return true;
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
+  // "See all 117 reviews", "12 comments": a rating or comment count leads to the reviews, not to an action.
+  if (REVIEW_COUNT.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
   // "‹ See all guides", a pager's "‹ Introduction" / "Components ›": the icon says it moves through the site.
   if (!HOME_HREF.test(href) && pointsBackward(link)) return true;
