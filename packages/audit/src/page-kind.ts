@@ -76,6 +76,7 @@ const SHELL_WORDS = 30;
 /** Cards that make a page a list: at least this many, holding at least this share of the content's text. */
 const MIN_CARDS = 3;
 const CARD_TEXT_SHARE = 0.5;
+const HOME_CARD_TEXT_SHARE = 0.85;
 
 const cache = new WeakMap<Document, PageKindResult>();
 
@@ -116,18 +117,20 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   if (head.docs) return result('docs', 'it is a documentation page');
   if (DOCS_PATH.test(path)) return result('docs', `its URL ${path} is in the documentation`);
   if (ABOUT.test(path)) return result('about', `its URL ${path} is an about page`);
-  if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
+  // A home page is the site's front door even where it lists projects or the latest posts beside its own
+  // introduction; only a home that is nothing but the list (a changelog's releases) is an index.
+  const cardShare = isHome(path) ? HOME_CARD_TEXT_SHARE : CARD_TEXT_SHARE;
+  if (isListOfCards(roots, cardShare)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (isHome(path)) return result('page', 'it is the home page');
   if (COLLECTION_ENTRY.test(path)) {
     return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
   }
   if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
-  // A home page converts whatever its markup; elsewhere, rendered Markdown (a flat run of paragraphs and headings)
-  // is an article or, with code blocks, documentation: pages that inform.
-  if (!HOME.test(path)) {
-    const text = runningText(roots);
-    if (text === 'code') return result('docs', 'its content is running text with code blocks (documentation)');
-    if (text === 'prose') return result('article', 'its content is running text (rendered Markdown)');
-  }
+  // Rendered Markdown (a flat run of paragraphs and headings) is an article or, with code blocks, documentation:
+  // pages that inform.
+  const text = runningText(roots);
+  if (text === 'code') return result('docs', 'its content is running text with code blocks (documentation)');
+  if (text === 'prose') return result('article', 'its content is running text (rendered Markdown)');
   return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
 }
 
@@ -211,6 +214,10 @@ function countWords(text: string): number {
 
 const HEADING = /^h[2-4]$/;
 const HOME = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/?(?:index\.html)?$/i;
+
+function isHome(path: string): boolean {
+  return HOME.test(path);
+}
 /** A flat run of Markdown: at least this many paragraphs and headings side by side in one element. */
 const RUN_PARAGRAPHS = 4;
 const RUN_HEADINGS = 2;
@@ -261,7 +268,7 @@ function isCard(element: Element): boolean {
  * True when most of the content's text sits in at least three sibling cards of the same tag: the index of a
  * blog, a tag or a portfolio. A landing page's feature grid has headings without links, so it is not one.
  */
-function isListOfCards(roots: readonly Element[]): boolean {
+function isListOfCards(roots: readonly Element[], share: number): boolean {
   const total = roots.reduce((sum, root) => sum + countWords(visibleText(root)), 0);
   if (total === 0) return false;
   let best = 0;
@@ -287,5 +294,5 @@ function isListOfCards(roots: readonly Element[]): boolean {
     // One by one: spreading a list of 100,000 siblings into push() would overflow the call stack.
     for (const child of children) stack.push(child);
   }
-  return best / total >= CARD_TEXT_SHARE;
+  return best / total >= share;
 }
