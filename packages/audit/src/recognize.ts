@@ -590,11 +590,14 @@ function pointsBackward(link: Element): boolean {
   return BACKWARD_ICON.test(iconNames(link));
 }
 
+const MAX_GROUP_CHILDREN = 40;
+
 /** The links of the group a link sits in: its parent's, or its list's when each link has its own item. */
 function groupLinks(link: Element): Element[] {
   let container = link.parent;
   if (container && isTag(container) && container.name === 'li') container = container.parent;
-  if (!container || !isTag(container)) return [link];
+  // A row of chips or icons is short; a long list is not one group (and each link must not scan all of it).
+  if (!container || !isTag(container) || container.children.length > MAX_GROUP_CHILDREN) return [link];
   const links: Element[] = [];
   for (const child of container.children) {
     if (!isTag(child)) continue;
@@ -718,6 +721,8 @@ function repeatsCardTitle(link: Element, href: string): boolean {
  * One of a list of cards: the card, or the grid cell or list item around it, has a sibling of the same tag that
  * also holds a heading. A featured post standing alone keeps its "Read more" button as the block's action.
  */
+const MAX_TWIN_DISTANCE = 4;
+
 function isRepeated(card: Element): boolean {
   let node: Element | null = card;
   for (let depth = 0; node && depth < 3; depth++) {
@@ -727,7 +732,10 @@ function isRepeated(card: Element): boolean {
     if (tokens(self).some((token) => GRID_CELL.test(token))) return true;
     const parent = self.parent;
     if (!parent || !isTag(parent) || parent.name === 'main' || parent.name === 'body') return false;
-    const twin = parent.children.some(
+    // The nearest siblings suffice (a card's twin sits next to it); each link must not scan a huge list.
+    const at = parent.children.indexOf(self);
+    const near = parent.children.slice(Math.max(0, at - MAX_TWIN_DISTANCE), at + MAX_TWIN_DISTANCE + 1);
+    const twin = near.some(
       (sibling) =>
         sibling !== self &&
         isTag(sibling) &&
