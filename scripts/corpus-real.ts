@@ -14,7 +14,9 @@ const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').f
 const score = scoreCorpus(audit);
 const unknown = only ? [...only].filter((name) => !score.byTemplate.has(name)) : [];
 if (unknown.length > 0) {
-  console.error(`--only: no such template: ${unknown.join(', ')} (templates: ${[...score.byTemplate.keys()].join(', ')})`);
+  console.error(
+    `--only: no such template: ${unknown.join(', ')} (templates: ${[...score.byTemplate.keys()].join(', ')})`,
+  );
   process.exit(2);
 }
 

@@ -55,7 +55,8 @@ const ERROR = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:404|500|not-found|error)(?:\
 const LEGAL =
   /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
 /** About pages tell who is behind the site; they convert only where the user's `requireCta` globs say so. */
-const ABOUT = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:about(?:-us|-me)?|ueber-uns|uber-uns|a-propos|quienes-somos|sobre(?:-nosotros|-mi)?|chi-siamo|over-ons|team)\/?$/i;
+const ABOUT =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:about(?:-us|-me)?|ueber-uns|uber-uns|a-propos|quienes-somos|sobre(?:-nosotros|-mi)?|chi-siamo|over-ons|team)\/?$/i;
 /** Documentation sections by URL, for docs sites that are not built with a docs generator. */
 const DOCS_PATH =
   /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:docs|documentation|handbook|manual|reference|api-reference|knowledge-base|kb|help-center)(?:\/|$)/i;

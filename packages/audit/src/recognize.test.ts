@@ -360,9 +360,9 @@ describe('site conventions learned from unseen templates', () => {
           `<p><a class="px-4 rounded-md" href="/guides">${chevron('left')}See all guides</a></p>`,
       ),
     ).toEqual([]);
-    expect(
-      ctaTexts(`<p><a class="btn btn-primary" href="/signup">Get started${chevron('right')}</a></p>`),
-    ).toEqual(['Get started']);
+    expect(ctaTexts(`<p><a class="btn btn-primary" href="/signup">Get started${chevron('right')}</a></p>`)).toEqual([
+      'Get started',
+    ]);
   });
 
   it('leaves stretched overlay links of cards alone', () => {
@@ -375,7 +375,8 @@ describe('site conventions learned from unseen templates', () => {
   });
 
   it('leaves a row of filter chips alone, "All posts" included', () => {
-    const chip = (href: string, text: string) => `<a class="inline-flex px-3 rounded-full bg-muted" href="${href}">${text}</a>`;
+    const chip = (href: string, text: string) =>
+      `<a class="inline-flex px-3 rounded-full bg-muted" href="${href}">${text}</a>`;
     expect(
       ctaTexts(
         `<div>${chip('/blog', 'All posts')}${chip('/blog/category/design', 'design')}${chip('/blog/category/code', 'code')}</div>`,
@@ -432,7 +433,9 @@ describe('site conventions learned from unseen templates', () => {
 
   it('leaves announcement bars alone (Starlight sl-banner)', () => {
     expect(
-      ctaTexts('<div class="sl-banner">Updating to Astro 7? <a href="https://example.com/upgrade">Learn how to upgrade</a></div>'),
+      ctaTexts(
+        '<div class="sl-banner">Updating to Astro 7? <a href="https://example.com/upgrade">Learn how to upgrade</a></div>',
+      ),
     ).toEqual([]);
   });
 });

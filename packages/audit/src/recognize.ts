@@ -531,7 +531,7 @@ const HOME_NAME =
   /^(?:(?:go |back |return )?(?:to )?(?:the )?(?:home|home ?page|top|top ?page|start ?page|main page|front page)|startseite|accueil|page d['’]accueil|inicio|página (?:de )?inicio|pagina iniziale|home ?pagina|トップ(?:ページ)?(?:へ(?:戻る)?)?|ホーム|首页|主页|返回首页|홈|الصفحة الرئيسية|الرئيسية)$/i;
 
 /** The site's home by path (`/`, `/fr/`) or by an absolute URL with no path. */
-function isHomeLink(link: Element, href: string): boolean {
+function isHomeLink(href: string): boolean {
   return HOME_HREF.test(href) || /^https?:\/\/[^/]+\/?$/i.test(href);
 }
 
@@ -566,8 +566,10 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
 }
 
 /** Icon names (Iconify `data-icon`, icon-font classes, sprite references) of arrows and chevrons. */
-const BACKWARD_ICON = /(?:chevron|arrow|caret|angle)s?[-_:]?(?:left|back(?:ward)?)\b|\b(?:left|back)[-_](?:arrow|chevron)/i;
-const FORWARD_ICON = /(?:chevron|arrow|caret|angle)s?[-_:]?(?:right|forward)\b|\b(?:right|forward)[-_](?:arrow|chevron)/i;
+const BACKWARD_ICON =
+  /(?:chevron|arrow|caret|angle)s?[-_:]?(?:left|back(?:ward)?)\b|\b(?:left|back)[-_](?:arrow|chevron)/i;
+const FORWARD_ICON =
+  /(?:chevron|arrow|caret|angle)s?[-_:]?(?:right|forward)\b|\b(?:right|forward)[-_](?:arrow|chevron)/i;
 const ICON_TAGS = new Set(['svg', 'i', 'span', 'img', 'use']);
 
 /** The names an icon inside a link carries: its data-icon, class, sprite reference or file name. */
@@ -578,7 +580,8 @@ function iconNames(link: Element): string {
     const node = stack.pop()!;
     if (ICON_TAGS.has(node.name)) {
       names += ` ${attr(node, 'data-icon') ?? ''} ${attr(node, 'class') ?? ''} ${attr(node, 'href') ?? ''}`;
-      names += ` ${attr(node, 'xlink:href') ?? ''} ${attr(node, 'name') ?? ''} ${node.name === 'img' ? (attr(node, 'src') ?? '') : ''}`;
+      names += ` ${attr(node, 'xlink:href') ?? ''} ${attr(node, 'name') ?? ''}`;
+      if (node.name === 'img') names += ` ${attr(node, 'src') ?? ''}`;
     }
     for (const child of node.children) if (isTag(child)) stack.push(child);
   }
@@ -677,7 +680,7 @@ function hasOnlyHiddenText(link: Element): boolean {
   );
 }
 
-/** One of a row of filter chips: most other links of its group go to tag or category pages ("All posts", "design"…). */
+/** One of a row of filter chips: most other links of its group go to tag or category pages ("All posts", "design"). */
 function inChipGroup(link: Element): boolean {
   const others = groupLinks(link).filter((other) => other !== link);
   if (others.length < 2) return false;
@@ -753,7 +756,10 @@ function isRepeated(card: Element): boolean {
  * one `<p>`, nothing else a card has (heading, date, list), a few words. Not a card.
  */
 function isWrappedLabel(link: Element, name: string): boolean {
-  const blocks = link.children.filter(isTag);
+  // An icon beside the label (`<svg/><p>Related: Astro</p>`) is decoration, not a second block of a card.
+  const blocks = link.children.filter(
+    (child): child is Element => isTag(child) && child.name !== 'svg' && child.name !== 'i',
+  );
   if (blocks.length !== 1 || blocks[0]!.name !== 'p' || wordsOf(name) > MAX_ACTION_WORDS) return false;
   return !hasDescendant(blocks[0]!, (el) => CARD_INSIDE.has(el.name) || el.name === 'img' || el.name === 'picture');
 }
@@ -904,7 +910,7 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible))
     return CONFIDENCE.shortActionLink;
   // "Top page", "Homepage", "Accueil" standing alone (an error page's way out), in any language.
-  if (isHomeLink(link, href) && HOME_NAME.test(visible.replace(DECORATION, ' ').trim()) && !inProse(link, visible))
+  if (isHomeLink(href) && HOME_NAME.test(visible.replace(DECORATION, ' ').trim()) && !inProse(link, visible))
     return CONFIDENCE.shortActionLink;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
   if (!ACTION_VERB.test(actionText))
