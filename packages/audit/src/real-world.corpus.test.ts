@@ -10,8 +10,9 @@ import * as audit from './index.ts';
 // (to min(goal, the new figure)), never lower them.
 const FLOORS = {
   // Third tuning, after five templates the audit had never seen were added (121 pages; first-sight P 0.25 R 0.81 on
-  // four of them, R 0.00 on the multilingual one): measured 0.946 (0.927 after the second tuning, 0.134 before).
-  precision: 0.94,
+  // four of them, R 0.00 on the multilingual one): measured 0.951, the goal (0.927 after the second tuning, 0.134
+  // before).
+  precision: 0.95,
   recall: 0.95, // measured 0.962: the goal (0.939 after the second tuning, 0.811 before)
   findingRecall: 0.95, // measured 0.962 (0.951 after the second tuning, 0.738 before)
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */

@@ -431,6 +431,15 @@ describe('site conventions learned from unseen templates', () => {
     expect(ctaTexts('<h1>404</h1><a href="/ja/">トップページ</a>')).toEqual(['トップページ']);
   });
 
+  it('keeps a button that dismisses a dialog (onclick) unsure, takes one that opens a call-back form', () => {
+    expect(
+      ctaTexts(
+        '<dialog><p>Modal</p><button class="button" onclick="closeModal()">Confirm action</button></dialog>' +
+          '<button type="button" class="btn" onclick="document.getElementById(\'cb\').showModal()">Call me back</button>',
+      ),
+    ).toEqual(['Call me back']);
+  });
+
   it('leaves announcement bars alone (Starlight sl-banner)', () => {
     expect(
       ctaTexts(

@@ -386,6 +386,8 @@ function isDialog(element: Element): boolean {
   return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog';
 }
 
+const WIDGET_HANDLER = /(?:^|[^\w$])(?:close|dismiss|hide|toggle)[\w$]*\s*\(/i;
+
 function isWidgetControl(element: Element, byId: (id: string) => Element | undefined): boolean {
   if (WIDGET_ATTRS.some((name) => attr(element, name) !== undefined)) return true;
   const role = attr(element, 'role');
@@ -1034,6 +1036,8 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   // A scripted button (type="button") in a dialog or drawer confirms or dismisses it ("Save changes", "Confirm"):
   // unsure, so no rule reports on it, and not the page's primary.
   if (attr(element, 'type') === 'button' && closestAncestor(element, isDialog)) return CONFIDENCE.unsureButton;
+  // An inline handler says what the button does: `onclick="closeModal()"` confirms or dismisses, unsure too.
+  if (WIDGET_HANDLER.test(attr(element, 'onclick') ?? '')) return CONFIDENCE.unsureButton;
   const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
   // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
   // one (a bookmark, a heart) is a page control.
