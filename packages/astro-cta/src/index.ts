@@ -6,7 +6,7 @@ import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from '
 import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
-import { beaconBootstrap } from './integration/beacon.ts';
+import { beaconBootstrap, beaconSettingsPlugin } from './integration/beacon.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
@@ -47,7 +47,10 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
-        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
+        if (options.beacon) {
+          injectScript('page', beaconBootstrap(options.beacon, config.root));
+          updateConfig({ vite: { plugins: [beaconSettingsPlugin(options.beacon)] } });
+        }
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
           root = config.root;

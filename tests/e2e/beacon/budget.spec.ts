@@ -32,6 +32,11 @@ test('the default configuration ships one beacon file, with visits and engagemen
   for (const word of ['sessionStorage', 'engaged', 'ctaTrack']) expect(code).toContain(word);
   for (const word of ['plausible', 'umami', 'gtag', 'posthog', 'listen(', 'currententrychange', 'conversion'])
     expect(code).not.toContain(word);
+  // The build fixed the settings (@astro-cta/beacon/settings): no option is read, no History API page event is
+  // listened for, and privacy's checks remain (GPC, DNT, localhost, automation).
+  for (const read of ['.gpc', '.dnt', '.localhost', '.automation', '.sink', '.gate', '.href', 'cta:page'])
+    expect(code).not.toContain(read);
+  for (const check of ['globalPrivacyControl', 'doNotTrack', 'localhost|127', 'webdriver']) expect(code).toContain(check);
   expect(shipped.gzip).toBeLessThanOrEqual(DEFAULT_PAGE_CEILING);
 });
 

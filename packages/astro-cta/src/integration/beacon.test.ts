@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { beaconBootstrap } from './beacon.ts';
+import { beaconBootstrap, beaconSettingsPlugin } from './beacon.ts';
 import { resolveOptions } from './options.ts';
 
 const root = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'astro-cta-beacon-'))}/`);
@@ -66,5 +66,47 @@ describe('the injected beacon bootstrap', () => {
     expect(() => bootstrap({ sinks: [{ custom: './nowhere.ts' }] })).toThrow(
       /beacon\.sinks\[0\]\.custom points to .*nowhere\.ts, which does not exist/,
     );
+  });
+
+  it('fixes the core\'s settings for the build in the settings module, and touches no other module', () => {
+    const settingsFile = fileURLToPath(import.meta.resolve('@astro-cta/beacon/settings'));
+    const load = (input: unknown, id = settingsFile) => {
+      const resolved = resolveOptions({ beacon: input }).beacon;
+      if (!resolved) throw new Error('beacon resolved to false');
+      return beaconSettingsPlugin(resolved).load(id);
+    };
+    const defaults = load({ endpoint: '/api/cta' });
+    for (const line of [
+      'export const built = true;',
+      'export const endpoint = "/api/cta";',
+      'export const sink = false;',
+      'export const gate = false;',
+      'export const history = false;',
+      'export const gpc = true;',
+      'export const localhost = false;',
+      'export const visits = true;',
+    ])
+      expect(defaults).toContain(line);
+    const chosen = load({
+      sinks: ['plausible'],
+      consent: 'pending',
+      historyNavigation: true,
+      privacy: { respectGpc: false, respectDnt: true },
+      allowLocalhost: true,
+      visits: false,
+    });
+    for (const line of [
+      'export const endpoint = "";',
+      'export const sink = true;',
+      'export const gate = true;',
+      'export const history = true;',
+      'export const gpc = false;',
+      'export const dnt = true;',
+      'export const localhost = true;',
+      'export const visits = false;',
+    ])
+      expect(chosen).toContain(line);
+    expect(load({ endpoint: '/e' }, `${settingsFile}?v=1`)).toContain('built = true');
+    expect(load({ endpoint: '/e' }, settingsFile.replace('settings', 'index'))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { settingsModule } from '@astro-cta/beacon/build';
 import { type ResolvedBeaconOptions, resolvedSinks } from './beacon-options.ts';
 
 /**
@@ -46,4 +47,31 @@ export function beaconBootstrap(options: ResolvedBeaconOptions, root: URL): stri
   ].filter(Boolean);
   const history = options.historyNavigation ? 'historyPageViews();\n' : '';
   return `${imports.join('\n')}\n${history}startBeacon({ ${settings.join(', ')} });\n`;
+}
+
+/**
+ * A Vite plugin that replaces the beacon core's settings module (@astro-cta/beacon/settings) with this build's
+ * settings as constants: the minifier then drops every option check and every branch the configuration does not use
+ * (no sink, no consent gate, no History API listener by default). It touches that one module and nothing of the
+ * site's code. The bootstrap still passes the same options, so where the plugin does not apply (e.g. dependencies
+ * that Vite pre-bundles in `astro dev`) the core reads them at run time and behaves alike.
+ */
+export function beaconSettingsPlugin(options: ResolvedBeaconOptions) {
+  const settingsFile = fileURLToPath(import.meta.resolve('@astro-cta/beacon/settings'));
+  const code = settingsModule({
+    endpoint: options.endpoint ?? '',
+    sink: resolvedSinks(options).some((sink) => sink !== 'collector'),
+    gate: Boolean(options.consent),
+    href: false,
+    history: options.historyNavigation,
+    gpc: options.privacy.respectGpc,
+    dnt: options.privacy.respectDnt,
+    localhost: options.allowLocalhost,
+    automation: options.allowAutomation,
+    visits: options.visits,
+  });
+  return {
+    name: 'astro-cta:beacon-settings',
+    load: (id: string) => (id.split('?')[0] === settingsFile ? code : undefined),
+  };
 }
