@@ -36,7 +36,8 @@ test('the default configuration ships one beacon file, with visits and engagemen
   // listened for, and privacy's checks remain (GPC, DNT, localhost, automation).
   for (const read of ['.gpc', '.dnt', '.localhost', '.automation', '.sink', '.gate', '.href', 'cta:page'])
     expect(code).not.toContain(read);
-  for (const check of ['globalPrivacyControl', 'doNotTrack', 'localhost|127', 'webdriver']) expect(code).toContain(check);
+  for (const check of ['globalPrivacyControl', 'doNotTrack', 'localhost|127', 'webdriver'])
+    expect(code).toContain(check);
   expect(shipped.gzip).toBeLessThanOrEqual(DEFAULT_PAGE_CEILING);
 });
 

@@ -68,7 +68,7 @@ describe('the injected beacon bootstrap', () => {
     );
   });
 
-  it('fixes the core\'s settings for the build in the settings module, and touches no other module', () => {
+  it("fixes the core's settings for the build in the settings module, and touches no other module", () => {
     const settingsFile = fileURLToPath(import.meta.resolve('@astro-cta/beacon/settings'));
     const load = (input: unknown, id = settingsFile) => {
       const resolved = resolveOptions({ beacon: input }).beacon;
