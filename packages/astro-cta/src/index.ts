@@ -48,7 +48,7 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
         if (options.beacon) {
-          injectScript('page', beaconBootstrap(options.beacon, config.root));
+          injectScript('page', beaconBootstrap(options.beacon, config.root, command === 'build'));
           updateConfig({ vite: { plugins: [beaconSettingsPlugin(options.beacon)] } });
         }
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
