@@ -10,11 +10,11 @@ import { fixtureRoot } from './support/site.ts';
 type Shipped = { files: { path: string; gzip: number; code: string }[]; gzip: number };
 
 /**
- * Issue 11 asks for 1,024 B with visits and the engagement signal; the default page measures 1,128 B (core with
+ * Issue 11 asks for 1,024 B with visits and the engagement signal; the default page measures 1,123 B (core with
  * visits, engagement and the track queue, its settings fixed by the build, one file). This ceiling keeps it from
  * growing while the gap is open: packages/beacon/README.md ("Size") says which guarantee each remaining part pays for.
  */
-const DEFAULT_PAGE_CEILING = 1_135;
+const DEFAULT_PAGE_CEILING = 1_130;
 const ISSUE_BUDGET = 1_024;
 
 test('the default configuration ships one beacon file, with visits and engagement, within its ceiling', async () => {
