@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRIES, measure, measureShipped } from '../packages/beacon/measure.mjs';
+import { DEFAULT_PAGE_SETTINGS } from '../packages/beacon/src/build.ts';
 
 const REFERENCE = [
   ['Plausible v2 (npm tracker 0.4.6, all features)', 6434, 2670],
@@ -21,8 +22,13 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   const { min, gzip, brotli } = await measure(entry);
   rows.push([`astro-cta ${name}`, min, gzip, brotli]);
 }
-const page = await measure('bench-default-page.ts');
-rows.push(['astro-cta default page (esbuild: core with visits and engagement)', page.min, page.gzip, page.brotli]);
+const page = await measure('bench-default-page.ts', DEFAULT_PAGE_SETTINGS);
+rows.push([
+  'astro-cta default page (esbuild, build-time settings: core with visits and engagement)',
+  page.min,
+  page.gzip,
+  page.brotli,
+]);
 const everything = await measure('bench-everything.ts');
 rows.push([
   'astro-cta everything (core, consent, track, conversion, 4 sinks)',

@@ -21,14 +21,28 @@ export const ENTRIES = {
   'sink: posthog': 'sinks/posthog.ts',
 };
 
-/** Minified, gzip -9 and brotli (quality 11) bytes of one entry bundled with everything it imports. */
-export async function measure(entry) {
+/**
+ * Minified, gzip -9 and brotli (quality 11) bytes of one entry bundled with everything it imports. `settings` fixes
+ * the core's build-time settings (src/settings.ts replaced by src/build.ts's module) as the astro-cta integration does.
+ */
+export async function measure(entry, settings) {
+  const settingsFile = source('settings.ts');
+  const fixSettings = {
+    name: 'build-settings',
+    setup: (build) =>
+      build.onLoad({ filter: /settings\.ts$/ }, async (args) =>
+        args.path === settingsFile && settings
+          ? { contents: (await import('./src/build.ts')).settingsModule(settings), loader: 'js' }
+          : undefined,
+      ),
+  };
   const result = await build({
     entryPoints: [source(entry)],
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
+    plugins: [fixSettings],
     write: false,
     logLevel: 'silent',
   });

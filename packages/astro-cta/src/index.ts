@@ -6,7 +6,7 @@ import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from '
 import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
-import { beaconBootstrap } from './integration/beacon.ts';
+import { beaconBootstrap, beaconSettingsPlugin } from './integration/beacon.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';

@@ -1,5 +1,6 @@
 import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { TRACKED } from './names.ts';
+import * as fixed from './settings.ts';
 
 /**
  * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions; the
@@ -62,24 +63,28 @@ export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E
  * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
  * privacy settings or the environment (localhost, automation) keep the beacon off.
  */
-export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void) | undefined {
+// An arrow function: called once, the minifier turns it into an IIFE, a few bytes shorter than a declaration.
+export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void) | undefined => {
+  // Each setting is the build's constant where the build fixed them (settings.ts, `fixed.built`), else the option.
   if (
-    (options.gpc != false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
-    (options.dnt != false && (navigator.doNotTrack as unknown) == 1) ||
-    (!options.localhost && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
-    (!options.automation && navigator.webdriver)
+    ((fixed.built ? fixed.gpc : options.gpc != false) &&
+      (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
+    ((fixed.built ? fixed.dnt : options.dnt != false) && (navigator.doNotTrack as unknown) == 1) ||
+    (!(fixed.built ? fixed.localhost : options.localhost) && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
+    (!(fixed.built ? fixed.automation : options.automation) && navigator.webdriver)
   )
     return;
 
+  const endpoint = fixed.built ? fixed.endpoint : options.endpoint;
+  const visits = fixed.built ? fixed.visits : options.visits;
+  // A build that passes no such option does not even read it.
+  const sink = fixed.built && !fixed.sink ? undefined : options.sink;
+  const gate = fixed.built && !fixed.gate ? undefined : options.gate;
   // The default href: links without a host (mailto:, tel:, data:…) report just their scheme, and elements that are no
   // links (buttons) have neither, so their clicks carry no `d`.
-  const {
-    endpoint,
-    sink,
-    visits,
-    gate = (deliver: Sink) => deliver,
-    href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol),
-  } = options;
+  const href =
+    (fixed.built && !fixed.href ? undefined : options.href) ||
+    ((link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol));
   // Impressions wait here for the next click or the page's end; a click takes them along.
   const batch: WireEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
@@ -103,7 +108,7 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     if (body[2] && !(leaving && navigator.sendBeacon(endpoint!, body)))
       fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
-  const deliver = gate((event) => {
+  const deliver = (event: WireEvent) => {
     // The visit id, read and stored only for events that the gate let through (VISIT_KEY and SEEN_KEY in visits.ts,
     // written out here: a shared constant costs the core bytes). A visit that has seen no event for 30 minutes, or
     // storage content that is not one of our ids, starts a new visit.
@@ -121,9 +126,10 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
     if (endpoint) batch.push(event), event.t < 'i' && flush();
     sink?.(event);
-  });
+  };
+  const gated = gate ? gate(deliver) : deliver;
   // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
-  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
+  const emit = (event: NewEvent) => gated({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
 
   // dataset keys of the contract's data-cta, data-cta-variant, data-cta-goal, data-cta-experiment and data-cta-arm
   // (names.test.ts ties them).
@@ -229,7 +235,8 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     'pagehide',
     'astro:before-swap',
     'astro:page-load',
-    'cta:page',
+    // History API page views come only where the build may ship `@astro-cta/beacon/history`.
+    ...(!fixed.built || fixed.history ? ['cta:page'] : []),
   ].forEach((type, index) => addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true));
   // track() and trackConversion() queue their events in this global array (TRACK_QUEUE in names.ts) until a beacon
   // starts: it takes them, then reports every later push at once. A global rather than a module both sides import,
@@ -238,4 +245,4 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   queue.splice(0).map(emit);
   queue.push = emit as () => number;
   return emit;
-}
+};
