@@ -1,6 +1,6 @@
 import { CTA_NO_TRACK } from '@astro-cta/contract';
 import { closestAncestor, has } from '../dom.ts';
-import { NEVER_CONVERTING, pageKindOf } from '../page-kind.ts';
+import { NEVER_CONVERTING } from '../page-kind.ts';
 import type { Rule, SiteReportInput } from '../types.ts';
 import { isSuppressed } from './support/suppress.ts';
 
@@ -56,11 +56,7 @@ export const ctaUntracked: Rule = {
     let listed = 0;
     let more = 0;
     // An error page's way home or a redirect's link is a CTA, but nobody compares its click-through rate.
-    let neverConverting: boolean | undefined;
-    const isNeverConverting = () =>
-      (neverConverting ??= NEVER_CONVERTING.has(
-        pageKindOf({ route: page.route, document: page.document, content: page.content, routes: site.routes }).kind,
-      ));
+    const isNeverConverting = () => NEVER_CONVERTING.has(page.kind.kind);
     for (const cta of page.ctas) {
       if (cta.declared) {
         if (!usesBeacon) site.keep(USES_BEACON);
