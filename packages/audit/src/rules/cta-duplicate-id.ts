@@ -20,6 +20,11 @@ export const ctaDuplicateId: Rule = {
         '<a href="/signup" data-cta="trial">Start your free trial</a><a href="/signup" data-cta="trial">Start your free trial</a>',
       ],
     },
+    messages: {
+      reused:
+        'data-cta="{id}" is already used by "{other}", which leads elsewhere; their clicks would be ' +
+        'counted together. Give this CTA its own id, e.g. data-cta="{id}-2" (the id prop of <CTA>).',
+    },
   },
   check(page, report) {
     const first = new Map<string, { destination: string; name: string }>();
@@ -32,7 +37,8 @@ export const ctaDuplicateId: Rule = {
       } else if (earlier.destination !== destination) {
         report({
           element: cta.element,
-          message: `data-cta="${cta.id}" is already used by "${earlier.name}", which leads elsewhere; their clicks would be counted together. Give this CTA its own id, e.g. data-cta="${cta.id}-2" (the id prop of <CTA>).`,
+          messageId: 'reused',
+          data: { id: cta.id, other: earlier.name },
         });
       }
     }

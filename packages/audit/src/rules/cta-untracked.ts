@@ -50,6 +50,17 @@ export const ctaUntracked: Rule = {
         '<a class="button" href="/demo">Book a demo</a>',
       ],
     },
+    messages: {
+      emptyId:
+        'This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, ' +
+        'e.g. data-cta="{suggested}".',
+      untracked:
+        '"{name}" looks like a CTA but has no data-cta id, so the beacon cannot report its clicks. Add ' +
+        'data-cta="{suggested}" (or use <CTA id="…">); if it should not be tracked, add data-cta-notrack.',
+      more:
+        '{count} more CTAs on this page have no data-cta id (only the first {max} are listed). Add ids, ' +
+        'or data-cta-notrack on a container whose CTAs should not be tracked.',
+    },
   },
   check(page, report, site) {
     let usesBeacon = false;
@@ -64,7 +75,8 @@ export const ctaUntracked: Rule = {
         if (cta.id?.trim() === '') {
           report({
             element: cta.element,
-            message: `This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, e.g. data-cta="${suggestId(cta.name)}".`,
+            messageId: 'emptyId',
+            data: { suggested: suggestId(cta.name) },
           });
         }
         continue;
@@ -80,14 +92,16 @@ export const ctaUntracked: Rule = {
         route: page.route,
         file: page.file,
         ...page.locate(cta.element),
-        message: `"${cta.name || cta.visibleText}" looks like a CTA but has no data-cta id, so the beacon cannot report its clicks. Add data-cta="${suggestId(cta.name)}" (or use <CTA id="…">); if it should not be tracked, add data-cta-notrack.`,
+        messageId: 'untracked',
+        data: { name: cta.name || cta.visibleText, suggested: suggestId(cta.name) },
       });
     }
     if (more > 0) {
       site.keep({
         route: page.route,
         file: page.file,
-        message: `${more} more CTAs on this page have no data-cta id (only the first ${MAX_PER_PAGE} are listed). Add ids, or data-cta-notrack on a container whose CTAs should not be tracked.`,
+        messageId: 'more',
+        data: { count: more, max: MAX_PER_PAGE },
       });
     }
   },

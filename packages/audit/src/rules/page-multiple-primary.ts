@@ -22,6 +22,12 @@ export const pageMultiplePrimary: Rule = {
         '<a href="/signup" data-cta="hero" data-cta-role="primary">Start your free trial</a><p>…</p><a href="/signup/" data-cta="end" data-cta-role="primary">Start your free trial</a>',
       ],
     },
+    messages: {
+      secondPrimary:
+        '"{name}" is a second primary CTA, leading to {destination} while "{first}" already is the page’s ' +
+        'primary. Keep one primary action and make this one secondary (variant="secondary" or ' +
+        'data-cta-role="secondary").',
+    },
   },
   check(page, report) {
     const seen = new Map<string, string>();
@@ -32,7 +38,8 @@ export const pageMultiplePrimary: Rule = {
         const [firstName] = seen.values();
         report({
           element: cta.element,
-          message: `"${cta.name}" is a second primary CTA, leading to ${cta.href ?? destination} while "${firstName}" already is the page’s primary. Keep one primary action and make this one secondary (variant="secondary" or data-cta-role="secondary").`,
+          messageId: 'secondPrimary',
+          data: { name: cta.name, destination: cta.href ?? destination, first: String(firstName) },
         });
       }
       seen.set(destination, cta.name);

@@ -11,9 +11,23 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     expect(rule.meta.examples.pass.length).toBeGreaterThan(0);
   });
 
+  it('declares its messages by id (ESLint-style), none of them empty', () => {
+    const messages = Object.entries(rule.meta.messages ?? {});
+    expect(messages.length).toBeGreaterThan(0);
+    for (const [messageId, template] of messages) {
+      expect(messageId).toMatch(/^[a-z][A-Za-z]*$/);
+      expect(template.trim()).not.toBe('');
+    }
+  });
+
   it.each(rule.meta.examples.fail)('flags %s', (snippet) => {
     const findings = auditHtml(examplePage(snippet), [rule]);
     expect(findings.map((finding) => finding.ruleId)).toContain(id);
+    // Findings name their message by id (tests and baselines rely on it), and the template was filled in.
+    for (const finding of findings.filter((one) => one.ruleId === id)) {
+      expect(Object.keys(rule.meta.messages ?? {})).toContain(finding.messageId);
+      expect(finding.message).not.toMatch(/\{[A-Za-z]+\}/);
+    }
   });
 
   it.each(rule.meta.examples.pass)('accepts %s', (snippet) => {
