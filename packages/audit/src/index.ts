@@ -1,9 +1,12 @@
 export {
   applyBaseline,
   BaselineError,
+  type BaselineEntry,
   type BaselineFile,
+  type BaselineFileV1,
   createBaseline,
   fingerprint,
+  fingerprintV1,
   readBaseline,
   writeBaseline,
 } from './baseline.ts';
