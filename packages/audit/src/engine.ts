@@ -42,7 +42,7 @@ export interface AuditRunOptions {
    */
   options?: Readonly<Record<string, unknown>>;
   site?: {
-    /** Every page route of the audited build; default: only the routes of the pages audited so far. */
+    /** Every page route of the audited build (a Set is used as it is); default: the routes of the pages fed so far. */
     routes?: Iterable<string>;
     /** The moment the audit treats as "now"; default: when the run was created. */
     now?: Date;
@@ -110,8 +110,9 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
   const now = options.site?.now ?? new Date();
   const budgetMs = options.pageBudgetMs ?? PAGE_TIME_BUDGET_MS;
   const givenRoutes = options.site?.routes;
-  let routes: Set<string> = new Set(givenRoutes ?? []);
-  const learnRoutes = givenRoutes === undefined;
+  // Until routes are given, the run learns them from the pages it is fed.
+  const learnt = givenRoutes === undefined ? new Set<string>() : undefined;
+  let routes: ReadonlySet<string> = learnt ?? asSet(givenRoutes!);
   const idsOf = options.site?.idsOf ?? (() => undefined);
   const findings: Finding[] = [];
   const kept: Kept[] = [];
@@ -149,7 +150,7 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
 
   const add = (audit: PageAudit, meta: PageMeta): Finding[] => {
     pages += 1;
-    if (learnRoutes) routes.add(meta.route);
+    learnt?.add(meta.route);
     if (meta.sourceHint) sourceByFile.set(meta.file, meta.sourceHint);
     const skip = meta.skip ?? [];
     const own: Finding[] = [];
@@ -167,11 +168,11 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
     rules,
     now,
     setRoutes(next) {
-      routes = new Set(next);
+      routes = asSet(next);
     },
     page(input, meta) {
       // A page named before it is checked: its own links to itself resolve while routes are being learnt.
-      if (learnRoutes) routes.add(meta.route);
+      learnt?.add(meta.route);
       return add(check(input, meta), meta);
     },
     check,
@@ -188,6 +189,11 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
       return { findings: all, pages, counts };
     },
   };
+}
+
+/** A set as given (the dev server's routes answer for dynamic routes too), or one made from a list. */
+function asSet(routes: Iterable<string>): ReadonlySet<string> {
+  return routes instanceof Set ? routes : new Set(routes);
 }
 
 /** Audits one HTML string with a run of its own: the short form of `createAuditRun` for tests and the docs. */
