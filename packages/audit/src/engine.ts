@@ -227,8 +227,8 @@ function suppressed(element: Element | undefined, ruleId: string): boolean {
 /**
  * Runs the rules over one parsed page: the page step of `createAuditRun`. A rule that throws turns into a
  * finding; the other rules still run. Past `deadline` (a `performance.now()` time) no further rule starts, and the
- * page gets a `timedOut` finding.
- * @deprecated for hosts: feed pages to `createAuditRun` instead. Kept for the real-world corpus scorer.
+ * page gets a `timedOut` finding. Hosts feed pages to `createAuditRun`; this step is exported for the real-world
+ * corpus scorer, which scores the page objects themselves (their CTAs) as well as the findings.
  */
 export function auditPage(
   page: PageContext,
@@ -297,8 +297,7 @@ export function groupRepeats(findings: Finding[]): Finding[] {
 
 /**
  * Runs the `afterAll` step of rules that compare pages, once every page was checked, with what each rule kept
- * (`kept` in page order): the site step of `createAuditRun`.
- * @deprecated for hosts: `createAuditRun(...).finish()` runs it. Kept for the real-world corpus scorer.
+ * (`kept` in page order): the site step of `createAuditRun` (`finish`), exported for the corpus scorer.
  */
 export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];

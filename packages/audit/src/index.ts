@@ -1,7 +1,7 @@
 export {
   applyBaseline,
-  BaselineError,
   type BaselineEntry,
+  BaselineError,
   type BaselineFile,
   type BaselineFileV1,
   createBaseline,
