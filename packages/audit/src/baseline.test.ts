@@ -46,7 +46,7 @@ describe('baseline', () => {
     );
   });
 
-  it('fingerprints by rule, message id, page and element: rewording a message keeps it, another message id does not', () => {
+  it('fingerprints by rule, message id, page and element: a reworded message keeps it, another id does not', () => {
     const [finding] = auditHtml(page(''), rules).filter((one) => one.ruleId === 'cta-generic-text');
     expect(finding!.messageId).toBe('generic');
     const reworded = { ...finding!, message: 'Say what the button does.' };

@@ -114,9 +114,9 @@ export async function readBaseline(file: string): Promise<BaselineFile | Baselin
   const version = (data as { version?: unknown }).version ?? 1;
   if (version !== 1 && version !== 2) {
     throw new BaselineError(
-      `The baseline file ${file} has version ${JSON.stringify(version)}, which this cta-audit does not know (it reads ` +
-        'versions 1 and 2): it was written by a newer astro-cta. Update astro-cta, or recreate the file with ' +
-        '--update-baseline.',
+      `The baseline file ${file} has version ${JSON.stringify(version)}, which this cta-audit does not know ` +
+        '(it reads versions 1 and 2): it was written by a newer astro-cta. Update astro-cta, or recreate the file ' +
+        'with --update-baseline.',
     );
   }
   return { ...(data as BaselineFile | BaselineFileV1), version };
