@@ -1,9 +1,12 @@
 export {
   applyBaseline,
+  type BaselineEntry,
   BaselineError,
   type BaselineFile,
+  type BaselineFileV1,
   createBaseline,
   fingerprint,
+  fingerprintV1,
   readBaseline,
   writeBaseline,
 } from './baseline.ts';
@@ -20,7 +23,21 @@ export {
   type ResolvedAuditConfig,
   resolveAuditConfig,
 } from './config.ts';
-export { AUDIT_ERROR, auditHtml, auditPage, auditSite, createSite, helpUrl, type PageAudit } from './engine.ts';
+export {
+  AUDIT_ERROR,
+  type AuditRun,
+  type AuditRunOptions,
+  type AuditRunResult,
+  auditHtml,
+  auditPage,
+  auditSite,
+  createAuditRun,
+  createSite,
+  helpUrl,
+  PAGE_TIME_BUDGET_MS,
+  type PageAudit,
+  type PageMeta,
+} from './engine.ts';
 export { fragmentTargets } from './fragment-targets.ts';
 export { type FrontmatterOptOut, frontmatterReader, optOutFromSource } from './frontmatter.ts';
 export { contentRegions } from './main-content.ts';

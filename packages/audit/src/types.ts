@@ -1,4 +1,8 @@
 import type { Document, Element } from 'domhandler';
+import type { PageKindResult } from './page-kind.ts';
+import type { Choices } from './rules/support/choices.ts';
+import type { Countdown } from './rules/support/countdown.ts';
+import type { PageJsonLd } from './rules/support/jsonld.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -56,6 +60,11 @@ export interface Cta {
   confidence: number;
 }
 
+/**
+ * One page as every rule sees it. Parsed once; each fact below the `document` is computed the first time a rule
+ * asks for it and kept on this object for the other rules, so a page pays only for the facts its rules use, and
+ * everything goes with the page when the next one is audited.
+ */
 export interface PageContext {
   /** Site-relative URL path of the page, e.g. `/pricing/`. */
   route: string;
@@ -78,6 +87,18 @@ export interface PageContext {
   ctas: Cta[];
   /** CTAs recognition is unsure of: not reported on, but they do count as "a CTA is there". */
   unsureCtas: Cta[];
+  /** Every element of the page in document order (recorded while parsing): filter it rather than walk the tree. */
+  elements: readonly Element[];
+  /** What the page is for (a page meant to convert, a tag index, an error page…), from page-kind.ts. */
+  kind: PageKindResult;
+  /** The page's countdowns, outermost elements only (rules/support/countdown.ts). */
+  countdowns: readonly Countdown[];
+  /** The page's offers and experiments and their alternatives (rules/support/choices.ts). */
+  choices: Choices;
+  /** Every JSON-LD block of the page, parsed (rules/support/jsonld.ts); invalid blocks are listed, never thrown. */
+  jsonLd: PageJsonLd;
+  /** What a sighted visitor can read on the whole page (no scripts, hidden or visually hidden text). */
+  visibleText: string;
   /** Looks up an element by id (cached). */
   byId(id: string): Element | undefined;
   /** Where an element is, for findings reported later (by `afterAll`). */
@@ -144,7 +165,10 @@ export type Kept = [ruleId: string, value: unknown];
 export interface SiteReportInput extends Partial<Location> {
   route: string;
   file: string;
-  message: string;
+  /** The message; or give `messageId` (a key of the rule's `meta.messages`) and `data` to fill it. */
+  message?: string;
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export interface ReportInput {

@@ -93,7 +93,7 @@ describe('SARIF reporter', () => {
       uriBaseId: 'BUILD',
     });
     expect(Object.keys(run.originalUriBaseIds).sort()).toEqual(['BUILD', 'SRCROOT']);
-    expect(first.partialFingerprints['ctaAudit/v1']).toMatch(/^[0-9a-f]{24}$/);
+    expect(first.partialFingerprints['ctaAudit/v2']).toMatch(/^[0-9a-f]{24}$/);
   });
 });
 

@@ -114,7 +114,7 @@ export function sarifReport(report: AuditReport): string {
           ],
         },
       ],
-      partialFingerprints: { 'ctaAudit/v1': fingerprint(finding) },
+      partialFingerprints: { 'ctaAudit/v2': fingerprint(finding) },
     };
     const ruleIndex = index.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;

@@ -127,7 +127,7 @@ export const ctaBelowFold: Rule = {
       ],
     },
   },
-  check(page, report, site) {
+  check(page, report) {
     // Only a CTA that is primary by its markup: calling the first CTA found (a share or "back to" link) "the
     // primary CTA" was the rule's most common false alarm on real templates.
     // A CTA in a dialog or popover is not in the page's flow: it has no place above or below the fold.
@@ -137,7 +137,7 @@ export const ctaBelowFold: Rule = {
         page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay) && inDefaultView(page, cta.element),
     );
     // Without a primary in the markup, the page's only CTA or its hero's solid button, where that is clear.
-    const primary = marked ?? guessPrimary(page, site.routes);
+    const primary = marked ?? guessPrimary(page);
     if (!primary) return;
     const state = measureBefore(page, page.content, primary.element);
     if (!overThreshold(state)) return;

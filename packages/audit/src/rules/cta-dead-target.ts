@@ -56,6 +56,24 @@ export const ctaDeadTarget: Rule = {
           '--routes <file> on the CLI',
       },
     },
+    messages: {
+      noHref:
+        '{name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads ' +
+        'nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.',
+      reloads:
+        '{name} has href="{href}", which only reloads or scrolls to the top. Point it at the real ' +
+        'destination, e.g. href="/signup" or href="#signup-form".',
+      javascript:
+        '{name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a ' +
+        'new tab or crawled. Use a real URL, or a <button type="button"> for an action.',
+      notAPage:
+        '{name} links to {path}, which is not a page of this build. Fix the link (check spelling, ' +
+        'trailing slash and base path) or create the page. If it is served on demand or by a redirect, give its ' +
+        'route pattern to the audit (--routes on the CLI; the astro-cta integration records them).',
+      missingFragment:
+        '{name} links to #{fragment} on {where}, but no element there has id="{fragment}". Add the id to the ' +
+        'target section, or fix the fragment.',
+    },
   },
   check(page, report, site) {
     let base: string | undefined;
@@ -76,20 +94,23 @@ export const ctaDeadTarget: Rule = {
         case 'missing':
           report({
             element: cta.element,
-            message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.`,
+            messageId: 'noHref',
+            data: { name },
           });
           break;
         case 'empty':
         case 'hash-only':
           report({
             element: cta.element,
-            message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".`,
+            messageId: 'reloads',
+            data: { name, href: String(cta.href) },
           });
           break;
         case 'javascript':
           report({
             element: cta.element,
-            message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.`,
+            messageId: 'javascript',
+            data: { name },
           });
           break;
         case 'internal': {
@@ -102,7 +123,8 @@ export const ctaDeadTarget: Rule = {
           if (route === undefined) {
             report({
               element: cta.element,
-              message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page. If it is served on demand or by a redirect, give its route pattern to the audit (--routes on the CLI; the astro-cta integration records them).`,
+              messageId: 'notAPage',
+              data: { name, path: target.path },
             });
             break;
           }
@@ -110,7 +132,11 @@ export const ctaDeadTarget: Rule = {
           if (fragment === undefined || fragment === '' || BUILT_IN_FRAGMENT.test(fragment)) break;
           if (route === page.route) {
             if (page.byId(fragment) === undefined && !hasNamedAnchor(page, fragment))
-              report({ element: cta.element, message: missingFragment(name, fragment, 'this page') });
+              report({
+                element: cta.element,
+                messageId: 'missingFragment',
+                data: { name, fragment, where: 'this page' },
+              });
           } else if (!isSuppressed(cta.element, RULE_ID)) {
             site.keep({
               route: page.route,
@@ -118,7 +144,8 @@ export const ctaDeadTarget: Rule = {
               ...page.locate(cta.element),
               target: route,
               fragment,
-              message: missingFragment(name, fragment, route),
+              messageId: 'missingFragment',
+              data: { name, fragment, where: route },
             } satisfies FragmentLink);
           }
           break;
@@ -138,10 +165,6 @@ export const ctaDeadTarget: Rule = {
     }
   },
 };
-
-function missingFragment(name: string, fragment: string, where: string): string {
-  return `${name} links to #${fragment} on ${where}, but no element there has id="${fragment}". Add the id to the target section, or fix the fragment.`;
-}
 
 /** `<a name="…">`, the old way to mark a fragment target. */
 function hasNamedAnchor(page: PageContext, name: string): boolean {

@@ -24,6 +24,11 @@ export const ctaDuplicateId: Rule = {
         '<div data-cta-choose="offer" data-cta-experiment="welcome"><div data-cta-arm="first" data-cta-default><a href="/tour" data-cta="hero" data-cta-experiment="welcome" data-cta-arm="first">Take the tour</a></div><div data-cta-arm="back" data-cta-when=\'{"returning":true}\' hidden><a href="/pricing" data-cta="hero" data-cta-experiment="welcome" data-cta-arm="back">See the plans</a></div></div>',
       ],
     },
+    messages: {
+      reused:
+        'data-cta="{id}" is already used by "{other}", which leads elsewhere; their clicks would be ' +
+        'counted together. Give this CTA its own id, e.g. data-cta="{id}-2" (the id prop of <CTA>).',
+    },
   },
   check(page, report) {
     const byId = new Map<string, { cta: Cta; destination: string }[]>();
@@ -37,7 +42,8 @@ export const ctaDuplicateId: Rule = {
       if (first && first.destination !== destination) {
         report({
           element: cta.element,
-          message: `data-cta="${cta.id}" is already used by "${first.cta.name}", which leads elsewhere; their clicks would be counted together. Give this CTA its own id, e.g. data-cta="${cta.id}-2" (the id prop of <CTA>).`,
+          messageId: 'reused',
+          data: { id: cta.id, other: first.cta.name },
         });
       }
       earlier.push({ cta, destination });

@@ -21,6 +21,12 @@ export const ctaSameNameDiffTarget: Rule = {
         '<a class="btn" href="/signup">Create an account</a><a class="btn" href="/docs/">Read the guide</a>',
       ],
     },
+    messages: {
+      sameNameElsewhere:
+        '"{name}" leads to {href} here but to {firstHref} earlier on this page{others}. Give links to ' +
+        'different places different names (e.g. "Get started: create an account" and "Get started: read ' +
+        'the docs"), or point them to the same place.',
+    },
   },
   check(page, report) {
     const reportedNames = new Set<string>();
@@ -56,7 +62,8 @@ function reportGroups(
       destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
     report({
       element: second!.element,
-      message: `"${second!.name}" leads to ${second!.href ?? '(no href)'} here but to ${first.href} earlier on this page${others}. Give links to different places different names (e.g. "Get started: create an account" and "Get started: read the docs"), or point them to the same place.`,
+      messageId: 'sameNameElsewhere',
+      data: { name: second!.name, href: second!.href ?? '(no href)', firstHref: String(first.href), others },
     });
   }
 }

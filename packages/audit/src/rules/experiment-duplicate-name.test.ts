@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createSite } from '../engine.ts';
-import { createPage } from '../page.ts';
 import { experimentDuplicateName } from './experiment-duplicate-name.ts';
 import { auditRun, choiceMarkup, findingsFor } from './support/test-helpers.ts';
 
@@ -12,14 +10,12 @@ const experiment = (name: string, arms = ['A', 'B'], wrapperAttrs = '') =>
     wrapperAttrs,
   );
 const site = (pages: Record<string, string>) => {
-  const built = Object.entries(pages).map(([route, main]) =>
-    createPage(
-      `<!doctype html><html lang="en"><body><main>${main}</main></body></html>`,
-      route,
-      `${route.slice(1)}index.html`,
-    ),
-  );
-  return auditRun(built, createSite(new Set(Object.keys(pages)), new Date()), [experimentDuplicateName]).acrossPages;
+  const built = Object.entries(pages).map(([route, main]) => ({
+    html: `<!doctype html><html lang="en"><body><main>${main}</main></body></html>`,
+    route,
+    file: `${route.slice(1)}index.html`,
+  }));
+  return auditRun(built, [experimentDuplicateName]).acrossPages;
 };
 
 describe('experiment-duplicate-name', () => {

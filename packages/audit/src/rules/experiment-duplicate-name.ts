@@ -46,6 +46,14 @@ export const experimentDuplicateName: Rule = {
       fail: [`${arms('hero-copy')}${arms('hero-copy')}`],
       pass: [`${arms('hero-copy')}${arms('pricing-copy')}`],
     },
+    messages: {
+      twiceOnPage:
+        'The {what} name "{name}" is used twice on this page; the report would count both as one and visitors ' +
+        'would get one assignment for both. Give each its own name (data-cta-experiment, the name prop).',
+      otherOnRoute:
+        'The {what} name "{name}" is also used on {route} for a different {otherWhat} (other arms, default or ' +
+        'weights); their numbers would be mixed. Rename one, or make both the same.',
+    },
   },
   check(page, _report, site) {
     for (const choice of choicesOf(page)) {
@@ -73,12 +81,14 @@ export const experimentDuplicateName: Rule = {
       if (earlier.route === named.route) {
         report({
           ...where,
-          message: `The ${what} name "${name}" is used twice on this page; the report would count both as one and visitors would get one assignment for both. Give each its own name (data-cta-experiment, the name prop).`,
+          messageId: 'twiceOnPage',
+          data: { what, name },
         });
       } else if (earlier.signature !== named.signature) {
         report({
           ...where,
-          message: `The ${what} name "${name}" is also used on ${earlier.route} for a different ${earlier.kind === 'experiment' ? 'experiment' : 'offer'} (other arms, default or weights); their numbers would be mixed. Rename one, or make both the same.`,
+          messageId: 'otherOnRoute',
+          data: { what, name, route: earlier.route, otherWhat: earlier.kind === 'experiment' ? 'experiment' : 'offer' },
         });
       }
     }

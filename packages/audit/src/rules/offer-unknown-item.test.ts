@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createSite } from '../engine.ts';
-import { createPage } from '../page.ts';
 import { offerUnknownItem } from './offer-unknown-item.ts';
 import { auditRun, choiceMarkup } from './support/test-helpers.ts';
 
@@ -10,14 +8,12 @@ const offer = (condition: string, attrs = '') =>
     { arm: 'viewed', html: '<p>Back for it?</p>', attrs: `data-cta-when='${condition}' ${attrs}` },
   ]);
 const site = (pages: Record<string, string>) => {
-  const built = Object.entries(pages).map(([route, main]) =>
-    createPage(
-      `<!doctype html><html lang="en"><body><main>${main}</main></body></html>`,
-      route,
-      `${route.slice(1)}index.html`,
-    ),
-  );
-  return auditRun(built, createSite(new Set(Object.keys(pages)), new Date()), [offerUnknownItem]).acrossPages;
+  const built = Object.entries(pages).map(([route, main]) => ({
+    html: `<!doctype html><html lang="en"><body><main>${main}</main></body></html>`,
+    route,
+    file: `${route.slice(1)}index.html`,
+  }));
+  return auditRun(built, [offerUnknownItem]).acrossPages;
 };
 const JACKET_PAGE = '<h1>Fjord jacket</h1><div data-cta-item="fjord-jacket"></div>';
 

@@ -31,6 +31,12 @@ export const offerUnknownItem: Rule = {
       fail: [OFFER('fjord-jaket')],
       pass: [`${OFFER('fjord-jacket')}<p hidden data-cta-item="fjord-jacket"></p>`],
     },
+    messages: {
+      unknownItem:
+        'Alternative "{arm}" of offer "{offer}" waits for item "{item}", but no page of the site marks it with ' +
+        'data-cta-item, so the offer is never shown. {known}Fix the id, or mark the product page ' +
+        '(<ViewedItem id="{item}" /> or data-cta-item="{item}").',
+    },
   },
   check(page, _report, site) {
     const marked = new Set<string>();
@@ -66,7 +72,13 @@ export const offerUnknownItem: Rule = {
       const known = [...marked].sort().slice(0, 5).join(', ');
       report({
         ...where,
-        message: `Alternative "${arm}" of offer "${offer}" waits for item "${item}", but no page of the site marks it with data-cta-item, so the offer is never shown. ${known ? `Items the site marks: ${known}${marked.size > 5 ? ', …' : ''}. ` : ''}Fix the id, or mark the product page (<ViewedItem id="${item}" /> or data-cta-item="${item}").`,
+        messageId: 'unknownItem',
+        data: {
+          arm,
+          offer,
+          item,
+          known: known ? `Items the site marks: ${known}${marked.size > 5 ? ', …' : ''}. ` : '',
+        },
       });
     }
   },

@@ -26,6 +26,12 @@ export const pageMultiplePrimary: Rule = {
         '<div data-cta-choose="experiment" data-cta-experiment="hero-cta" data-cta-destinations="differ"><div data-cta-arm="trial" data-cta-default><a href="/signup" data-cta="hero" data-cta-role="primary" data-cta-experiment="hero-cta" data-cta-arm="trial">Start your free trial</a></div><div data-cta-arm="demo" hidden><a href="/demo" data-cta="hero" data-cta-role="primary" data-cta-experiment="hero-cta" data-cta-arm="demo">Book a demo</a></div></div>',
       ],
     },
+    messages: {
+      secondPrimary:
+        '"{name}" is a second primary CTA, leading to {destination} while "{first}" already is the page’s ' +
+        'primary. Keep one primary action and make this one secondary (variant="secondary" or ' +
+        'data-cta-role="secondary").',
+    },
   },
   check(page, report) {
     const primaries = primaryCtas(page);
@@ -43,7 +49,8 @@ export const pageMultiplePrimary: Rule = {
           const [firstName] = seen.values();
           report({
             element: cta.element,
-            message: `"${cta.name}" is a second primary CTA, leading to ${cta.href ?? destination} while "${firstName}" already is the page’s primary. Keep one primary action and make this one secondary (variant="secondary" or data-cta-role="secondary").`,
+            messageId: 'secondPrimary',
+            data: { name: cta.name, destination: cta.href ?? destination, first: String(firstName) },
           });
         }
         seen.set(destination, cta.name);

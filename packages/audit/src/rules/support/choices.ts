@@ -1,7 +1,6 @@
 import { CHOICE_DEFAULT, CHOICE_WHEN, CHOOSE, CTA_ARM, CTA_EXPERIMENT } from '@astro-cta/contract';
 import type { Element } from 'domhandler';
 import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
 import type { PageContext } from '../../types.ts';
 import { elementsOf, pageSubtree } from './elements.ts';
 
@@ -28,12 +27,10 @@ export interface Alternative {
   isDefault: boolean;
 }
 
-interface Choices {
+export interface Choices {
   list: Choice[];
   byElement: Map<Element, Alternative>;
 }
-
-const cache = new LastPageCache<PageContext['document'], Choices>();
 
 /** Marks an element as an alternative of the wrapper around it (a CTA may be an alternative itself). */
 function marksAlternative(element: Element): boolean {
@@ -41,8 +38,11 @@ function marksAlternative(element: Element): boolean {
 }
 
 function readChoices(page: PageContext): Choices {
-  const cached = cache.get(page.document);
-  if (cached) return cached;
+  return page.choices;
+}
+
+/** Finds the page's offers and experiments and their alternatives. See `page.choices`. */
+export function findChoices(page: PageContext): Choices {
   const list: Choice[] = [];
   const byElement = new Map<Element, Alternative>();
   const wrappers = elementsOf(page).filter((element) => has(element, CHOOSE));
@@ -72,9 +72,7 @@ function readChoices(page: PageContext): Choices {
       byElement.set(element, alternative);
     }
   }
-  const choices = { list, byElement };
-  cache.set(page.document, choices);
-  return choices;
+  return { list, byElement };
 }
 
 /** The page's offers and experiments, in document order (nested ones after their enclosing one). */

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { auditHtml, auditPage, auditSite } from '../../engine.ts';
-import type { Finding, Kept, PageContext, Rule, SiteFacts } from '../../types.ts';
+import { auditHtml, createAuditRun } from '../../engine.ts';
+import type { Finding, Rule, SiteFacts } from '../../types.ts';
 import { examplePage } from '../example-page.ts';
 
 /** Runs one rule on a snippet inside an example page, as the rule's own example tests do. */
@@ -20,20 +20,14 @@ export function messagesFor(rule: Rule, snippet: string, options: Parameters<typ
   return findingsFor(rule, snippet, options).map((finding) => finding.message);
 }
 
-/** Audits several pages as one run: each page's own findings, then what the rules find across the pages. */
+/** Audits several pages as one run (the site's routes are theirs): each page's own findings, then the site step's. */
 export function auditRun(
-  pages: PageContext[],
-  site: SiteFacts,
+  pages: { html: string; route: string; file: string }[],
   rules: Rule[],
 ): { perPage: Finding[]; acrossPages: Finding[] } {
-  const perPage: Finding[] = [];
-  const kept: Kept[] = [];
-  for (const page of pages) {
-    const result = auditPage(page, site, rules);
-    perPage.push(...result.findings);
-    kept.push(...result.kept);
-  }
-  return { perPage, acrossPages: auditSite(site, kept, rules) };
+  const run = createAuditRun({ rules, site: { routes: pages.map((page) => page.route) } });
+  const perPage = pages.flatMap(({ html, route, file }) => run.page(html, { route, file }));
+  return { perPage, acrossPages: run.finish().findings.slice(perPage.length) };
 }
 
 /** A built site in a fresh temporary folder: file (relative, e.g. `about/index.html`) → HTML. Returns the folder. */

@@ -1,22 +1,18 @@
 import type { Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { collapse, visibleText, walkText } from '../../dom.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
 import type { PageContext } from '../../types.ts';
 import { hiddenFromEveryone } from './choices.ts';
-import { elementsOf } from './elements.ts';
 
-const bodies = new LastPageCache<PageContext['document'], string>();
-
-/** What a sighted visitor can read on the whole page (body, without scripts, hidden or visually hidden text). */
+/** What a sighted visitor can read on the whole page: `page.visibleText`, read once per page. */
 export function pageVisibleText(page: PageContext): string {
-  let text = bodies.get(page.document);
-  if (text === undefined) {
-    const body = elementsOf(page).find((el) => el.name === 'body');
-    text = body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
-    bodies.set(page.document, text);
-  }
-  return text;
+  return page.visibleText;
+}
+
+/** Reads the page's visible text (body, without scripts, hidden or visually hidden text). See `page.visibleText`. */
+export function readVisibleText(page: Pick<PageContext, 'elements' | 'document'>): string {
+  const body = page.elements.find((el) => el.name === 'body');
+  return body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
 }
 
 /** Elements whose text is shown as code or quoted from someone else, not claimed by the page itself. */
