@@ -63,6 +63,8 @@ export default defineConfig({
       // The demos' layout follows the system's colour scheme, and so does Starlight unless a visitor picks a theme
       // (then it sets data-theme="light", which keeps the kit light): the components follow the system too.
       darkMode: 'media',
+      // The sale demo's "10% off the jacket you viewed" and the SaaS hero experiment: signals recorded on the device.
+      offers: true,
     }),
   ],
 });

@@ -7,8 +7,16 @@ import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
+import {
+  chooserCode,
+  chooserPath,
+  chooserPlugin,
+  chooserScriptTag,
+  offersBootstrap,
+} from './integration/chooser.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { resolveOffers } from './integration/offers-options.ts';
 import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
 import { auditSkipped, runAudit } from './integration/run-audit.ts';
 import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
@@ -25,6 +33,7 @@ export type { AstroCtaOptions } from './integration/options.ts';
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
+  const offers = resolveOffers(options.offers, options.beacon ? options.beacon.consent : undefined);
   // Validated here so that a bad rule id fails `astro build` at once, naming the field.
   const audit = options.audit
     ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' })
@@ -44,9 +53,21 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
+      'astro:config:setup': (setup) => {
+        const { config, injectScript, updateConfig, addDevToolbarApp, command, logger } = setup;
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
+        // Offers and experiments (integration/chooser.ts): the recorder and the report of choices run ahead of the
+        // beacon; the chooser is a file of the site that a middleware puts into the <head> of the pages using it.
+        if (offers) {
+          injectScript('page', offersBootstrap(offers, !!options.beacon));
+          const code = chooserCode();
+          const path = chooserPath(config.base, code);
+          setup.injectRoute({ pattern: path.slice(config.base.replace(/\/?$/, '/').length - 1), entrypoint: 'astro-cta/runtime/chooser-script.ts', prerender: true });
+          setup.addMiddleware({ order: 'post', entrypoint: 'astro-cta/runtime/chooser-middleware.ts' });
+          updateConfig({ vite: { plugins: [chooserPlugin(code, chooserScriptTag(path, offers))] } });
+        }
+        updateConfig({ vite: { define: { __ASTRO_CTA_OFFERS__: offers ? 'true' : 'false' } } });
         if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
