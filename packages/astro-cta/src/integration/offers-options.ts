@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { durationMs } from '../offers/signals-format.ts';
 
+const CONSENT_ERROR = 'offers.consent is "granted", "pending" or "denied".';
+
 /** `offers: { … }` in the integration's options. */
 export const offersOptionsSchema = z.strictObject({
   /** How long signals are kept on the device: "30d" (default), "12h", "2w"… */
@@ -15,9 +17,14 @@ export const offersOptionsSchema = z.strictObject({
    * "pending" or "denied" store nothing until the page sets `ctaConsent` to "granted"; "granted" stores at once and
    * forgets everything when the visitor withdraws. Leave both out where no consent is required.
    */
-  consent: z
-    .enum(['granted', 'pending', 'denied'], { error: 'offers.consent is "granted", "pending" or "denied".' })
-    .optional(),
+  // A refinement, not an enum: inside the `boolean | {…}` union zod keeps a refinement's message, not an enum's.
+  consent: (
+    z
+      .string({ error: CONSENT_ERROR })
+      .refine((value) => ['granted', 'pending', 'denied'].includes(value), { error: CONSENT_ERROR }) as unknown as z.ZodType<
+      'granted' | 'pending' | 'denied'
+    >
+  ).optional(),
 });
 
 export interface ResolvedOffers {
