@@ -28,6 +28,7 @@ export default defineConfig({
             'components/incentive',
             'components/cta-section',
             'components/conversion',
+            'components/offers',
             'components/theming',
             'components/mdx',
           ],
