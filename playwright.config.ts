@@ -29,7 +29,10 @@ export default defineConfig({
     // The docs site's suites (the webServer above).
     // The compatibility matrix and the static Storybook have their own configs and CI steps (npm run test:compat,
     // npm run test:storybook): they install or build their own sites.
-    { name: 'site', testIgnore: [/e2e\/(beacon|kit)\//, /e2e\/compat\//, /e2e\/storybook\//, /e2e\/offers\/fixture\//] },
+    {
+      name: 'site',
+      testIgnore: [/e2e\/(beacon|kit)\//, /e2e\/compat\//, /e2e\/storybook\//, /e2e\/offers\/fixture\//],
+    },
     // Beacon suites: each spec serves a built fixture site itself on 127.0.0.1 (tests/e2e/beacon/support/site.ts).
     { name: 'beacon-fixtures', testMatch: /e2e\/beacon\/build-fixtures\.setup\.ts/ },
     { name: 'beacon', testMatch: /e2e\/beacon\/.*\.spec\.ts/, dependencies: ['beacon-fixtures'] },

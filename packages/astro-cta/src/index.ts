@@ -7,13 +7,7 @@ import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap } from './integration/beacon.ts';
-import {
-  chooserCode,
-  chooserPath,
-  chooserPlugin,
-  chooserScriptTag,
-  offersBootstrap,
-} from './integration/chooser.ts';
+import { chooserCode, chooserPath, chooserPlugin, chooserScriptTag, offersBootstrap } from './integration/chooser.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
 import { resolveOffers } from './integration/offers-options.ts';
@@ -63,7 +57,11 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
           injectScript('page', offersBootstrap(offers, !!options.beacon));
           const code = chooserCode();
           const path = chooserPath(config.base, code);
-          setup.injectRoute({ pattern: path.slice(config.base.replace(/\/?$/, '/').length - 1), entrypoint: 'astro-cta/runtime/chooser-script.ts', prerender: true });
+          setup.injectRoute({
+            pattern: path.slice(config.base.replace(/\/?$/, '/').length - 1),
+            entrypoint: 'astro-cta/runtime/chooser-script.ts',
+            prerender: true,
+          });
           setup.addMiddleware({ order: 'post', entrypoint: 'astro-cta/runtime/chooser-middleware.ts' });
           updateConfig({ vite: { plugins: [chooserPlugin(code, chooserScriptTag(path, offers))] } });
         }

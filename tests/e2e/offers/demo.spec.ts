@@ -10,7 +10,9 @@ const visibility = (page: Page, arm: string) =>
     .locator(`:scope > [data-cta-arm="${arm}"]`)
     .evaluate((element) => getComputedStyle(element).visibility);
 
-test('seed scenario: view the jacket, come back to the sale, see 10% off the jacket you viewed, disclosed', async ({ page }, info) => {
+test('seed scenario: view the jacket, come back to the sale, see 10% off the jacket you viewed, disclosed', async ({
+  page,
+}, info) => {
   await recordLayoutShifts(page);
   await page.goto('/demos/sale/');
   // A first visit: the default (free shipping), the personalised alternative hidden in the same box.
@@ -35,7 +37,10 @@ test('seed scenario: view the jacket, come back to the sale, see 10% off the jac
   const shownCta = personalised.locator('[data-cta]');
   await expect(shownCta).toHaveAttribute('data-cta-experiment', 'jacket-deal');
   await expect(shownCta).toHaveAttribute('data-cta-arm', 'viewed-jacket');
-  await expect(offer(page).locator(':scope > [data-cta-arm="standard"] [data-cta]')).toHaveAttribute('data-cta-notrack', '');
+  await expect(offer(page).locator(':scope > [data-cta-arm="standard"] [data-cta]')).toHaveAttribute(
+    'data-cta-notrack',
+    '',
+  );
   const cls = await cumulativeLayoutShift(page);
   console.log(`CLS of /demos/sale/ with the personalised offer shown: ${cls}`);
   expect(cls).toBe(0);
@@ -44,27 +49,36 @@ test('seed scenario: view the jacket, come back to the sale, see 10% off the jac
   await page.locator('.plan--featured').screenshot({ path: info.outputPath('sale-jacket-card-personalised.png') });
 
   // A purchase ends the offer (`notPurchased`).
-  await page.evaluate(() => document.dispatchEvent(new CustomEvent('cta:purchase', { detail: { item: 'fjord-jacket' } })));
+  await page.evaluate(() =>
+    document.dispatchEvent(new CustomEvent('cta:purchase', { detail: { item: 'fjord-jacket' } })),
+  );
   await expect.poll(() => page.evaluate(() => localStorage.getItem('ctaSignals'))).toContain('"p":{"fjord-jacket"');
   await page.reload();
   expect(await visibility(page, 'standard')).toBe('visible');
   expect(await visibility(page, 'viewed-jacket')).toBe('hidden');
 });
 
-test('the SaaS hero experiment: one arm per visitor, the same across reloads, stored on the device only', async ({ page }, info) => {
+test('the SaaS hero experiment: one arm per visitor, the same across reloads, stored on the device only', async ({
+  page,
+}, info) => {
   await recordLayoutShifts(page);
   await page.goto('/demos/saas/');
   const shown = hero(page).locator(':scope > [data-cta-shown]');
   await expect(shown).toHaveCount(1);
   const arm = await shown.getAttribute('data-cta-arm');
   expect(['A', 'B']).toContain(arm);
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('ctaSignals') ?? '{}').m?.['hero-copy'])).toBe(arm);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('ctaSignals') ?? '{}').m?.['hero-copy']))
+    .toBe(arm);
   expect(await cumulativeLayoutShift(page)).toBe(0);
   for (let reload = 0; reload < 3; reload++) {
     await page.reload();
     await expect(hero(page).locator(':scope > [data-cta-shown]')).toHaveAttribute('data-cta-arm', arm!);
   }
-  await expect(hero(page).locator(`[data-cta-arm="${arm}"] [data-cta]`)).toHaveAttribute('data-cta-experiment', 'hero-copy');
+  await expect(hero(page).locator(`[data-cta-arm="${arm}"] [data-cta]`)).toHaveAttribute(
+    'data-cta-experiment',
+    'hero-copy',
+  );
   await page.locator('.hero').screenshot({ path: info.outputPath(`saas-hero-arm-${arm}.png`) });
 });
 
@@ -73,7 +87,9 @@ for (const [random, arm] of [
   [0.75, 'A'],
   [0.25, 'B'],
 ] as const) {
-  test(`a new visitor drawing ${random} gets arm ${arm}, shown before first paint without layout shift`, async ({ page }, info) => {
+  test(`a new visitor drawing ${random} gets arm ${arm}, shown before first paint without layout shift`, async ({
+    page,
+  }, info) => {
     await recordLayoutShifts(page);
     await page.addInitScript((value) => {
       Math.random = () => value;

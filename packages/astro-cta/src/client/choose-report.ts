@@ -6,7 +6,15 @@
  * - the CTAs of an experiment's shown alternative keep `data-cta-experiment`/`data-cta-arm` only when it is an arm
  *   this visitor was assigned: in the holdout, before an arm could be picked, and after the end they are not counted.
  */
-import { CHOICE_DEFAULT, CHOOSE, CTA_ARM, CTA_EXPERIMENT, CTA_NO_TRACK, CTA_SELECTOR, EXPERIMENT_ENDS } from '@astro-cta/contract';
+import {
+  CHOICE_DEFAULT,
+  CHOOSE,
+  CTA_ARM,
+  CTA_EXPERIMENT,
+  CTA_NO_TRACK,
+  CTA_SELECTOR,
+  EXPERIMENT_ENDS,
+} from '@astro-cta/contract';
 
 /** Set by the chooser on the alternative it shows. */
 export const SHOWN = 'data-cta-shown';

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import {
+  ARM_WEIGHT,
+  CHOICE_WHEN,
+  CHOOSE,
+  CTA_ARM,
+  CTA_EXPERIMENT,
+  EXPERIMENT_ENDS,
+  EXPERIMENT_HOLDOUT,
+  EXPERIMENT_WINNER,
+} from '@astro-cta/contract';
 import { describe, expect, it } from 'vitest';
-import { ARM_WEIGHT, CHOICE_WHEN, CHOOSE, CTA_ARM, CTA_EXPERIMENT, EXPERIMENT_ENDS, EXPERIMENT_HOLDOUT, EXPERIMENT_WINNER } from '@astro-cta/contract';
 import { SHOWN } from './choose-report.ts';
 
 /**
@@ -27,7 +36,16 @@ describe('chooser', () => {
 
   it('writes the contract names it uses as "data-cta-" suffixes (ties them)', () => {
     // (The default needs no code: choose.css shows it when nothing is marked.)
-    for (const name of [CHOOSE, CTA_EXPERIMENT, CTA_ARM, CHOICE_WHEN, ARM_WEIGHT, EXPERIMENT_HOLDOUT, EXPERIMENT_ENDS, EXPERIMENT_WINNER])
+    for (const name of [
+      CHOOSE,
+      CTA_EXPERIMENT,
+      CTA_ARM,
+      CHOICE_WHEN,
+      ARM_WEIGHT,
+      EXPERIMENT_HOLDOUT,
+      EXPERIMENT_ENDS,
+      EXPERIMENT_WINNER,
+    ])
       expect(code).toContain(`"${name.replace(/^data-cta-/, '')}"`);
     expect(code).toContain(`"${SHOWN}"`);
     expect(code).toContain('data-cta-${');

@@ -39,6 +39,8 @@ import type { SignalsRecord } from '../offers/signals-format.ts';
         const wrapper = this.previousElementSibling!;
         const name = attribute('experiment', wrapper);
         const alternatives = [...wrapper.children];
+        // One variable for a window, then an arm's name, then the element: every declaration costs bytes.
+        // biome-ignore lint/suspicious/noExplicitAny: it holds three types in turn, on purpose (above).
         let found: any;
         try {
           if (attribute('choose', wrapper) == 'offer')
@@ -53,7 +55,8 @@ import type { SignalsRecord } from '../offers/signals-format.ts';
               const sum = weights.reduce((total, weight) => total + weight);
               // Uniform in (sum - sum / (1 - holdout), sum]: below 0 is the holdout's share.
               let point = sum - (Math.random() * sum) / (1 - holdout);
-              found = point < 0 ? '' : attribute('arm', alternatives.find((_, index) => (point -= weights[index]!) < 0)!);
+              found =
+                point < 0 ? '' : attribute('arm', alternatives.find((_, index) => (point -= weights[index]!) < 0)!);
             }
             found = alternatives.find((alternative) => attribute('arm', alternative) == found);
           }

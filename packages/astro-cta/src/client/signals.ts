@@ -14,7 +14,15 @@
  * The site reports cart and purchase events on document or window:
  * `document.dispatchEvent(new CustomEvent('cta:cart', { detail: { item: 'fjord-jacket' } }))` (and 'cta:purchase').
  */
-import { ARM_WEIGHT, CHOOSE, CTA_ARM, CTA_EXPERIMENT, EXPERIMENT_ENDS, EXPERIMENT_HOLDOUT, VIEWED_ITEM } from '@astro-cta/contract';
+import {
+  ARM_WEIGHT,
+  CHOOSE,
+  CTA_ARM,
+  CTA_EXPERIMENT,
+  EXPERIMENT_ENDS,
+  EXPERIMENT_HOLDOUT,
+  VIEWED_ITEM,
+} from '@astro-cta/contract';
 import {
   CART_EVENT,
   DEFAULT_EXPIRES_MS,
@@ -32,7 +40,10 @@ export interface SignalsOptions {
   /** Lifetime of entries in ms (default 30 days). */
   expiresMs?: number;
   /** The consent store and its default; leave it out where storing needs no consent. */
-  consent?: { store: { get(): ConsentState | undefined; listen(listener: () => void): unknown }; fallback: ConsentState };
+  consent?: {
+    store: { get(): ConsentState | undefined; listen(listener: () => void): unknown };
+    fallback: ConsentState;
+  };
   /** The chooser picked experiment arms itself (its script tag carries `data-store`): store what it showed. */
   chooserPicks?: boolean;
 }
@@ -100,13 +111,16 @@ export function startSignals(options: SignalsOptions = {}): void {
   apply((record, now) => pageView(record, now, options.chooserPicks ?? !consent));
   const itemEvent = (field: 'k' | 'p') => (event: Event) => {
     const item = (event as CustomEvent<{ item?: unknown } | undefined>).detail?.item;
-    if (typeof item === 'string' && item) apply((record, now) => ((record[field] = objectOr(record[field]))[item] = now));
+    if (typeof item === 'string' && item)
+      apply((record, now) => ((record[field] = objectOr(record[field]))[item] = now));
   };
   // Capture on window sees the events dispatched on document too, even when they do not bubble.
   addEventListener(CART_EVENT, itemEvent('k'), true);
   addEventListener(PURCHASE_EVENT, itemEvent('p'), true);
   // A page swapped in by Astro's view transitions is a page view of its own.
-  addEventListener('astro:after-swap', () => apply((record, now) => pageView(record, now, options.chooserPicks ?? !consent)));
+  addEventListener('astro:after-swap', () =>
+    apply((record, now) => pageView(record, now, options.chooserPicks ?? !consent)),
+  );
 }
 
 function objectOr<T>(value: T | undefined): NonNullable<T> {
@@ -138,7 +152,9 @@ function pageView(record: SignalsRecord, now: number, chooserPicks: boolean): vo
     else delete record.c;
   }
   record.t = now;
-  const items = new Set([...document.querySelectorAll(`[${VIEWED_ITEM}]`)].map((element) => element.getAttribute(VIEWED_ITEM)!));
+  const items = new Set(
+    [...document.querySelectorAll(`[${VIEWED_ITEM}]`)].map((element) => element.getAttribute(VIEWED_ITEM)!),
+  );
   const views = (record.i = objectOr(record.i));
   for (const item of items) {
     if (!item) continue;
@@ -154,12 +170,15 @@ function rememberArms(record: SignalsRecord, now: number, chooserPicks: boolean)
   const memory = (record.m = objectOr(record.m));
   for (const wrapper of document.querySelectorAll(`[${CHOOSE}="experiment"]`)) {
     const name = wrapper.getAttribute(CTA_EXPERIMENT);
-    if (!name || typeof memory[name] === 'string' || Date.parse(wrapper.getAttribute(EXPERIMENT_ENDS) ?? '') <= now) continue;
+    if (!name || typeof memory[name] === 'string' || Date.parse(wrapper.getAttribute(EXPERIMENT_ENDS) ?? '') <= now)
+      continue;
     const arms = [...wrapper.children].filter((child) => child.hasAttribute(CTA_ARM));
     const shown = arms.find((arm) => arm.hasAttribute(SHOWN));
     // The chooser picked and showed an arm (nothing shown: it picked the holdout), or it could not pick before
     // consent and this draw serves the next page views.
-    memory[name] = chooserPicks ? (shown?.getAttribute(CTA_ARM) ?? '') : drawArm(arms, Number(wrapper.getAttribute(EXPERIMENT_HOLDOUT)) || 0);
+    memory[name] = chooserPicks
+      ? (shown?.getAttribute(CTA_ARM) ?? '')
+      : drawArm(arms, Number(wrapper.getAttribute(EXPERIMENT_HOLDOUT)) || 0);
   }
 }
 
@@ -175,7 +194,9 @@ export function drawArm(arms: Element[], holdout: number, random = Math.random()
 /** Re-evaluates every condition on this page and every one remembered from earlier pages. */
 function evaluateConditions(record: SignalsRecord, expires: number): void {
   const memory = (record.m = objectOr(record.m));
-  const onPage = [...document.querySelectorAll('[data-cta-when]')].map((element) => element.getAttribute('data-cta-when')!);
+  const onPage = [...document.querySelectorAll('[data-cta-when]')].map(
+    (element) => element.getAttribute('data-cta-when')!,
+  );
   const known = Object.keys(memory).filter((key) => key.startsWith('{'));
   for (const key of new Set([...onPage, ...known])) {
     let when: unknown;

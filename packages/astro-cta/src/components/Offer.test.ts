@@ -20,8 +20,12 @@ describe('offers and experiments render the markup contract', () => {
     expect(html).toContain(
       'data-cta-arm="viewed" data-cta-when="{&quot;viewed&quot;:&quot;fjord-jacket&quot;,&quot;within&quot;:&quot;7d&quot;,&quot;notPurchased&quot;:true}" data-cta-personalised',
     );
-    expect(html).toMatch(/<a data-cta-experiment="jacket-deal" data-cta-arm="viewed" href="\/buy"[^>]*data-cta="buy-offer"/);
-    expect(html).toMatch(/<p class="cta-disclosure" data-cta-disclosure>Personalised for you: [^<]*automated decision-making/);
+    expect(html).toMatch(
+      /<a data-cta-experiment="jacket-deal" data-cta-arm="viewed" href="\/buy"[^>]*data-cta="buy-offer"/,
+    );
+    expect(html).toMatch(
+      /<p class="cta-disclosure" data-cta-disclosure>Personalised for you: [^<]*automated decision-making/,
+    );
     expect(html).toContain('<div class="cta-choice" data-cta-arm="standard" data-cta-default>');
     // Each wrapper is followed by the element whose parsing makes the choice.
     expect(html.match(/<\/div><cta-choose hidden(="true")?><\/cta-choose>/g)).toHaveLength(3);
@@ -30,7 +34,9 @@ describe('offers and experiments render the markup contract', () => {
 
   it('the `when` shorthand: the content, and an empty default', async () => {
     const html = await render('ok');
-    expect(html).toMatch(/data-cta-experiment="welcome-back"><div class="cta-choice" data-cta-arm="offer" data-cta-when="\{&quot;returning&quot;:true\}"><p>Welcome back<\/p><\/div><div class="cta-choice" data-cta-arm="nothing" data-cta-default><\/div>/);
+    expect(html).toMatch(
+      /data-cta-experiment="welcome-back"><div class="cta-choice" data-cta-arm="offer" data-cta-when="\{&quot;returning&quot;:true\}"><p>Welcome back<\/p><\/div><div class="cta-choice" data-cta-arm="nothing" data-cta-default><\/div>/,
+    );
   });
 
   it('an experiment: weights, holdout, end; the first arm is the default', async () => {

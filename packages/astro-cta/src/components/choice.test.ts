@@ -26,7 +26,11 @@ describe('alternative props', () => {
     });
     expect(
       alternativeAttributes({ arm: 'viewed', when: { viewed: 'x', within: '7d' }, personalised: true }, 'offer'),
-    ).toEqual({ 'data-cta-arm': 'viewed', 'data-cta-when': '{"viewed":"x","within":"7d"}', 'data-cta-personalised': '' });
+    ).toEqual({
+      'data-cta-arm': 'viewed',
+      'data-cta-when': '{"viewed":"x","within":"7d"}',
+      'data-cta-personalised': '',
+    });
     expect(alternativeAttributes({ arm: 'B', weight: 2 }, 'experiment')).toEqual({
       'data-cta-arm': 'B',
       'data-cta-weight': '2',

@@ -73,7 +73,10 @@ export function alternativeProblem(props: AlternativeProps, kind: 'offer' | 'exp
   if (kind === 'experiment') {
     const named = nameProblem('name', props.arm, 'B');
     if (named) return named;
-    if (props.weight !== undefined && !(typeof props.weight === 'number' && Number.isFinite(props.weight) && props.weight > 0))
+    if (
+      props.weight !== undefined &&
+      !(typeof props.weight === 'number' && Number.isFinite(props.weight) && props.weight > 0)
+    )
       return {
         prop: 'weight',
         problem: `${JSON.stringify(props.weight)} is not a positive number.`,

@@ -9,7 +9,8 @@ export function offersEnabledProblem(): PropProblem | undefined {
   if (typeof __ASTRO_CTA_OFFERS__ !== 'boolean' || __ASTRO_CTA_OFFERS__) return undefined;
   return {
     prop: 'name',
-    problem: 'offers and experiments need the integration to record signals and choose before first paint, and its `offers` option is off.',
+    problem:
+      'offers and experiments need the integration to record signals and choose before first paint, and its `offers` option is off.',
     fix: 'turn it on in astro.config: astroCta({ offers: true }).',
   };
 }

@@ -51,14 +51,17 @@ export function chooserPlugin(code: string, tag: string): Plugin {
     name: 'astro-cta:chooser',
     resolveId: (id) => (id === CHOOSER_MODULE ? RESOLVED : undefined),
     load: (id) =>
-      id === RESOLVED ? `export const code = ${JSON.stringify(code)};\nexport const tag = ${JSON.stringify(tag)};\n` : undefined,
+      id === RESOLVED
+        ? `export const code = ${JSON.stringify(code)};\nexport const tag = ${JSON.stringify(tag)};\n`
+        : undefined,
   };
 }
 
 /** The page script (`injectScript('page')`, ahead of the beacon's): the recorder, and the report of choices. */
 export function offersBootstrap(offers: ResolvedOffers, withBeacon: boolean): string {
   const lines = [`import { startSignals } from 'astro-cta/client/signals.ts';`];
-  if (withBeacon) lines.push(`import { startChoiceReport } from 'astro-cta/client/choose-report.ts';`, 'startChoiceReport();');
+  if (withBeacon)
+    lines.push(`import { startChoiceReport } from 'astro-cta/client/choose-report.ts';`, 'startChoiceReport();');
   const settings = [`expiresMs: ${offers.expiresMs}`, `chooserPicks: ${chooserMayPick(offers)}`];
   if (offers.consent) {
     // Under its own name: Astro joins the page scripts into one module, and the beacon's imports `ctaConsent` too.

@@ -19,11 +19,9 @@ export const offersOptionsSchema = z.strictObject({
    */
   // A refinement, not an enum: inside the `boolean | {…}` union zod keeps a refinement's message, not an enum's.
   consent: (
-    z
-      .string({ error: CONSENT_ERROR })
-      .refine((value) => ['granted', 'pending', 'denied'].includes(value), { error: CONSENT_ERROR }) as unknown as z.ZodType<
-      'granted' | 'pending' | 'denied'
-    >
+    z.string({ error: CONSENT_ERROR }).refine((value) => ['granted', 'pending', 'denied'].includes(value), {
+      error: CONSENT_ERROR,
+    }) as unknown as z.ZodType<'granted' | 'pending' | 'denied'>
   ).optional(),
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './options.ts';
 import { chooserPath, chooserScriptTag, offersBootstrap } from './chooser.ts';
 import { resolveOffers } from './offers-options.ts';
+import { resolveOptions } from './options.ts';
 
 describe('astroCta() options', () => {
   it('defaults to auditing and no beacon', () => {
@@ -55,11 +55,16 @@ describe('offers with the beacon', () => {
     expect(resolveOffers(false, 'pending')).toBeUndefined();
     expect(resolveOffers(true, undefined)).toEqual({ expiresMs: 30 * 864e5, consent: undefined });
     expect(resolveOffers(true, 'pending')).toEqual({ expiresMs: 30 * 864e5, consent: 'pending' });
-    expect(resolveOffers({ expires: '12h', consent: 'granted' }, 'pending')).toEqual({ expiresMs: 12 * 36e5, consent: 'granted' });
+    expect(resolveOffers({ expires: '12h', consent: 'granted' }, 'pending')).toEqual({
+      expiresMs: 12 * 36e5,
+      consent: 'granted',
+    });
     const page = offersBootstrap({ expiresMs: 1000, consent: 'pending' }, true);
     expect(page).toContain(`import { ctaConsent as signalsConsent } from 'astro-cta/client/beacon-consent.ts';`);
     expect(page).toContain('startChoiceReport();');
-    expect(page).toContain('startSignals({ expiresMs: 1000, chooserPicks: false, consent: { store: signalsConsent, fallback: "pending" } });');
+    expect(page).toContain(
+      'startSignals({ expiresMs: 1000, chooserPicks: false, consent: { store: signalsConsent, fallback: "pending" } });',
+    );
     expect(offersBootstrap({ expiresMs: 1000, consent: undefined }, false)).not.toContain('startChoiceReport');
     expect(chooserScriptTag('/_astro-cta/choose-x.js', { expiresMs: 1, consent: undefined })).toBe(
       '<script src="/_astro-cta/choose-x.js" data-store="1"></script>',

@@ -85,7 +85,11 @@ export function whenProblem(when: unknown): WhenProblem | undefined {
         fix: 'give e.g. times: 2 (viewed at least twice).',
       };
     if (condition.viewed === undefined)
-      return { key: 'times', problem: 'counts views of an item, and the condition names none.', fix: "add viewed: 'item-id'." };
+      return {
+        key: 'times',
+        problem: 'counts views of an item, and the condition names none.',
+        fix: "add viewed: 'item-id'.",
+      };
   }
   if (condition.notPurchased !== undefined && condition.notPurchased !== true)
     return {
@@ -161,4 +165,3 @@ export function whenWindow(when: When, record: SignalsRecord, expiresMs: number)
   }
   return from < until ? [from, until] : never;
 }
-
