@@ -6,24 +6,35 @@ import type { Page } from '@playwright/test';
  */
 export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const shifts: Array<{ value: number; hadRecentInput: boolean }> = [];
+    type Shift = { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node | null }> };
+    const shifts: Array<{ value: number; hadRecentInput: boolean; moved: string[] }> = [];
     (window as unknown as { ctaShifts: typeof shifts }).ctaShifts = shifts;
+    // What moved, for the failure message: the shifted elements' tags and classes.
+    const describe = (node?: Node | null) =>
+      node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}` : String(node);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
-        shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
+      for (const entry of list.getEntries() as unknown as Shift[])
+        shifts.push({
+          value: entry.value,
+          hadRecentInput: entry.hadRecentInput,
+          moved: (entry.sources ?? []).map((source) => describe(source.node)),
+        });
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
 
 /** The page's cumulative layout shift so far (shifts after input excluded, as CLS does), after two more frames. */
 export async function cumulativeLayoutShift(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  const { cls, shifts } = await page.evaluate(async () => {
     await document.fonts.ready;
     // Lazy images below the fold never load, so only the others are waited for.
     const eager = [...document.images].filter((image) => image.loading !== 'lazy');
     await Promise.all(eager.map((image) => image.decode().catch(() => undefined)));
     for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-    const shifts = (window as unknown as { ctaShifts: Array<{ value: number; hadRecentInput: boolean }> }).ctaShifts;
-    return shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0);
+    type Recorded = { value: number; hadRecentInput: boolean; moved: string[] };
+    const shifts = (window as unknown as { ctaShifts: Recorded[] }).ctaShifts.filter((shift) => !shift.hadRecentInput);
+    return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
   });
+  if (shifts.length) console.log(`layout shifts on ${page.url()}: ${JSON.stringify(shifts)}`);
+  return cls;
 }
