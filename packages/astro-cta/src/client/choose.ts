@@ -23,15 +23,8 @@
 import type { SignalsRecord } from '../offers/signals-format.ts';
 
 {
-  const now = Date.now();
   const storeAllowed = document.currentScript!.dataset.store;
   const attribute = (name: string, element: Element) => element.getAttribute(`data-cta-${name}`)!;
-  let memory: NonNullable<SignalsRecord['m']> = {};
-  try {
-    memory = JSON.parse(localStorage.ctaSignals).m || {};
-  } catch {
-    // Nothing stored, storage disabled, or not our JSON: no memory, so every wrapper shows its default.
-  }
   customElements.define(
     'cta-choose',
     class extends HTMLElement {
@@ -43,6 +36,10 @@ import type { SignalsRecord } from '../offers/signals-format.ts';
         // biome-ignore lint/suspicious/noExplicitAny: it holds three types in turn, on purpose (above).
         let found: any;
         try {
+          // Read here, per wrapper, not once: after a view transition the recorder may have written since.
+          // Storage disabled or not our JSON: it throws, and the default shows.
+          const memory: NonNullable<SignalsRecord['m']> = JSON.parse(localStorage.ctaSignals || '{}').m || {};
+          const now = Date.now();
           if (attribute('choose', wrapper) == 'offer')
             found = alternatives.find(
               (alternative) => (found = memory[attribute('when', alternative)]) && found[0] <= now && now < found[1],

@@ -6,7 +6,13 @@ import type { Page } from '@playwright/test';
  */
 export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    type Shift = { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node | null }> };
+    type Rect = { x: number; y: number; width: number; height: number };
+    type Shift = {
+      value: number;
+      hadRecentInput: boolean;
+      startTime: number;
+      sources?: Array<{ node?: Node | null; previousRect: Rect; currentRect: Rect }>;
+    };
     const shifts: Array<{ value: number; hadRecentInput: boolean; moved: string[] }> = [];
     (window as unknown as { ctaShifts: typeof shifts }).ctaShifts = shifts;
     // What moved, for the failure message: the shifted elements' tags and classes.
@@ -17,7 +23,11 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
         shifts.push({
           value: entry.value,
           hadRecentInput: entry.hadRecentInput,
-          moved: (entry.sources ?? []).map((source) => describe(source.node)),
+          moved: (entry.sources ?? []).map(
+            ({ node, previousRect: a, currentRect: b }) =>
+              `${describe(node)} ${a.x},${a.y} ${a.width}x${a.height} -> ${b.x},${b.y} ${b.width}x${b.height} ` +
+              `at ${Math.round(entry.startTime)} ms`,
+          ),
         });
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -25,6 +35,11 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
 
 /** The page's cumulative layout shift so far (shifts after input excluded, as CLS does), after two more frames. */
 export async function cumulativeLayoutShift(page: Page): Promise<number> {
+  return (await layoutShifts(page)).cls;
+}
+
+/** The same, with what moved in each shift ("tag.classes x,y wxh -> x,y wxh at t ms"). */
+export async function layoutShifts(page: Page): Promise<{ cls: number; moved: string[] }> {
   const { cls, shifts } = await page.evaluate(async () => {
     await document.fonts.ready;
     // Lazy images below the fold never load, so only the others are waited for.
@@ -36,5 +51,5 @@ export async function cumulativeLayoutShift(page: Page): Promise<number> {
     return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
   });
   if (shifts.length) console.log(`layout shifts on ${page.url()}: ${JSON.stringify(shifts)}`);
-  return cls;
+  return { cls, moved: shifts.flatMap((shift) => shift.moved) };
 }
