@@ -16,7 +16,7 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
     const shifts: Array<{ value: number; hadRecentInput: boolean; moved: string[] }> = [];
     (window as unknown as { ctaShifts: typeof shifts }).ctaShifts = shifts;
     // What moved, for the failure message: the shifted elements' tags and classes.
-    const describe = (node?: Node | null) =>
+    const nameOf = (node?: Node | null) =>
       node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}` : String(node);
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as Shift[])
@@ -25,7 +25,7 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
           hadRecentInput: entry.hadRecentInput,
           moved: (entry.sources ?? []).map(
             ({ node, previousRect: a, currentRect: b }) =>
-              `${describe(node)} ${a.x},${a.y} ${a.width}x${a.height} -> ${b.x},${b.y} ${b.width}x${b.height} ` +
+              `${nameOf(node)} ${a.x},${a.y} ${a.width}x${a.height} -> ${b.x},${b.y} ${b.width}x${b.height} ` +
               `at ${Math.round(entry.startTime)} ms`,
           ),
         });
