@@ -7,8 +7,10 @@ import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
 import { beaconBootstrap, beaconSettingsPlugin } from './integration/beacon.ts';
+import { chooserCode, chooserPath, chooserPlugin, chooserScriptTag, offersBootstrap } from './integration/chooser.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { resolveOffers } from './integration/offers-options.ts';
 import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
 import { auditSkipped, runAudit } from './integration/run-audit.ts';
 import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
@@ -26,6 +28,7 @@ export type { AstroCtaOptions } from './integration/options.ts';
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
+  const offers = resolveOffers(options.offers, options.beacon ? options.beacon.consent : undefined);
   // Validated here so that a bad rule id fails `astro build` at once, naming the field. `audit.metrics` is a file
   // relative to the project root, so it is read once the root is known (astro:config:setup).
   const withoutMetrics = options.audit ? { ...options.audit, metrics: undefined } : undefined;
@@ -47,7 +50,8 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
+      'astro:config:setup': (setup) => {
+        const { config, injectScript, updateConfig, addDevToolbarApp, command, logger } = setup;
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
         // biome-ignore lint/complexity/useOptionalChain: `audit` may be false, which has no properties
@@ -60,7 +64,25 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
           : undefined;
         toolbarMetrics =
           toolbarAudit && options.metrics ? new ToolbarMetrics(metricsSource(options.metrics)) : undefined;
-        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
+        // Offers and experiments (integration/chooser.ts): the recorder and the report of choices run ahead of the
+        // beacon; the chooser is a file of the site that a middleware puts into the <head> of the pages using it.
+        if (offers) {
+          injectScript('page', offersBootstrap(offers, !!options.beacon));
+          const code = chooserCode();
+          const path = chooserPath(config.base, code);
+          setup.injectRoute({
+            pattern: path.slice(config.base.replace(/\/?$/, '/').length - 1),
+            entrypoint: 'astro-cta/runtime/chooser-script.ts',
+            prerender: true,
+          });
+          setup.addMiddleware({ order: 'post', entrypoint: 'astro-cta/runtime/chooser-middleware.ts' });
+          updateConfig({ vite: { plugins: [chooserPlugin(code, chooserScriptTag(path, offers))] } });
+        }
+        updateConfig({ vite: { define: { __ASTRO_CTA_OFFERS__: offers ? 'true' : 'false' } } });
+        if (options.beacon) {
+          injectScript('page', beaconBootstrap(options.beacon, config.root, command === 'build'));
+          updateConfig({ vite: { plugins: [beaconSettingsPlugin(options.beacon)] } });
+        }
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
           root = config.root;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditOptionsSchema } from './audit-options.ts';
 import { beaconOptionsSchema } from './beacon-options.ts';
+import { offersOptionsSchema } from './offers-options.ts';
 
 const CSS_NAME = /^-?[A-Za-z_][\w-]*$/;
 const darkModeSchema = z.union(
@@ -66,6 +67,12 @@ export const optionsSchema = z
       .optional(),
     /** Ship none of the kit's look: components render their markup and `cta-…` classes only (default false). */
     unstyled: z.boolean().default(false),
+    /**
+     * Offers and experiments (`<Offer>`, `<Experiment>`, `<ViewedItem>`): `true` or `{ expires, consent }` records
+     * behaviour signals on the visitor's device (never sent) and adds the chooser to the pages that need it.
+     * Default false: nothing is recorded, and the components fail the build saying to turn this on.
+     */
+    offers: z.union([z.boolean(), offersOptionsSchema]).default(false),
   })
   .strict();
 
