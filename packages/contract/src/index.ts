@@ -85,6 +85,21 @@ export const OFFER_DISCLOSURE = 'data-cta-disclosure';
 /** On any element of a product page: the id of the item it shows, recorded on the device as viewed. */
 export const VIEWED_ITEM = 'data-cta-item';
 
+/**
+ * The keys of an offer's condition (`data-cta-when`): the kit's chooser evaluates them and the audit checks them, so
+ * both read this one list.
+ */
+export const CHOICE_CONDITION_KEYS = [
+  'viewed',
+  'times',
+  'inCart',
+  'within',
+  'notPurchased',
+  'returning',
+  'campaign',
+] as const;
+export type ChoiceConditionKey = (typeof CHOICE_CONDITION_KEYS)[number];
+
 export const CTA_ROLES = ['primary', 'secondary'] as const;
 export type CtaRole = (typeof CTA_ROLES)[number];
 

@@ -3,6 +3,7 @@
  * recorded on the device. Pure functions without DOM or Node: the components validate with them at build time and
  * the recorder (client/signals.ts) evaluates with them in the browser.
  */
+import { CHOICE_CONDITION_KEYS } from '@astro-cta/contract';
 import { durationMs, type SignalsRecord, VISIT_GAP_MS } from './signals-format.ts';
 
 export interface When {
@@ -22,7 +23,7 @@ export interface When {
   campaign?: string;
 }
 
-export const WHEN_KEYS = ['viewed', 'times', 'inCart', 'within', 'notPurchased', 'returning', 'campaign'] as const;
+export const WHEN_KEYS = CHOICE_CONDITION_KEYS;
 
 /** Item ids and campaign names: what a URL or a data attribute carries without escaping. */
 const ID = /^[\w.:-]{1,100}$/;

@@ -2,9 +2,10 @@
  * An offer alternative's condition (`data-cta-when`, JSON) as the audit reads it: which keys the chooser knows, what
  * each may hold, and which item ids it names (checked against the site's `data-cta-item` marks).
  *
- * The keys and values are the ones the kit's chooser evaluates (packages/astro-cta/src/offers/when.ts): viewed (with
- * times), inCart, within, notPurchased, returning, campaign. Keep the two in step.
+ * The keys are the contract's CHOICE_CONDITION_KEYS, which the kit's chooser evaluates
+ * (packages/astro-cta/src/offers/when.ts); the values checked here are the ones it accepts.
  */
+import type { ChoiceConditionKey } from '@astro-cta/contract';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -18,7 +19,7 @@ const id: Check = (value) =>
     ? undefined
     : 'an id of letters, digits and - _ . : (e.g. "fjord-jacket")';
 
-const CONDITION_KEYS: Readonly<Record<string, Check>> = {
+const CONDITION_KEYS: Readonly<Record<ChoiceConditionKey, Check>> = {
   viewed: id,
   times: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
   inCart: id,
@@ -66,7 +67,7 @@ export function readCondition(text: string): Condition {
   const problems: ConditionProblem[] = [];
   if (keys.length === 0) problems.push({ kind: 'empty' });
   for (const key of keys) {
-    const check = Object.hasOwn(CONDITION_KEYS, key) ? CONDITION_KEYS[key] : undefined;
+    const check = Object.hasOwn(CONDITION_KEYS, key) ? CONDITION_KEYS[key as ChoiceConditionKey] : undefined;
     if (!check) {
       problems.push({ kind: 'unknown-key', key });
       continue;
