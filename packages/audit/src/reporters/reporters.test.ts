@@ -130,7 +130,7 @@ describe('a finding placed where it is written, standing for repeats', () => {
   });
 
   it('terminal, HTML and GitHub: how the place was found, the repeats, and never a built line on a source file', () => {
-    const pretty = formatPretty(placedReport.findings, 1);
+    const pretty = formatPretty(placedReport.findings, 1, { color: false });
     expect(pretty).toContain('  12:5 warning');
     expect(pretty).toContain('written in src/components/Card.astro:7:3 (found by its text; 95% sure)');
     expect(pretty).toContain('and 2 more like it on this page (at 20:5)');
