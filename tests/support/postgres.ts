@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import postgres from 'postgres';
 
 /**
  * A throwaway PostgreSQL cluster for tests: initdb in a temp dir, a free port, its unix socket in that dir, stopped
@@ -14,6 +15,8 @@ export interface PostgresCluster {
   url: string;
   port: number;
   dir: string;
+  /** A new empty database on this cluster; resolves with its URL. */
+  createDatabase(): Promise<string>;
   /** Stops the server (fast shutdown: open connections are cut), keeping the data. */
   stop(): void;
   /** Starts it again on the same port and data (after stop). */
@@ -78,10 +81,22 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const stop = () => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
   start();
   let running = true;
+  let databases = 0;
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     port,
     dir,
+    async createDatabase() {
+      const name = `test_${++databases}`;
+      const sql = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`CREATE DATABASE ${name}`);
+      } finally {
+        await sql.end();
+      }
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
     stop() {
       if (running) stop();
       running = false;

@@ -134,7 +134,7 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
              SUM((e.type = 'click')::int), SUM((e.type = 'conversion')::int)
       FROM events e
       JOIN (SELECT DISTINCT ON (visit) visit, received_at AS first_at, page FROM events
-            WHERE visit IS NOT NULL ORDER BY visit, received_at) AS s ON s.visit = e.visit
+            WHERE visit IS NOT NULL ORDER BY visit, received_at, page_view, seq) AS s ON s.visit = e.visit
       GROUP BY e.visit, s.first_at, s.page;
     INSERT INTO landing_daily
       SELECT first_at / 86400000, landing_page, COUNT(*),

@@ -123,7 +123,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const sweep = setInterval(() => service.rateLimiter.sweep(), 60_000).unref();
+  // A shared limiter sweeps in the database; a failed sweep (database down) is simply tried again next minute.
+  const sweep = setInterval(() => {
+    Promise.resolve()
+      .then(() => service.rateLimiter.sweep())
+      .catch(() => {});
+  }, 60_000).unref();
 
   return {
     server,

@@ -68,10 +68,14 @@ export function attributeConversions(
 }
 
 /** attributeConversions' query and logic, for either engine (see steps.ts). */
-export function* attributionSteps(fromDay: number, toDay: number, options: AttributionOptions = {}): Steps<Attributed[]> {
+export function* attributionSteps(
+  fromDay: number,
+  toDay: number,
+  options: AttributionOptions = {},
+): Steps<Attributed[]> {
   const { model, windowMinutes, anyGoal } = { ...DEFAULT_ATTRIBUTION, ...options };
   const rows = yield* query<CandidateRow>(
-      `SELECT c.page_view AS conversion_page_view, c.seq AS conversion_seq, c.goal, c.received_at AS at, c.value,
+    `SELECT c.page_view AS conversion_page_view, c.seq AS conversion_seq, c.goal, c.received_at AS at, c.value,
               c.currency, k.cta, k.page, k.page_view, k.received_at AS click_at, k.seq AS click_seq,
               k.goal = c.goal AS same_goal
        FROM events c LEFT JOIN events k

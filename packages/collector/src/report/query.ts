@@ -453,12 +453,7 @@ interface EventTotals {
   sequenceGaps: number;
 }
 
-function* series(
-  range: DayRange,
-  by: Bucket,
-  rows: CtaRow[],
-  conversionDays: Map<string, number[]>,
-): Steps<Series> {
+function* series(range: DayRange, by: Bucket, rows: CtaRow[], conversionDays: Map<string, number[]>): Steps<Series> {
   const daily = yield* query<{ cta: string; day: number; impressions: number; clicks: number }>(
     `SELECT cta, day, SUM(impressions) AS impressions, SUM(clicks) AS clicks
      FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, day`,
