@@ -118,16 +118,18 @@ export class PostgresRateLimiter implements RateLimit {
     const [row] = await guarded(
       () => this.#sql<{ allowed: boolean; tokens: number }[]>`
         INSERT INTO cta_rate_buckets AS b (client_key, tokens, updated_at, allowed)
-        VALUES (${clientKey}, ${this.#burst - 1}, ${now}, true)
+        VALUES (${clientKey}, ${this.#burst - 1}::float8, ${now}::bigint, true)
         ON CONFLICT (client_key) DO UPDATE SET
           allowed = LEAST(${this.#burst}::float8,
-                          b.tokens + GREATEST(${now} - b.updated_at, 0) / 1000.0 * ${this.#perSecond}) >= 1,
+                          b.tokens + GREATEST(${now}::bigint - b.updated_at, 0) / 1000.0 * ${this.#perSecond}::float8)
+                    >= 1,
           tokens = LEAST(${this.#burst}::float8,
-                         b.tokens + GREATEST(${now} - b.updated_at, 0) / 1000.0 * ${this.#perSecond})
+                         b.tokens + GREATEST(${now}::bigint - b.updated_at, 0) / 1000.0 * ${this.#perSecond}::float8)
                    - CASE WHEN LEAST(${this.#burst}::float8,
-                                     b.tokens + GREATEST(${now} - b.updated_at, 0) / 1000.0 * ${this.#perSecond}) >= 1
+                                     b.tokens + GREATEST(${now}::bigint - b.updated_at, 0) / 1000.0
+                                     * ${this.#perSecond}::float8) >= 1
                           THEN 1 ELSE 0 END,
-          updated_at = GREATEST(b.updated_at, ${now})
+          updated_at = GREATEST(b.updated_at, ${now}::bigint)
         RETURNING allowed, tokens`,
     );
     if (!row || row.allowed) return { allowed: true, retryAfterSeconds: 0 };
@@ -176,13 +178,13 @@ export class PostgresDailyQuota implements Quota {
     const [granted] = await guarded(
       () => this.#sql`
         INSERT INTO cta_quota_usage AS u (day, client_key, events, new_ctas)
-        SELECT ${day}, ${clientKey}, ${events}, ${fresh.length}
-        WHERE (${this.#eventsPerDay} = 0 OR ${events} <= ${this.#eventsPerDay})
-          AND (${this.#newCtasPerDay} = 0 OR ${fresh.length} <= ${this.#newCtasPerDay})
+        SELECT ${day}::int, ${clientKey}, ${events}::int, ${fresh.length}::int
+        WHERE (${this.#eventsPerDay}::int = 0 OR ${events}::int <= ${this.#eventsPerDay}::int)
+          AND (${this.#newCtasPerDay}::int = 0 OR ${fresh.length}::int <= ${this.#newCtasPerDay}::int)
         ON CONFLICT (day, client_key) DO UPDATE SET
           events = u.events + excluded.events, new_ctas = u.new_ctas + excluded.new_ctas
-        WHERE (${this.#eventsPerDay} = 0 OR u.events + excluded.events <= ${this.#eventsPerDay})
-          AND (${this.#newCtasPerDay} = 0 OR u.new_ctas + excluded.new_ctas <= ${this.#newCtasPerDay})
+        WHERE (${this.#eventsPerDay}::int = 0 OR u.events + excluded.events <= ${this.#eventsPerDay}::int)
+          AND (${this.#newCtasPerDay}::int = 0 OR u.new_ctas + excluded.new_ctas <= ${this.#newCtasPerDay}::int)
         RETURNING events`,
     );
     if (granted) {
