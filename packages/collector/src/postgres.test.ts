@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { APIContext } from 'astro';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../tests/support/postgres.ts';
 import { type RunningServer, startServer } from './http/server.ts';
@@ -146,5 +148,31 @@ describe.skipIf(unavailable)('the collector on PostgreSQL', { timeout: 120_000 }
       cluster!.start();
       await server.close();
     }
+  });
+});
+
+describe.skipIf(unavailable)('the Astro endpoint on PostgreSQL', { timeout: 60_000 }, () => {
+  it('stores events posted to the route in the database named by the URL; 503 when it is unreachable', async () => {
+    const { createCtaEndpoint } = await import('./astro.ts');
+    const db = await cluster!.createDatabase();
+    const context = (request: Request) =>
+      ({ request, url: new URL(request.url), clientAddress: '203.0.113.9' }) as unknown as APIContext;
+    const request = (url: string) =>
+      new Request(url, {
+        method: 'POST',
+        body: JSON.stringify(view('astro1')),
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: new URL(url).origin },
+      });
+    const POST = createCtaEndpoint({ db, pool: 1 });
+    const response = await POST(context(request('http://localhost:4321/api/cta')));
+    expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0 });
+    const sql = postgres(db, { max: 1 });
+    expect(await sql`SELECT page_view, type, cta FROM events`).toEqual([
+      { page_view: 'astro1', type: 'impression', cta: 'signup' },
+    ]);
+    await sql.end();
+    const unreachable = createCtaEndpoint({ db: 'postgres://cta@127.0.0.1:1/cta' });
+    const refused = await unreachable(context(request('http://localhost:4322/api/cta')));
+    expect(refused.status).toBe(503);
   });
 });

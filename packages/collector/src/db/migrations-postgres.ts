@@ -9,10 +9,14 @@
  * - booleans are not numbers: `SUM(type = 'click')` becomes `SUM((type = 'click')::int)`, `MAX(bool)` `bool_or`,
  *   `MIN(MAX(x, 0), 10)` `LEAST(GREATEST(x, 0), 10)`.
  * - migration 3 changes the type CHECK and adds columns in place (SQLite has to rebuild the table).
- * - the rollups are kept by one PL/pgSQL row trigger doing what SQLite's three triggers do, in the same order.
- *   Concurrent writers (several collector processes) would race on the "is this the page view's first event"
- *   reads, so PostgresStore takes one transaction-level advisory lock per commit: writers take turns, as in SQLite,
- *   and group commit keeps each turn full.
+ * - the rollups are kept by one PL/pgSQL trigger doing what SQLite's three triggers do, in the same order. It runs
+ *   BEFORE each row (an AFTER ROW trigger fires at the end of its statement, when it would see the batch's later
+ *   rows too; a BEFORE ROW trigger sees exactly the rows inserted before it, as SQLite's triggers do), so a batch is
+ *   one multi-row INSERT. Being before the insert, it first skips a row whose (page view, sequence) is already
+ *   stored (RETURN NULL: a retried event changes nothing, as ON CONFLICT DO NOTHING would). That check and the
+ *   "is this the page view's first event" reads are exact only with one writer at a time, so PostgresEventStore
+ *   takes one transaction-level advisory lock per commit: writers take turns, as in SQLite, and group commit keeps
+ *   each turn full.
  */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
@@ -147,6 +151,9 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
       prior_page TEXT;
       prior_clicked BOOLEAN;
     BEGIN
+      IF EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq = NEW.seq) THEN
+        RETURN NULL;
+      END IF;
       -- cta_daily (SQLite: cta_daily_on_insert)
       IF NEW.type IN ('click', 'impression') THEN
         SELECT MIN(received_at) / 86400000, MIN(page), bool_or(type = 'click')
@@ -220,10 +227,10 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
           WHERE visit = NEW.visit AND page_views <= 1 AND clicks = 0 AND conversions = 0
         ON CONFLICT (day, page) DO UPDATE SET bounces = landing_daily.bounces + 1;
       END IF;
-      RETURN NULL;
+      RETURN NEW;
     END
     $$;
-    CREATE TRIGGER cta_rollups_on_insert AFTER INSERT ON events
+    CREATE TRIGGER cta_rollups_on_insert BEFORE INSERT ON events
       FOR EACH ROW EXECUTE FUNCTION cta_rollups_on_insert();
   `,
 };

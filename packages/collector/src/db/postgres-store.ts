@@ -10,14 +10,20 @@ import { StoreUnavailableError } from './store-errors.ts';
  */
 export const WRITE_LOCK = 0x63746131; // "cta1"
 
-// One statement per event, all sent at once (pipelined) in one transaction: the rollup trigger is an AFTER ROW trigger,
-// which Postgres fires at the end of its statement, so one multi-row INSERT would show each row's trigger the rows
-// after it; one row per statement gives exactly SQLite's order, where each trigger sees only the earlier events.
+// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. The rollup
+// trigger (BEFORE ROW, migrations-postgres.ts) sees the rows in array order, each after the ones before it.
 const INSERT = `INSERT INTO events
   (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
    visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-  ON CONFLICT (page_view, seq) DO NOTHING`;
+  SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, $11::bigint,
+         visit, experiment, arm, value, currency, claimed_cta, claimed_page_view
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+              $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
+              $17::text[], $18::text[])
+    AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
+              visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
+  ON CONFLICT (page_view, seq) DO NOTHING
+  RETURNING page_view, seq`;
 
 interface Pending {
   events: ValidEvent[];
@@ -27,8 +33,8 @@ interface Pending {
 
 /**
  * EventStore's guarantees on PostgreSQL: group commit (requests that arrive while a transaction is in flight join
- * the next one), its INSERTs pipelined (one round trip whatever the batch size, one prepared statement),
- * ON CONFLICT DO NOTHING on (page view, sequence), and each request's promise settles only
+ * the next one), one INSERT ... SELECT FROM unnest(...) per transaction (one round trip whatever the batch size,
+ * one prepared statement), ON CONFLICT DO NOTHING on (page view, sequence), and each request's promise settles only
  * after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
  * StoreUnavailableError, which the collector answers with 503: nothing unstored is ever acknowledged, and the client
  * reconnects on the next batch by itself.
@@ -67,15 +73,13 @@ export class PostgresEventStore implements EventWriter {
   async #flush(): Promise<void> {
     const batch = this.#queue;
     this.#queue = [];
-    const receivedAt = this.#now();
-    let counts: number[];
+    const columns = toColumns(batch.flatMap((pending) => pending.events));
+    let inserted: { page_view: string; seq: number }[];
     try {
-      counts = await this.#sql.begin(async (tx) => {
+      inserted = await this.#sql.begin(async (tx) => {
         await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-        const results = batch.flatMap(({ events }) =>
-          events.map((event) => tx.unsafe(INSERT, parameters(event, receivedAt) as never[])),
-        );
-        return (await Promise.all(results)).map((result) => result.count);
+        const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
+        return tx.unsafe(INSERT, parameters as never[], { prepare: true });
       });
     } catch (error) {
       const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
@@ -84,10 +88,11 @@ export class PostgresEventStore implements EventWriter {
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    let index = 0;
+    // Each new key is credited to the first request of the batch that carried it; the others were duplicates.
+    const fresh = new Set(inserted.map((row) => `${row.page_view}\u0000${row.seq}`));
     for (const { events, resolve } of batch) {
       let stored = 0;
-      for (let i = 0; i < events.length; i++) stored += counts[index++]!;
+      for (const event of events) if (fresh.delete(`${event.pv}\u0000${event.s}`)) stored++;
       resolve({ stored, duplicates: events.length - stored });
     }
   }
@@ -106,27 +111,27 @@ export class PostgresEventStore implements EventWriter {
   }
 }
 
-/** One event's values in INSERT's parameter order. */
-function parameters(event: ValidEvent, receivedAt: number): unknown[] {
+/** The batch as one array per column, in INSERT's parameter order (received_at, $11, comes from the store). */
+function toColumns(events: ValidEvent[]): unknown[][] {
+  const column = <T>(pick: (event: ValidEvent) => T) => events.map(pick);
   return [
-    event.pv,
-    event.s,
-    event.t,
-    event.id,
-    event.p,
-    event.v ?? null,
-    event.g ?? null,
-    event.d ?? null,
-    event.o ?? null,
-    event.props ? JSON.stringify(event.props) : null,
-    receivedAt,
-    event.vi ?? null,
-    event.x ?? null,
-    event.a ?? null,
-    event.val ?? null,
-    event.cur ?? null,
-    event.ac ?? null,
-    event.apv ?? null,
+    column((event) => event.pv),
+    column((event) => event.s),
+    column((event) => event.t),
+    column((event) => event.id),
+    column((event) => event.p),
+    column((event) => event.v ?? null),
+    column((event) => event.g ?? null),
+    column((event) => event.d ?? null),
+    column((event) => event.o ?? null),
+    column((event) => (event.props ? JSON.stringify(event.props) : null)),
+    column((event) => event.vi ?? null),
+    column((event) => event.x ?? null),
+    column((event) => event.a ?? null),
+    column((event) => event.val ?? null),
+    column((event) => event.cur ?? null),
+    column((event) => event.ac ?? null),
+    column((event) => event.apv ?? null),
   ];
 }
 

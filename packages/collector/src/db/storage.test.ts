@@ -8,7 +8,7 @@ import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../
 import type { Report } from '../report/query.ts';
 import type { ValidEvent } from '../validate.ts';
 import { exportEvents } from './export.ts';
-import { openStorage, type Storage } from './storage.ts';
+import { openStorage } from './storage.ts';
 
 // The storage contract, run on both engines with the same events: a real SQLite file and a real PostgreSQL server
 // (a throwaway cluster; skipped with the reason where PostgreSQL is not installed). Both must store, deduplicate,
