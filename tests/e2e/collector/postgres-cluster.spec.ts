@@ -36,6 +36,8 @@ async function startProxy(upstreams: () => string[]): Promise<{ url: string; ser
         port: target.port,
         path: incoming.url,
         method: incoming.method,
+        // A fresh connection per request: a reused keep-alive socket the collector just closed would be a 502 of ours.
+        agent: false,
         // Host stays the proxy's, so pages it serves are same-origin for the collectors.
         headers: incoming.headers,
       },
@@ -164,6 +166,11 @@ test('three collectors on one PostgreSQL: a SIGKILL and a server restart under l
       `${missing.length} acknowledged but missing; while the server was down: ${JSON.stringify(answers)} ` +
       '(status: count; 0 = no answer)',
   );
+  // The two collectors that were not killed rode out the restart: still running, no crash.
+  expect(
+    live().map((collector) => collector.url),
+    collectors.map((c) => c.stderr()).join('\n'),
+  ).toEqual([collectors[0]!.url, collectors[2]!.url]);
   expect(missing).toEqual([]);
   expect(stored.size).toBeLessThanOrEqual(sent.size);
   expect(phase.downAnswers.get(200) ?? 0).toBe(0);
