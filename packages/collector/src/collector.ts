@@ -173,13 +173,16 @@ export class Collector {
     try {
       result = await store.write(parsed.events);
     } catch (error) {
-      await settleQuietly(quotaCheck.settle, undefined, log);
+      await settleQuietly(quotaCheck.settle, undefined, this.#quotaLog);
       if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
       throw error;
     }
-    await settleQuietly(quotaCheck.settle, result.stored, log);
+    await settleQuietly(quotaCheck.settle, result.stored, this.#quotaLog);
     return reply(200, { ok: true, ...result });
   }
+
+  /** A shared quota's bookkeeping failing (its database down) is worth one line a minute, not one per request. */
+  readonly #quotaLog = (message: string) => this.#outages.note('quota', message);
 
   /**
    * Nothing of the request was stored: 503 and a short Retry-After, so the client sends the batch again. The body
