@@ -24,6 +24,9 @@ const unavailable = postgresUnavailable();
 const CLIENTS = 12;
 const KILL_AFTER = 1_500;
 
+/** Upstream failures the proxy saw, by error code (reported with the figures). */
+const proxyErrors = new Map<string, number>();
+
 /** Round robin over the live upstreams; a refused connection moves on to the next one, other failures are 502. */
 async function startProxy(upstreams: () => string[]): Promise<{ url: string; server: Server }> {
   let next = 0;
@@ -36,10 +39,10 @@ async function startProxy(upstreams: () => string[]): Promise<{ url: string; ser
         port: target.port,
         path: incoming.url,
         method: incoming.method,
-        // A fresh connection per request: a reused keep-alive socket the collector just closed would be a 502 of ours.
         agent: false,
-        // Host stays the proxy's, so pages it serves are same-origin for the collectors.
-        headers: incoming.headers,
+        // Host stays the proxy's, so pages it serves are same-origin for the collectors. Connection is hop-by-hop: one
+        // upstream connection per request, closed after it (else they pile up against the per-client connection cap).
+        headers: { ...incoming.headers, connection: 'close' },
       },
       (upstream) => {
         response.writeHead(upstream.statusCode!, upstream.headers);
@@ -47,6 +50,7 @@ async function startProxy(upstreams: () => string[]): Promise<{ url: string; ser
       },
     );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      proxyErrors.set(error.code ?? error.message, (proxyErrors.get(error.code ?? error.message) ?? 0) + 1);
       if (error.code === 'ECONNREFUSED' && attempt < targets.length) forward(incoming, response, body, attempt + 1);
       else if (!response.headersSent) response.writeHead(502).end();
       else response.destroy();
@@ -164,13 +168,15 @@ test('three collectors on one PostgreSQL: a SIGKILL and a server restart under l
   console.log(
     `postgres cluster: ${sent.size} events sent, ${acked.size} acknowledged, ${stored.size} stored, ` +
       `${missing.length} acknowledged but missing; while the server was down: ${JSON.stringify(answers)} ` +
-      '(status: count; 0 = no answer)',
+      `(status: count; 0 = no answer); proxy upstream errors: ${JSON.stringify(Object.fromEntries(proxyErrors))}`,
   );
   // The two collectors that were not killed rode out the restart: still running, no crash.
   expect(
     live().map((collector) => collector.url),
     collectors.map((c) => c.stderr()).join('\n'),
   ).toEqual([collectors[0]!.url, collectors[2]!.url]);
+  for (const collector of collectors)
+    if (collector.stderr()) console.log(`collector ${collector.url}: ${collector.stderr()}`);
   expect(missing).toEqual([]);
   expect(stored.size).toBeLessThanOrEqual(sent.size);
   expect(phase.downAnswers.get(200) ?? 0).toBe(0);
