@@ -18,7 +18,7 @@ let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
   if (!unavailable) cluster = await startPostgres();
 }, 60_000);
-afterAll(() => cluster?.destroy());
+afterAll(() => cluster?.destroy(), 60_000);
 
 const run = (...args: string[]) => {
   const result = spawnSync(process.execPath, [CLI, ...args], {

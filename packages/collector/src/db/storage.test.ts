@@ -22,7 +22,7 @@ const unavailable = postgresUnavailable();
 beforeAll(async () => {
   if (!unavailable) cluster = await startPostgres();
 }, 60_000);
-afterAll(() => cluster?.destroy());
+afterAll(() => cluster?.destroy(), 60_000);
 
 const engines = [
   { engine: 'sqlite', skip: undefined },
