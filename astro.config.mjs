@@ -28,6 +28,7 @@ export default defineConfig({
             'components/incentive',
             'components/cta-section',
             'components/conversion',
+            'components/offers',
             'components/theming',
             'components/mdx',
           ],
@@ -63,6 +64,8 @@ export default defineConfig({
       // The demos' layout follows the system's colour scheme, and so does Starlight unless a visitor picks a theme
       // (then it sets data-theme="light", which keeps the kit light): the components follow the system too.
       darkMode: 'media',
+      // The sale demo's "10% off the jacket you viewed" and the SaaS hero experiment: signals recorded on the device.
+      offers: true,
     }),
   ],
 });

@@ -29,12 +29,18 @@ export default defineConfig({
     // The docs site's suites (the webServer above).
     // The compatibility matrix and the static Storybook have their own configs and CI steps (npm run test:compat,
     // npm run test:storybook): they install or build their own sites.
-    { name: 'site', testIgnore: [/e2e\/(beacon|kit)\//, /e2e\/compat\//, /e2e\/storybook\//] },
+    {
+      name: 'site',
+      testIgnore: [/e2e\/(beacon|kit)\//, /e2e\/compat\//, /e2e\/storybook\//, /e2e\/offers\/fixture\//],
+    },
     // Beacon suites: each spec serves a built fixture site itself on 127.0.0.1 (tests/e2e/beacon/support/site.ts).
     { name: 'beacon-fixtures', testMatch: /e2e\/beacon\/build-fixtures\.setup\.ts/ },
     { name: 'beacon', testMatch: /e2e\/beacon\/.*\.spec\.ts/, dependencies: ['beacon-fixtures'] },
     // The kit's styling and CSP suites: a fixture site built in three variants (tests/e2e/kit/build-fixtures.setup.ts).
     { name: 'kit-fixtures', testMatch: /e2e\/kit\/build-fixtures\.setup\.ts/ },
     { name: 'kit', testMatch: /e2e\/kit\/.*\.spec\.ts/, dependencies: ['kit-fixtures'] },
+    // Offers and experiments with consent required: a fixture site built once (tests/fixtures/offers).
+    { name: 'offers-fixtures', testMatch: /e2e\/offers\/fixture\/build-fixture\.setup\.ts/ },
+    { name: 'offers', testMatch: /e2e\/offers\/fixture\/.*\.spec\.ts/, dependencies: ['offers-fixtures'] },
   ],
 });

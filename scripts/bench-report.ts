@@ -80,7 +80,7 @@ function load(db: DatabaseSync): number {
   const insert = db.prepare(`INSERT OR IGNORE INTO events
     (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
      visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-    VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, NULL, NULL, ?, ?, NULL, NULL)`);
+    VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL)`);
   let written = 0;
   db.exec('BEGIN');
   for (const row of events()) {
@@ -104,11 +104,16 @@ type EventRow = [
   string | null,
   number,
   string,
+  string | null,
+  string | null,
   number | null,
   string | null,
 ];
 
-/** The benchmark's events, always the same (seeded): page view, seq, type, cta, page, goal, open mode, time, visit, value, currency. */
+/**
+ * The benchmark's events, always the same (seeded): page view, seq, type, cta, page, goal, open mode, time, visit,
+ * experiment, arm, value, currency.
+ */
 function* events(): Generator<EventRow> {
   seed = 0x5eed;
   let written = 0;
@@ -128,18 +133,38 @@ function* events(): Generator<EventRow> {
       const seen = [pick(CTAS), pick(CTAS), pick(CTAS)];
       for (const cta of seen) {
         if (written >= EVENTS) break;
-        out.push(insert.run(pageView, seq++, 'impression', cta, page, goalOf(cta), null, at, visit, null, null));
+        out.push(
+          insert.run(
+            pageView,
+            seq++,
+            'impression',
+            cta,
+            page,
+            goalOf(cta),
+            null,
+            at,
+            visit,
+            ...armOf(cta, visit),
+            null,
+            null,
+          ),
+        );
         written++;
       }
       if (written < EVENTS && random() < 0.04) {
         const cta = seen[0]!;
         clicked = { cta, goal: goalOf(cta) };
-        out.push(insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, null, null));
+        const arm = armOf(cta, visit);
+        out.push(
+          insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, ...arm, null, null),
+        );
         written++;
       }
       if (written < EVENTS && random() < (clicked ? 0.15 : 0.001)) {
         const goal = clicked?.goal ?? pick(GOALS);
-        out.push(insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, 49, 'EUR'));
+        out.push(
+          insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, null, null, 49, 'EUR'),
+        );
         written++;
       }
       at += 30_000 + Math.floor(random() * 120_000);
@@ -164,11 +189,12 @@ async function generatePostgres(url: string): Promise<{ db: string; drop: () => 
   await withoutRollupTrigger(sql, async () => {
     let chunk: EventRow[] = [];
     const flush = async () => {
-      const columns = Array.from({ length: 11 }, (_, index) => chunk.map((row) => row[index]));
+      const columns = Array.from({ length: 13 }, (_, index) => chunk.map((row) => row[index]));
       await sql.unsafe(
-        `INSERT INTO events (page_view, seq, type, cta, page, goal, open_mode, received_at, visit, value, currency)
+        `INSERT INTO events (page_view, seq, type, cta, page, goal, open_mode, received_at, visit, experiment, arm,
+                             value, currency)
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::bigint[], $9::text[], $10::float8[], $11::text[])`,
+                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::text[])`,
         columns as never[],
       );
       loaded += chunk.length;
@@ -198,6 +224,11 @@ async function generatePostgres(url: string): Promise<{ db: string; drop: () => 
 }
 
 const goalOf = (cta: string) => GOALS[Number(cta.slice(4)) % GOALS.length]!;
+/** One CTA in ten is in an experiment (three experiments), its arm A or B by visit: the experiment report's load. */
+const armOf = (cta: string, visit: string): [string | null, string | null] =>
+  Number(cta.slice(4)) % 10 === 0
+    ? [`exp-${Number(cta.slice(4)) % 3}`, visit.charCodeAt(visit.length - 1) % 2 ? 'A' : 'B']
+    : [null, null];
 
 const keep = process.env.BENCH_DB;
 const path = keep ?? join(mkdtempSync(join(tmpdir(), 'cta-bench-report-')), 'events.sqlite');
@@ -240,7 +271,7 @@ for (const [label, options] of runs) {
   console.log(
     `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
       `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
-      `${report.totals.visits} visits`,
+      `${report.totals.visits} visits, ${report.experiments.length} experiments`,
   );
 }
 db.close();

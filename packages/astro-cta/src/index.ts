@@ -6,13 +6,16 @@ import { assertSupportedAstro, installedAstroVersion, noPrerendererNote } from '
 import { recordAuditOptions } from './integration/audit-options.ts';
 import { AuditSources } from './integration/audit-sources.ts';
 import { auditWhileRendering } from './integration/audit-while-rendering.ts';
-import { beaconBootstrap } from './integration/beacon.ts';
+import { beaconBootstrap, beaconSettingsPlugin } from './integration/beacon.ts';
+import { chooserCode, chooserPath, chooserPlugin, chooserScriptTag, offersBootstrap } from './integration/chooser.ts';
 import { assetsInlineLimitKeepingEnhancerExternal } from './integration/external-scripts.ts';
 import { registerMdxAutoImport } from './integration/mdx-auto-import.ts';
+import { resolveOffers } from './integration/offers-options.ts';
 import { type AstroCtaOptions, resolveOptions } from './integration/options.ts';
 import { auditSkipped, runAudit } from './integration/run-audit.ts';
 import { DARK_MODE_MODULE, darkModeCss, darkModePlugin } from './integration/theme.ts';
 import { devPageSource } from './toolbar/dev-pages.ts';
+import { type MetricsSource, ToolbarMetrics } from './toolbar/metrics-server.ts';
 import { ToolbarAudit, toolbarAppEntry } from './toolbar/server.ts';
 
 /** This package's version, for messages (src/ and dist/ both sit one level below package.json). */
@@ -25,14 +28,17 @@ export type { AstroCtaOptions } from './integration/options.ts';
 /** The astro-cta integration: `integrations: [astroCta()]` in astro.config. */
 export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegration {
   const options = resolveOptions(userOptions);
-  // Validated here so that a bad rule id fails `astro build` at once, naming the field.
-  const audit = options.audit
-    ? resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never' })
+  const offers = resolveOffers(options.offers, options.beacon ? options.beacon.consent : undefined);
+  // Validated here so that a bad rule id fails `astro build` at once, naming the field. `audit.metrics` is a file
+  // relative to the project root, so it is read once the root is known (astro:config:setup).
+  const withoutMetrics = options.audit ? { ...options.audit, metrics: undefined } : undefined;
+  let audit = withoutMetrics
+    ? resolveAuditConfig(withoutMetrics, { where: 'audit.', defaultFailOn: 'never' })
     : undefined;
-  // In `astro dev`, the toolbar app audits the current page with the same rules as the build.
-  const toolbarAudit = audit
-    ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta })
-    : undefined;
+  // In `astro dev`, the toolbar app audits the current page with the same rules as the build…
+  let toolbarAudit: ToolbarAudit | undefined;
+  // …and shows the measured numbers next to each CTA when `metrics` names a report file or a collector.
+  let toolbarMetrics: ToolbarMetrics | undefined;
   let sources: AuditSources | undefined;
   let root: URL | undefined;
   let astroConfig: AstroConfig | undefined;
@@ -44,10 +50,39 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
   return {
     name: 'astro-cta',
     hooks: {
-      'astro:config:setup': ({ config, injectScript, updateConfig, addDevToolbarApp, command, logger }) => {
+      'astro:config:setup': (setup) => {
+        const { config, injectScript, updateConfig, addDevToolbarApp, command, logger } = setup;
         astroVersion = installedAstroVersion(config.root);
         assertSupportedAstro(astroVersion, KIT_VERSION);
-        if (options.beacon) injectScript('page', beaconBootstrap(options.beacon, config.root));
+        // biome-ignore lint/complexity/useOptionalChain: `audit` may be false, which has no properties
+        if (options.audit && options.audit.metrics) {
+          const baseDir = fileURLToPath(config.root);
+          audit = resolveAuditConfig(options.audit, { where: 'audit.', defaultFailOn: 'never', baseDir });
+        }
+        toolbarAudit = audit
+          ? new ToolbarAudit({ rules: audit.rules, now: audit.now, requireCta: audit.requireCta })
+          : undefined;
+        toolbarMetrics =
+          toolbarAudit && options.metrics ? new ToolbarMetrics(metricsSource(options.metrics)) : undefined;
+        // Offers and experiments (integration/chooser.ts): the recorder and the report of choices run ahead of the
+        // beacon; the chooser is a file of the site that a middleware puts into the <head> of the pages using it.
+        if (offers) {
+          injectScript('page', offersBootstrap(offers, !!options.beacon));
+          const code = chooserCode();
+          const path = chooserPath(config.base, code);
+          setup.injectRoute({
+            pattern: path.slice(config.base.replace(/\/?$/, '/').length - 1),
+            entrypoint: 'astro-cta/runtime/chooser-script.ts',
+            prerender: true,
+          });
+          setup.addMiddleware({ order: 'post', entrypoint: 'astro-cta/runtime/chooser-middleware.ts' });
+          updateConfig({ vite: { plugins: [chooserPlugin(code, chooserScriptTag(path, offers))] } });
+        }
+        updateConfig({ vite: { define: { __ASTRO_CTA_OFFERS__: offers ? 'true' : 'false' } } });
+        if (options.beacon) {
+          injectScript('page', beaconBootstrap(options.beacon, config.root, command === 'build'));
+          updateConfig({ vite: { plugins: [beaconSettingsPlugin(options.beacon)] } });
+        }
         if (command === 'dev' && toolbarAudit) addDevToolbarApp(toolbarAppEntry);
         if (audit) {
           root = config.root;
@@ -90,13 +125,21 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       'astro:config:done': ({ config }) => {
         astroConfig = config;
         toolbarAudit?.useConfig(config);
+        toolbarMetrics?.useConfig(config);
       },
-      'astro:routes:resolved': ({ routes }) => {
+      'astro:routes:resolved': ({ routes, logger }) => {
         sources?.recordRoutes(routes);
+        // Recorded again with the routes that have no built page, for cta-audit's cta-dead-target.
+        if (sources && root && options.audit) {
+          const failed = recordAuditOptions(root, options.audit, sources.onDemandRoutes);
+          if (failed) logger.warn(failed);
+        }
         toolbarAudit?.useRoutes(routes);
       },
-      'astro:server:setup': ({ server, toolbar, logger }) =>
-        toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/')),
+      'astro:server:setup': ({ server, toolbar, logger }) => {
+        toolbarAudit?.listen(toolbar, logger, devPageSource(server, astroConfig?.base ?? '/'));
+        toolbarMetrics?.listen(toolbar, logger);
+      },
       'astro:build:start': (hook) => {
         if (!audit || auditSkipped()) return;
         buildNow = audit.now ?? new Date();
@@ -109,8 +152,9 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
         }
         if (astroConfig && !astroConfig.adapter) {
           const config = astroConfig;
+          const resolved = audit;
           setPrerenderer((inner) =>
-            auditWhileRendering(inner, config, { ...audit, now }, (started) => (rendered = started)),
+            auditWhileRendering(inner, config, { ...resolved, now }, (started) => (rendered = started)),
           );
         }
       },
@@ -131,4 +175,10 @@ export default function astroCta(userOptions?: AstroCtaOptions): AstroIntegratio
       },
     },
   };
+}
+
+/** A URL string or `{ url, token }` is a collector's report endpoint; any other string a report file. */
+function metricsSource(metrics: string | { url: string; token?: string | undefined }): MetricsSource {
+  if (typeof metrics !== 'string') return metrics;
+  return /^https?:\/\//i.test(metrics) ? { url: metrics } : { file: metrics };
 }

@@ -1,7 +1,8 @@
 // A worker thread of the audit: it audits the pages the main thread sends, one at a time, and answers each with
-// its findings. See worker-pool.ts for the other side.
+// its findings and kept values. See worker-pool.ts for the other side.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PageAuditor, type PageJob } from './page-auditor.ts';
+import { createAuditRun } from './engine.ts';
+import { auditJob, type PageJob } from './page-auditor.ts';
 import { type RuleSetting, rulesFrom } from './rules/settings.ts';
 
 /** What a worker is started with: the rules (by id and severity, as functions cannot be sent) and the site. */
@@ -16,8 +17,8 @@ export interface WorkerSetup {
 export type WorkerMessage = { job: PageJob } | { routes: string[] };
 
 const setup = workerData as WorkerSetup;
-const auditor = new PageAuditor(rulesFrom(setup.rules), new Set(setup.routes), new Date(setup.now));
+const run = createAuditRun({ rules: rulesFrom(setup.rules), site: { routes: setup.routes, now: new Date(setup.now) } });
 parentPort!.on('message', (message: WorkerMessage) => {
-  if ('routes' in message) auditor.setRoutes(new Set(message.routes));
-  else parentPort!.postMessage(auditor.audit(message.job));
+  if ('routes' in message) run.setRoutes(message.routes);
+  else parentPort!.postMessage(auditJob(run, message.job));
 });

@@ -7,8 +7,26 @@ import type { Finding } from './types.ts';
 /**
  * A baseline records the findings a team has accepted for now; later runs only count findings that are not in it.
  * Fingerprints leave out line and column, so a finding keeps its fingerprint when the page's markup shifts.
+ * Version 2 fingerprints by message id; version 1 files (fingerprints over the message text) are still read.
  */
 export interface BaselineFile {
+  version: 2;
+  tool: 'cta-audit';
+  findings: BaselineEntry[];
+}
+
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  route: string;
+  /** The rule's message id, when it reported by id. */
+  messageId?: string;
+  /** For people reading the file; not part of the fingerprint. */
+  message: string;
+}
+
+/** A baseline written before message ids (cta-audit 0.1): its fingerprints cover the message text. */
+export interface BaselineFileV1 {
   version: 1;
   tool: 'cta-audit';
   findings: { fingerprint: string; ruleId: string; route: string; message: string }[];
@@ -18,32 +36,45 @@ export class BaselineError extends Error {
   override name = 'BaselineError';
 }
 
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
+
 /**
- * Stable identity of a finding: rule, page and the element's own markup (or the message for page-level findings).
- * Line, column and CSS path are left out on purpose: they change when anything is added above or beside the
- * element. Identical elements share a fingerprint; the baseline counts them.
+ * Stable identity of a finding: rule, message id, page and the element's own markup. Neither the message text nor
+ * the line, column and CSS path take part: rewording a message, or adding anything above or beside the element,
+ * keeps the fingerprint. Identical elements share a fingerprint; the baseline counts them. Findings of rules that
+ * do not declare message ids fall back to their message where they name no element (it is all they have).
  */
 export function fingerprint(finding: Finding): string {
+  const where = finding.excerpt ? finding.excerpt.replace(/\s+/g, ' ') : finding.messageId ? '' : finding.message;
+  return hash(`v2\n${finding.ruleId}\n${finding.messageId ?? ''}\n${finding.route}\n${where}`);
+}
+
+/** The version 1 fingerprint: rule, page, and the element's markup or else the message text. */
+export function fingerprintV1(finding: Finding): string {
   const what = finding.excerpt ? finding.excerpt.replace(/\s+/g, ' ') : finding.message;
-  return createHash('sha256').update(`${finding.ruleId}\n${finding.route}\n${what}`).digest('hex').slice(0, 24);
+  return hash(`${finding.ruleId}\n${finding.route}\n${what}`);
 }
 
 export function createBaseline(findings: readonly Finding[]): BaselineFile {
   const recorded = findings
     .filter((finding) => finding.ruleId !== AUDIT_ERROR)
-    .map((finding) => ({
-      fingerprint: fingerprint(finding),
-      ruleId: finding.ruleId,
-      route: finding.route,
-      message: finding.message,
-    }))
+    .map((finding) => {
+      const entry: BaselineEntry = {
+        fingerprint: fingerprint(finding),
+        ruleId: finding.ruleId,
+        route: finding.route,
+        message: finding.message,
+      };
+      if (finding.messageId) entry.messageId = finding.messageId;
+      return entry;
+    })
     .sort(
       (a, b) =>
         a.route.localeCompare(b.route) ||
         a.ruleId.localeCompare(b.ruleId) ||
         a.fingerprint.localeCompare(b.fingerprint),
     );
-  return { version: 1, tool: 'cta-audit', findings: recorded };
+  return { version: 2, tool: 'cta-audit', findings: recorded };
 }
 
 export async function writeBaseline(file: string, findings: readonly Finding[]): Promise<BaselineFile> {
@@ -53,8 +84,11 @@ export async function writeBaseline(file: string, findings: readonly Finding[]):
   return baseline;
 }
 
-/** Reads a baseline; a missing file is an empty baseline (the first run), a malformed one an error naming the file. */
-export async function readBaseline(file: string): Promise<BaselineFile | undefined> {
+/**
+ * Reads a baseline; a missing file is an empty baseline (the first run), a malformed one an error naming the file.
+ * Version 1 files are read as they are (their fingerprints are checked the version 1 way).
+ */
+export async function readBaseline(file: string): Promise<BaselineFile | BaselineFileV1 | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -76,7 +110,16 @@ export async function readBaseline(file: string): Promise<BaselineFile | undefin
       `The baseline file ${file} is not a cta-audit baseline (expected { "findings": [{ "fingerprint": … }] }). Recreate it with --update-baseline.`,
     );
   }
-  return data as BaselineFile;
+  // Files from before versions were written are version 1.
+  const version = (data as { version?: unknown }).version ?? 1;
+  if (version !== 1 && version !== 2) {
+    throw new BaselineError(
+      `The baseline file ${file} has version ${JSON.stringify(version)}, which this cta-audit does not know ` +
+        '(it reads versions 1 and 2): it was written by a newer astro-cta. Update astro-cta, or recreate the file ' +
+        'with --update-baseline.',
+    );
+  }
+  return { ...(data as BaselineFile | BaselineFileV1), version };
 }
 
 /**
@@ -85,15 +128,16 @@ export async function readBaseline(file: string): Promise<BaselineFile | undefin
  */
 export function applyBaseline(
   findings: readonly Finding[],
-  baseline: BaselineFile | undefined,
+  baseline: BaselineFile | BaselineFileV1 | undefined,
 ): { fresh: Finding[]; known: Finding[] } {
   if (!baseline) return { fresh: [...findings], known: [] };
+  const fingerprintOf = baseline.version === 1 ? fingerprintV1 : fingerprint;
   const remaining = new Map<string, number>();
   for (const entry of baseline.findings) remaining.set(entry.fingerprint, (remaining.get(entry.fingerprint) ?? 0) + 1);
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {
-    const key = fingerprint(finding);
+    const key = fingerprintOf(finding);
     const left = remaining.get(key) ?? 0;
     if (finding.ruleId !== AUDIT_ERROR && left > 0) {
       remaining.set(key, left - 1);

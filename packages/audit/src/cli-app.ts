@@ -54,6 +54,7 @@ interface Flags {
   requireCta?: string | string[];
   preset?: string;
   pages?: string;
+  routes?: string;
   now?: string;
   progress?: boolean;
 }
@@ -76,6 +77,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(
       '--pages <dir>',
       'Source pages folder for source hints (default: src/pages beside <dir> or in the working directory)',
+    )
+    .option(
+      '--routes <file>',
+      `JSON list of route patterns with no built page (on-demand, redirects), e.g. ["/account", "/api/[id]"] (default: those ${INTEGRATION_CONFIG_FILE} records)`,
     )
     .option('--now <date>', 'Treat this moment as now for deadline rules (ISO 8601)')
     .option('--no-progress', 'Never show the progress bar')
@@ -138,7 +143,10 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
   if (flags.now !== undefined) overrides.now = flags.now;
   if (flags.updateBaseline && !overrides.baseline)
     throw new UsageError('--update-baseline needs a baseline file: add --baseline cta-audit-baseline.json.');
-  const config = resolveAuditConfig(overrides, { defaultFailOn: 'error' });
+  // A relative `metrics` path is relative to the config file (or the project root, for recorded options).
+  const config = resolveAuditConfig(overrides, { defaultFailOn: 'error', baseDir: base });
+  const onDemand = await loadOnDemandRoutes(flags.routes, io.cwd);
+  if (onDemand) io.stderr.write(`Routes with no built page: ${onDemand.routes.length} (${printable(onDemand.from)})\n`);
   // Reports listed in the config file are written relative to the config file.
   const pagesDir = flags.pages
     ? path.resolve(io.cwd, flags.pages)
@@ -156,6 +164,12 @@ async function audit(dir: string, flags: Flags, io: CliIo): Promise<number> {
       ...(flags.updateBaseline ? { updateBaseline: true } : {}),
       ...(sourceFor
         ? { sourceFor: (route: string) => sourceFor(route), ignoredRules: (route: string) => optOut(sourceFor(route)) }
+        : {}),
+      ...(onDemand ? { onDemandRoutes: onDemand.routes } : {}),
+      // Where each finding's element is written: matched against the source folder that holds the pages.
+      // Only beside a folder named `pages` (Astro's layout): any other folder's parent is not known to hold sources.
+      ...(pagesDir && path.basename(pagesDir) === 'pages'
+        ? { sources: { srcDir: path.dirname(pagesDir), root: io.cwd } }
         : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
@@ -262,7 +276,7 @@ async function loadConfigFile(explicit: string | undefined, cwd: string): Promis
   }
   try {
     // Validate now so the message names the file; resolving again later applies the command-line flags.
-    resolveAuditConfig(input);
+    resolveAuditConfig(input, { baseDir: path.dirname(file) });
   } catch (error) {
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${path.relative(cwd, file)}: ${error.message}`);
     throw error;
@@ -292,16 +306,47 @@ async function loadIntegrationConfig(cwd: string): Promise<LoadedConfig> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new UsageError(`${INTEGRATION_CONFIG_FILE} holds no audit options. Run astro build again, or delete it.`);
   }
+  // Baseline, report and metrics paths in astro.config are relative to the project root.
+  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
   try {
-    resolveAuditConfig(input);
+    resolveAuditConfig(input, { baseDir: base });
   } catch (error) {
     if (error instanceof AuditConfigError) throw new AuditConfigError(`${INTEGRATION_CONFIG_FILE}: ${error.message}`);
     throw error;
   }
-  // Baseline and report paths in astro.config are relative to the project root.
-  const base = typeof recorded.root === 'string' && existsSync(recorded.root) ? recorded.root : cwd;
   const from = `the astro-cta integration's audit options (${INTEGRATION_CONFIG_FILE}, from the last astro build or dev)`;
   return { input: input as AuditConfigInput, base, from };
+}
+
+/**
+ * Route patterns with no built page (pages rendered on demand, redirects), so that links to them are not called
+ * dead: from `--routes <file>` (a JSON array of patterns, or an object with `onDemandRoutes`), else from what the
+ * astro-cta integration recorded in this project. Undefined when there are none to read.
+ */
+async function loadOnDemandRoutes(
+  explicit: string | undefined,
+  cwd: string,
+): Promise<{ routes: string[]; from: string } | undefined> {
+  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, INTEGRATION_CONFIG_FILE);
+  const name = explicit ?? INTEGRATION_CONFIG_FILE;
+  if (!existsSync(file)) {
+    if (explicit) throw new UsageError(`The routes file ${explicit} does not exist.`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${name} is not valid JSON (${(error as Error).message}).`);
+  }
+  const list = Array.isArray(data) ? data : (data as { onDemandRoutes?: unknown } | null)?.onDemandRoutes;
+  if (list === undefined && !explicit) return undefined;
+  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item.startsWith('/'))) {
+    throw new UsageError(
+      `${name} must hold route patterns starting with "/": a JSON array such as ["/account", "/api/[id]"], or an object with "onDemandRoutes" set to one.`,
+    );
+  }
+  return { routes: list as string[], from: name };
 }
 
 /** A one-line progress bar on stderr, redrawn at most every 100 ms; only used on a terminal. */

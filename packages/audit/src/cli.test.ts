@@ -48,6 +48,33 @@ describe('cta-audit <dir>', { timeout: 30_000 }, () => {
     expect((await cta(['weak/site', '--max-warnings', '0'])).code).toBe(1);
   });
 
+  it('--routes: links to routes with no built page are not dead; a bad routes file is a usage error', async () => {
+    const site = path.join(workdir, 'routes-site');
+    await mkdir(site, { recursive: true });
+    await writeFile(
+      path.join(site, 'index.html'),
+      '<html lang="en"><body><main><h1>Acme</h1><a class="btn" href="/account/">Open your account</a>' +
+        '<a class="btn" href="/api/export/7">Export your invoices</a></main></body></html>',
+    );
+    const dead = await cta(['routes-site', '--format', 'json', '--fail-on', 'never'], { cwd: workdir });
+    const deadLinks = (text: string) =>
+      (JSON.parse(text).findings as { ruleId: string }[]).filter((f) => f.ruleId === 'cta-dead-target').length;
+    expect(deadLinks(dead.stdout)).toBe(2);
+    await writeFile(path.join(workdir, 'routes.json'), JSON.stringify(['/account', '/api/export/[id]']));
+    const served = await cta(['routes-site', '--format', 'json', '--routes', 'routes.json'], { cwd: workdir });
+    expect(served.stderr).toContain('Routes with no built page: 2 (routes.json)');
+    expect(deadLinks(served.stdout)).toBe(0);
+    await writeFile(path.join(workdir, 'bad-routes.json'), JSON.stringify({ onDemandRoutes: ['account'] }));
+    expect(await cta(['routes-site', '--routes', 'bad-routes.json'], { cwd: workdir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('bad-routes.json must hold route patterns starting with "/"'),
+    });
+    expect(await cta(['routes-site', '--routes', 'none.json'], { cwd: workdir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('The routes file none.json does not exist.'),
+    });
+  });
+
   it('exits 2 on usage and config errors, saying what is wrong', async () => {
     expect(await cta([])).toMatchObject({
       code: 2,

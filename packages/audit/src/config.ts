@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadMetrics, MetricsError, type SiteMetrics } from './metrics.ts';
 import { rules as allRules } from './rules/index.ts';
 import { configureRules, withSeverity } from './rules/settings.ts';
 import type { Rule, Severity } from './types.ts';
@@ -39,6 +41,16 @@ export const auditConfigSchema = z
     baseline: z.string().min(1, 'baseline is the path of a JSON file, e.g. "cta-audit-baseline.json".').optional(),
     /** Pretend "now" for deadline rules, for reproducible builds and tests. */
     now: z.coerce.date({ error: 'now is a date, e.g. "2026-01-31T12:00:00Z".' }).optional(),
+    /**
+     * Measured numbers per CTA: the path of a report exported with `cta-collect report --format json`. The
+     * `cta-underperforming` rule reads it (and the dev toolbar shows it next to each CTA).
+     */
+    metrics: z
+      .string({
+        error: 'metrics is the path of a JSON report, e.g. "metrics.json" (cta-collect report --format json).',
+      })
+      .min(1, 'metrics is the path of a JSON report, e.g. "metrics.json" (cta-collect report --format json).')
+      .optional(),
     /** Report files to write besides the terminal report. */
     reports: z
       .array(
@@ -65,6 +77,8 @@ export interface ResolvedAuditConfig {
   baseline: string | undefined;
   now: Date | undefined;
   reports: { format: ReportFormat; file: string }[];
+  /** The measured numbers loaded from `metrics`, if set. */
+  metrics: SiteMetrics | undefined;
 }
 
 /** Bad configuration: the message names every bad field and says how to fix it. */
@@ -89,7 +103,13 @@ const PRESET_SEVERITY: Record<Preset, (rule: Rule) => Severity | undefined> = {
  */
 export function resolveAuditConfig(
   input: unknown,
-  options: { where?: string; defaultFailOn?: FailOn; knownRules?: readonly Rule[] } = {},
+  options: {
+    where?: string;
+    defaultFailOn?: FailOn;
+    knownRules?: readonly Rule[];
+    /** What a relative `metrics` path is relative to (default: the working directory). */
+    baseDir?: string;
+  } = {},
 ): ResolvedAuditConfig {
   const where = options.where ?? '';
   const known = options.knownRules ?? allRules;
@@ -116,6 +136,18 @@ export function resolveAuditConfig(
       ),
     );
   }
+  let metrics: SiteMetrics | undefined;
+  if (config.metrics) {
+    try {
+      const loaded = loadMetrics(resolve(options.baseDir ?? process.cwd(), config.metrics), `${where}metrics`);
+      // Findings name the file as the configuration does; messages about reading it give the full path.
+      metrics = { ...loaded, source: config.metrics };
+    } catch (error) {
+      if (error instanceof MetricsError)
+        throw new AuditConfigError(`Invalid CTA audit configuration:\n  - ${error.message}`);
+      throw error;
+    }
+  }
   const preset = config.preset ?? 'recommended';
   const rules: Rule[] = [];
   for (const rule of known) {
@@ -126,13 +158,14 @@ export function resolveAuditConfig(
   return {
     preset,
     // Audit-wide options go to the rules that declare them (requireCta → page-no-cta).
-    rules: configureRules(rules, { requireCta: config.requireCta }),
+    rules: configureRules(rules, { requireCta: config.requireCta, metrics }),
     requireCta: config.requireCta,
     failOn: config.failOn ?? options.defaultFailOn ?? 'error',
     maxWarnings: config.maxWarnings,
     baseline: config.baseline,
     now: config.now,
     reports: config.reports ?? [],
+    metrics,
   };
 }
 

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { cssPath } from './dom.ts';
-import { AUDIT_ERROR } from './engine.ts';
-import { PageAuditor } from './page-auditor.ts';
+import { AUDIT_ERROR, createAuditRun } from './engine.ts';
 import { parseHtml } from './parse.ts';
 import { MAX_PAGE_BYTES, readPageBytes } from './read-page.ts';
 import { rules } from './rules/index.ts';
@@ -125,14 +124,8 @@ describe('markup built to be slow', () => {
   });
 
   it('reports a page that hits the time budget as an error that counts toward failOn', () => {
-    const auditor = new PageAuditor(rules, new Set(['/']), new Date(), 0);
-    const { findings } = auditor.audit({
-      index: 0,
-      route: '/',
-      file: 'index.html',
-      bytes: new TextEncoder().encode(page(CTA)),
-      skip: [],
-    });
+    const run = createAuditRun({ rules, site: { routes: ['/'] }, pageBudgetMs: 0 });
+    const findings = run.page(new TextEncoder().encode(page(CTA)), { route: '/', file: 'index.html' });
     const timedOut = findings.filter((finding) => finding.ruleId === AUDIT_ERROR);
     expect(timedOut).toEqual([
       expect.objectContaining({ severity: 'error', timedOut: true, message: expect.stringContaining('time budget') }),

@@ -1,9 +1,12 @@
 export {
   applyBaseline,
+  type BaselineEntry,
   BaselineError,
   type BaselineFile,
+  type BaselineFileV1,
   createBaseline,
   fingerprint,
+  fingerprintV1,
   readBaseline,
   writeBaseline,
 } from './baseline.ts';
@@ -20,10 +23,33 @@ export {
   type ResolvedAuditConfig,
   resolveAuditConfig,
 } from './config.ts';
-export { AUDIT_ERROR, auditHtml, auditPage, auditSite, createSite, helpUrl, type PageAudit } from './engine.ts';
+export {
+  AUDIT_ERROR,
+  type AuditRun,
+  type AuditRunOptions,
+  type AuditRunResult,
+  auditHtml,
+  auditPage,
+  auditSite,
+  createAuditRun,
+  createSite,
+  helpUrl,
+  PAGE_TIME_BUDGET_MS,
+  type PageAudit,
+  type PageMeta,
+} from './engine.ts';
 export { fragmentTargets } from './fragment-targets.ts';
 export { type FrontmatterOptOut, frontmatterReader, optOutFromSource } from './frontmatter.ts';
 export { contentRegions } from './main-content.ts';
+export {
+  type CtaMetrics,
+  loadMetrics,
+  MetricsError,
+  metricsOfPage,
+  pageKey,
+  parseMetrics,
+  type SiteMetrics,
+} from './metrics.ts';
 export { createPage } from './page.ts';
 export { NEVER_CONVERTING, type PageKind, type PageKindResult, pageKindOf } from './page-kind.ts';
 export { CONFIDENCE, CONFIDENT, findMain, type RecognizeOptions, recognizeCtas } from './recognize.ts';
@@ -35,7 +61,7 @@ export { rules } from './rules/index.ts';
 export { configureRules, withOptions } from './rules/settings.ts';
 export { type RunAuditOptions, type RunAuditResult, runConfiguredAudit } from './run.ts';
 export { auditDirectory, listHtmlFiles, routeForFile, type SiteAuditOptions, type SiteAuditResult } from './site.ts';
-export { guessSourcesFromPages } from './sources.ts';
+export { contentFileFinder, guessSourcesFromPages } from './sources.ts';
 export { isGenericText, normalizeCtaText } from './text/generic-phrases.ts';
 export type {
   Category,

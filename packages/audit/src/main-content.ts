@@ -47,6 +47,16 @@ const CHROME_TOKENS = new Set([
   'post-nav',
   'post-navigation',
   'pagination-links',
+  // Announcement bars above the page ("Updating to Astro 7? Learn how to upgrade"): Starlight's and generic ones.
+  'sl-banner',
+  'announcement',
+  'announcement-bar',
+  'announcement-banner',
+  'site-banner',
+  'promo-bar',
+  'notice-bar',
+  'top-bar',
+  'topbar',
 ]);
 /**
  * Token families that are chrome in any spelling: share and social-follow bars (`share-links`, `social-icons`,

@@ -121,3 +121,31 @@ describe('page kinds from the markup', () => {
     expect(kindOf('/', html(article, head))).toBe('page');
   });
 });
+
+describe('page kinds learned from unseen templates', () => {
+  it('treats about pages and /docs/ sections as pages that inform, in several languages', () => {
+    expect(kindOf('/about/')).toBe('about');
+    expect(kindOf('/fr/a-propos/')).toBe('about');
+    expect(kindOf('/docs/getting-started/')).toBe('docs');
+    expect(kindOf('/de/documentation/setup/')).toBe('docs');
+    expect(kindOf('/guides/')).toBe('list');
+    expect(kindOf('/guides/using-mdx/')).toBe('article');
+  });
+
+  it('reads rendered Markdown (a flat run of paragraphs and headings) as an article, with code as docs', () => {
+    const prose = (extra = '') =>
+      html(
+        `<main><h1>Setup</h1><p>One.</p><h2>A</h2><p>Two.</p><p>Three.</p>${extra}<h2>B</h2><p>Four.</p><p>Five.</p></main>`,
+      );
+    expect(kindOf('/setup/', prose())).toBe('article');
+    expect(kindOf('/setup/', prose('<pre><code>npm i</code></pre>'))).toBe('docs');
+    // A home page converts whatever its markup.
+    expect(kindOf('/', prose())).toBe('page');
+    expect(kindOf('/en/', prose())).toBe('page');
+  });
+
+  it('keeps a home page that introduces itself beside its list of projects a page', () => {
+    const home = `<main><h1>Jane</h1><section><h2>Skills</h2><p>${'Design and code. '.repeat(12)}</p></section>${cards(4)}</main>`;
+    expect(kindOf('/', html(home))).toBe('page');
+  });
+});

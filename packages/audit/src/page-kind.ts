@@ -17,6 +17,7 @@ export type PageKind =
   | 'archive'
   | 'search'
   | 'docs'
+  | 'about'
   | 'legal'
   | 'error'
   | 'redirect'
@@ -53,13 +54,19 @@ const FEED = /(?:\.(?:xml|rss|atom)|\/(?:feed|rss|atom)\/?)$/i;
 const ERROR = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:404|500|not-found|error)(?:\.html|\/)?$/i;
 const LEGAL =
   /\/(?:privacy(?:-policy)?|terms(?:-of-(?:service|use))?|tos|imprint|impressum|legal|cookies?(?:-policy)?|datenschutz|agb|disclaimer|gdpr|refund(?:-policy)?|accessibility-statement|mentions-legales|aviso-legal)(?:[-/.]|$)/i;
+/** About pages tell who is behind the site; they convert only where the user's `requireCta` globs say so. */
+const ABOUT =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:about(?:-us|-me)?|ueber-uns|uber-uns|a-propos|quienes-somos|sobre(?:-nosotros|-mi)?|chi-siamo|over-ons|team)\/?$/i;
+/** Documentation sections by URL, for docs sites that are not built with a docs generator. */
+const DOCS_PATH =
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:docs|documentation|handbook|manual|reference|api-reference|knowledge-base|kb|help-center)(?:\/|$)/i;
 const ADMIN = /^\/(?:admin|keystatic|cms|decap|tina|studio|dashboard\/login)(?:\/|$|\.html$)/i;
 /** Index routes of post collections: lists by name, whatever their markup. */
 const COLLECTION_INDEX =
-  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press)\/?$/i;
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|guides|tutorials|resources|insights|updates|case-studies|recipes)\/?$/i;
 /** Entries of post collections: `/blog/<slug>/`, `/work/<group>/<slug>/`, `/fr/releases/<v>/`. */
 const COLLECTION_ENTRY =
-  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes)\/[^/]+(?:\/[^/]+)*\/?$/i;
+  /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:blog|posts?|news|articles?|notes|writing|journal|stories|projects|work|portfolio|changelog|releases|press|case-studies|recipes|guides|tutorials|resources|insights|updates)\/[^/]+(?:\/[^/]+)*\/?$/i;
 const ARTICLE_TYPE = /"@type"\s*:\s*"(?:BlogPosting|Article|NewsArticle|TechArticle|ScholarlyArticle|Report)"/;
 const DOCS_GENERATOR = /starlight|docusaurus|vitepress|vuepress|mkdocs|nextra|docsify/i;
 const ERROR_TITLE =
@@ -70,6 +77,7 @@ const SHELL_WORDS = 30;
 /** Cards that make a page a list: at least this many, holding at least this share of the content's text. */
 const MIN_CARDS = 3;
 const CARD_TEXT_SHARE = 0.5;
+const HOME_CARD_TEXT_SHARE = 0.85;
 
 const cache = new WeakMap<Document, PageKindResult>();
 
@@ -108,11 +116,22 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   if (ARCHIVE.test(path)) return result('archive', `its URL ${path} is an archive`);
   if (COLLECTION_INDEX.test(path)) return result('list', `its URL ${path} is the index of a collection`);
   if (head.docs) return result('docs', 'it is a documentation page');
-  if (isListOfCards(roots)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (DOCS_PATH.test(path)) return result('docs', `its URL ${path} is in the documentation`);
+  if (ABOUT.test(path)) return result('about', `its URL ${path} is an about page`);
+  // A home page is the site's front door even where it lists projects or the latest posts beside its own
+  // introduction; only a home that is nothing but the list (a changelog's releases) is an index.
+  const cardShare = isHome(path) ? HOME_CARD_TEXT_SHARE : CARD_TEXT_SHARE;
+  if (isListOfCards(roots, cardShare)) return result('list', 'its content is a list of cards (posts, projects…)');
+  if (isHome(path)) return result('page', 'it is the home page');
   if (COLLECTION_ENTRY.test(path)) {
     return result('article', `its URL ${path} is an entry of a collection (a post, a project)`);
   }
   if (head.article) return result('article', 'its markup declares an article (og:type or JSON-LD)');
+  // Rendered Markdown (a flat run of paragraphs and headings) is an article or, with code blocks, documentation:
+  // pages that inform.
+  const text = runningText(roots);
+  if (text === 'code') return result('docs', 'its content is running text with code blocks (documentation)');
+  if (text === 'prose') return result('article', 'its content is running text (rendered Markdown)');
   return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
 }
 
@@ -195,6 +214,37 @@ function countWords(text: string): number {
 }
 
 const HEADING = /^h[2-4]$/;
+const HOME = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/?(?:index\.html)?$/i;
+
+function isHome(path: string): boolean {
+  return HOME.test(path);
+}
+/** A flat run of Markdown: at least this many paragraphs and headings side by side in one element. */
+const RUN_PARAGRAPHS = 4;
+const RUN_HEADINGS = 2;
+/** Elements looked at for running text: enough for any real page, bounded for hostile ones. */
+const RUN_MAX_NODES = 20_000;
+
+/** 'code' or 'prose' when one element of the content holds a flat run of paragraphs and headings; else undefined. */
+function runningText(roots: readonly Element[]): 'code' | 'prose' | undefined {
+  let found = false;
+  let code = false;
+  const stack: Element[] = [...roots];
+  for (let visited = 0; stack.length > 0 && visited < RUN_MAX_NODES; visited++) {
+    const node = stack.pop()!;
+    if (node.name === 'pre') code = true;
+    let paragraphs = 0;
+    let headings = 0;
+    for (const child of node.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'p') paragraphs += 1;
+      else if (HEADING.test(child.name)) headings += 1;
+      stack.push(child);
+    }
+    if (paragraphs >= RUN_PARAGRAPHS && headings >= RUN_HEADINGS) found = true;
+  }
+  return found ? (code ? 'code' : 'prose') : undefined;
+}
 
 /**
  * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or a link that wraps a heading or a
@@ -219,7 +269,7 @@ function isCard(element: Element): boolean {
  * True when most of the content's text sits in at least three sibling cards of the same tag: the index of a
  * blog, a tag or a portfolio. A landing page's feature grid has headings without links, so it is not one.
  */
-function isListOfCards(roots: readonly Element[]): boolean {
+function isListOfCards(roots: readonly Element[], share: number): boolean {
   const total = roots.reduce((sum, root) => sum + countWords(visibleText(root)), 0);
   if (total === 0) return false;
   let best = 0;
@@ -245,5 +295,5 @@ function isListOfCards(roots: readonly Element[]): boolean {
     // One by one: spreading a list of 100,000 siblings into push() would overflow the call stack.
     for (const child of children) stack.push(child);
   }
-  return best / total >= CARD_TEXT_SHARE;
+  return best / total >= share;
 }

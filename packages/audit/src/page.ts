@@ -1,44 +1,103 @@
 import type { Element } from 'domhandler';
 import { attr, closestAncestor, cssPath, excerpt, has } from './dom.ts';
 import { contentRegions, findMain } from './main-content.ts';
+import { pageKindOf } from './page-kind.ts';
 import { documentElements, LineIndex, parseHtml } from './parse.ts';
 import { CONFIDENT, recognizeCtas } from './recognize.ts';
-import type { Location, PageContext } from './types.ts';
+import { findChoices } from './rules/support/choices.ts';
+import { findCountdowns } from './rules/support/countdown.ts';
+import { parseJsonLd } from './rules/support/jsonld.ts';
+import { readVisibleText } from './rules/support/visible.ts';
+import type { Cta, Location, PageContext } from './types.ts';
 
-/** Parses a built page and recognises its CTAs once, so that every rule reads the same view of it. */
-export function createPage(html: string, route: string, file: string): PageContext {
-  const document = parseHtml(html);
-  let ids: Map<string, Element> | undefined;
-  const byId = (id: string) => {
-    if (!ids) {
-      ids = new Map();
-      for (const el of documentElements(document)) {
-        const value = attr(el, 'id');
-        // The first element with an id wins, as in getElementById.
-        if (value !== undefined && !ids.has(value)) ids.set(value, el);
-      }
+/** A value computed on first use and kept (undefined included). */
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
     }
-    return ids.get(id);
+    return value;
   };
-  const htmlElement = document.children.find(
-    (node): node is Element => node.type === 'tag' && (node as Element).name === 'html',
-  );
-  const main = findMain(document);
-  const content = contentRegions(document, main);
-  const regions = new Set(content);
-  const recognized = recognizeCtas(document, main, byId, { includeUnsure: true });
+}
+
+/**
+ * Parses a built page once, so that every rule reads the same view of it. Its facts (main content, CTAs, page
+ * kind, countdowns, JSON-LD, visible text) are computed the first time a rule asks and kept on the page object:
+ * no rule pays for a fact it does not use, none computes one twice, and no module keeps a "last page" around.
+ * `site.routes` (the build's routes) tells list pages from others (see page-kind.ts).
+ */
+export function createPage(
+  html: string,
+  route: string,
+  file: string,
+  site: { routes?: ReadonlySet<string> } = {},
+): PageContext {
+  const document = parseHtml(html);
+  const elements = documentElements(document);
+  const ids = lazy(() => {
+    const map = new Map<string, Element>();
+    for (const el of elements) {
+      const value = attr(el, 'id');
+      // The first element with an id wins, as in getElementById.
+      if (value !== undefined && !map.has(value)) map.set(value, el);
+    }
+    return map;
+  });
+  const byId = (id: string) => ids().get(id);
+  const main = lazy(() => findMain(document));
+  const content = lazy(() => contentRegions(document, main()));
+  const regions = lazy(() => new Set(content()));
+  const recognized = lazy(() => recognizeCtas(document, main(), byId, { includeUnsure: true }));
+  const ctas = lazy(() => recognized().filter((cta) => cta.confidence >= CONFIDENT));
+  const unsureCtas = lazy(() => recognized().filter((cta) => cta.confidence < CONFIDENT));
+  const lang = lazy(() => {
+    const root = document.children.find((node): node is Element => node.type === 'tag' && node.name === 'html');
+    return (root ? (attr(root, 'lang') ?? '') : '').toLowerCase();
+  });
   const lines = new LineIndex(html);
-  return {
+  const page: PageContext = {
     route,
     file,
     html,
     document,
-    lang: (htmlElement ? (attr(htmlElement, 'lang') ?? '') : '').toLowerCase(),
-    main,
-    content,
-    inContent: (element) => closestAncestor(element, (el) => regions.has(el)) !== undefined,
-    ctas: recognized.filter((cta) => cta.confidence >= CONFIDENT),
-    unsureCtas: recognized.filter((cta) => cta.confidence < CONFIDENT),
+    elements,
+    get lang() {
+      return lang();
+    },
+    get main() {
+      return main();
+    },
+    get content() {
+      return content();
+    },
+    inContent: (element) => {
+      const own = regions();
+      return closestAncestor(element, (el) => own.has(el)) !== undefined;
+    },
+    get ctas(): Cta[] {
+      return ctas();
+    },
+    get unsureCtas(): Cta[] {
+      return unsureCtas();
+    },
+    get kind() {
+      return kind();
+    },
+    get countdowns() {
+      return countdowns();
+    },
+    get choices() {
+      return choices();
+    },
+    get jsonLd() {
+      return jsonLd();
+    },
+    get visibleText() {
+      return visibleText();
+    },
     byId,
     locate: (element) => {
       const source = writtenIn(element);
@@ -46,6 +105,12 @@ export function createPage(html: string, route: string, file: string): PageConte
       return { ...where, selector: cssPath(element), excerpt: excerpt(element, html), ...(source ? { source } : {}) };
     },
   };
+  const kind = lazy(() => pageKindOf({ route, document, content: content(), routes: site.routes }));
+  const countdowns = lazy(() => findCountdowns(page));
+  const choices = lazy(() => findChoices(page));
+  const jsonLd = lazy(() => parseJsonLd(page));
+  const visibleText = lazy(() => readVisibleText(page));
+  return page;
 }
 
 /**

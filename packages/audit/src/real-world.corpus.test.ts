@@ -9,20 +9,23 @@ import * as audit from './index.ts';
 // passes today and fails on any regression. The floors rise as the audit is tuned: raise them with each improvement
 // (to min(goal, the new figure)), never lower them.
 const FLOORS = {
-  precision: 0.92, // measured 0.927 after the second tuning (0.893 after the first, 0.134 before; goal 0.95)
-  recall: 0.93, // measured 0.939 (0.899 after the first tuning, 0.811 before; goal 0.95)
-  findingRecall: 0.95, // measured 0.951: the goal (0.738 before)
+  // Third tuning, after five templates the audit had never seen were added (121 pages; first-sight P 0.25 R 0.81 on
+  // four of them, R 0.00 on the multilingual one): measured 0.951, the goal (0.927 after the second tuning, 0.134
+  // before).
+  precision: 0.95,
+  recall: 0.95, // measured 0.962: the goal (0.939 after the second tuning, 0.811 before)
+  findingRecall: 0.95, // measured 0.962 (0.951 after the second tuning, 0.738 before)
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */
-  warningsPer50: 1.4, // measured 1.33: repeats grouped, toast timers, page-operating links, form steps left alone (7.83 before)
+  warningsPer50: 1.2, // measured 1.19 (1.33 after the second tuning, 7.83 before); goal 1
   infosPer50: 2, // measured 0.00: the goal (8.50 before)
 };
 
 describe('the audit on the real-world corpus', () => {
   const score = scoreCorpus(audit);
 
-  it('covers at least 8 templates and 300 labelled pages, a quarter held back', () => {
-    expect(score.byTemplate.size).toBeGreaterThanOrEqual(8);
-    expect(score.all.pages).toBeGreaterThanOrEqual(300);
+  it('covers at least 14 templates and 420 labelled pages, a quarter held back', () => {
+    expect(score.byTemplate.size).toBeGreaterThanOrEqual(14);
+    expect(score.all.pages).toBeGreaterThanOrEqual(420);
     expect(score.heldBack.pages).toBeGreaterThanOrEqual(Math.floor(score.all.pages / 5));
   });
 

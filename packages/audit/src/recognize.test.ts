@@ -347,3 +347,104 @@ describe('CTAs outside a partial <main>', () => {
     ).toEqual(['Sign up']);
   });
 });
+
+// Failure classes met on templates the audit had never seen (tests/fixtures/real-world: astroplate, astro-nomy,
+// astro-erudite, astro-landing-page, astro-i18n-starter), each written as the general convention it follows.
+describe('site conventions learned from unseen templates', () => {
+  it('leaves a pager and "back to the list" links alone by their arrow icons, but not an action with an arrow', () => {
+    const chevron = (side: string) => `<svg data-icon="lucide:chevron-${side}"><use href="#c"></use></svg>`;
+    expect(
+      ctaTexts(
+        `<div class="flex justify-between"><a class="px-4 rounded-md hover:bg-accent" href="/docs/intro">${chevron('left')}Introduction</a>` +
+          `<a class="px-4 rounded-md hover:bg-accent" href="/docs/components">Components${chevron('right')}</a></div>` +
+          `<p><a class="px-4 rounded-md" href="/guides">${chevron('left')}See all guides</a></p>`,
+      ),
+    ).toEqual([]);
+    expect(ctaTexts(`<p><a class="btn btn-primary" href="/signup">Get started${chevron('right')}</a></p>`)).toEqual([
+      'Get started',
+    ]);
+  });
+
+  it('leaves stretched overlay links of cards alone', () => {
+    expect(
+      ctaTexts(
+        '<div class="relative"><h3>Docs</h3><p>How it works.</p><a href="/docs" class="absolute inset-0"><span class="sr-only">View</span></a></div>' +
+          '<div class="card"><h3>API</h3><a class="stretched-link" href="/api"></a></div>',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves a row of filter chips alone, "All posts" included', () => {
+    const chip = (href: string, text: string) =>
+      `<a class="inline-flex px-3 rounded-full bg-muted" href="${href}">${text}</a>`;
+    expect(
+      ctaTexts(
+        `<div>${chip('/blog', 'All posts')}${chip('/blog/category/design', 'design')}${chip('/blog/category/code', 'code')}</div>`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves an envelope icon in a row of social profile icons alone', () => {
+    expect(
+      ctaTexts(
+        '<ul><li><a aria-label="GitHub" href="https://github.com/jane"><svg></svg></a></li>' +
+          '<li><a aria-label="Twitter" href="https://twitter.com/jane"><svg></svg></a></li>' +
+          '<li><a aria-label="Email" href="mailto:jane@example.com"><svg></svg></a></li></ul>',
+      ),
+    ).toEqual([]);
+  });
+
+  it("leaves a card's repeated 'read more' in a grid of cards alone, keeps a featured post's button", () => {
+    const card = (n: number) =>
+      `<div class="md:col-6"><div><img src="/p${n}.png" alt=""><h4><a href="/blog/post-${n}">Post ${n}</a></h4>` +
+      `<p>Summary.</p><a class="btn btn-outline-primary btn-sm" href="/blog/post-${n}">read more</a></div></div>`;
+    expect(ctaTexts(`<div class="row">${card(1)}</div>`)).toEqual([]);
+    expect(ctaTexts(`<div class="row">${card(1)}${card(2)}</div>`)).toEqual([]);
+    expect(
+      ctaTexts(
+        '<section><div class="sm:order-1"><h2><a href="/blog/post-3/">Featured</a></h2>' +
+          '<div class="mt-5"><a class="inline-flex rounded-lg px-4 py-3 bg-orange-400" href="/blog/post-3/">Read More</a></div></div></section>',
+      ),
+    ).toEqual(['Read More']);
+  });
+
+  it('takes "…and more →" closing a list of examples, and leaves review counts alone', () => {
+    expect(ctaTexts('<p><a class="text-primary" href="https://example.com/all">...and more →</a></p>')).toEqual([
+      '...and more →',
+    ]);
+    expect(ctaTexts('<p><a href="#reviews">See all 117 reviews</a></p>')).toEqual([]);
+  });
+
+  it('reads past icon-font ligatures and knows action verbs in more languages', () => {
+    expect(
+      ctaTexts(
+        '<p><a href="/en/setup/" class="start"><span class="material-icons-sharp">arrow_forward</span> Start Setup</a></p>',
+      ),
+    ).toHaveLength(1);
+    expect(ctaTexts('<p><a href="/ar/setup/">ابدأ الإعداد</a></p>')).toHaveLength(1);
+    expect(ctaTexts('<p><a href="/ja/setup/">設定を開始</a></p>')).toHaveLength(1);
+    expect(ctaTexts('<p><a href="/ru/buy/">Купить сейчас</a></p>')).toHaveLength(1);
+  });
+
+  it("takes an error page's stand-alone link home, named in any language", () => {
+    expect(ctaTexts('<h1>404</h1><p>Not found.</p><a href="/" class="gotop">Top Page</a>')).toEqual(['Top Page']);
+    expect(ctaTexts('<h1>404</h1><a href="/ja/">トップページ</a>')).toEqual(['トップページ']);
+  });
+
+  it('keeps a button that dismisses a dialog (onclick) unsure, takes one that opens a call-back form', () => {
+    expect(
+      ctaTexts(
+        '<dialog><p>Modal</p><button class="button" onclick="closeModal()">Confirm action</button></dialog>' +
+          '<button type="button" class="btn" onclick="document.getElementById(\'cb\').showModal()">Call me back</button>',
+      ),
+    ).toEqual(['Call me back']);
+  });
+
+  it('leaves announcement bars alone (Starlight sl-banner)', () => {
+    expect(
+      ctaTexts(
+        '<div class="sl-banner">Updating to Astro 7? <a href="https://example.com/upgrade">Learn how to upgrade</a></div>',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -113,6 +113,9 @@ const ACTION_VERB = new RegExp(
       'go to',
       'view all',
       'see all',
+      // "…and more →" closing a list of examples: see the rest
+      '(?:\\.{2,3}|…)\\s*and more',
+      '(?:\\.{2,3}|…)\\s*(?:und mehr|et plus|y más|e mais)',
       'email',
       'e-mail',
       'write to',
@@ -265,8 +268,68 @@ const ACTION_VERB = new RegExp(
       '下载',
       '开始',
       '联系',
+      // ar, fa, he, ru, pl, tr (the text starts with the verb)
+      'ابدأ',
+      'إبدأ',
+      'جرب',
+      'جرّب',
+      'اشترك',
+      'سجل',
+      'سجّل',
+      'احجز',
+      'تواصل',
+      'اتصل',
+      'حمّل',
+      'تحميل',
+      'اشتر',
+      'اطلب',
+      'انضم',
+      'اكتشف',
+      'احصل',
+      'شروع',
+      'دریافت',
+      'خرید',
+      'ثبت ?نام',
+      'התחל',
+      'הירשם',
+      'נסה',
+      'קנה',
+      'начать',
+      'начните',
+      'попробовать',
+      'попробуйте',
+      'купить',
+      'купите',
+      'заказать',
+      'закажите',
+      'скачать',
+      'скачайте',
+      'подписаться',
+      'подпишитесь',
+      'зарегистр',
+      'связаться',
+      'свяжитесь',
+      'получить',
+      'получите',
+      'записаться',
+      'zacznij',
+      'wypróbuj',
+      'kup',
+      'zamów',
+      'pobierz',
+      'zarejestruj',
+      'skontaktuj',
+      'başla',
+      'hemen',
+      'dene',
+      'satın al',
+      'indir',
+      'kaydol',
     ].join('|') +
-    ')(?![a-z])',
+    ')(?![a-z])' +
+    // Japanese and Korean put the verb last: "設定を開始", "今すぐ始める", "무료로 시작하기".
+    '|(?:を|に|で)?(?:開始|始める|始めましょう|はじめる|申し込む|購入する|登録する|ダウンロードする|試す|予約する)$' +
+    '|(?:시작하기|시작하세요|구매하기|다운로드하기|신청하기|가입하기|문의하기)$',
   'iu',
 );
 
@@ -323,6 +386,8 @@ function isDialog(element: Element): boolean {
   return element.name === 'dialog' || role === 'dialog' || role === 'alertdialog';
 }
 
+const WIDGET_HANDLER = /(?:^|[^\w$])(?:close|dismiss|hide|toggle)[\w$]*\s*\(/i;
+
 function isWidgetControl(element: Element, byId: (id: string) => Element | undefined): boolean {
   if (WIDGET_ATTRS.some((name) => attr(element, name) !== undefined)) return true;
   const role = attr(element, 'role');
@@ -341,6 +406,9 @@ export function styledAsButton(element: Element): boolean {
   return TAILWIND_PADDING.test(className) && TAILWIND_SURFACE.test(className);
 }
 
+/** Icon fonts that draw a glyph from a word ("arrow_forward"): the word is the icon's name, not text anyone reads. */
+const ICON_LIGATURE = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?:\s|$)/;
+
 /** Text of a subtree, iteratively and only up to `limit` characters: enough to tell a lone link from prose. */
 function boundedText(element: Element, limit: number): string {
   let text = '';
@@ -354,7 +422,8 @@ function boundedText(element: Element, limit: number): string {
       node.name !== 'script' &&
       node.name !== 'style' &&
       node.name !== 'template' &&
-      node.name !== 'svg'
+      node.name !== 'svg' &&
+      !ICON_LIGATURE.test(attr(node, 'class') ?? '')
     ) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
@@ -456,6 +525,18 @@ const BACK_OR_SERIES =
   /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
 /** The site's home, in any language: `/`, `/fr/`, `/pt-br/`. */
 const HOME_HREF = /^(?:\/|\/[a-z]{2}(?:-[a-z]{2,4})?\/?)$/i;
+const REVIEW_COUNT =
+  /\b\d[\d,.\s]*\s(?:reviews?|ratings?|comments?|bewertungen|rezensionen|kommentare|avis|commentaires|reseñas|opiniones|comentarios|recensioni|commenti|avaliações)\b/i;
+
+/** A link's name for the site's home page, in the languages the audit knows. */
+const HOME_NAME =
+  /^(?:(?:go |back |return )?(?:to )?(?:the )?(?:home|home ?page|top|top ?page|start ?page|main page|front page)|startseite|accueil|page d['’]accueil|inicio|página (?:de )?inicio|pagina iniziale|home ?pagina|トップ(?:ページ)?(?:へ(?:戻る)?)?|ホーム|首页|主页|返回首页|홈|الصفحة الرئيسية|الرئيسية)$/i;
+
+/** The site's home by path (`/`, `/fr/`) or by an absolute URL with no path. */
+function isHomeLink(href: string): boolean {
+  return HOME_HREF.test(href) || /^https?:\/\/[^/]+\/?$/i.test(href);
+}
+
 /** Taxonomy and paginated-list targets: tag chips, category links, page numbers. */
 const TAXONOMY_HREF = /\/(?:tags?|categor(?:y|ies)|topics?|authors?|labels?)\/[^/]+\/?(?:[?#].*)?$|\/page\/\d+\/?$/i;
 const CHIP_TOKEN = /^(?:tag|tags|chip|pill|badge|label|category|hashtag)(?:$|[-_])|[-_](?:tag|chip|pill)$/;
@@ -470,11 +551,206 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   // "← Back to blog" navigates; "Back to the home page" on an error page is the page's way out (a CTA).
   if (BACK_OR_SERIES.test(visible || name) && !HOME_HREF.test(href)) return true;
   if (TAXONOMY_HREF.test(href) || /^#?\d+$/.test(visible)) return true;
+  // "See all 117 reviews", "12 comments": a rating or comment count leads to the reviews, not to an action.
+  if (REVIEW_COUNT.test(visible)) return true;
   if (tokens(link).some((token) => CHIP_TOKEN.test(token))) return true;
+  // "‹ See all guides", a pager's "‹ Introduction" / "Components ›": the icon says it moves through the site.
+  if (!HOME_HREF.test(href) && pointsBackward(link)) return true;
+  if (isPagerNext(link, visible, href)) return true;
+  if (isOverlayLink(link, visible)) return true;
+  if (inChipGroup(link)) return true;
+  if (!visible && inSocialRow(link)) return true;
+  if (repeatsCardTitle(link, href)) return true;
   // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
   if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))))
     return false;
   return !isWrappedLabel(link, name);
+}
+
+/** Icon names (Iconify `data-icon`, icon-font classes, sprite references) of arrows and chevrons. */
+const BACKWARD_ICON =
+  /(?:chevron|arrow|caret|angle)s?[-_:]?(?:left|back(?:ward)?)\b|\b(?:left|back)[-_](?:arrow|chevron)/i;
+const FORWARD_ICON =
+  /(?:chevron|arrow|caret|angle)s?[-_:]?(?:right|forward)\b|\b(?:right|forward)[-_](?:arrow|chevron)/i;
+const ICON_TAGS = new Set(['svg', 'i', 'span', 'img', 'use']);
+
+/** The names an icon inside a link carries: its data-icon, class, sprite reference or file name. */
+function iconNames(link: Element): string {
+  let names = '';
+  const stack: Element[] = link.children.filter(isTag);
+  for (let visited = 0; stack.length > 0 && visited < 40; visited++) {
+    const node = stack.pop()!;
+    if (ICON_TAGS.has(node.name)) {
+      names += ` ${attr(node, 'data-icon') ?? ''} ${attr(node, 'class') ?? ''} ${attr(node, 'href') ?? ''}`;
+      names += ` ${attr(node, 'xlink:href') ?? ''} ${attr(node, 'name') ?? ''}`;
+      if (node.name === 'img') names += ` ${attr(node, 'src') ?? ''}`;
+    }
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return names;
+}
+
+/** A link that shows a left-pointing arrow or chevron: back to a list, or a pager's previous page. */
+function pointsBackward(link: Element): boolean {
+  return BACKWARD_ICON.test(iconNames(link));
+}
+
+const MAX_GROUP_CHILDREN = 40;
+
+/** The links of the group a link sits in: its parent's, or its list's when each link has its own item. */
+function groupLinks(link: Element): Element[] {
+  let container = link.parent;
+  if (container && isTag(container) && container.name === 'li') container = container.parent;
+  // A row of chips or icons is short; a long list is not one group (and each link must not scan all of it).
+  if (!container || !isTag(container) || container.children.length > MAX_GROUP_CHILDREN) return [link];
+  const links: Element[] = [];
+  for (const child of container.children) {
+    if (!isTag(child)) continue;
+    const item = child.name === 'li' ? child.children.find((el): el is Element => isTag(el) && el.name === 'a') : child;
+    if (item && item.name === 'a' && has(item, 'href')) links.push(item);
+  }
+  return links;
+}
+
+/**
+ * The "next" half of a pager: a link to another page named by that page's title ("Components ›"), with a
+ * right-pointing chevron or arrow, beside a backward link or on its own. Action links ("Get started →") and generic
+ * ones ("Learn more →") are calls to action, whatever their arrow.
+ */
+function isPagerNext(link: Element, visible: string, href: string): boolean {
+  if (!visible || !/^(?:\/|\.\.?\/)/.test(href) || HOME_HREF.test(href)) return false;
+  if (!FORWARD_ICON.test(iconNames(link))) return false;
+  const text = visible.replace(DECORATION, ' ').trim();
+  if (ACTION_VERB.test(text) || isGenericText(text, '')) return false;
+  const others = groupLinks(link).filter((other) => other !== link);
+  if (others.length > 0) return others.every(pointsBackward);
+  // Alone (the first page of a series has no "previous"), it must lead to a sibling page of the same section.
+  const own = ownPath(link);
+  const section = (path: string) => /^\/[^/]+\//.exec(path)?.[0];
+  const target = href.split(/[?#]/)[0] ?? href;
+  return own !== undefined && section(own) !== undefined && section(own) === section(target) && target !== section(own);
+}
+
+const ownPaths = new WeakMap<object, string | undefined>();
+
+/** The page's own path, from its canonical URL or og:url (the recognizer is not told its route). */
+function ownPath(element: Element): string | undefined {
+  let root: AnyNode = element;
+  while (root.parent) root = root.parent;
+  if (ownPaths.has(root)) return ownPaths.get(root);
+  let path: string | undefined;
+  const html = (root as Document).children?.find((node): node is Element => isTag(node) && node.name === 'html');
+  const head = html?.children.find((node): node is Element => isTag(node) && node.name === 'head');
+  for (const node of head?.children ?? []) {
+    if (!isTag(node)) continue;
+    const url =
+      node.name === 'link' && /\bcanonical\b/i.test(attr(node, 'rel') ?? '')
+        ? attr(node, 'href')
+        : node.name === 'meta' && attr(node, 'property') === 'og:url'
+          ? attr(node, 'content')
+          : undefined;
+    if (!url) continue;
+    try {
+      path = new URL(url, 'https://example.invalid').pathname;
+      break;
+    } catch {
+      // An unparsable URL says nothing about the page's path.
+    }
+  }
+  ownPaths.set(root, path);
+  return path;
+}
+
+/**
+ * A card's overlay link: stretched over the card (`stretched-link`, `absolute inset-0`) and named only for screen
+ * readers. The card is what people click; the overlay is not an action of its own.
+ */
+function isOverlayLink(link: Element, visible: string): boolean {
+  const names = tokens(link);
+  const stretched =
+    names.includes('stretched-link') ||
+    (names.some((token) => /^(?:[a-z-]+:)?absolute$/.test(token)) &&
+      names.some((token) => /^(?:[a-z-]+:)?inset-0$/.test(token)));
+  return stretched && (!visible || hasOnlyHiddenText(link));
+}
+
+function hasOnlyHiddenText(link: Element): boolean {
+  return link.children.every(
+    (child) =>
+      (isText(child) && !child.data.trim()) ||
+      (isTag(child) && (isVisuallyHiddenOrHidden(child) || child.name === 'svg' || child.name === 'img')),
+  );
+}
+
+/** One of a row of filter chips: most other links of its group go to tag or category pages ("All posts", "design"). */
+function inChipGroup(link: Element): boolean {
+  const others = groupLinks(link).filter((other) => other !== link);
+  if (others.length < 2) return false;
+  const taxonomy = others.filter((other) => TAXONOMY_HREF.test(attr(other, 'href') ?? '')).length;
+  return taxonomy * 2 >= others.length + 1;
+}
+
+/** An icon-only link (an envelope, a website globe) in a row of social profile icons: part of the row. */
+function inSocialRow(link: Element): boolean {
+  const others = groupLinks(link).filter((other) => other !== link);
+  return others.length >= 2 && others.some((other) => SOCIAL_HOST.test(attr(other, 'href') ?? ''));
+}
+
+const GRID_CELL = /^(?:[a-z0-9]+:)*(?:col(?:-[a-z]{2,3})?-\d+|(?:w|basis)-\d+\/\d+)$/;
+/** Levels above a link searched for the title of the card it belongs to. */
+const CARD_TITLE_DEPTH = 4;
+
+/**
+ * A card's "Read more" or "View details": it leads where the card's title link (a heading's link, or a link
+ * wrapping a heading or the card's image) already leads. A second way into the card, not an action of the page.
+ */
+function repeatsCardTitle(link: Element, href: string): boolean {
+  if (!href || href.startsWith('#')) return false;
+  let node = link.parent;
+  for (let depth = 0; node && isTag(node) && depth < CARD_TITLE_DEPTH; depth++, node = node.parent) {
+    if (node.name === 'main' || node.name === 'body' || node.name === 'section') return false;
+    const found = hasDescendant(
+      node,
+      (el) =>
+        el !== link &&
+        el.name === 'a' &&
+        attr(el, 'href') === href &&
+        (inHeading(el) || hasDescendant(el, (inner) => /^h[1-6]$|^img$|^picture$/.test(inner.name))),
+    );
+    if (found) return isRepeated(node);
+  }
+  return false;
+}
+
+/**
+ * One of a list of cards: the card, or the grid cell or list item around it, has a sibling of the same tag that
+ * also holds a heading. A featured post standing alone keeps its "Read more" button as the block's action.
+ */
+const MAX_TWIN_DISTANCE = 4;
+
+function isRepeated(card: Element): boolean {
+  let node: Element | null = card;
+  for (let depth = 0; node && depth < 3; depth++) {
+    const self: Element = node;
+    // A cell of a grid of cards (Bootstrap `col-md-6`, `md:col-6`, Tailwind `w-1/3`, `basis-1/2`), even when the
+    // list holds one card (a tag with one post).
+    if (tokens(self).some((token) => GRID_CELL.test(token))) return true;
+    const parent = self.parent;
+    if (!parent || !isTag(parent) || parent.name === 'main' || parent.name === 'body') return false;
+    // The nearest siblings suffice (a card's twin sits next to it); each link must not scan a huge list.
+    const at = parent.children.indexOf(self);
+    const near = parent.children.slice(Math.max(0, at - MAX_TWIN_DISTANCE), at + MAX_TWIN_DISTANCE + 1);
+    const twin = near.some(
+      (sibling) =>
+        sibling !== self &&
+        isTag(sibling) &&
+        sibling.name === self.name &&
+        hasDescendant(sibling, (el) => /^h[1-6]$/.test(el.name)),
+    );
+    if (twin) return true;
+    node = parent;
+  }
+  return false;
 }
 
 /**
@@ -482,7 +758,10 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
  * one `<p>`, nothing else a card has (heading, date, list), a few words. Not a card.
  */
 function isWrappedLabel(link: Element, name: string): boolean {
-  const blocks = link.children.filter(isTag);
+  // An icon beside the label (`<svg/><p>Related: Astro</p>`) is decoration, not a second block of a card.
+  const blocks = link.children.filter(
+    (child): child is Element => isTag(child) && child.name !== 'svg' && child.name !== 'i',
+  );
   if (blocks.length !== 1 || blocks[0]!.name !== 'p' || wordsOf(name) > MAX_ACTION_WORDS) return false;
   return !hasDescendant(blocks[0]!, (el) => CARD_INSIDE.has(el.name) || el.name === 'img' || el.name === 'picture');
 }
@@ -632,6 +911,9 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
   if (visible.length > 80) return 0;
   if (HOME_HREF.test(href) && BACK_OR_SERIES.test(visible) && !inProse(link, visible))
     return CONFIDENCE.shortActionLink;
+  // "Top page", "Homepage", "Accueil" standing alone (an error page's way out), in any language.
+  if (isHomeLink(href) && HOME_NAME.test(visible.replace(DECORATION, ' ').trim()) && !inProse(link, visible))
+    return CONFIDENCE.shortActionLink;
   // "Learn more →" beside a "Get started" button: the hero's secondary CTA, whatever its words.
   if (!ACTION_VERB.test(actionText))
     return wordsOf(visible) <= MAX_ACTION_WORDS && inButtonGroup(link) ? CONFIDENCE.shortActionLink : 0;
@@ -754,6 +1036,8 @@ function confidenceByShape(element: Element, byId: (id: string) => Element | und
   // A scripted button (type="button") in a dialog or drawer confirms or dismisses it ("Save changes", "Confirm"):
   // unsure, so no rule reports on it, and not the page's primary.
   if (attr(element, 'type') === 'button' && closestAncestor(element, isDialog)) return CONFIDENCE.unsureButton;
+  // An inline handler says what the button does: `onclick="closeModal()"` confirms or dismisses, unsure too.
+  if (WIDGET_HANDLER.test(attr(element, 'onclick') ?? '')) return CONFIDENCE.unsureButton;
   const frameworkButton = BUTTON_CLASS.test(attr(element, 'class') ?? '');
   // A nameless icon button counts only when a framework styles it as a button (cta-name then reports it); a bare
   // one (a bookmark, a heart) is a page control.

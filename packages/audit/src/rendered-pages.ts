@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { createAuditRun } from './engine.ts';
 import { type PageResult, pageHash } from './page-auditor.ts';
 import { readPageBytes } from './read-page.ts';
-import { configureRules, settingsOf } from './rules/settings.ts';
+import { settingsOf } from './rules/settings.ts';
 import { routeForFile } from './site.ts';
 import type { Rule } from './types.ts';
 import { MAX_WORKERS, WorkerPool } from './worker-pool.ts';
@@ -41,7 +42,9 @@ export class RenderedPages {
 
   /** Undefined when the rules cannot run on worker threads (custom rules): then nothing is audited early. */
   static create(options: RenderedPagesOptions): RenderedPages | undefined {
-    const settings = settingsOf(configureRules(options.rules, { requireCta: options.requireCta }));
+    // The rules as the run after the build configures them, recreated in the worker threads.
+    const { rules } = createAuditRun({ rules: options.rules, options: { requireCta: options.requireCta } });
+    const settings = settingsOf(rules);
     if (!settings) return undefined;
     const routes = new Set(options.routes);
     const workers = options.workers ?? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1));

@@ -8,7 +8,10 @@ import type { Finding } from './types.ts';
 import { judge, type Verdict } from './verdict.ts';
 
 export interface RunAuditOptions
-  extends Pick<SiteAuditOptions, 'sourceFor' | 'ignoredRules' | 'onProgress' | 'rendered' | 'workers'> {
+  extends Pick<
+    SiteAuditOptions,
+    'sourceFor' | 'sources' | 'onDemandRoutes' | 'ignoredRules' | 'onProgress' | 'rendered' | 'workers'
+  > {
   /** Relative baseline and report paths resolve from here (the project root or the CLI's working directory). */
   cwd?: string;
   /** Record this run's findings as the new baseline instead of comparing with it. */
@@ -41,6 +44,8 @@ export async function runConfiguredAudit(
     ...(config.now ? { now: config.now } : {}),
     ...(config.requireCta ? { requireCta: config.requireCta } : {}),
     ...(options.sourceFor ? { sourceFor: options.sourceFor } : {}),
+    ...(options.sources ? { sources: options.sources } : {}),
+    ...(options.onDemandRoutes ? { onDemandRoutes: options.onDemandRoutes } : {}),
     ...(options.ignoredRules ? { ignoredRules: options.ignoredRules } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.rendered ? { rendered: options.rendered } : {}),
@@ -67,6 +72,8 @@ export async function runConfiguredAudit(
     durationMs: result.durationMs,
     rules: config.rules.map((rule) => rule.meta),
     dir,
+    // Source files are named from the project root: SARIF's SRCROOT.
+    ...(options.sources ? { root: options.sources.root } : {}),
   };
   for (const { format, file } of config.reports) {
     const target = path.resolve(cwd, file);

@@ -1,14 +1,14 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { auditSite, createSite } from './engine.ts';
+import { type AuditRun, auditError, createAuditRun, type PageMeta } from './engine.ts';
 import { fragmentTargets } from './fragment-targets.ts';
-import { auditError, PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
+import { auditJob, type PageJob, type PageResult } from './page-auditor.ts';
 import { decodePage, readPageBytes } from './read-page.ts';
 import type { RenderedPages } from './rendered-pages.ts';
-import { rules as allRules } from './rules/index.ts';
-import { configureRules, settingsOf } from './rules/settings.ts';
-import type { Finding, Kept, Rule } from './types.ts';
+import { settingsOf } from './rules/settings.ts';
+import { addWrittenSources, SourceIndex } from './source-match.ts';
+import type { Finding, Rule } from './types.ts';
 import { WorkerPool, workersFor } from './worker-pool.ts';
 
 export interface SiteAuditOptions {
@@ -20,8 +20,18 @@ export interface SiteAuditOptions {
    * `requireCta` option (page-no-cta). Default: the pages meant to convert, by their page kind (page-kind.ts).
    */
   requireCta?: readonly string[];
+  /**
+   * Route patterns served without a built page (on-demand pages and endpoints, redirects): links to them are not
+   * dead (cta-dead-target's `onDemandRoutes`). The integration knows them; the CLI reads what it recorded.
+   */
+  onDemandRoutes?: readonly string[];
   /** The source file a built page came from, for the report (`src/pages/pricing.astro`). */
   sourceFor?: (route: string, file: string) => string | undefined;
+  /**
+   * The project's source folder and root: each finding is then given where its element is written (source-match.ts),
+   * when the built page does not say so itself (Astro annotates elements in `astro dev` only).
+   */
+  sources?: { srcDir: string; root: string };
   /** Rules a page opted out of (e.g. from MDX frontmatter), or 'all' to leave the page out of the audit. */
   ignoredRules?: (route: string, file: string) => readonly string[] | 'all' | undefined;
   /** Called after each page, for progress bars. */
@@ -133,78 +143,73 @@ export async function auditDirectory(dir: string, options: SiteAuditOptions = {}
   const routeOf = new Map(files.map((file) => [file, routeForFile(file)]));
   const routes = new Set(routeOf.values());
   const fileByRoute = new Map([...routeOf].map(([file, route]) => [route, file]));
-  const now = options.now ?? new Date();
-  const rules = configureRules(options.rules ?? allRules, { requireCta: options.requireCta });
+  const run = createAuditRun({
+    ...(options.rules ? { rules: options.rules } : {}),
+    options: { requireCta: options.requireCta, onDemandRoutes: options.onDemandRoutes },
+    site: { routes, ...(options.now ? { now: options.now } : {}), idsOf: idsOnDemand(dir, fileByRoute) },
+  });
   const rendered = options.rendered?.usableFor(routes) ? options.rendered : undefined;
   // Threads for the pages still to audit: those audited while they rendered only need their hash checked.
   const toAudit = rendered ? files.filter((file) => !rendered.has(file)).length : files.length;
-  const pages = pageAuditor(rules, routes, now, options.workers ?? workersFor(toAudit), options.rendered);
+  const pages = pageAuditor(run, routes, options.workers ?? workersFor(toAudit), options.rendered);
 
-  const findings: Finding[] = unlisted.map((entry) =>
+  const notListed: Finding[] = unlisted.map((entry) =>
     auditError(routeForFile(`${entry.path}/`), entry.path, `Not audited: ${entry.reason}.`, 'warning'),
   );
-  const kept: Kept[] = [];
-  const jobs: Array<{
-    file: string;
-    route: string;
-    ignored: readonly string[];
-    result: Promise<PageResult> | undefined;
-  }> = [];
+  const jobs: Array<{ meta: PageMeta; result: Promise<PageResult> | undefined }> = [];
   let done = 0;
   let auditedWhileRendering = 0;
-  const finishPage = async (page: (typeof jobs)[number]) => {
-    const result = await page.result;
-    const source = safely(() => options.sourceFor?.(page.route, page.file));
-    if (result) {
-      for (const finding of result.findings) {
-        if (page.ignored.includes(finding.ruleId)) continue;
-        findings.push(source ? { ...finding, sourceHint: source } : finding);
-      }
-      for (const entry of result.kept) if (!page.ignored.includes(entry[0])) kept.push(entry);
-    }
+  const finishPage = async ({ meta, result }: (typeof jobs)[number]) => {
+    const audit = await result;
+    if (audit) run.add(audit, meta);
     options.onProgress?.(++done, files.length);
   };
   try {
     for (const [index, file] of files.entries()) {
       const route = routeOf.get(file)!;
       const ignored = safely(() => options.ignoredRules?.(route, file)) ?? [];
+      const sourceHint = safely(() => options.sourceFor?.(route, file));
+      const skip = ignored === 'all' ? [] : ignored;
+      const meta: PageMeta = { route, file, skip, ...(sourceHint ? { sourceHint } : {}) };
       let result: Promise<PageResult> | undefined;
       if (ignored !== 'all') {
-        const skip = ignored;
         const filePath = path.join(dir, file);
         // A page audited while it rendered is not audited again when the file holds exactly what was rendered.
         const early = await rendered?.resultIfUnchanged(file, filePath, dir);
         if (early) auditedWhileRendering += 1;
         result = early ? Promise.resolve(early) : pages.audit({ index, route, file, path: filePath, root: dir, skip });
       }
-      jobs.push({ file, route, ignored: ignored === 'all' ? [] : ignored, result });
+      jobs.push({ meta, result });
       if (jobs.length >= pages.inFlight) await finishPage(jobs.shift()!);
     }
     while (jobs.length > 0) await finishPage(jobs.shift()!);
   } finally {
     await pages.close();
   }
-  const site = createSite(routes, now, idsOnDemand(dir, fileByRoute));
-  for (const finding of auditSite(site, kept, rules)) {
-    const source = finding.file ? safely(() => options.sourceFor?.(finding.route, finding.file)) : undefined;
-    findings.push(source ? { ...finding, sourceHint: source } : finding);
-  }
-  return { findings, pages: files.length, durationMs: performance.now() - started, auditedWhileRendering };
+  const { findings } = run.finish();
+  const all = notListed.length === 0 ? findings : notListed.concat(findings);
+  const located = options.sources ? (safely(() => withWrittenSources(all, dir, options.sources!)) ?? all) : all;
+  return { findings: located, pages: files.length, durationMs: performance.now() - started, auditedWhileRendering };
+}
+
+/** Findings with where their elements are written; the built pages with findings are read once more for it. */
+function withWrittenSources(findings: readonly Finding[], dir: string, sources: { srcDir: string; root: string }) {
+  // The build is never its own source (a CLI run may audit a folder inside the source folder).
+  const index = new SourceIndex(sources.srcDir, sources.root, [dir]);
+  const readBuilt = (file: string) => {
+    const read = safely(() => decodePage(readPageBytes(path.join(dir, file), dir)));
+    return read?.ok ? read.html : undefined;
+  };
+  return addWrittenSources(findings, readBuilt, index);
 }
 
 /** Where the pages of one run are audited: worker threads, or this thread when that is faster or not possible. */
-function pageAuditor(
-  rules: readonly Rule[],
-  routes: ReadonlySet<string>,
-  now: Date,
-  workers: number,
-  rendered: RenderedPages | undefined,
-) {
-  const settings = settingsOf(rules);
+function pageAuditor(run: AuditRun, routes: ReadonlySet<string>, workers: number, rendered: RenderedPages | undefined) {
+  const settings = settingsOf(run.rules);
   const pool =
     rendered?.pool ??
     (settings && workers > 0
-      ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: now.getTime() })
+      ? new WorkerPool(workers, { rules: settings, routes: [...routes], now: run.now.getTime() })
       : undefined);
   if (pool) {
     pool.setRoutes(routes);
@@ -216,11 +221,10 @@ function pageAuditor(
       close: () => (rendered ? Promise.resolve() : pool.close()),
     };
   }
-  const here = new PageAuditor(rules, routes, now);
   // A copy, as a worker's answer is: findings quote the page (excerpts, CTA names), and strings cut from the page's
   // HTML would otherwise keep every page's whole HTML in memory until the run ends.
   return {
-    audit: (job: PageJob) => Promise.resolve(structuredClone(here.audit(job))),
+    audit: (job: PageJob) => Promise.resolve(structuredClone(auditJob(run, job))),
     inFlight: 1,
     close: () => Promise.resolve(),
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optOutFromSource } from './frontmatter.ts';
-import { guessSourcesFromPages } from './sources.ts';
+import { contentFileFinder, guessSourcesFromPages } from './sources.ts';
 
 describe('guessSourcesFromPages', () => {
   it('maps routes to page files, index files and dynamic routes as Astro does', async () => {
@@ -20,6 +20,24 @@ describe('guessSourcesFromPages', () => {
     expect(sourceFor('/blog/hello-world/')).toBe('src/pages/blog/[slug].astro');
     expect(sourceFor('/404.html')).toBe('src/pages/404.astro');
     expect(sourceFor('/nowhere/deep/')).toBeUndefined();
+  });
+});
+
+describe('the source of content rendered through a dynamic route', () => {
+  it('is the Markdown entry, as in the build; only beside a folder named pages', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'cta-sources-'));
+    for (const file of ['src/pages/blog/[slug].astro', 'src/content/blog/first.md', 'src/content/docs/first/index.mdx'])
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true }).then(() =>
+        writeFile(path.join(root, file), ''),
+      );
+    const sourceFor = guessSourcesFromPages(path.join(root, 'src', 'pages'), root);
+    expect(sourceFor('/blog/first/')).toBe('src/content/blog/first.md');
+    expect(sourceFor('/blog/second/')).toBe('src/pages/blog/[slug].astro');
+    const finder = contentFileFinder(path.join(root, 'src'), root);
+    expect(finder('/docs/first/')).toBe('src/content/docs/first/index.mdx');
+    expect(finder('/nothing/')).toBeUndefined();
+    await mkdir(path.join(root, 'src', 'other'), { recursive: true });
+    expect(guessSourcesFromPages(path.join(root, 'src', 'other'), root)('/blog/first/')).toBeUndefined();
   });
 });
 

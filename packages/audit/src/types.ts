@@ -1,4 +1,8 @@
 import type { Document, Element } from 'domhandler';
+import type { PageKindResult } from './page-kind.ts';
+import type { Choices } from './rules/support/choices.ts';
+import type { Countdown } from './rules/support/countdown.ts';
+import type { PageJsonLd } from './rules/support/jsonld.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -23,6 +27,8 @@ export interface RuleMeta {
   recommended?: boolean;
   /** The options the rule takes (ESLint-style), with their defaults and where users set them. */
   options?: Readonly<Record<string, RuleOptionMeta>>;
+  /** Option values the examples run with, for rules that judge more than the HTML (measured numbers, say). */
+  exampleOptions?: Readonly<Record<string, unknown>>;
   /** Message templates by id; `{name}` is filled from the report's `data`. Tests assert on ids, not prose. */
   messages?: Readonly<Record<string, string>>;
 }
@@ -54,6 +60,11 @@ export interface Cta {
   confidence: number;
 }
 
+/**
+ * One page as every rule sees it. Parsed once; each fact below the `document` is computed the first time a rule
+ * asks for it and kept on this object for the other rules, so a page pays only for the facts its rules use, and
+ * everything goes with the page when the next one is audited.
+ */
 export interface PageContext {
   /** Site-relative URL path of the page, e.g. `/pricing/`. */
   route: string;
@@ -76,10 +87,36 @@ export interface PageContext {
   ctas: Cta[];
   /** CTAs recognition is unsure of: not reported on, but they do count as "a CTA is there". */
   unsureCtas: Cta[];
+  /** Every element of the page in document order (recorded while parsing): filter it rather than walk the tree. */
+  elements: readonly Element[];
+  /** What the page is for (a page meant to convert, a tag index, an error page…), from page-kind.ts. */
+  kind: PageKindResult;
+  /** The page's countdowns, outermost elements only (rules/support/countdown.ts). */
+  countdowns: readonly Countdown[];
+  /** The page's offers and experiments and their alternatives (rules/support/choices.ts). */
+  choices: Choices;
+  /** Every JSON-LD block of the page, parsed (rules/support/jsonld.ts); invalid blocks are listed, never thrown. */
+  jsonLd: PageJsonLd;
+  /** What a sighted visitor can read on the whole page (no scripts, hidden or visually hidden text). */
+  visibleText: string;
   /** Looks up an element by id (cached). */
   byId(id: string): Element | undefined;
   /** Where an element is, for findings reported later (by `afterAll`). */
   locate(element: Element): Location;
+}
+
+/** A place in a source file: where an element is written. */
+export interface SourcePlace {
+  /** Project-relative (matches) or as Astro annotated it (absolute in `astro dev`). */
+  file: string;
+  line?: number;
+  column?: number;
+  /** How the place was found: Astro's annotation, or matching the built element against `src/`. */
+  via?: 'annotation' | 'match';
+  /** 0 to 1; 1 for annotations. */
+  confidence?: number;
+  /** For matches: what matched (`text`, `href`, …). */
+  matchedOn?: string[];
 }
 
 export interface Location {
@@ -88,7 +125,7 @@ export interface Location {
   selector: string;
   excerpt: string;
   /** Where the element is written in the source, when the page says so (see Finding.source). */
-  source?: { file: string; line?: number; column?: number };
+  source?: SourcePlace;
 }
 
 /** Facts about the whole audited site, shared by every page of one run. */
@@ -128,7 +165,10 @@ export type Kept = [ruleId: string, value: unknown];
 export interface SiteReportInput extends Partial<Location> {
   route: string;
   file: string;
-  message: string;
+  /** The message; or give `messageId` (a key of the rule's `meta.messages`) and `data` to fill it. */
+  message?: string;
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export interface ReportInput {
@@ -168,10 +208,11 @@ export interface Finding {
    */
   sourceHint?: string;
   /**
-   * Where the element is written in the source (the component file), only when known for sure, e.g. from Astro's
-   * `data-astro-source-file`/`data-astro-source-loc` annotations. `line`/`column` above stay the built file's.
+   * Where the element is written in the source (the component file): from Astro's `data-astro-source-file`/`-loc`
+   * annotations (`astro dev`), or after a build by matching the element against `src/` (source-match.ts), with
+   * how sure that match is. `line`/`column` above stay the built file's.
    */
-  source?: { file: string; line?: number; column?: number };
+  source?: SourcePlace;
   /** Set on the `audit-error` of a page that hit the time budget: unlike other audit errors it counts toward failOn. */
   timedOut?: true;
   /**

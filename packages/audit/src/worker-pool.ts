@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { WorkerMessage, WorkerSetup } from './audit-worker.ts';
-import { describeError } from './engine.ts';
-import { auditError, PageAuditor, type PageJob, type PageResult } from './page-auditor.ts';
+import { type AuditRun, auditError, createAuditRun, describeError } from './engine.ts';
+import { auditJob, type PageJob, type PageResult } from './page-auditor.ts';
 import { rulesFrom } from './rules/settings.ts';
 
 /** More threads than this cost memory (each holds its own copy of the rules and a page's DOM) for little gain. */
@@ -51,7 +51,7 @@ export class WorkerPool {
   readonly #threads: Thread[] = [];
   readonly #setup: WorkerSetup;
   readonly #entry: URL;
-  #fallback: PageAuditor | undefined;
+  #fallback: AuditRun | undefined;
 
   /** `entry` is the worker's module: tests give one that fails on purpose. */
   constructor(size: number, setup: WorkerSetup, entry: URL = WORKER_URL) {
@@ -140,11 +140,10 @@ export class WorkerPool {
   }
 
   #auditHere(job: PageJob): PageResult {
-    this.#fallback ??= new PageAuditor(
-      rulesFrom(this.#setup.rules),
-      new Set(this.#setup.routes),
-      new Date(this.#setup.now),
-    );
-    return this.#fallback.audit(job);
+    this.#fallback ??= createAuditRun({
+      rules: rulesFrom(this.#setup.rules),
+      site: { routes: this.#setup.routes, now: new Date(this.#setup.now) },
+    });
+    return auditJob(this.#fallback, job);
   }
 }

@@ -2,7 +2,7 @@ import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { startBeacon } from './index.ts';
-import { connectTrack, track } from './track.ts';
+import { track } from './track.ts';
 
 // Real Chromium, the real core; fetch is replaced by a recorder so the test sees exactly what would be sent.
 const sent: { url: string; init: RequestInit }[] = [];
@@ -17,9 +17,7 @@ beforeAll(() => {
   // sendBeacon refusing sends the flushes through fetch too (the fallback), so the recorder sees every request.
   navigator.sendBeacon = () => false;
   // The test page runs on localhost in an automated browser: both must be allowed explicitly.
-  connectTrack(
-    startBeacon({ endpoint: '/collect', sink: (event) => sunk.push(event), localhost: true, automation: true }),
-  );
+  startBeacon({ endpoint: '/collect', sink: (event) => sunk.push(event), localhost: true, automation: true });
 });
 
 afterEach(() => {

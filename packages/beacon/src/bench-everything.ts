@@ -1,5 +1,4 @@
 // Bundle entry for scripts/bench-beacon.mjs: every beacon module at once, the most a site can ship.
-
 export { consentGate, ctaConsent } from './consent.ts';
 export { trackConversion } from './conversion.ts';
 export { startBeacon } from './index.ts';
@@ -8,5 +7,4 @@ export { ga4 } from './sinks/ga4.ts';
 export { plausible } from './sinks/plausible.ts';
 export { posthog } from './sinks/posthog.ts';
 export { umami } from './sinks/umami.ts';
-export { connectTrack, track } from './track.ts';
-export { visits } from './visits.ts';
+export { track } from './track.ts';

@@ -2,8 +2,7 @@ import type { WireEvent } from '@astro-cta/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { trackConversion } from './conversion.ts';
 import { startBeacon } from './index.ts';
-import { connectTrack } from './track.ts';
-import { VISIT_KEY, visits } from './visits.ts';
+import { VISIT_KEY } from './visits.ts';
 
 // Real Chromium: the conversion goes through the real core, the visits gate and sessionStorage to a sink.
 describe('trackConversion in the browser', () => {
@@ -12,7 +11,7 @@ describe('trackConversion in the browser', () => {
   it('keeps a conversion reported before the beacon started, then sends it with the visit id', () => {
     trackConversion('signup', { value: 49.9, currency: 'EUR' });
     expect(sunk).toEqual([]);
-    connectTrack(startBeacon({ sink: (event) => sunk.push(event), localhost: true, automation: true, gate: visits() }));
+    startBeacon({ sink: (event) => sunk.push(event), localhost: true, automation: true, visits: true });
     expect(sunk).toEqual([
       expect.objectContaining({
         t: 'conversion',

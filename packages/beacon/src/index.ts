@@ -1,10 +1,12 @@
 import type { CtaEvent, WireEvent } from '@astro-cta/contract';
 import { TRACKED } from './names.ts';
+import * as fixed from './settings.ts';
 
 /**
  * The beacon core: clicks, impressions, transport to the collector, page views (Astro view transitions; the
- * History API with `@astro-cta/beacon/history`) and privacy. Its minified, gzipped bundle must stay within 1,024 bytes (`size.test.ts`), so the
- * code favours few, short statements; every rule it implements is explained in README.md and on the docs page.
+ * History API with `@astro-cta/beacon/history`), privacy, the visit id and engagement. It is what a default page
+ * ships (tests/e2e/beacon/budget.spec.ts measures the real build against 1,024 bytes gzip), so the code favours few,
+ * short statements; every rule it implements is explained in README.md and on the docs page.
  */
 
 /** Receives every event that passed the privacy and consent gates, at once (analytics platforms batch on their own). */
@@ -27,10 +29,17 @@ export interface BeaconOptions {
   /** Honour Do Not Track (`navigator.doNotTrack == '1'`): send nothing. Default true. */
   dnt?: boolean;
   /**
-   * The consent gate (`consentGate()` from `@astro-cta/beacon/consent`), optionally wrapped by `visits()` from
-   * `@astro-cta/beacon/visits` (the visit id); without it events go out at once.
+   * The consent gate (`consentGate()` from `@astro-cta/beacon/consent`); without it events go out at once. The visit
+   * id is stamped behind it, on the events it lets through.
    */
   gate?: Gate;
+  /**
+   * The visit id `vi`: random, kept in `sessionStorage` (per tab and per site, gone when the tab closes, never a
+   * cookie), renewed after 30 minutes without events, drawn and stored only after the gate let the event through
+   * (nothing is stored while consent is pending or denied, nor when GPC, DNT or the environment keep the beacon off).
+   * Default false: no storage at all.
+   */
+  visits?: boolean;
   /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
   localhost?: boolean;
   /** Report in browsers driven by automation (`navigator.webdriver`) too. Default false; tests opt in. */
@@ -45,6 +54,8 @@ export interface BeaconOptions {
 }
 
 type Cta = HTMLElement & Partial<HTMLAnchorElement>;
+/** The global through which track() and trackConversion() reach the beacon (TRACK_QUEUE in names.ts). */
+export type Queue = { ctaTrack?: NewEvent[] };
 /** An event before the core stamps it with the page path, page-view id and sequence number. */
 export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E, 'p' | 'pv' | 's'> : never) : never;
 
@@ -52,23 +63,28 @@ export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E
  * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
  * privacy settings or the environment (localhost, automation) keep the beacon off.
  */
-export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void) | undefined {
+// An arrow function: called once, the minifier turns it into an IIFE, a few bytes shorter than a declaration.
+export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void) | undefined => {
+  // Each setting is the build's constant where the build fixed them (settings.ts, `fixed.built`), else the option.
   if (
-    (options.gpc != false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
-    (options.dnt != false && (navigator.doNotTrack as unknown) == 1) ||
-    (!options.localhost && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
-    (!options.automation && navigator.webdriver)
+    ((fixed.built ? fixed.gpc : options.gpc != false) &&
+      (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
+    ((fixed.built ? fixed.dnt : options.dnt != false) && (navigator.doNotTrack as unknown) == 1) ||
+    (!(fixed.built ? fixed.localhost : options.localhost) && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
+    (!(fixed.built ? fixed.automation : options.automation) && navigator.webdriver)
   )
     return;
 
+  const endpoint = fixed.built ? fixed.endpoint : options.endpoint;
+  const visits = fixed.built ? fixed.visits : options.visits;
+  // A build that passes no such option does not even read it.
+  const sink = fixed.built && !fixed.sink ? undefined : options.sink;
+  const gate = fixed.built && !fixed.gate ? undefined : options.gate;
   // The default href: links without a host (mailto:, tel:, data:…) report just their scheme, and elements that are no
   // links (buttons) have neither, so their clicks carry no `d`.
-  const {
-    endpoint,
-    sink,
-    gate = (deliver: Sink) => deliver,
-    href = (link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol),
-  } = options;
+  const href =
+    (fixed.built && !fixed.href ? undefined : options.href) ||
+    ((link: Cta) => (link.host ? link.origin! + link.pathname : link.protocol));
   // Impressions wait here for the next click or the page's end; a click takes them along.
   const batch: WireEvent[] = [];
   // CTAs in view by the MRC rule, each with the timer that turns one continuous second into an impression.
@@ -77,6 +93,11 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
   let sequence: number;
   let path: string;
   let counted: Set<Element>;
+  // Engagement: the milliseconds of visibility the page view still needs, the time it became visible (0 while hidden),
+  // and the timer that reports it when that time is up.
+  let left: number;
+  let shown: number;
+  let engaging: unknown;
 
   // sendBeacon while the page may be going away (flush then gets the DOM event: truthy); fetch keepalive otherwise,
   // and as the fallback when sendBeacon refuses. A string body is text/plain: no CORS preflight.
@@ -87,13 +108,28 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     if (body[2] && !(leaving && navigator.sendBeacon(endpoint!, body)))
       fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
-  const deliver = gate((event) => {
+  const deliver = (event: WireEvent) => {
+    // The visit id, read and stored only for events that the gate let through (VISIT_KEY and SEEN_KEY in visits.ts,
+    // written out here: a shared constant costs the core bytes). A visit that has seen no event for 30 minutes, or
+    // storage content that is not one of our ids, starts a new visit.
+    // Storage that throws (disabled, sandboxed, full) leaves the event without `vi`; the event still goes out.
+    if (visits)
+      try {
+        const store = sessionStorage;
+        const now = Date.now();
+        event.vi = store.ctaVisit =
+          now - store.ctaSeen < 18e5 && /^\w{1,64}$/.test(store.ctaVisit)
+            ? store.ctaVisit
+            : `${Math.random()}`.slice(2);
+        store.ctaSeen = now;
+      } catch {}
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
     if (endpoint) batch.push(event), event.t < 'i' && flush();
     sink?.(event);
-  });
+  };
+  const gated = gate ? gate(deliver) : deliver;
   // `path` is the page view's path (lifecycle() keeps it current, at once on every History API navigation).
-  const emit = (event: NewEvent) => deliver({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
+  const emit = (event: NewEvent) => gated({ ...event, p: path, pv: pageView, s: sequence++ } as WireEvent);
 
   // dataset keys of the contract's data-cta, data-cta-variant, data-cta-goal, data-cta-experiment and data-cta-arm
   // (names.test.ts ties them).
@@ -144,15 +180,24 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
 
   // Every page-level moment: focus and visibility changes, the page's end, Astro's navigation, and History API
   // navigation when `@astro-cta/beacon/history` reports it ('cta:page': PAGE_EVENT in names.ts, written out here
-  // because a shared constant costs the core bytes; the History API tests tie them). A changed path starts a new page view; timers pause or start (a running one keeps running); what
-  // waits in the queue leaves, with sendBeacon when a DOM event is given (truthy).
+  // because a shared constant costs the core bytes; the History API tests tie them). A changed path starts a new
+  // page view; timers pause or start (a running one keeps running); what waits in the queue leaves, with sendBeacon
+  // when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
     // Compares the old path with the new one, which it stores.
     if (path != (path = location.pathname)) {
       pageView = `${Math.random()}`.slice(2);
       sequence = 0;
       counted = new Set();
+      left = 1e4;
+      shown = 0;
     }
+    // Engagement (ENGAGED_MS in names.ts): visible time adds up across visible spells and pauses while the page is
+    // hidden; at 10 s in total the page view reports 'engaged', once (left becomes 0, so no timer starts again).
+    clearTimeout(engaging as number);
+    left -= shown && Date.now() - shown;
+    shown = +!document.hidden && Date.now();
+    engaging = left > 0 && shown && setTimeout(() => ((left = 0), emit({ t: 'engaged', id: '10s' })), left);
     inView.forEach(arm);
     flush(event);
   };
@@ -190,8 +235,14 @@ export function startBeacon(options: BeaconOptions): ((event: NewEvent) => void)
     'pagehide',
     'astro:before-swap',
     'astro:page-load',
-    'cta:page',
+    // History API page views come only where the build may ship `@astro-cta/beacon/history`.
+    ...(!fixed.built || fixed.history ? ['cta:page'] : []),
   ].forEach((type, index) => addEventListener(type, (index < 2 ? click : lifecycle) as EventListener, true));
-  // track() (`@astro-cta/beacon/track`) reports through this function.
+  // track() and trackConversion() queue their events in this global array (TRACK_QUEUE in names.ts) until a beacon
+  // starts: it takes them, then reports every later push at once. A global rather than a module both sides import,
+  // so that the page's beacon script imports nothing that a component's script imports too (a shared chunk).
+  const queue = ((self as Queue).ctaTrack ||= []);
+  queue.splice(0).map(emit);
+  queue.push = emit as () => number;
   return emit;
-}
+};

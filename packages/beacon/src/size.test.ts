@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module shared with scripts/bench-beacon.mjs
 import { measure } from '../measure.mjs';
+import { DEFAULT_PAGE_SETTINGS } from './build.ts';
 
 type Measured = { min: number; gzip: number; brotli: number; code: string };
 
+// esbuild bundles of the modules (what `npm run bench:beacon` prints). What a real `astro build` ships for the default
+// configuration is measured by tests/e2e/beacon/budget.spec.ts, against issue 11's 1,024 B.
+// The core as npm ships it reads its options at run time (1,235 B gzip when this was set); the astro-cta build fixes
+// them (settings.ts) and ships less (README "Size" lists what each part costs).
+const CORE_CEILING = 1_240;
+
 describe('beacon size budget', () => {
-  it('keeps the core (clicks, impressions, transport, view transitions, privacy) within 1,024 bytes gzip', async () => {
+  it('keeps the core (clicks, impressions, transport, page views, privacy, visits, engagement) small', async () => {
     const core = (await measure('index.ts')) as Measured;
-    expect(core.gzip).toBeLessThanOrEqual(1024);
+    expect(core.gzip).toBeLessThanOrEqual(CORE_CEILING);
   });
 
   it('ships no sink, consent store, nanostores or conversion code inside the core', async () => {
@@ -16,16 +23,31 @@ describe('beacon size budget', () => {
       expect(code).not.toContain(word);
   });
 
-  it('keeps the visits module and the conversion module small, and prints their bytes', async () => {
-    const visits = (await measure('visits.ts')) as Measured;
+  it('keeps track and the conversion module small, and prints their bytes', async () => {
+    const track = (await measure('track.ts')) as Measured;
     const conversion = (await measure('conversion.ts')) as Measured;
-    const page = (await measure('bench-default-page.ts')) as Measured;
+    const page = (await measure('bench-default-page.ts', DEFAULT_PAGE_SETTINGS)) as Measured;
+    const core = (await measure('index.ts')) as Measured;
     console.log(
-      `beacon bytes (gzip): visits ${visits.gzip}, conversion ${conversion.gzip}, default page (core, track, visits) ${page.gzip}`,
+      `beacon bytes (gzip): track ${track.gzip}, conversion ${conversion.gzip}, default page (esbuild) ${page.gzip}`,
     );
-    expect(visits.gzip).toBeLessThanOrEqual(300);
+    expect(track.gzip).toBeLessThanOrEqual(160);
     expect(conversion.gzip).toBeLessThanOrEqual(512);
-    // The visit id is stored only after the gate: the module reads sessionStorage inside the delivery it wraps.
-    expect(visits.code).toContain('sessionStorage');
+    // The visit id is stored only after the gate: the core reads sessionStorage inside the delivery the gate wraps.
+    expect(core.code).toMatch(/(\w)=\w=>\{if\(\w\)try\{(let|const) \w=sessionStorage.*\w\?\w\(\1\):\1/s);
+  });
+
+  it('drops what the default configuration does not use when the build fixes the settings', async () => {
+    const page = (await measure('bench-default-page.ts', DEFAULT_PAGE_SETTINGS)) as Measured;
+    const core = (await measure('index.ts')) as Measured;
+    // Run time: every option is read, and History API page views are listened for.
+    for (const read of ['.gpc', '.dnt', '.localhost', '.automation', '.sink', '.gate', '.href', 'cta:page'])
+      expect(core.code).toContain(read);
+    // Fixed: none of them, and privacy's checks remain with their defaults (GPC, DNT, localhost, automation). esbuild
+    // folds less than Vite's minifier: tests/e2e/beacon/budget.spec.ts checks that a real build drops 'cta:page' too.
+    for (const read of ['.gpc', '.dnt', '.localhost', '.automation', '.sink', '.gate', '.href'])
+      expect(page.code).not.toContain(read);
+    for (const check of ['globalPrivacyControl', 'doNotTrack', 'localhost|127', 'webdriver', 'sessionStorage'])
+      expect(page.code).toContain(check);
   });
 });

@@ -4,18 +4,29 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { type ConsentState, consentGate } from './consent.ts';
 import { startBeacon } from './index.ts';
-import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS, visits } from './visits.ts';
+import { track } from './track.ts';
+import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS } from './visits.ts';
 
 // Real Chromium and its real sessionStorage; only the clock is faked where the 30-minute rule is tested. Beacons
 // started here keep running until the file ends, so the tests that expect nothing sent come before any that sends.
-const event = (): WireEvent => ({ t: 'custom', id: 'x', p: '/', pv: '1', s: 0 });
-const through = (gate = visits()) => {
+// Each through() starts a beacon with visits whose gate lets events in only until the test ends (`generation`), so an
+// earlier test's beacon neither stamps nor stores what a later test does.
+let generation = 0;
+const through = () => {
+  const mine = generation;
   const out: WireEvent[] = [];
-  const deliver = gate((delivered) => out.push(delivered));
-  return { out, send: () => deliver(event()) };
+  startBeacon({
+    sink: (delivered) => out.push(delivered),
+    localhost: true,
+    automation: true,
+    visits: true,
+    gate: (deliver) => (event) => mine == generation && deliver(event),
+  });
+  return { out, send: () => track('x') };
 };
 
 afterEach(() => {
+  generation++;
   vi.useRealTimers();
   vi.restoreAllMocks();
   sessionStorage.clear();
@@ -61,7 +72,7 @@ describe('visit id in sessionStorage', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
     Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => true });
     try {
-      expect(startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits() })).toBeUndefined();
+      expect(startBeacon({ endpoint: '/collect', localhost: true, automation: true, visits: true })).toBeUndefined();
       document.body.innerHTML = '<button data-cta="gpc-visit">Go</button>';
       await userEvent.click(document.querySelector('button')!);
       expect(fetchSpy).not.toHaveBeenCalled();
@@ -74,7 +85,7 @@ describe('visit id in sessionStorage', () => {
   it('stores nothing and sends nothing while consent is pending or denied', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
     const consent = atom<ConsentState | undefined>(undefined);
-    startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits(consentGate(consent)) });
+    startBeacon({ endpoint: '/collect', localhost: true, automation: true, visits: true, gate: consentGate(consent) });
     document.body.innerHTML = '<button data-cta="consent-visit">Go</button>';
     await userEvent.click(document.querySelector('button')!);
     expect(fetchSpy).not.toHaveBeenCalled();
@@ -134,7 +145,7 @@ describe('visit id in sessionStorage', () => {
   it('stamps events that consent lets through, and only then stores the visit', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
     const consent = atom<ConsentState | undefined>(undefined);
-    startBeacon({ endpoint: '/collect', localhost: true, automation: true, gate: visits(consentGate(consent)) });
+    startBeacon({ endpoint: '/collect', localhost: true, automation: true, visits: true, gate: consentGate(consent) });
     document.body.innerHTML = '<button data-cta="granted-visit">Go</button>';
     await userEvent.click(document.querySelector('button')!);
     expect(sessionStorage.length).toBe(0);

@@ -10,6 +10,7 @@ import { openStorage, type Storage } from './db/storage.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
 import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
+import { MIN_TOKEN_LENGTH } from './http/report-endpoint.ts';
 import { DEFAULT_PATH, startServer } from './http/server.ts';
 import { parseTrustProxy } from './http/trust-proxy.ts';
 import {
@@ -79,6 +80,9 @@ Options
                        (default ${DEFAULT_CONNECTION_LIMITS.perClient})
   --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
                        prune: once), e.g. --keep 400d. Without it serve keeps everything
+  CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
+                       with the JSON report (?since=&until= as below) to requests carrying
+                       "Authorization: Bearer <token>". Unset: no report endpoint
   --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default) or csv
   --out FILE           write the report to FILE instead of standard output
   --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
@@ -277,6 +281,13 @@ async function main(argv: string[]): Promise<number> {
   const publicOrigins = (values['public-url'] ?? []).map((url) => usage(() => publicOrigin(url)));
   const trustProxy = values['trust-proxy'];
   if (trustProxy !== undefined) usage(() => parseTrustProxy(trustProxy), '--trust-proxy');
+  // From the environment, not a flag: a flag's value is visible to every user of the machine (ps).
+  const reportToken = process.env.CTA_REPORT_TOKEN || undefined;
+  if (reportToken && reportToken.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(
+      `CTA_REPORT_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long (e.g. from \`openssl rand -hex 24\`)`,
+    );
+  }
   const running = await startServer({
     db,
     host: values.host ?? '127.0.0.1',
@@ -301,8 +312,14 @@ async function main(argv: string[]): Promise<number> {
       burst: integer(values.burst ?? String(DEFAULT_RATE_LIMIT.burst), '--burst', 1, 1_000_000),
     },
     ...(values.static ? { staticDir: values.static } : {}),
+    ...(reportToken ? { reportToken } : {}),
   });
   if (values.static) console.log(`cta-collect: serving ${values.static} at ${running.url}/`);
+  if (reportToken) {
+    console.log(
+      `cta-collect: the JSON report at ${running.url}${path}/report (Authorization: Bearer $CTA_REPORT_TOKEN)`,
+    );
+  }
   console.log(`cta-collect: collecting at ${running.url}${path} into ${running.service.storage.name}`);
   const stop = (signal: string) => {
     console.log(`cta-collect: ${signal}, closing`);

@@ -28,6 +28,7 @@ const conversion = {
   ac: 'hero',
   apv: 'k3j9x0aa1b',
 };
+const engaged = { t: 'engaged', id: '10s', p: '/pricing/', pv: 'k3j9x0aa1b', s: 2, vi: 'v1a2b3' };
 
 // L1: control characters in props values are refused like everywhere else, naming the field.
 const CONTROL_IN_NOTE = /at \[0\]\.props\.note: props values must not contain control characters/;
@@ -59,6 +60,10 @@ describe('parseBatch', () => {
       ok: true,
       events: [conversion, experiment, bare],
     });
+  });
+
+  it('accepts the engagement signal: a page view visible for 10 s, with its page view fields only', () => {
+    expect(parseBatch(bytes([impression, engaged]))).toEqual({ ok: true, events: [impression, engaged] });
   });
 
   it('drops unknown keys instead of storing them', () => {
@@ -125,6 +130,11 @@ describe('parseBatch', () => {
     [/at \[0\]\.ac: ac \(attributed CTA\) must not contain control/, [{ ...conversion, ac: 'a\u0007' }]],
     [/at \[0\]\.val: val applies to conversion events only/, [{ ...click, val: 3 }]],
     [/at \[0\]\.ac: ac applies to conversion events only/, [{ ...click, ac: 'hero' }]],
+    [/at \[0\]\.id: id must be "10s" on an engaged event/, [{ ...engaged, id: 'signup' }]],
+    [/at \[0\]\.d: d does not apply to engaged events/, [{ ...engaged, d: 'https://example.com/' }]],
+    [/at \[0\]\.props: props does not apply to engaged events/, [{ ...engaged, props: { seconds: 10 } }]],
+    [/at \[0\]\.val: val applies to conversion events only/, [{ ...engaged, val: 1 }]],
+    [/at \[0\]\.t: t must be one of click, impression, custom, conversion, engaged/, [{ ...engaged, t: 'engage' }]],
     [/at \[0\]\.a: a \(experiment arm\) needs x \(experiment\) too/, [{ ...click, a: 'B' }]],
     [/at \[0\]\.x: x \(experiment\) is longer than 128/, [{ ...click, x: 'x'.repeat(129) }]],
     [

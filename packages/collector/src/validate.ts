@@ -1,4 +1,12 @@
-import { type ConversionEvent, type CtaEvent, EVENT_TYPES, OPEN_MODES, type WireEvent } from '@astro-cta/contract';
+import {
+  type ConversionEvent,
+  type CtaEvent,
+  ENGAGED_SIGNAL,
+  type EngagedEvent,
+  EVENT_TYPES,
+  OPEN_MODES,
+  type WireEvent,
+} from '@astro-cta/contract';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
@@ -23,6 +31,8 @@ const randomId = (what: string) =>
 // ISO 4217 codes as the JavaScript engine's ICU knows them: maintained with the engine, no list of our own.
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const CONVERSION_ONLY = ['val', 'cur', 'ac', 'apv'] as const;
+// An engagement event carries the page view's own fields (p, pv, s, vi) and its signal in id, nothing about a CTA.
+const NOT_ON_ENGAGED = ['v', 'g', 'x', 'a', 'd', 'o', 'props'] as const;
 
 const text = (max: number, what: string) =>
   z
@@ -116,6 +126,14 @@ export const ctaEventSchema = z
         if (event[field] !== undefined) problem(field, `${field} applies to conversion events only`);
       }
     }
+    if (event.t === 'engaged') {
+      if (event.id !== ENGAGED_SIGNAL) {
+        problem('id', `id must be "${ENGAGED_SIGNAL}" on an engaged event (the page view was visible for 10 s)`);
+      }
+      for (const field of NOT_ON_ENGAGED) {
+        if (event[field] !== undefined) problem(field, `${field} does not apply to engaged events: leave it out`);
+      }
+    }
     if (event.a !== undefined && event.x === undefined) problem('a', 'a (experiment arm) needs x (experiment) too');
   });
 
@@ -129,7 +147,7 @@ export type ValidEvent = z.infer<typeof ctaEventSchema>;
 // The schema must accept every event of the contract's shape, with no field it does not know (the rules between
 // fields, such as "g is required on a conversion", are checked at run time): a compile-time check against drift.
 type Assignable<A, B> = A extends B ? true : false;
-type ContractKeys = keyof CtaEvent | keyof ConversionEvent;
+type ContractKeys = keyof CtaEvent | keyof ConversionEvent | keyof EngagedEvent;
 type SameKeys = [Assignable<keyof ValidEvent, ContractKeys>, Assignable<ContractKeys, keyof ValidEvent>];
 const contractMatches: [Assignable<WireEvent, ValidEvent>, SameKeys] = [true, [true, true]];
 void contractMatches;

@@ -5,7 +5,7 @@
  */
 
 /** Every event type a collector accepts. */
-export const EVENT_TYPES = ['click', 'impression', 'custom', 'conversion'] as const;
+export const EVENT_TYPES = ['click', 'impression', 'custom', 'conversion', 'engaged'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** How a click opened its destination: plain, with a modifier key, with the middle button, or in a new tab. */
@@ -15,7 +15,7 @@ export type OpenMode = (typeof OPEN_MODES)[number];
 /** A click, an impression or a custom event: what the beacon's core sends. */
 export interface CtaEvent {
   /** Event type. */
-  t: Exclude<EventType, 'conversion'>;
+  t: Exclude<EventType, 'conversion' | 'engaged'>;
   /** CTA id (`data-cta`), or the custom event's name for `custom`. */
   id: string;
   /** Page path (`location.pathname`). */
@@ -63,5 +63,17 @@ export interface ConversionEvent extends Omit<CtaEvent, 't' | 'g' | 'd' | 'o'> {
   apv?: string;
 }
 
+/** The `id` of an engagement event: the signal it stands for, a page view visible for 10 s in total. */
+export const ENGAGED_SIGNAL = '10s';
+
+/**
+ * A page view that has been visible (`document.visibilityState`) for 10 s in total, paused while hidden: sent once
+ * per page view. A visit with one is no bounce. Carries nothing but the page view's own fields.
+ */
+export interface EngagedEvent extends Pick<CtaEvent, 'p' | 'pv' | 's' | 'vi'> {
+  t: 'engaged';
+  id: typeof ENGAGED_SIGNAL;
+}
+
 /** Any event on the wire. */
-export type WireEvent = CtaEvent | ConversionEvent;
+export type WireEvent = CtaEvent | ConversionEvent | EngagedEvent;

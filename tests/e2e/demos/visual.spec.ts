@@ -28,6 +28,8 @@ for (const width of widths) {
     test(`${path} at ${width} px looks as it did`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.clock.setFixedTime(NOW);
+      // A visitor assigned arm A of the SaaS hero's experiment (components/offers.md): a new visitor's arm is random.
+      await page.addInitScript(() => localStorage.setItem('ctaSignals', JSON.stringify({ m: { 'hero-copy': 'A' } })));
       await page.setViewportSize({ width, height: 900 });
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

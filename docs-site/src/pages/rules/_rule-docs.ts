@@ -1,5 +1,5 @@
 // Shared by the rule pages: everything shown comes from the rules themselves, so the docs cannot drift.
-import { auditHtml, examplePage, type Category, type Rule, type Severity } from '@astro-cta/audit';
+import { createAuditRun, examplePage, withOptions, type Category, type Rule, type Severity } from '@astro-cta/audit';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   structure: 'Page structure',
@@ -19,14 +19,22 @@ export const SEVERITY_BADGE: Record<Severity, 'danger' | 'caution' | 'note'> = {
 export interface CheckedExample {
   snippet: string;
   /** What the rule reports for the snippet, run at build time on the same page the rule tests use. */
-  messages: string[];
+  messages: { messageId: string | undefined; message: string }[];
 }
 
 export function checkExamples(rule: Rule, snippets: readonly string[]): CheckedExample[] {
-  return snippets.map((snippet) => ({
-    snippet,
-    messages: auditHtml(examplePage(snippet), [rule])
-      .filter((finding) => finding.ruleId === rule.meta.id)
-      .map((finding) => finding.message),
-  }));
+  // Rules that judge more than the HTML (measured numbers) run their examples with the options their meta gives.
+  const asInExamples = rule.meta.exampleOptions ? withOptions(rule, rule.meta.exampleOptions) : rule;
+  return snippets.map((snippet) => {
+    // One run per example, as the rule's own tests audit it.
+    const run = createAuditRun({ rules: [asInExamples], site: { routes: ['/'] } });
+    run.page(examplePage(snippet), { route: '/', file: 'index.html' });
+    return {
+      snippet,
+      messages: run
+        .finish()
+        .findings.filter((finding) => finding.ruleId === rule.meta.id)
+        .map(({ messageId, message }) => ({ messageId, message })),
+    };
+  });
 }

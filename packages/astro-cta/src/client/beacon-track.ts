@@ -1,2 +1,2 @@
 // `import { track } from 'astro-cta/client/beacon-track.ts'` reports a custom event from any page script.
-export { connectTrack, track } from '@astro-cta/beacon/track';
+export { track } from '@astro-cta/beacon/track';

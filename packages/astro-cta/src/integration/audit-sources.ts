@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frontmatterReader } from '@astro-cta/audit';
+import { contentFileFinder, frontmatterReader } from '@astro-cta/audit';
 import type { IntegrationResolvedRoute } from 'astro';
 
 /**
@@ -14,22 +13,35 @@ export class AuditSources {
   readonly #root: string;
   readonly #componentByPattern = new Map<string, string>();
   readonly #sourceByFile = new Map<string, string>();
-  /** Markdown and MDX files under the source folder (root-relative), for content pages built by dynamic routes. */
-  #markdownFiles: string[] | undefined;
+  /** The Markdown/MDX file a route renders, for content pages built by dynamic routes (the CLI does the same). */
+  readonly #contentFileFor: (route: string) => string | undefined;
   readonly #srcDir: string;
   readonly #optOut: ReturnType<typeof frontmatterReader>;
+  #onDemand: readonly string[] = [];
 
   constructor(root: URL | string, srcDir?: URL | string) {
     this.#root = typeof root === 'string' ? root : fileURLToPath(root);
     this.#srcDir =
       srcDir === undefined ? path.join(this.#root, 'src') : typeof srcDir === 'string' ? srcDir : fileURLToPath(srcDir);
     this.#optOut = frontmatterReader((source) => path.resolve(this.#root, source));
+    this.#contentFileFor = contentFileFinder(this.#srcDir, this.#root);
+  }
+
+  /** The project root and source folder, for finding where elements are written (the audit's source-match.ts). */
+  get folders(): { root: string; srcDir: string } {
+    return { root: this.#root, srcDir: this.#srcDir };
   }
 
   recordRoutes(routes: readonly IntegrationResolvedRoute[]): void {
+    this.#onDemand = onDemandPatterns(routes);
     for (const route of routes) {
       if (route.type === 'page') this.#componentByPattern.set(route.pattern, route.entrypoint);
     }
+  }
+
+  /** Route patterns with no built page (rendered on demand, redirects): links to them are not dead. */
+  get onDemandRoutes(): readonly string[] {
+    return this.#onDemand;
   }
 
   /** `assets` maps each route pattern to the files built for it. */
@@ -59,36 +71,17 @@ export class AuditSources {
   ignoredRules(route: string, file: string): readonly string[] | 'all' | undefined {
     return this.#optOut(this.sourceFor(route, file));
   }
-
-  #contentFileFor(route: string): string | undefined {
-    const slug =
-      decodeURIComponent(route)
-        .replace(/\.html$/, '')
-        .replace(/^\/+|\/+$/g, '') || 'index';
-    let best: string | undefined;
-    this.#markdownFiles ??= listMarkdown(this.#srcDir).map((file) =>
-      path.relative(this.#root, file).split(path.sep).join('/'),
-    );
-    for (const file of this.#markdownFiles) {
-      const withoutExtension = file.replace(/\.(?:md|mdx|markdoc)$/i, '').toLowerCase();
-      const matches =
-        withoutExtension.endsWith(`/${slug.toLowerCase()}`) ||
-        withoutExtension.endsWith(`/${slug.toLowerCase()}/index`);
-      if (matches && (!best || file.length < best.length)) best = file;
-    }
-    return best;
-  }
 }
 
-function listMarkdown(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter(
-        (entry) =>
-          entry.isFile() && /\.(?:md|mdx|markdoc)$/i.test(entry.name) && !entry.parentPath.includes('node_modules'),
-      )
-      .map((entry) => path.join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
+/**
+ * The patterns of the project's routes that no built page answers: pages and endpoints rendered on demand
+ * (`isPrerendered` false: `prerender = false`, or `output: 'server'`) and redirects (which an adapter serves without
+ * a file). Astro's own internal routes (`/_image`, server islands) are left out. `astro:routes:resolved` gives these
+ * fields from Astro 5.0 on, unchanged in 6 and 7.
+ */
+export function onDemandPatterns(routes: readonly IntegrationResolvedRoute[]): string[] {
+  const patterns = routes
+    .filter((route) => route.origin !== 'internal' && (route.type === 'redirect' || route.isPrerendered === false))
+    .map((route) => route.pattern);
+  return [...new Set(patterns)].sort();
 }

@@ -19,6 +19,11 @@ export const KIT_COMPONENT_NAMES = [
   'Countdown',
   'CTASection',
   'Conversion',
+  'Offer',
+  'Choice',
+  'Experiment',
+  'Arm',
+  'ViewedItem',
 ] as const;
 export const COMPONENTS_MODULE = 'astro-cta/components';
 /** Keep in step with SOURCE_PROP in src/components/authoring-error.ts (components ship as source, not built). */

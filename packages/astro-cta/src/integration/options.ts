@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditOptionsSchema } from './audit-options.ts';
 import { beaconOptionsSchema } from './beacon-options.ts';
+import { offersOptionsSchema } from './offers-options.ts';
 
 const CSS_NAME = /^-?[A-Za-z_][\w-]*$/;
 const darkModeSchema = z.union(
@@ -22,6 +23,10 @@ const darkModeSchema = z.union(
   },
 );
 
+const METRICS_ERROR =
+  'metrics is the path of a report exported with `cta-collect report --format json` (e.g. "metrics.json"), ' +
+  'or { url, token } of a collector started with CTA_REPORT_TOKEN set.';
+
 export const optionsSchema = z
   .object({
     audit: z.union([z.literal(false), auditOptionsSchema]).default({}),
@@ -40,8 +45,34 @@ export const optionsSchema = z
      * Starlight and daisyUI set it; `{ attribute: 'data-mode', value: 'night' }` for others).
      */
     darkMode: darkModeSchema.default('off'),
+    /**
+     * Measured numbers for the dev toolbar, shown next to each CTA: the path of a report exported with
+     * `cta-collect report --format json` (relative to the project root), or a collector's report endpoint,
+     * `{ url: 'https://collect.example.com/api/cta/report', token: process.env.CTA_REPORT_TOKEN }`.
+     */
+    metrics: z
+      .union(
+        [
+          z.string().min(1, METRICS_ERROR),
+          z.strictObject(
+            {
+              url: z.url({ protocol: /^https?$/, error: METRICS_ERROR }),
+              token: z.string().min(1, METRICS_ERROR).optional(),
+            },
+            { error: METRICS_ERROR },
+          ),
+        ],
+        { error: METRICS_ERROR },
+      )
+      .optional(),
     /** Ship none of the kit's look: components render their markup and `cta-…` classes only (default false). */
     unstyled: z.boolean().default(false),
+    /**
+     * Offers and experiments (`<Offer>`, `<Experiment>`, `<ViewedItem>`): `true` or `{ expires, consent }` records
+     * behaviour signals on the visitor's device (never sent) and adds the chooser to the pages that need it.
+     * Default false: nothing is recorded, and the components fail the build saying to turn this on.
+     */
+    offers: z.union([z.boolean(), offersOptionsSchema]).default(false),
   })
   .strict();
 

@@ -43,6 +43,8 @@ export async function runAudit(
       ...(sources
         ? {
             sourceFor: (route: string, file: string) => sources.sourceFor(route, file),
+            sources: sources.folders,
+            onDemandRoutes: sources.onDemandRoutes,
             ignoredRules: (route: string, file: string) => sources.ignoredRules(route, file),
           }
         : {}),

@@ -1,7 +1,17 @@
 import type { Finding } from '@astro-cta/audit';
 import { defineToolbarApp } from 'astro/toolbar';
 import { ElementHighlighter, findElement } from './highlight.ts';
-import { AUDIT_REQUEST, AUDIT_RESPONSE, type AuditRequest, type AuditResponse } from './protocol.ts';
+import { MetricsOverlay } from './metrics-overlay.ts';
+import {
+  AUDIT_REQUEST,
+  AUDIT_RESPONSE,
+  type AuditRequest,
+  type AuditResponse,
+  METRICS_REQUEST,
+  METRICS_RESPONSE,
+  type MetricsRequest,
+  type MetricsResponse,
+} from './protocol.ts';
 import { type AuditState, FindingsView, type SourceLocation } from './view.ts';
 
 /** How long to wait for the dev server's answer before saying so in the window. */
@@ -15,6 +25,9 @@ const ANSWER_TIMEOUT_MS = 20_000;
 export default defineToolbarApp({
   init(canvas, app, server) {
     const highlighter = new ElementHighlighter(canvas);
+    // Measured numbers next to each CTA, when the integration's `metrics` option is set (nothing answers otherwise).
+    const overlay = new MetricsOverlay(canvas);
+    let metricsRequest: string | undefined;
     /** The page's server-rendered document, parsed once per audit: dev builds annotate its elements with their source. */
     let renderedPage: Document | undefined;
     /** The project file that renders the current page (`src/pages/…`), from the dev server's routes. */
@@ -56,8 +69,17 @@ export default defineToolbarApp({
       );
     });
 
+    server.on<MetricsResponse>(METRICS_RESPONSE, (response) => {
+      if (!metricsRequest || response?.requestId !== metricsRequest) return; // another tab's, or an outdated, answer
+      metricsRequest = undefined;
+      overlay.show(response);
+    });
+
     async function audit(): Promise<void> {
       const route = location.pathname;
+      overlay.clear();
+      metricsRequest = `m-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      server.send<MetricsRequest>(METRICS_REQUEST, { requestId: metricsRequest, pathname: route });
       if (pending) clearTimeout(pending.timeout);
       const requestId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       pending = {
@@ -98,6 +120,8 @@ export default defineToolbarApp({
     });
     app.onToggled(({ state }) => {
       if (!state) highlighter.clear();
+      // The page may have moved since the labels were placed (fonts, images, scrolling containers).
+      else overlay.reposition();
     });
   },
 });

@@ -30,3 +30,41 @@ export type AuditResponse =
       kitDir: string;
     }
   | { requestId: string; ok: false; message: string };
+
+export const METRICS_REQUEST = 'astro-cta:metrics-request';
+export const METRICS_RESPONSE = 'astro-cta:metrics-response';
+
+/** The app asks for the measured numbers of the page it is on (the `metrics` option of the integration). */
+export interface MetricsRequest {
+  requestId: string;
+  /** `location.pathname` of the page. */
+  pathname: string;
+}
+
+/** One CTA's measured numbers on this page (the collector report's row; rates 0 to 1, null without trials). */
+export interface CtaFigures {
+  cta: string;
+  impressions: number;
+  clicks: number;
+  convertedClicks: number;
+  ctr: number | null;
+  ctrLow: number | null;
+  ctrHigh: number | null;
+  conversionsPerImpression: number | null;
+  conversionsPerImpressionLow: number | null;
+  conversionsPerImpressionHigh: number | null;
+  conversionsPerClick: number | null;
+  conversionsPerClickLow: number | null;
+  conversionsPerClickHigh: number | null;
+}
+
+export type MetricsResponse =
+  | {
+      requestId: string;
+      ok: true;
+      /** Where the numbers come from (file or collector URL, without its token) and the period they cover. */
+      source: string;
+      period: string;
+      ctas: CtaFigures[];
+    }
+  | { requestId: string; ok: false; message: string };

@@ -1,17 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  rules as allRules,
-  auditPage,
-  auditSite,
-  configureRules,
-  createPage,
-  createSite,
-  type Finding,
-  fragmentTargets,
-  type Rule,
-} from '@astro-cta/audit';
+import { createAuditRun, type Finding, fragmentTargets, type Rule } from '@astro-cta/audit';
 import type {
   AstroConfig,
   AstroIntegrationLogger,
@@ -107,18 +97,6 @@ const MAX_LINKED_PAGES = 10;
 class UnknownIds extends Set<string> {
   override has(): boolean {
     return true;
-  }
-}
-
-/** Ids of the audited page itself, looked up in its parsed document. */
-class IdsOfPage extends Set<string> {
-  #lookup: (id: string) => boolean;
-  constructor(lookup: (id: string) => boolean) {
-    super();
-    this.#lookup = lookup;
-  }
-  override has(id: string): boolean {
-    return this.#lookup(id);
   }
 }
 
@@ -228,30 +206,37 @@ export class ToolbarAudit {
    */
   async audit(html: string, route: string, pages?: PageSource): Promise<{ findings: Finding[]; durationMs: number }> {
     const started = performance.now();
-    const page = createPage(withoutDevAnnotations(html), route, route);
+    const markup = withoutDevAnnotations(html);
     const routes = this.#routes;
-    // The same rule options as the build audit (requireCta decides which pages need a CTA).
-    const pageRules = configureRules(this.#options.rules ?? allRules, { requireCta: this.#options.requireCta });
-    // The rules ask for other pages' ids only after every page was checked (auditSite): a first pass learns which
-    // pages they want, the dev server renders those, and the second pass answers with their ids.
+    // The rules ask for other pages' ids only in the site step (finish): a first finish learns which pages they
+    // want, the dev server renders those, and the second answers with their ids.
     const linked = new Map<string, ReadonlySet<string>>();
-    const site = createSite(routes, this.#options.now ?? new Date(), (target) => {
-      if (target === route) return new IdsOfPage((id) => page.byId(id) !== undefined);
-      if (!routes.has(target)) return undefined;
-      if (!linked.has(target)) linked.set(target, new UnknownIds());
-      return linked.get(target);
+    let ownIds: ReadonlySet<string> | undefined;
+    const run = createAuditRun({
+      ...(this.#options.rules ? { rules: this.#options.rules } : {}),
+      // The same rule options as the build audit (requireCta decides which pages need a CTA).
+      options: { requireCta: this.#options.requireCta },
+      site: {
+        routes,
+        now: this.#options.now ?? new Date(),
+        idsOf: (target) => {
+          if (target === route) return (ownIds ??= fragmentTargets(markup));
+          if (!routes.has(target)) return undefined;
+          if (!linked.has(target)) linked.set(target, new UnknownIds());
+          return linked.get(target);
+        },
+      },
     });
-    const { findings, kept } = auditPage(page, site, pageRules);
-    const firstPass = auditSite(site, kept, pageRules);
-    if (!pages || linked.size === 0)
-      return { findings: [...findings, ...firstPass], durationMs: performance.now() - started };
+    run.page(markup, { route, file: route });
+    const firstPass = run.finish();
+    if (!pages || linked.size === 0) return { findings: firstPass.findings, durationMs: performance.now() - started };
     await Promise.all(
       [...linked.keys()].slice(0, MAX_LINKED_PAGES).map(async (target) => {
         const other = await pages(target).catch(() => undefined);
         if (other !== undefined) linked.set(target, fragmentTargets(other));
       }),
     );
-    return { findings: [...findings, ...auditSite(site, kept, pageRules)], durationMs: performance.now() - started };
+    return { findings: run.finish().findings, durationMs: performance.now() - started };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../types.ts';
-import { sourcePosition } from './pretty.ts';
+import { moreLikeIt, sourcePlace } from './pretty.ts';
 import { type AuditReport, counts, plural } from './report.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -21,7 +21,7 @@ summary{cursor:pointer;font-weight:600}summary small{color:var(--muted);font-wei
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-top:1px solid #8883;padding:.4rem;text-align:left;vertical-align:top}
 .sev{font-weight:700;text-transform:uppercase;font-size:.75rem}.error{color:var(--error)}.warning{color:var(--warning)}.info{color:var(--info)}
 code,pre{font:13px ui-monospace,monospace}pre{white-space:pre-wrap;word-break:break-all;margin:.25rem 0 0;color:var(--muted)}
-.filters label{margin-right:1rem}`;
+.filters label{margin-right:1rem}.also{color:var(--muted);font-size:.875rem}`;
 
 function row(finding: Finding): string {
   const where = finding.line ? `${finding.line}:${finding.column}` : '';
@@ -29,7 +29,8 @@ function row(finding: Finding): string {
     `<tr class="f-${finding.severity}"><td class="sev ${finding.severity}">${finding.severity}</td>` +
     `<td>${escapeHtml(finding.message)}${finding.excerpt ? `<pre>${escapeHtml(finding.excerpt)}</pre>` : ''}` +
     `${finding.selector ? `<div><code>${escapeHtml(finding.selector)}</code></div>` : ''}` +
-    `${finding.source ? `<div>Written in <code>${escapeHtml(sourcePosition(finding.source))}</code></div>` : ''}</td>` +
+    `${finding.source ? `<div>Written in <code>${escapeHtml(sourcePlace(finding.source))}</code></div>` : ''}` +
+    `${finding.alsoAt?.length ? `<div class="also">${escapeHtml(moreLikeIt(finding.alsoAt))}</div>` : ''}</td>` +
     `<td><code>${escapeHtml(where)}</code></td>` +
     `<td><a href="${escapeHtml(safeUrl(finding.helpUrl))}">${escapeHtml(finding.ruleId)}</a></td></tr>`
   );
@@ -49,7 +50,7 @@ export function htmlReport(report: AuditReport): string {
     const source = first.sourceHint ? `${first.file} (built from ${first.sourceHint})` : first.file;
     return (
       `<details open><summary>${escapeHtml(route)}<small>${escapeHtml(source)} · ${plural(findings.length, 'finding')}</small></summary>` +
-      `<table><thead><tr><th>Severity</th><th>Finding</th><th>Line</th><th>Rule</th></tr></thead><tbody>${findings.map(row).join('')}</tbody></table></details>`
+      `<table><thead><tr><th>Severity</th><th>Finding</th><th>Built line</th><th>Rule</th></tr></thead><tbody>${findings.map(row).join('')}</tbody></table></details>`
     );
   });
   const filter = (severity: string) =>

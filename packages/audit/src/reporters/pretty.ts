@@ -36,7 +36,7 @@ export function formatPretty(
       const where = finding.line ? `${pc.dim(`${finding.line}:${finding.column}`)} ` : '';
       const text = printable(texts.get(finding) ?? finding.message);
       lines.push(`  ${where}${label[finding.severity](finding.severity)} ${text} ${pc.dim(printable(finding.ruleId))}`);
-      if (finding.source) lines.push(pc.dim(`      written in ${printable(sourcePosition(finding.source))}`));
+      if (finding.source) lines.push(pc.dim(`      written in ${printable(sourcePlace(finding.source))}`));
       if (finding.excerpt) lines.push(pc.dim(`      ${printable(finding.excerpt)}`));
       if (finding.alsoAt?.length) lines.push(pc.dim(`      ${moreLikeIt(finding.alsoAt)}`));
     }
@@ -55,6 +55,14 @@ export function moreLikeIt(alsoAt: NonNullable<Finding['alsoAt']>): string {
   const positions = alsoAt.filter((at) => at.line !== undefined).map((at) => `${at.line}:${at.column}`);
   const shown = positions.slice(0, 5).join(', ') + (positions.length > 5 ? ' …' : '');
   return `and ${alsoAt.length} more like it on this page${shown ? ` (at ${shown})` : ''}`;
+}
+
+/** `src/components/Hero.astro:5:3`, and how it was found when it was matched rather than annotated by Astro. */
+export function sourcePlace(source: NonNullable<Finding['source']>): string {
+  if (source.via !== 'match') return sourcePosition(source);
+  const evidence = (source.matchedOn ?? []).join(', ') || 'markup';
+  const how = ` (found by its ${evidence}; ${Math.round((source.confidence ?? 0) * 100)}% sure)`;
+  return `${sourcePosition(source)}${how}`;
 }
 
 export function sourcePosition(source: NonNullable<Finding['source']>): string {

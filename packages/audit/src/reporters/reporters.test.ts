@@ -93,7 +93,51 @@ describe('SARIF reporter', () => {
       uriBaseId: 'BUILD',
     });
     expect(Object.keys(run.originalUriBaseIds).sort()).toEqual(['BUILD', 'SRCROOT']);
-    expect(first.partialFingerprints['ctaAudit/v1']).toMatch(/^[0-9a-f]{24}$/);
+    expect(first.partialFingerprints['ctaAudit/v2']).toMatch(/^[0-9a-f]{24}$/);
+  });
+});
+
+describe('a finding placed where it is written, standing for repeats', () => {
+  const placed: Finding = {
+    ...findings[0]!,
+    source: {
+      file: 'src/components/Card.astro',
+      line: 7,
+      column: 3,
+      via: 'match',
+      confidence: 0.95,
+      matchedOn: ['text'],
+    },
+    alsoAt: [{ line: 20, column: 5 }, {}],
+  };
+  const placedReport = { ...report, findings: [placed] };
+
+  it('SARIF: the written place first, then the built element and each repeat as related locations', () => {
+    const result = JSON.parse(formatReport('sarif', placedReport)).runs[0].results[0];
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/components/Card.astro', uriBaseId: 'SRCROOT' },
+      region: { startLine: 7, startColumn: 3 },
+    });
+    expect(result.relatedLocations.map((related: { id: number }) => related.id)).toEqual([1, 2, 3]);
+    expect(result.relatedLocations[1].physicalLocation).toEqual({
+      artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' },
+      region: { startLine: 20, startColumn: 5 },
+    });
+    // A repeat without a position is still listed, by its file.
+    expect(result.relatedLocations[2].physicalLocation).toEqual({
+      artifactLocation: { uri: 'pricing/index.html', uriBaseId: 'BUILD' },
+    });
+  });
+
+  it('terminal, HTML and GitHub: how the place was found, the repeats, and never a built line on a source file', () => {
+    const pretty = formatPretty(placedReport.findings, 1);
+    expect(pretty).toContain('  12:5 warning');
+    expect(pretty).toContain('written in src/components/Card.astro:7:3 (found by its text; 95% sure)');
+    expect(pretty).toContain('and 2 more like it on this page (at 20:5)');
+    const html = formatReport('html', placedReport);
+    expect(html).toContain('Written in <code>src/components/Card.astro:7:3 (found by its text; 95% sure)</code>');
+    expect(html).toContain('and 2 more like it on this page (at 20:5)');
+    expect(formatReport('github', placedReport)).toMatch(/^::warning file=src\/components\/Card.astro,line=7,col=3,/);
   });
 });
 

@@ -50,7 +50,7 @@ function folderUri(folder: string): { uri: string } {
 type PhysicalLocation = NonNullable<NonNullable<Result['locations']>[number]['physicalLocation']>;
 
 /** The built file and position: where the audit saw the element. */
-function builtLocation(finding: Finding): PhysicalLocation {
+function builtLocation(finding: Pick<Finding, 'file' | 'line' | 'column' | 'excerpt'>): PhysicalLocation {
   return {
     artifactLocation: { uri: relativeUri(finding.file || 'index.html'), uriBaseId: 'BUILD' },
     ...(finding.line
@@ -82,7 +82,9 @@ function sourceLocation(finding: Finding, root: string): PhysicalLocation | unde
  * SARIF 2.1.0, as GitHub code scanning and other viewers read it. A result's primary location is the source file
  * when it is known (under the `SRCROOT` base, the project root), so code scanning annotates the source; the built
  * file with line and column (under `BUILD`, the audited directory) is then a related location, and the primary
- * one otherwise. URIs are relative to these declared bases and encoded segment by segment.
+ * one otherwise. A finding that stands for several alike elements of a page (`alsoAt`) is one result whose
+ * repeats are further related locations in the built file (their source is the same written element). URIs are
+ * relative to these declared bases and encoded segment by segment.
  */
 export function sarifReport(report: AuditReport): string {
   const root = report.root ?? process.cwd();
@@ -112,15 +114,25 @@ export function sarifReport(report: AuditReport): string {
           ],
         },
       ],
-      partialFingerprints: { 'ctaAudit/v1': fingerprint(finding) },
+      partialFingerprints: { 'ctaAudit/v2': fingerprint(finding) },
     };
     const ruleIndex = index.get(finding.ruleId);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
-    if (source) {
-      result.relatedLocations = [
-        { id: 1, physicalLocation: built, message: { text: 'The built page, where the audit found it' } },
-      ];
+    const related: NonNullable<Result['relatedLocations']> = [];
+    if (source)
+      related.push({ physicalLocation: built, message: { text: 'The built page, where the audit found it' } });
+    // A grouped finding (ten cards from one component) is one result; its repeats are related locations.
+    for (const at of finding.alsoAt ?? []) {
+      related.push({
+        physicalLocation: builtLocation({
+          file: finding.file,
+          ...(at.line !== undefined ? { line: at.line } : {}),
+          ...(at.column !== undefined ? { column: at.column } : {}),
+        }),
+        message: { text: 'Another element like it on this page' },
+      });
     }
+    if (related.length > 0) result.relatedLocations = related.map((location, id) => ({ id: id + 1, ...location }));
     return result;
   });
   const log: Log = {

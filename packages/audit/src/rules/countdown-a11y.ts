@@ -37,6 +37,15 @@ export const countdownA11y: Rule = {
         '<p>Sale ends 31 December 2099, 23:59 CET.</p><div class="countdown" role="timer" aria-hidden="true">02:14:33</div>',
       ],
     },
+    messages: {
+      liveRegion:
+        'This countdown is inside a live region ({live}), so screen readers announce every tick. Remove ' +
+        'aria-live from it (role="timer" alone is quiet) and announce only the static end date.',
+      noEndDate:
+        'This countdown has only changing digits: screen-reader users get no end date they can read. Put ' +
+        'the end date next to it as text in a <time datetime="…"> (e.g. "Ends 31 December 2026, 23:59 ' +
+        'CET") and hide the ticking digits with aria-hidden="true".',
+    },
   },
   check(page, report) {
     for (const countdown of countdownsOf(page)) {
@@ -47,7 +56,8 @@ export const countdownA11y: Rule = {
       if (liveHolder) {
         report({
           element: countdown.element,
-          message: `This countdown is inside a live region (${liveMode(liveHolder)}), so screen readers announce every tick. Remove aria-live from it (role="timer" alone is quiet) and announce only the static end date.`,
+          messageId: 'liveRegion',
+          data: { live: String(liveMode(liveHolder)) },
         });
         continue;
       }
@@ -58,8 +68,7 @@ export const countdownA11y: Rule = {
       if (absoluteTime || hasDate(visibleText(countdownScope(countdown)))) continue;
       report({
         element: countdown.element,
-        message:
-          'This countdown has only changing digits: screen-reader users get no end date they can read. Put the end date next to it as text in a <time datetime="…"> (e.g. "Ends 31 December 2026, 23:59 CET") and hide the ticking digits with aria-hidden="true".',
+        messageId: 'noEndDate',
       });
     }
   },

@@ -25,6 +25,26 @@ export const countdownEvergreen: Rule = {
         '<h2 id="adding-a-countdown">Adding a countdown</h2><p>Give every countdown an absolute deadline.</p>',
       ],
     },
+    messages: {
+      duration:
+        'This countdown is set by a duration ({attribute}), so it starts again for every visitor: a ' +
+        'deadline that does not exist. Count down to one absolute moment instead: ' +
+        'data-cta-countdown="2026-12-31T23:59:00+01:00".',
+      noDeadline:
+        'This countdown has no deadline in the markup (no data-cta-countdown, no <time datetime>), so ' +
+        'nothing shows it ends at a real moment; timers like this usually restart per visitor. Give it an ' +
+        'absolute deadline: data-cta-countdown="2026-12-31T23:59:00+01:00" with a <time datetime> inside.',
+      durationDeadline:
+        'This countdown\'s deadline "{deadline}" is a duration, not a moment, so it restarts for every ' +
+        'visitor. Use an ISO 8601 date-time with offset, e.g. 2026-12-31T23:59:00+01:00.',
+      noOffset:
+        'This countdown\'s deadline "{deadline}" has no time zone offset, so it ends at a different moment ' +
+        "in each visitor's time zone (and Safari may read it differently). Add the offset, e.g. " +
+        '"{example}".',
+      invalid:
+        'This countdown\'s deadline "{deadline}" ({from}) is not an ISO 8601 date-time. Write it like ' +
+        '2026-12-31T23:59:00+01:00.',
+    },
   },
   check(page, report) {
     for (const countdown of countdownsOf(page)) {
@@ -32,30 +52,33 @@ export const countdownEvergreen: Rule = {
       if (countdown.durationAttribute) {
         report({
           element: countdown.element,
-          message: `This countdown is set by a duration (${countdown.durationAttribute}), so it starts again for every visitor: a deadline that does not exist. Count down to one absolute moment instead: data-cta-countdown="2026-12-31T23:59:00+01:00".`,
+          messageId: 'duration',
+          data: { attribute: countdown.durationAttribute },
         });
       } else if (!deadline) {
         report({
           element: countdown.element,
-          message:
-            'This countdown has no deadline in the markup (no data-cta-countdown, no <time datetime>), so nothing shows it ends at a real moment; timers like this usually restart per visitor. Give it an absolute deadline: data-cta-countdown="2026-12-31T23:59:00+01:00" with a <time datetime> inside.',
+          messageId: 'noDeadline',
         });
       } else if (deadline.kind === 'duration') {
         report({
           element: countdown.element,
-          message: `This countdown's deadline "${countdown.deadlineText}" is a duration, not a moment, so it restarts for every visitor. Use an ISO 8601 date-time with offset, e.g. 2026-12-31T23:59:00+01:00.`,
+          messageId: 'durationDeadline',
+          data: { deadline: String(countdown.deadlineText) },
         });
       } else if (deadline.kind === 'floating') {
         const written = countdown.deadlineText ?? '';
         const example = `${written.length <= 10 ? `${written}T23:59:00` : written}+01:00`;
         report({
           element: countdown.element,
-          message: `This countdown's deadline "${written}" has no time zone offset, so it ends at a different moment in each visitor's time zone (and Safari may read it differently). Add the offset, e.g. "${example}".`,
+          messageId: 'noOffset',
+          data: { deadline: written, example },
         });
       } else if (deadline.kind === 'invalid') {
         report({
           element: countdown.element,
-          message: `This countdown's deadline "${countdown.deadlineText}" (${countdown.deadlineFrom}) is not an ISO 8601 date-time. Write it like 2026-12-31T23:59:00+01:00.`,
+          messageId: 'invalid',
+          data: { deadline: String(countdown.deadlineText), from: String(countdown.deadlineFrom) },
         });
       }
     }

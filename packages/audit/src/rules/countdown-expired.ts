@@ -25,6 +25,16 @@ export const countdownExpired: Rule = {
         '<div data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Offer ends <time datetime="2099-12-31T23:59:00+01:00">31 December 2099, 23:59 CET</time></div>',
       ],
     },
+    messages: {
+      expired:
+        "This countdown's deadline {deadline} ({from}) is before the build time {now}: the page shows an " +
+        'offer that has ended. Remove the countdown or set a new deadline, and rebuild.',
+      noOnExpire:
+        'This countdown does not say what happens when it reaches zero. Add data-cta-on-expire="hide" (or ' +
+        '"replace", "disable-cta"), and make sure the offer really ends then; if your own script already ' +
+        'does this, declare it with the same attribute.',
+      unknownOnExpire: '{attribute}="{mode}" is not a known behaviour; use one of {modes}.',
+    },
   },
   check(page, report, site) {
     for (const countdown of countdownsOf(page)) {
@@ -38,7 +48,12 @@ export const countdownExpired: Rule = {
         if (countdown.hidden || countdown.showsEnded) continue;
         report({
           element: countdown.element,
-          message: `This countdown's deadline ${countdown.deadlineText} (${countdown.deadlineFrom}) is before the build time ${site.now.toISOString()}: the page shows an offer that has ended. Remove the countdown or set a new deadline, and rebuild.`,
+          messageId: 'expired',
+          data: {
+            deadline: String(countdown.deadlineText),
+            from: String(countdown.deadlineFrom),
+            now: site.now.toISOString(),
+          },
         });
         continue;
       }
@@ -46,12 +61,13 @@ export const countdownExpired: Rule = {
       if (mode === undefined || mode === '') {
         report({
           element: countdown.element,
-          message: `This countdown does not say what happens when it reaches zero. Add data-cta-on-expire="hide" (or "replace", "disable-cta"), and make sure the offer really ends then; if your own script already does this, declare it with the same attribute.`,
+          messageId: 'noOnExpire',
         });
       } else if (!(COUNTDOWN_EXPIRE_MODES as readonly string[]).includes(mode)) {
         report({
           element: countdown.element,
-          message: `${COUNTDOWN_ON_EXPIRE}="${mode}" is not a known behaviour; use one of ${COUNTDOWN_EXPIRE_MODES.join(', ')}.`,
+          messageId: 'unknownOnExpire',
+          data: { attribute: COUNTDOWN_ON_EXPIRE, mode, modes: COUNTDOWN_EXPIRE_MODES.join(', ') },
         });
       }
     }

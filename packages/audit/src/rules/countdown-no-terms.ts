@@ -24,6 +24,12 @@ export const countdownNoTerms: Rule = {
         '<div lang="de" data-cta-countdown="2099-12-31T23:59:00+01:00" data-cta-on-expire="hide" role="timer">Angebot endet am <time datetime="2099-12-31T23:59:00+01:00">31. Dezember 2099, 23:59 MEZ</time></div>',
       ],
     },
+    messages: {
+      noTerms:
+        'This countdown shows no {missing}: visitors cannot tell when the offer really ends. Show it in ' +
+        'text next to the timer, e.g. "Offer ends 31 December 2026, 23:59 CET" (inside <time ' +
+        'datetime="2026-12-31T23:59:00+01:00">).',
+    },
   },
   check(page, report) {
     // A hidden countdown shows no terms because it shows nothing.
@@ -38,7 +44,8 @@ export const countdownNoTerms: Rule = {
       const missing = hasDate(pageText) || hasDate(own) ? 'time zone for its end date' : 'end date with time zone';
       report({
         element: countdown.element,
-        message: `This countdown shows no ${missing}: visitors cannot tell when the offer really ends. Show it in text next to the timer, e.g. "Offer ends 31 December 2026, 23:59 CET" (inside <time datetime="2026-12-31T23:59:00+01:00">).`,
+        messageId: 'noTerms',
+        data: { missing },
       });
     }
   },

@@ -1,7 +1,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { attr, closestAncestor, isHidden, isVisuallyHidden } from '../dom.ts';
-import type { Rule } from '../types.ts';
+import type { PageContext, Rule } from '../types.ts';
+import { inDefaultView, isOtherAlternative } from './support/choices.ts';
 import { guessPrimary, isOverlay, primaryCtas } from './support/primary.ts';
 
 /** About what fits above the fold of a 1366×768 screen next to a heading; NN/g measured 57% of viewing time there. */
@@ -56,7 +57,7 @@ function overThreshold(state: Before): boolean {
  * Words and large blocks in document order before `target`, over the page's content regions in order (a CTA in a
  * closing band comes after all of `<main>`); counting stops once over the threshold.
  */
-function measureBefore(roots: readonly Element[], target: Element): Before {
+function measureBefore(page: PageContext, roots: readonly Element[], target: Element): Before {
   const state: Before = { words: 0, blocks: 0, found: false };
   // Iterative: markup nested thousands of levels deep must not exhaust the stack.
   const stack: AnyNode[] = [...roots].reverse();
@@ -74,6 +75,8 @@ function measureBefore(roots: readonly Element[], target: Element): Before {
     }
     if (!isTag(node) || SKIPPED.has(node.name) || BESIDE.has(node.name) || isHidden(node) || isVisuallyHidden(node))
       continue;
+    // Of an offer's or experiment's alternatives, the fold is judged on the default one: what shows without JavaScript.
+    if (isOtherAlternative(page, node)) continue;
     if (isLargeBlock(node)) {
       state.blocks += 1;
       continue;
@@ -124,17 +127,19 @@ export const ctaBelowFold: Rule = {
       ],
     },
   },
-  check(page, report, site) {
+  check(page, report) {
     // Only a CTA that is primary by its markup: calling the first CTA found (a share or "back to" link) "the
     // primary CTA" was the rule's most common false alarm on real templates.
     // A CTA in a dialog or popover is not in the page's flow: it has no place above or below the fold.
+    // Of an offer's or experiment's alternatives, only the default one (shown without JavaScript) is judged.
     const marked = primaryCtas(page).find(
-      (cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay),
+      (cta) =>
+        page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay) && inDefaultView(page, cta.element),
     );
     // Without a primary in the markup, the page's only CTA or its hero's solid button, where that is clear.
-    const primary = marked ?? guessPrimary(page, site.routes);
+    const primary = marked ?? guessPrimary(page);
     if (!primary) return;
-    const state = measureBefore(page.content, primary.element);
+    const state = measureBefore(page, page.content, primary.element);
     if (!overThreshold(state)) return;
     const words = state.words > 0 ? `${state.words} word${state.words === 1 ? '' : 's'}` : '';
     const blocks = state.blocks > 0 ? `${state.blocks} large image${state.blocks === 1 ? '' : 's'} or embeds` : '';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ctaDeadTarget } from './cta-dead-target.ts';
+import { withOptions } from './settings.ts';
+import { routePatternRegex, servedOnDemand } from './support/targets.ts';
 import { findingsFor, messagesFor } from './support/test-helpers.ts';
 
 const routes = new Set(['/', '/pricing/', '/blog/post/', '/about.html', '/docs/guide/']);
@@ -96,5 +98,40 @@ describe('cta-dead-target', () => {
   it('reports where the link is', () => {
     const [finding] = findingsFor(ctaDeadTarget, `<p>x</p>${cta('#')}`, { route: '/blog/post/', site });
     expect(finding).toMatchObject({ selector: 'body > main > a', line: 1 });
+  });
+});
+
+describe('cta-dead-target: routes with no built page', () => {
+  const onDemand = ['/account', '/api/[id]', '/docs/[...path]', '/old-pricing', '/[lang]-[region]/shop'];
+  const withRoutes = withOptions(ctaDeadTarget, { onDemandRoutes: onDemand });
+  const flaggedWith = (href: string) => messagesFor(withRoutes, cta(href), { route: '/blog/post/', site });
+
+  it.each([
+    '/account',
+    '/account/',
+    '/account/index.html',
+    '/api/42',
+    '/docs',
+    '/docs/a/b/c/',
+    '/old-pricing',
+    '/en-gb/shop/',
+  ])('does not call a link to %s dead when a route serves it on demand or redirects it', (href) => {
+    expect(flaggedWith(href)).toEqual([]);
+  });
+
+  it.each(['/accounts/', '/api/', '/api/1/2', '/en/shop/', '/nowhere/'])('still flags %s', (href) => {
+    expect(flaggedWith(href)).toHaveLength(1);
+  });
+
+  it('flags the same links when no routes were given', () => {
+    expect(flagged(cta('/account/'))).toHaveLength(1);
+  });
+
+  it('turns Astro route patterns into anchored expressions', () => {
+    expect(routePatternRegex('/').test('/')).toBe(true);
+    expect(routePatternRegex('/blog/[slug]').test('/blog/a.b')).toBe(true);
+    expect(routePatternRegex('/blog/[slug]').test('/blog/a/b')).toBe(false);
+    expect(routePatternRegex('/a+b/(x)').test('/a+b/(x)/')).toBe(true);
+    expect(servedOnDemand('/base/account/', ['/account'], '/base/')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { attr } from '../dom.ts';
 import type { PageContext, Rule, SiteReportInput } from '../types.ts';
 import { elementsOf } from './support/elements.ts';
 import { isSuppressed } from './support/suppress.ts';
-import { basePathOf, classifyHref, findRoute, type Target } from './support/targets.ts';
+import { basePathOf, classifyHref, findRoute, servedOnDemand, type Target } from './support/targets.ts';
 
 const RULE_ID = 'cta-dead-target';
 
@@ -30,7 +30,8 @@ export const ctaDeadTarget: Rule = {
       'crawlable and fails before hydration. Lighthouse crawlable-anchors flags "", "#" and javascript:; this rule ' +
       'also checks internal links against the pages and element ids of the built site (trailing slash, .html and ' +
       'index.html variants, query strings and the site’s base path are understood). External links, mailto:/tel: ' +
-      'and files such as PDFs are not checked.',
+      'and files such as PDFs are not checked, nor are links to routes with no built page (pages and endpoints ' +
+      'rendered on demand, redirects) that the astro-cta integration recorded.',
     examples: {
       fail: [
         '<a class="button" href="#">Start your free trial</a>',
@@ -43,6 +44,35 @@ export const ctaDeadTarget: Rule = {
         '<a class="button" href="/?utm_source=hero">Back to the home page</a>',
         '<a class="button" href="https://github.com/acme/acme">Star Acme on GitHub</a>',
       ],
+    },
+    options: {
+      onDemandRoutes: {
+        description:
+          'Route patterns served without a built page (`/account`, `/api/[id]`, `/docs/[...path]`): pages and ' +
+          'endpoints rendered on demand (`prerender = false`) and redirects. Links to them are not dead.',
+        default: [],
+        setWith:
+          'recorded by the astro-cta integration in .astro/astro-cta-audit.json (read by cta-audit in the project); ' +
+          '--routes <file> on the CLI',
+      },
+    },
+    messages: {
+      noHref:
+        '{name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads ' +
+        'nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.',
+      reloads:
+        '{name} has href="{href}", which only reloads or scrolls to the top. Point it at the real ' +
+        'destination, e.g. href="/signup" or href="#signup-form".',
+      javascript:
+        '{name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a ' +
+        'new tab or crawled. Use a real URL, or a <button type="button"> for an action.',
+      notAPage:
+        '{name} links to {path}, which is not a page of this build. Fix the link (check spelling, ' +
+        'trailing slash and base path) or create the page. If it is served on demand or by a redirect, give its ' +
+        'route pattern to the audit (--routes on the CLI; the astro-cta integration records them).',
+      missingFragment:
+        '{name} links to #{fragment} on {where}, but no element there has id="{fragment}". Add the id to the ' +
+        'target section, or fix the fragment.',
     },
   },
   check(page, report, site) {
@@ -64,20 +94,23 @@ export const ctaDeadTarget: Rule = {
         case 'missing':
           report({
             element: cta.element,
-            message: `${name} is an <a> without href: it is not a link, cannot be focused with the keyboard and leads nowhere. Add the destination, e.g. href="/signup", or use a <button> if it runs script.`,
+            messageId: 'noHref',
+            data: { name },
           });
           break;
         case 'empty':
         case 'hash-only':
           report({
             element: cta.element,
-            message: `${name} has href="${cta.href}", which only reloads or scrolls to the top. Point it at the real destination, e.g. href="/signup" or href="#signup-form".`,
+            messageId: 'reloads',
+            data: { name, href: String(cta.href) },
           });
           break;
         case 'javascript':
           report({
             element: cta.element,
-            message: `${name} uses a javascript: link, which does nothing until scripts run and cannot be opened in a new tab or crawled. Use a real URL, or a <button type="button"> for an action.`,
+            messageId: 'javascript',
+            data: { name },
           });
           break;
         case 'internal': {
@@ -85,10 +118,13 @@ export const ctaDeadTarget: Rule = {
           const route = findRoute(target.path, site.routes, base);
           // Outside the site's base path, or the host's root of a site built without one: not part of this build.
           if (route === undefined && (target.path === '/' || !target.path.startsWith(base))) break;
+          const onDemand = (site.options.onDemandRoutes ?? []) as readonly string[];
+          if (route === undefined && servedOnDemand(target.path, onDemand, base)) break;
           if (route === undefined) {
             report({
               element: cta.element,
-              message: `${name} links to ${target.path}, which is not a page of this build. Fix the link (check spelling, trailing slash and base path) or create the page.`,
+              messageId: 'notAPage',
+              data: { name, path: target.path },
             });
             break;
           }
@@ -96,7 +132,11 @@ export const ctaDeadTarget: Rule = {
           if (fragment === undefined || fragment === '' || BUILT_IN_FRAGMENT.test(fragment)) break;
           if (route === page.route) {
             if (page.byId(fragment) === undefined && !hasNamedAnchor(page, fragment))
-              report({ element: cta.element, message: missingFragment(name, fragment, 'this page') });
+              report({
+                element: cta.element,
+                messageId: 'missingFragment',
+                data: { name, fragment, where: 'this page' },
+              });
           } else if (!isSuppressed(cta.element, RULE_ID)) {
             site.keep({
               route: page.route,
@@ -104,7 +144,8 @@ export const ctaDeadTarget: Rule = {
               ...page.locate(cta.element),
               target: route,
               fragment,
-              message: missingFragment(name, fragment, route),
+              messageId: 'missingFragment',
+              data: { name, fragment, where: route },
             } satisfies FragmentLink);
           }
           break;
@@ -124,10 +165,6 @@ export const ctaDeadTarget: Rule = {
     }
   },
 };
-
-function missingFragment(name: string, fragment: string, where: string): string {
-  return `${name} links to #${fragment} on ${where}, but no element there has id="${fragment}". Add the id to the target section, or fix the fragment.`;
-}
 
 /** `<a name="…">`, the old way to mark a fragment target. */
 function hasNamedAnchor(page: PageContext, name: string): boolean {

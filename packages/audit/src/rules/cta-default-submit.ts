@@ -24,6 +24,14 @@ export const ctaDefaultSubmit: Rule = {
         '<form action="/subscribe"><input type="submit" value="Send my free guide"></form>',
       ],
     },
+    messages: {
+      noValue:
+        'This submit button has no value, so it shows the browser’s default label ("Submit", or "Senden" ' +
+        'in a German browser). Give it a value that says what happens, e.g. value="Get the free guide".',
+      defaultText:
+        'The form button says only "{label}". Say what happens when it is pressed, e.g. "Subscribe to the ' +
+        'newsletter" or "Send my request".',
+    },
   },
   check(page, report) {
     for (const cta of page.ctas) {
@@ -33,8 +41,7 @@ export const ctaDefaultSubmit: Rule = {
       if (isInput && !attr(cta.element, 'value')?.trim() && !attr(cta.element, 'aria-label')?.trim()) {
         report({
           element: cta.element,
-          message:
-            'This submit button has no value, so it shows the browser’s default label ("Submit", or "Senden" in a German browser). Give it a value that says what happens, e.g. value="Get the free guide".',
+          messageId: 'noValue',
         });
         continue;
       }
@@ -42,7 +49,8 @@ export const ctaDefaultSubmit: Rule = {
       if (isDefaultSubmitText(label)) {
         report({
           element: cta.element,
-          message: `The form button says only "${label}". Say what happens when it is pressed, e.g. "Subscribe to the newsletter" or "Send my request".`,
+          messageId: 'defaultText',
+          data: { label },
         });
       }
     }

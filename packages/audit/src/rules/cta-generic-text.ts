@@ -31,6 +31,15 @@ export const ctaGenericText: Rule = {
         '<a class="button" href="/pricing" aria-describedby="p">Learn more</a><p id="p">Pricing for teams</p>',
       ],
     },
+    messages: {
+      generic:
+        'CTA text "{text}" is generic: say what happens, e.g. "Start your free trial" or "See pricing ' +
+        'plans". If the design needs the short text, add the context in visually hidden text (<span ' +
+        'class="sr-only"> about pricing</span>).',
+      bareUrl:
+        'CTA text is a bare URL ("{name}"), which screen readers spell out character by character. Name ' +
+        'the destination instead, e.g. "Read the setup guide".',
+    },
   },
   check(page, report) {
     for (const cta of page.ctas) {
@@ -42,12 +51,14 @@ export const ctaGenericText: Rule = {
       if (isGenericText(cta.name, lang)) {
         report({
           element: cta.element,
-          message: `CTA text "${cta.visibleText || cta.name}" is generic: say what happens, e.g. "Start your free trial" or "See pricing plans". If the design needs the short text, add the context in visually hidden text (<span class="sr-only"> about pricing</span>).`,
+          messageId: 'generic',
+          data: { text: cta.visibleText || cta.name },
         });
       } else if (BARE_URL.test(cta.name)) {
         report({
           element: cta.element,
-          message: `CTA text is a bare URL ("${cta.name}"), which screen readers spell out character by character. Name the destination instead, e.g. "Read the setup guide".`,
+          messageId: 'bareUrl',
+          data: { name: cta.name },
         });
       }
     }

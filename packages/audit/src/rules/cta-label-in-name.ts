@@ -28,6 +28,12 @@ export const ctaLabelInName: Rule = {
         '<a class="btn" href="/cart" aria-label="View cart">🛒</a>',
       ],
     },
+    messages: {
+      labelNotInName:
+        'The visible text "{visible}" is not part of the accessible name "{name}", so voice commands ' +
+        'using what people see fail. Start the aria-label with the visible text (e.g. ' +
+        'aria-label="{visible} …") or remove the aria-label.',
+    },
   },
   check(page, report) {
     for (const cta of page.ctas) {
@@ -39,7 +45,8 @@ export const ctaLabelInName: Rule = {
       if (containsPhrase(name, visible)) continue;
       report({
         element: cta.element,
-        message: `The visible text "${cta.visibleText}" is not part of the accessible name "${cta.name}", so voice commands using what people see fail. Start the aria-label with the visible text (e.g. aria-label="${cta.visibleText} …") or remove the aria-label.`,
+        messageId: 'labelNotInName',
+        data: { visible: cta.visibleText, name: cta.name },
       });
     }
   },

@@ -23,18 +23,28 @@ export const ctaName: Rule = {
         '<a class="btn" href="/signup">Create your account <span aria-hidden="true">→</span></a>',
       ],
     },
+    messages: {
+      noName:
+        'This {kind} has no accessible name, so screen readers announce only "{kind}". Add visible text, ' +
+        'an aria-label (e.g. aria-label="View your cart"), or alt text on its image.',
+      symbolOnly:
+        'This CTA\'s only name is "{name}", a symbol that says nothing about where it leads. Give it ' +
+        'words, e.g. "Next: payment", and mark the symbol aria-hidden="true".',
+    },
   },
   check(page, report) {
     for (const cta of page.ctas) {
       if (cta.name === '') {
         report({
           element: cta.element,
-          message: `This ${cta.kind === 'link' ? 'link' : 'button'} has no accessible name, so screen readers announce only "${cta.kind === 'link' ? 'link' : 'button'}". Add visible text, an aria-label (e.g. aria-label="View your cart"), or alt text on its image.`,
+          messageId: 'noName',
+          data: { kind: cta.kind === 'link' ? 'link' : 'button' },
         });
       } else if (normalizeCtaText(cta.name) === '') {
         report({
           element: cta.element,
-          message: `This CTA's only name is "${cta.name}", a symbol that says nothing about where it leads. Give it words, e.g. "Next: payment", and mark the symbol aria-hidden="true".`,
+          messageId: 'symbolOnly',
+          data: { name: cta.name },
         });
       }
     }

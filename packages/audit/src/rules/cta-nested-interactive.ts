@@ -72,6 +72,12 @@ export const ctaNestedInteractive: Rule = {
         '<button type="button" class="btn">Buy now <span class="badge">-20%</span></button>',
       ],
     },
+    messages: {
+      nested:
+        'This {outer} contains a {inner}: interactive elements must not be nested. Keep one of them — ' +
+        'style the link as a button (<a class="button" href="…">) instead of putting a <button> inside ' +
+        'it.',
+    },
   },
   check(page, report) {
     // Every link and button of the page, not only recognised CTAs: <a><button> is often not styled as a button.
@@ -86,7 +92,8 @@ export const ctaNestedInteractive: Rule = {
       if (!inner) continue;
       report({
         element: outer,
-        message: `This ${describeElement(outer)} contains a ${describeElement(inner)}: interactive elements must not be nested. Keep one of them — style the link as a button (<a class="button" href="…">) instead of putting a <button> inside it.`,
+        messageId: 'nested',
+        data: { outer: describeElement(outer), inner: describeElement(inner) },
       });
     }
   },

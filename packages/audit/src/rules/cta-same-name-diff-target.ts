@@ -1,5 +1,6 @@
 import { normalizeCtaText } from '../text/generic-phrases.ts';
-import type { Cta, Rule } from '../types.ts';
+import type { Cta, ReportInput, Rule } from '../types.ts';
+import { viewsOf } from './support/choices.ts';
 import { destinationOf } from './support/targets.ts';
 
 export const ctaSameNameDiffTarget: Rule = {
@@ -20,28 +21,49 @@ export const ctaSameNameDiffTarget: Rule = {
         '<a class="btn" href="/signup">Create an account</a><a class="btn" href="/docs/">Read the guide</a>',
       ],
     },
+    messages: {
+      sameNameElsewhere:
+        '"{name}" leads to {href} here but to {firstHref} earlier on this page{others}. Give links to ' +
+        'different places different names (e.g. "Get started: create an account" and "Get started: read ' +
+        'the docs"), or point them to the same place.',
+    },
   },
   check(page, report) {
-    const byName = new Map<string, { first: Cta; destinations: Map<string, Cta> }>();
-    for (const cta of page.ctas) {
-      if (cta.kind !== 'link') continue;
-      const name = normalizeCtaText(cta.name);
-      if (!name) continue;
-      const destination = destinationOf(cta, page.route);
-      const group = byName.get(name) ?? { first: cta, destinations: new Map<string, Cta>() };
-      if (!group.destinations.has(destination)) group.destinations.set(destination, cta);
-      byName.set(name, group);
-    }
-    // One finding per name, on its second destination: a product grid of "View product" links is one problem.
-    for (const { first, destinations } of byName.values()) {
-      if (destinations.size < 2) continue;
-      const [, second] = [...destinations.values()];
-      const others =
-        destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
-      report({
-        element: second!.element,
-        message: `"${second!.name}" leads to ${second!.href ?? '(no href)'} here but to ${first.href} earlier on this page${others}. Give links to different places different names (e.g. "Get started: create an account" and "Get started: read the docs"), or point them to the same place.`,
-      });
+    const reportedNames = new Set<string>();
+    // Links in sibling alternatives of an offer or experiment are never listed together: each combination of
+    // alternatives a visitor can see is judged on its own (a page without offers has one).
+    for (const shown of viewsOf(page)) {
+      const byName = new Map<string, { first: Cta; destinations: Map<string, Cta> }>();
+      for (const cta of page.ctas) {
+        if (cta.kind !== 'link' || !shown(cta.element)) continue;
+        const name = normalizeCtaText(cta.name);
+        if (!name || reportedNames.has(name)) continue;
+        const destination = destinationOf(cta, page.route);
+        const group = byName.get(name) ?? { first: cta, destinations: new Map<string, Cta>() };
+        if (!group.destinations.has(destination)) group.destinations.set(destination, cta);
+        byName.set(name, group);
+      }
+      reportGroups(byName, reportedNames, report);
     }
   },
 };
+
+/** One finding per name, on its second destination: a product grid of "View product" links is one problem. */
+function reportGroups(
+  byName: Map<string, { first: Cta; destinations: Map<string, Cta> }>,
+  reportedNames: Set<string>,
+  report: (finding: ReportInput) => void,
+): void {
+  for (const [name, { first, destinations }] of byName) {
+    if (destinations.size < 2) continue;
+    reportedNames.add(name);
+    const [, second] = [...destinations.values()];
+    const others =
+      destinations.size > 2 ? ` and ${destinations.size - 2} more place${destinations.size > 3 ? 's' : ''}` : '';
+    report({
+      element: second!.element,
+      messageId: 'sameNameElsewhere',
+      data: { name: second!.name, href: second!.href ?? '(no href)', firstHref: String(first.href), others },
+    });
+  }
+}

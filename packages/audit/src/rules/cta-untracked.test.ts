@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createSite } from '../engine.ts';
-import { createPage } from '../page.ts';
 import { ctaUntracked } from './cta-untracked.ts';
 import { examplePage } from './example-page.ts';
 import { auditRun, messagesFor } from './support/test-helpers.ts';
@@ -9,14 +7,17 @@ const flagged = (snippet: string) => messagesFor(ctaUntracked, snippet);
 
 describe('cta-untracked', () => {
   it('flags untracked CTAs only once the site is known to use data-cta, on any page', () => {
-    const site = createSite(new Set(['/', '/b/']), new Date());
-    const pageA = createPage(examplePage('<a class="button" href="/demo">Book a demo</a>'), '/', 'index.html');
-    const pageB = createPage(
-      examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
-      '/b/',
-      'b/index.html',
-    );
-    const { perPage, acrossPages: findings } = auditRun([pageA, pageB], site, [ctaUntracked]);
+    const pageA = {
+      html: examplePage('<a class="button" href="/demo">Book a demo</a>'),
+      route: '/',
+      file: 'index.html',
+    };
+    const pageB = {
+      html: examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
+      route: '/b/',
+      file: 'b/index.html',
+    };
+    const { perPage, acrossPages: findings } = auditRun([pageA, pageB], [ctaUntracked]);
     expect(perPage).toEqual([]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ route: '/', file: 'index.html', selector: 'body > main > a' });
@@ -24,27 +25,24 @@ describe('cta-untracked', () => {
   });
 
   it("leaves an error page's way home alone: nobody compares its click-through rate", () => {
-    const site = createSite(new Set(['/', '/404.html']), new Date());
-    const home = createPage(
-      examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
-      '/',
-      'index.html',
-    );
-    const notFound = createPage(
-      examplePage('<h1>Page not found</h1><a class="button" href="/">Back to the home page</a>'),
-      '/404.html',
-      '404.html',
-    );
-    const { acrossPages } = auditRun([home, notFound], site, [ctaUntracked]);
+    const home = {
+      html: examplePage('<a href="/signup" data-cta="hero">Start your free trial</a>'),
+      route: '/',
+      file: 'index.html',
+    };
+    const notFound = {
+      html: examplePage('<h1>Page not found</h1><a class="button" href="/">Back to the home page</a>'),
+      route: '/404.html',
+      file: '404.html',
+    };
+    const { acrossPages } = auditRun([home, notFound], [ctaUntracked]);
     expect(acrossPages).toEqual([]);
-    const elsewhere = createPage(
-      examplePage('<a class="button" href="/">Back to the home page</a>'),
-      '/about/',
-      'about/index.html',
-    );
-    expect(
-      auditRun([home, elsewhere], createSite(new Set(['/', '/about/']), new Date()), [ctaUntracked]).acrossPages,
-    ).toHaveLength(1);
+    const elsewhere = {
+      html: examplePage('<a class="button" href="/">Back to the home page</a>'),
+      route: '/about/',
+      file: 'about/index.html',
+    };
+    expect(auditRun([home, elsewhere], [ctaUntracked]).acrossPages).toHaveLength(1);
   });
 
   it('honours data-cta-notrack and data-cta-ignore on an ancestor', () => {

@@ -1,6 +1,6 @@
 import { CTA_NO_TRACK } from '@astro-cta/contract';
 import { closestAncestor, has } from '../dom.ts';
-import { NEVER_CONVERTING, pageKindOf } from '../page-kind.ts';
+import { NEVER_CONVERTING } from '../page-kind.ts';
 import type { Rule, SiteReportInput } from '../types.ts';
 import { isSuppressed } from './support/suppress.ts';
 
@@ -50,17 +50,24 @@ export const ctaUntracked: Rule = {
         '<a class="button" href="/demo">Book a demo</a>',
       ],
     },
+    messages: {
+      emptyId:
+        'This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, ' +
+        'e.g. data-cta="{suggested}".',
+      untracked:
+        '"{name}" looks like a CTA but has no data-cta id, so the beacon cannot report its clicks. Add ' +
+        'data-cta="{suggested}" (or use <CTA id="…">); if it should not be tracked, add data-cta-notrack.',
+      more:
+        '{count} more CTAs on this page have no data-cta id (only the first {max} are listed). Add ids, ' +
+        'or data-cta-notrack on a container whose CTAs should not be tracked.',
+    },
   },
   check(page, report, site) {
     let usesBeacon = false;
     let listed = 0;
     let more = 0;
     // An error page's way home or a redirect's link is a CTA, but nobody compares its click-through rate.
-    let neverConverting: boolean | undefined;
-    const isNeverConverting = () =>
-      (neverConverting ??= NEVER_CONVERTING.has(
-        pageKindOf({ route: page.route, document: page.document, content: page.content, routes: site.routes }).kind,
-      ));
+    const isNeverConverting = () => NEVER_CONVERTING.has(page.kind.kind);
     for (const cta of page.ctas) {
       if (cta.declared) {
         if (!usesBeacon) site.keep(USES_BEACON);
@@ -68,7 +75,8 @@ export const ctaUntracked: Rule = {
         if (cta.id?.trim() === '') {
           report({
             element: cta.element,
-            message: `This CTA has an empty data-cta, so its clicks are reported without an id. Give it a stable id, e.g. data-cta="${suggestId(cta.name)}".`,
+            messageId: 'emptyId',
+            data: { suggested: suggestId(cta.name) },
           });
         }
         continue;
@@ -84,14 +92,16 @@ export const ctaUntracked: Rule = {
         route: page.route,
         file: page.file,
         ...page.locate(cta.element),
-        message: `"${cta.name || cta.visibleText}" looks like a CTA but has no data-cta id, so the beacon cannot report its clicks. Add data-cta="${suggestId(cta.name)}" (or use <CTA id="…">); if it should not be tracked, add data-cta-notrack.`,
+        messageId: 'untracked',
+        data: { name: cta.name || cta.visibleText, suggested: suggestId(cta.name) },
       });
     }
     if (more > 0) {
       site.keep({
         route: page.route,
         file: page.file,
-        message: `${more} more CTAs on this page have no data-cta id (only the first ${MAX_PER_PAGE} are listed). Add ids, or data-cta-notrack on a container whose CTAs should not be tracked.`,
+        messageId: 'more',
+        data: { count: more, max: MAX_PER_PAGE },
       });
     }
   },

@@ -19,12 +19,18 @@ export const ldInvalidJson: Rule = {
         '<script type="application/ld+json">{ "@context": "https://schema.org", "@type": "Product", "name": "Acme" }</script>',
       ],
     },
+    messages: {
+      invalid:
+        'This JSON-LD block {problem}, so search engines ignore all of it. Fix the JSON (trailing commas, ' +
+        'unquoted keys and comments are not allowed) or generate it with JSON.stringify.',
+    },
   },
   check(page, report) {
     for (const error of jsonLdOf(page).errors) {
       report({
         element: error.script,
-        message: `This JSON-LD block ${error.message}, so search engines ignore all of it. Fix the JSON (trailing commas, unquoted keys and comments are not allowed) or generate it with JSON.stringify.`,
+        messageId: 'invalid',
+        data: { problem: error.message },
       });
     }
   },

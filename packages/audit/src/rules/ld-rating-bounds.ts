@@ -23,6 +23,20 @@ export const ldRatingBounds: Rule = {
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":9.2,"bestRating":10,"reviewCount":40}}</script>',
       ],
     },
+    messages: {
+      badScale:
+        'This {type} has bestRating {best} not above worstRating {worst}. Set the scale the rating uses, ' +
+        'e.g. "worstRating": 1, "bestRating": 5.',
+      notANumber:
+        'This {type} has ratingValue {value}, which is not a number. Write it as a number, e.g. ' +
+        '"ratingValue": 4.8.',
+      outOfScale:
+        'This {type} has ratingValue {value}, outside its scale {worst}–{best}{defaults}. Fix the value, ' +
+        'or declare the scale it uses, e.g. "bestRating": 10.',
+      zeroCount:
+        'This {type} has {field} {count}: a rating of nothing. Remove the aggregateRating until there are ' +
+        'reviews to count.',
+    },
   },
   check(page, report) {
     for (const { node, types, script } of jsonLdOf(page).nodes) {
@@ -34,20 +48,23 @@ export const ldRatingBounds: Rule = {
       if (best <= worst) {
         report({
           element: script,
-          message: `This ${type} has bestRating ${best} not above worstRating ${worst}. Set the scale the rating uses, e.g. "worstRating": 1, "bestRating": 5.`,
+          messageId: 'badScale',
+          data: { type, best, worst },
         });
         continue;
       }
       if (node.ratingValue !== undefined && value === undefined) {
         report({
           element: script,
-          message: `This ${type} has ratingValue ${JSON.stringify(node.ratingValue)}, which is not a number. Write it as a number, e.g. "ratingValue": 4.8.`,
+          messageId: 'notANumber',
+          data: { type, value: JSON.stringify(node.ratingValue) },
         });
       } else if (value !== undefined && (value < worst || value > best)) {
         const defaults = node.bestRating === undefined ? ' (bestRating defaults to 5)' : '';
         report({
           element: script,
-          message: `This ${type} has ratingValue ${value}, outside its scale ${worst}–${best}${defaults}. Fix the value, or declare the scale it uses, e.g. "bestRating": 10.`,
+          messageId: 'outOfScale',
+          data: { type, value, worst, best, defaults },
         });
       }
       for (const field of ['ratingCount', 'reviewCount'] as const) {
@@ -55,7 +72,8 @@ export const ldRatingBounds: Rule = {
         if (count !== undefined && count <= 0) {
           report({
             element: script,
-            message: `This ${type} has ${field} ${count}: a rating of nothing. Remove the aggregateRating until there are reviews to count.`,
+            messageId: 'zeroCount',
+            data: { type, field, count },
           });
         }
       }

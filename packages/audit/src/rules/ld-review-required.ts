@@ -62,6 +62,11 @@ export const ldReviewRequired: Rule = {
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.8","reviewCount":"212"}}</script><p>Rated 4.8 out of 5 from 212 reviews</p>',
       ],
     },
+    messages: {
+      missingFields:
+        'This JSON-LD {type} lacks {missing}, so Google will not show review stars for it. Add {pronoun} ' +
+        'to the {type} object (e.g. {example}), or remove the {type} if the page has no such data.',
+    },
   },
   check(page, report) {
     const { nodes, byId } = jsonLdOf(page);
@@ -71,7 +76,13 @@ export const ldReviewRequired: Rule = {
       const type = ld.types.join('/');
       report({
         element: ld.script,
-        message: `This JSON-LD ${type} lacks ${missing.join(', ')}, so Google will not show review stars for it. Add ${missing.length > 1 ? 'them' : 'it'} to the ${type} object (e.g. ${exampleFor(missing[0]!)}), or remove the ${type} if the page has no such data.`,
+        messageId: 'missingFields',
+        data: {
+          type,
+          missing: missing.join(', '),
+          pronoun: missing.length > 1 ? 'them' : 'it',
+          example: exampleFor(missing[0]!),
+        },
       });
     }
   },

@@ -22,6 +22,12 @@ export const ldSelfServing: Rule = {
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"SoftwareApplication","name":"Acme","applicationCategory":"BusinessApplication","aggregateRating":{"@type":"AggregateRating","ratingValue":4.8,"reviewCount":212}}</script><p>Rated 4.8 from 212 reviews</p>',
       ],
     },
+    messages: {
+      selfServing:
+        "This {types} rates the {rated}{name}, i.e. the site's own business: Google shows no stars for " +
+        'self-serving reviews. Attach the rating to what you sell (a Product or SoftwareApplication) ' +
+        'instead, or drop it from the JSON-LD and keep it as visible proof only.',
+    },
   },
   check(page, report) {
     const { nodes, byId } = jsonLdOf(page);
@@ -34,7 +40,8 @@ export const ldSelfServing: Rule = {
       const name = typeof rated.name === 'string' ? ` "${rated.name}"` : '';
       report({
         element: script,
-        message: `This ${types.join('/')} rates the ${typesOf(rated).join('/')}${name}, i.e. the site's own business: Google shows no stars for self-serving reviews. Attach the rating to what you sell (a Product or SoftwareApplication) instead, or drop it from the JSON-LD and keep it as visible proof only.`,
+        messageId: 'selfServing',
+        data: { types: types.join('/'), rated: typesOf(rated).join('/'), name },
       });
     }
   },

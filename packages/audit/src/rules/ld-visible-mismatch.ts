@@ -62,6 +62,12 @@ export const ldVisibleMismatch: Rule = {
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme","aggregateRating":{"@type":"AggregateRating","ratingValue":"4.85","reviewCount":"1234"}}</script><p lang="de">4,85 von 5 Sternen (1.234 Bewertungen)</p>',
       ],
     },
+    messages: {
+      notVisible:
+        'The JSON-LD {types} says {field} {value}, but that number is not visible on the page.{visible} ' +
+        'Show the same figure to visitors (e.g. "{value} …"), or fix the structured data; better, ' +
+        'generate both from one source.',
+    },
   },
   check(page, report) {
     const { nodes, byId } = jsonLdOf(page);
@@ -84,7 +90,8 @@ export const ldVisibleMismatch: Rule = {
         const visible = proofText ? ` The page shows "${proofText.slice(0, 100)}".` : ' The page shows no such number.';
         report({
           element: script,
-          message: `The JSON-LD ${types.join('/')} says ${field} ${value}, but that number is not visible on the page.${visible} Show the same figure to visitors (e.g. "${value} …"), or fix the structured data; better, generate both from one source.`,
+          messageId: 'notVisible',
+          data: { types: types.join('/'), field, value, visible },
         });
       }
     }

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { NEVER_CONVERTING, pageKindOf } from '../page-kind.ts';
+import { NEVER_CONVERTING } from '../page-kind.ts';
 import type { Rule } from '../types.ts';
 
 /** How users change which pages need a CTA: quoted by every finding of this rule. */
@@ -61,7 +61,7 @@ export const pageNoCta: Rule = {
     if ([...page.ctas, ...page.unsureCtas].some((cta) => page.inContent(cta.element))) return;
     const requireCta = site.options.requireCta as readonly string[] | undefined;
     if (requireCta && !matcherFor(requireCta)(page.route)) return;
-    const kind = pageKindOf({ route: page.route, document: page.document, content: page.content, routes: site.routes });
+    const { kind } = page;
     if (NEVER_CONVERTING.has(kind.kind) || (!requireCta && !kind.converting)) return;
     report(requireCta ? { messageId: 'missingRequired' } : { messageId: 'missing', data: { reason: kind.reason } });
   },

@@ -10,6 +10,7 @@ const everything = [
   '<figure class="testimonial"><blockquote>Acme doubled our sign-ups in a month.</blockquote><figcaption>Jane</figcaption></figure>',
   '<p>12 people are viewing this</p>',
   '<script type="application/ld+json">{"@type":"Organization","aggregateRating":{"@type":"AggregateRating","ratingValue":9}}</script>',
+  '<div data-cta-choose="experiment" data-cta-experiment="e" data-cta-ends="2020-01-01T00:00:00Z"><div data-cta-arm="A" data-cta-default data-cta-when="{"><p>Hello</p></div><div data-cta-arm="B" data-cta-personalised data-cta-when=\'{"viewed":"nope"}\' hidden><p>10% off for you</p><a class="btn" href="/a">Take 10% off</a></div></div>',
 ].join('');
 
 function audit(html: string) {
@@ -37,6 +38,11 @@ describe('all rules on hostile input', { timeout: 60_000 }, () => {
         'ld-rating-bounds',
         'ld-visible-mismatch',
         'ld-self-serving',
+        'choice-invalid',
+        'experiment-arm-no-cta',
+        'experiment-ended-still-splitting',
+        'offer-unknown-item',
+        'offer-personalised-undisclosed',
       ]),
     );
   });

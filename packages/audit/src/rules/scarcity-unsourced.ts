@@ -45,6 +45,15 @@ export const scarcityUnsourced: Rule = {
         '<p>Only 3 steps to set up your account.</p>',
       ],
     },
+    messages: {
+      unsourcedClaim:
+        '"{claim}" claims scarcity or live activity without saying where the number comes from. Add ' +
+        'data-cta-source="…" naming the data (e.g. "stock from the shop API at build time"), or remove ' +
+        'the claim if it is not real.',
+      unsourcedCount:
+        'This count ("{count}") has no data-cta-source. Say where the number comes from, e.g. ' +
+        'data-cta-source="billing database, 2026-11-01" (the source prop of <SocialProof>).',
+    },
   },
   check(page, report) {
     // Activity pop-ups often sit outside <main>: look at the whole body.
@@ -54,14 +63,16 @@ export const scarcityUnsourced: Rule = {
       if (sourced(element)) continue;
       report({
         element,
-        message: `"${claimedText(element).slice(0, 80)}" claims scarcity or live activity without saying where the number comes from. Add data-cta-source="…" naming the data (e.g. "stock from the shop API at build time"), or remove the claim if it is not real.`,
+        messageId: 'unsourcedClaim',
+        data: { claim: claimedText(element).slice(0, 80) },
       });
     }
     for (const count of elementsOf(page).filter((el) => attr(el, PROOF_KIND) === 'count')) {
       if (sourced(count) || smallestMatching(count, isScarcityClaim, claimedText).length > 0) continue;
       report({
         element: count,
-        message: `This count ("${collapse(visibleText(count)).slice(0, 80)}") has no data-cta-source. Say where the number comes from, e.g. data-cta-source="billing database, 2026-11-01" (the source prop of <SocialProof>).`,
+        messageId: 'unsourcedCount',
+        data: { count: collapse(visibleText(count)).slice(0, 80) },
       });
     }
   },

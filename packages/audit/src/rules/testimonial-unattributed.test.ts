@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createSite } from '../engine.ts';
-import { createPage } from '../page.ts';
 import { examplePage } from './example-page.ts';
 import { auditRun, messagesFor } from './support/test-helpers.ts';
 import { testimonialUnattributed } from './testimonial-unattributed.ts';
@@ -63,14 +61,13 @@ describe('testimonial-unattributed', () => {
   });
 
   it('finds the same quote under two names on different pages, with both places', () => {
-    const site = createSite(new Set(['/', '/b/']), new Date());
-    const a = createPage(examplePage(card(quote, 'Jane Doe, CTO at Globex')), '/', 'index.html');
-    const b = createPage(
-      examplePage(`<p>intro</p>${card(quote.toUpperCase(), 'John Roe, CEO at Initech')}`),
-      '/b/',
-      'b/index.html',
-    );
-    const { perPage, acrossPages: findings } = auditRun([a, b], site, [testimonialUnattributed]);
+    const a = { html: examplePage(card(quote, 'Jane Doe, CTO at Globex')), route: '/', file: 'index.html' };
+    const b = {
+      html: examplePage(`<p>intro</p>${card(quote.toUpperCase(), 'John Roe, CEO at Initech')}`),
+      route: '/b/',
+      file: 'b/index.html',
+    };
+    const { perPage, acrossPages: findings } = auditRun([a, b], [testimonialUnattributed]);
     expect(perPage).toEqual([]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ route: '/b/', file: 'b/index.html' });

@@ -45,6 +45,17 @@ export const testimonialUnattributed: Rule = {
         '<figure class="testimonial"><blockquote>Acme doubled our sign-ups.</blockquote><figcaption><span class="name">Jane Doe</span> <span class="role">Head of Growth, Globex</span></figcaption></figure>',
       ],
     },
+    messages: {
+      anonymous:
+        'The testimonial "{quote}" names nobody. Add who said it with their role and company, e.g. ' +
+        '<figcaption>Jane Doe, CTO at Globex</figcaption>, or remove it.',
+      noDetail:
+        'The testimonial by "{name}" gives no role, company or source, so nobody can check it. Add them, ' +
+        'e.g. "{name}, Head of Growth at Globex", or link the original review with cite="…".',
+      twoAuthors:
+        'This quote is attributed to "{name}" here but to "{first}" on {firstRoute} (line {firstLine}). ' +
+        'The same words cannot come from two people: keep the real author and remove the other.',
+    },
   },
   check(page, report, site) {
     let remembered = 0;
@@ -52,12 +63,14 @@ export const testimonialUnattributed: Rule = {
       if (!testimonial.name) {
         report({
           element: testimonial.element,
-          message: `The testimonial "${short(testimonial.quote)}" names nobody. Add who said it with their role and company, e.g. <figcaption>Jane Doe, CTO at Globex</figcaption>, or remove it.`,
+          messageId: 'anonymous',
+          data: { quote: short(testimonial.quote) },
         });
       } else if (!testimonial.detail) {
         report({
           element: testimonial.element,
-          message: `The testimonial by "${testimonial.name}" gives no role, company or source, so nobody can check it. Add them, e.g. "${testimonial.name}, Head of Growth at Globex", or link the original review with cite="…".`,
+          messageId: 'noDetail',
+          data: { name: testimonial.name },
         });
       }
       const key = normalizeCtaText(testimonial.quote);
@@ -75,7 +88,6 @@ export const testimonialUnattributed: Rule = {
         ...page.locate(testimonial.element),
         key,
         name: testimonial.name,
-        message: '',
       } satisfies Sighting);
     }
   },
@@ -93,7 +105,8 @@ export const testimonialUnattributed: Rule = {
         const { name: _name, key: _key, ...finding } = sighting;
         report({
           ...finding,
-          message: `This quote is attributed to "${sighting.name}" here but to "${first.name}" on ${first.route} (line ${first.line}). The same words cannot come from two people: keep the real author and remove the other.`,
+          messageId: 'twoAuthors',
+          data: { name: sighting.name, first: first.name, firstRoute: first.route, firstLine: String(first.line) },
         });
       }
     }

@@ -12,6 +12,7 @@ type Gtag = (command: 'event', name: string, params: Record<string, string | num
  */
 export function ga4(): Sink {
   return (event) => {
+    if (event.t == 'engaged') return; // the platform measures engagement itself (PlatformEvent in props.ts)
     const name = event.t == 'conversion' ? (GA4_RECOMMENDED[event.g] ?? event.g) : eventName(event);
     (window as { gtag?: Gtag }).gtag?.('event', name, eventProps(event));
   };

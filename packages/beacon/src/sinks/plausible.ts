@@ -15,6 +15,7 @@ type Plausible = (
  */
 export function plausible(): Sink {
   return (event) => {
+    if (event.t == 'engaged') return; // the platform measures engagement itself (PlatformEvent in props.ts)
     const props = Object.fromEntries(Object.entries(eventProps(event)).map(([key, value]) => [key, String(value)]));
     const valued = event.t == 'conversion' && event.val !== undefined && event.cur;
     const revenue = valued ? { revenue: { amount: event.val!, currency: event.cur! } } : {};

@@ -9,6 +9,7 @@ type PostHog = { capture(name: string, properties: Record<string, string | numbe
  */
 export function posthog(): Sink {
   return (event) => {
+    if (event.t == 'engaged') return; // the platform measures engagement itself (PlatformEvent in props.ts)
     (window as { posthog?: PostHog }).posthog?.capture(eventName(event), eventProps(event));
   };
 }

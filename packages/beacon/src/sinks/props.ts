@@ -1,9 +1,16 @@
-import type { WireEvent } from '@astro-cta/contract';
+import type { ConversionEvent, CtaEvent } from '@astro-cta/contract';
+
+/**
+ * What analytics platforms receive: every event but `engaged`, which each sink skips. The platforms measure
+ * engagement themselves (GA4's engaged sessions, Plausible's and Umami's engagement time), so sending ours too would
+ * count it twice; it is for the collector's bounce rate.
+ */
+export type PlatformEvent = CtaEvent | ConversionEvent;
 
 /** Event names on analytics platforms; custom events keep their own name, conversions are named by their goal. */
 export const EVENT_NAMES = { click: 'cta_click', impression: 'cta_impression' } as const;
 
-export function eventName(event: WireEvent): string {
+export function eventName(event: PlatformEvent): string {
   return event.t == 'custom' || event.t == 'conversion' ? event.id : EVENT_NAMES[event.t];
 }
 
@@ -12,7 +19,7 @@ export function eventName(event: WireEvent): string {
  * Absent fields are left out rather than sent empty; a custom event's own props come last. A conversion carries
  * its goal, and its value and currency when it has them (each sink also maps them to the platform's revenue fields).
  */
-export function eventProps(event: WireEvent): Record<string, string | number | boolean> {
+export function eventProps(event: PlatformEvent): Record<string, string | number | boolean> {
   const props: Record<string, string | number | boolean> = {};
   if (event.t != 'custom' && event.t != 'conversion') props.cta_id = event.id;
   if (event.v) props.cta_variant = event.v;

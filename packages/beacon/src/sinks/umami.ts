@@ -10,6 +10,7 @@ type Umami = { track(name: string, data: Record<string, string | number | boolea
  */
 export function umami(): Sink {
   return (event) => {
+    if (event.t == 'engaged') return; // the platform measures engagement itself (PlatformEvent in props.ts)
     const data = eventProps(event);
     if (event.t == 'conversion' && event.val !== undefined) data.revenue = event.val;
     (window as { umami?: Umami }).umami?.track(eventName(event), data);

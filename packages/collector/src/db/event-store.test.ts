@@ -101,7 +101,7 @@ describe('EventStore', () => {
         claimed_page_view: 'pv1',
       },
     ]);
-    // The rollups the report reads, kept by the triggers of migration 3.
+    // The rollups the report reads, kept by the triggers of migrations 3 and 4.
     expect(db.prepare('SELECT * FROM visits').get()).toEqual({
       visit: 'visit1',
       first_at: 1_700_000_000_000,
@@ -110,6 +110,7 @@ describe('EventStore', () => {
       page_views: 2,
       clicks: 1,
       conversions: 1,
+      engaged: 0,
     });
     expect(db.prepare('SELECT * FROM cta_daily').all()).toEqual([
       {

@@ -18,8 +18,8 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
   const pruneRollups = db.prepare('DELETE FROM cta_daily WHERE day < ?');
   const pruneVisits = db.prepare('DELETE FROM visits WHERE last_at < ?');
-  const pruneDays = ['page_views', 'daily_totals', 'landing_daily'].map((table) =>
-    db.prepare(`DELETE FROM ${table} WHERE day < ?`),
+  const pruneDays = ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily'].map(
+    (table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`),
   );
   let from = '';
   for (;;) {

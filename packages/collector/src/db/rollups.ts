@@ -10,7 +10,7 @@ export function rebuildRollups(db: DatabaseSync): void {
   try {
     db.exec(`
       DELETE FROM cta_daily; DELETE FROM page_views; DELETE FROM daily_totals;
-      DELETE FROM visits; DELETE FROM landing_daily;
+      DELETE FROM visits; DELETE FROM landing_daily; DELETE FROM experiment_units; DELETE FROM experiment_daily;
       INSERT INTO cta_daily (day, cta, page, impressions, clicks, click_events)
         SELECT day, cta, page, COUNT(*), SUM(clicked), SUM(click_events)
         FROM (SELECT MIN(received_at) / 86400000 AS day, cta, MIN(page) AS page, MAX(type = 'click') AS clicked,
@@ -30,12 +30,21 @@ export function rebuildRollups(db: DatabaseSync): void {
         SELECT visit, MIN(received_at) AS first_at, page FROM events WHERE visit IS NOT NULL GROUP BY visit;
       INSERT INTO visits
         SELECT e.visit, s.first_at, MAX(e.received_at), s.page, COUNT(DISTINCT e.page_view), SUM(e.type = 'click'),
-               SUM(e.type = 'conversion')
+               SUM(e.type = 'conversion'), SUM(e.type = 'engaged')
         FROM events e JOIN visit_starts s ON s.visit = e.visit GROUP BY e.visit;
       DROP TABLE visit_starts;
       INSERT INTO landing_daily
-        SELECT first_at / 86400000, landing_page, COUNT(*), SUM(page_views <= 1 AND clicks = 0 AND conversions = 0)
+        -- A bounce: one page view, no click, no conversion, no engaged page view (migration 4).
+        SELECT first_at / 86400000, landing_page, COUNT(*),
+               SUM(page_views <= 1 AND clicks = 0 AND conversions = 0 AND engaged = 0)
         FROM visits GROUP BY first_at / 86400000, landing_page;
+      INSERT INTO experiment_units
+        SELECT experiment, COALESCE(arm, ''), COALESCE(visit, page_view), MIN(received_at) / 86400000,
+               MAX(type = 'click')
+        FROM events WHERE experiment IS NOT NULL AND type IN ('click', 'impression')
+        GROUP BY experiment, COALESCE(arm, ''), COALESCE(visit, page_view);
+      INSERT INTO experiment_daily
+        SELECT day, experiment, arm, COUNT(*), SUM(clicked) FROM experiment_units GROUP BY day, experiment, arm;
     `);
     db.exec('COMMIT');
   } catch (error) {

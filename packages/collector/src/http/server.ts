@@ -4,6 +4,7 @@ import type { CollectResponse } from '../collector.ts';
 import { type CollectorOptions, type CollectorService, createCollectorService } from '../service.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, limitConnections } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
+import { createReportHandler, REPORT_SUBPATH } from './report-endpoint.ts';
 import { createStaticHandler, type StaticHandler } from './static-files.ts';
 import { ThrottledLog } from './throttled-log.ts';
 import { clientAddress, isTrustedPeer, nearestValue, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -32,6 +33,11 @@ export interface ServerOptions extends CollectorOptions {
   idleTimeoutMs?: number;
   /** Where to report unexpected errors, refused origins and limits (never request bodies). */
   log?: (message: string) => void;
+  /**
+   * Serves the JSON report at `<path>/report` to requests carrying `Authorization: Bearer <reportToken>`
+   * (report-endpoint.ts). Without it there is no report endpoint: reports are not public by default.
+   */
+  reportToken?: string;
 }
 
 export interface RunningServer {
@@ -51,11 +57,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy,
   );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
+  const report = options.reportToken
+    ? createReportHandler({ db: options.db, token: options.reportToken, ...(options.now ? { now: options.now } : {}) })
+    : undefined;
   const service = await createCollectorService({ writerThread: true, ...options, log });
   const throttled = new ThrottledLog(log);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const pathname = (request.url ?? '/').split('?')[0];
+    if (report && pathname === `${path}${REPORT_SUBPATH}`) {
+      return send(response, report(request.method ?? 'GET', request.url ?? '/', request.headers.authorization));
+    }
     if (pathname !== path) {
       if (serveStatic) return serveStatic(request, response);
       return send(response, {

@@ -25,9 +25,10 @@ export function definitions(report: Report): string[] {
       `on a CTA ${goal}, in the same visit, at most ${attribution.windowMinutes} min earlier; ` +
       'conversion rates count clicked page views that earned one, per click and per impression. ' +
       'What a client claims as attribution is not used.',
-    'Bounce: a visit that viewed one page, clicked no CTA and converted nothing (the beacon sends no ' +
-      'visible-time signal yet, so "under 10 s visible" is not measured: visits that stayed longer without ' +
-      'acting count as bounces).',
+    'Bounce: a visit that viewed one page, clicked no CTA, converted nothing and was never engaged (no page view ' +
+      'visible for 10 s in total, time counted only while the tab was visible). GA4 calls a session engaged after ' +
+      '10 s in the foreground, 2 page views or a key event; this is its opposite, with a CTA click as acting too. ' +
+      'Visits that sent no event (no CTA seen, gone within 10 s) are not seen, so bounce rates lean low.',
     ...(report.previousPeriod
       ? [
           `Change: against ${report.previousPeriod.since} to ${report.previousPeriod.until}, ` +

@@ -27,6 +27,17 @@ const COLUMNS = [
   'bounce_rate',
   'bounce_rate_low',
   'bounce_rate_high',
+  'experiment',
+  'arm',
+  'control',
+  'ctr_vs_control',
+  'ctr_vs_control_p',
+  'conv_per_impression_vs_control',
+  'conv_per_impression_vs_control_p',
+  'conv_per_click_vs_control',
+  'conv_per_click_vs_control_p',
+  'verdict',
+  'detectable_lift',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -41,8 +52,10 @@ const FORMULA_START = /(^|[,;\t|\r\n])([ \u00a0]*)(?=[=+\-@\uff1d\uff0b\uff0d\uf
 
 /**
  * RFC 4180 CSV holding the whole report, one table: `kind` says what a line is — `cta` (a CTA across its pages),
- * `page` (a CTA on one of several pages), `landing-page` (visits and bounces) or `series` (a CTA in one bucket of
- * --by). Columns that do not apply to a kind are empty. Ids and paths come from visitors' browsers, so text cells are
+ * `page` (a CTA on one of several pages), `landing-page` (visits and bounces), `series` (a CTA in one bucket of
+ * --by) or `experiment-arm` (an arm of an experiment or offer: visits, clicked and converted visits in the
+ * visits/clicks/converted_clicks columns, its tests against the control with Holm-adjusted p-values, and the
+ * experiment's verdict). Columns that do not apply to a kind are empty. Ids and paths come from visitors' browsers, so text cells are
  * defused and quoted as described above.
  */
 export function formatCsv(report: Report): string {
@@ -103,6 +116,38 @@ export function formatCsv(report: Report): string {
         conversions: count(cta.conversions[index]!),
       });
     });
+  }
+  for (const experiment of report.experiments) {
+    for (const arm of experiment.arms) {
+      const test = arm.vsControl;
+      line({
+        kind: 'experiment-arm',
+        experiment: experiment.experiment,
+        arm: arm.arm ?? '',
+        control: arm.control ? 'yes' : 'no',
+        visits: count(arm.visits),
+        clicks: count(arm.clicks),
+        ctr: arm.ctr,
+        ctr_low: arm.ctrLow,
+        ctr_high: arm.ctrHigh,
+        conversions: count(arm.conversions),
+        converted_clicks: count(arm.convertedVisits),
+        conv_per_click: arm.conversionsPerClick,
+        conv_per_click_low: arm.conversionsPerClickLow,
+        conv_per_click_high: arm.conversionsPerClickHigh,
+        conv_per_impression: arm.conversionsPerImpression,
+        conv_per_impression_low: arm.conversionsPerImpressionLow,
+        conv_per_impression_high: arm.conversionsPerImpressionHigh,
+        ctr_vs_control: test?.ctr?.difference ?? null,
+        ctr_vs_control_p: test?.ctr?.adjustedP ?? null,
+        conv_per_impression_vs_control: test?.conversionsPerImpression?.difference ?? null,
+        conv_per_impression_vs_control_p: test?.conversionsPerImpression?.adjustedP ?? null,
+        conv_per_click_vs_control: test?.conversionsPerClick?.difference ?? null,
+        conv_per_click_vs_control_p: test?.conversionsPerClick?.adjustedP ?? null,
+        verdict: experiment.verdict.text,
+        detectable_lift: experiment.verdict.detectableLift,
+      });
+    }
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,3 +1,4 @@
+import type { ExperimentRow } from './experiments.ts';
 import {
   changeLabel,
   DEFAULT_ROW_LIMIT,
@@ -11,6 +12,7 @@ import {
   topRows,
   visible,
 } from './format-common.ts';
+import { ARM_HEADERS, armCells, armLabel, detectableLabel, EXPERIMENT_DEFINITIONS } from './format-experiments.ts';
 import type { CtaRow, Report, Series } from './query.ts';
 
 // Visitors' values also get their invisible characters (bidi overrides, zero-width) written out, as in the terminal.
@@ -47,17 +49,19 @@ export function formatHtml(
   table { border-collapse: collapse; margin-top: 1rem; }
   th, td { padding: .3rem .6rem; border-bottom: 1px solid #d0d7de; text-align: left; vertical-align: middle; white-space: nowrap; }
   td.change { white-space: normal; min-width: 12rem; }
-  .wide { overflow-x: auto; }
+  .wide { overflow-x: auto; } .wide:focus-visible { outline: 2px solid #2f6fde; }
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   tr.cta td { font-weight: 600; } tr.page td:first-child { padding-left: 1.5rem; font-weight: 400; }
   .bar { fill: #2f6fde; } .whisker { stroke: #1b1f24; stroke-width: 1.5; } .axis { stroke: #8c959f; }
   .spark { fill: none; stroke: #2f6fde; stroke-width: 1.5; } .funnel { fill: #2f6fde; }
   svg text { font: 12px system-ui, sans-serif; fill: #1b1f24; }
   .more, .note { color: #57606a; }
-  h2 { margin-top: 2.5rem; }
+  h2 { margin-top: 2.5rem; } h3 { margin-top: 1.5rem; max-width: 60rem; }
+  .verdict { font-weight: 600; } .verdict.better { color: #1a7f37; } .verdict.worse { color: #a40e26; }
 </style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
 <p>Generated ${escapeHtml(report.generatedAt)} for ${escapeHtml(periodLabel(report))}. ${totals.events} events from
 ${totals.pageViews} page views: ${totals.impressions} impressions, ${totals.clicks} clicks, ${totals.conversions} conversions
@@ -72,10 +76,12 @@ ${rows.length ? table(rows, report, sparks) + more : '<p>No CTA impressions or c
 <h2>Landing pages</h2>
 ${pages(report, limit)}
 ${report.series ? seriesTables(report.series, limit) : ''}
+${report.experiments.length ? `<h2>Experiments and offers</h2>\n${report.experiments.map(experiment).join('\n')}` : ''}
 <h2>Definitions</h2>
-${definitions(report)
+${[...definitions(report), ...(report.experiments.length ? EXPERIMENT_DEFINITIONS : [])]
   .map((line) => `<p class="note">${escapeHtml(line)}</p>`)
   .join('\n')}
+</main>
 </body>
 </html>
 `;
@@ -225,7 +231,7 @@ function table(rows: CtaRow[], report: Report, sparks: Map<string, Series['ctas'
   ];
   if (withChange) headers.push('CTR change');
   if (series) headers.push(`CTR by ${series.by}`);
-  return `<div class="wide"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  return `<div class="wide" tabindex="0" role="region" aria-label="CTAs"><table>\n<thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 function pages(report: Report, limit: number): string {
@@ -258,4 +264,63 @@ function seriesTables(series: Series, limit: number): string {
     )
     .join('\n');
   return `<h2>By ${series.by}</h2>\n<details><summary>The figures behind the sparklines</summary>\n<table>\n<thead><tr><th>CTA</th><th>${series.by === 'day' ? 'day' : 'week of'}</th><th>impressions</th><th>clicks</th><th>CTR</th><th>conversions</th></tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</details>`;
+}
+
+/**
+ * An experiment: its verdict, a chart of the deciding rate per arm (conversions per visit once there are
+ * conversions, CTR until then) with 95% intervals, and every arm's figures in a table.
+ */
+function experiment(row: ExperimentRow): string {
+  const metric = row.verdict.metric === 'ctr' ? 'ctr' : 'conversionsPerImpression';
+  const name = metric === 'ctr' ? 'CTR' : 'conversions per visit';
+  const { labelWidth, barHeight, gap, axisWidth } = CHART;
+  const top = 24;
+  let highest = 0;
+  for (const arm of row.arms) highest = Math.max(highest, arm[`${metric}High`] ?? 0);
+  const maxValue = Math.min(1, Math.max(0.05, Math.ceil(highest * 20) / 20));
+  const x = (value: number) => labelWidth + (value / maxValue) * axisWidth;
+  const height = top + row.arms.length * (barHeight + gap) + 6;
+  const parts = [0, 0.5, 1].map(
+    (share) =>
+      `<line class="axis" x1="${x(share * maxValue)}" x2="${x(share * maxValue)}" y1="${top - 6}" y2="${height - 6}" stroke-dasharray="2 3"/>` +
+      `<text x="${x(share * maxValue)}" y="${top - 10}" text-anchor="middle">${percent(share * maxValue, 1)}</text>`,
+  );
+  row.arms.forEach((arm, index) => {
+    const y = top + index * (barHeight + gap);
+    const value = arm[metric];
+    const low = arm[`${metric}Low`];
+    const high = arm[`${metric}High`];
+    parts.push(
+      `<g><title>${escapeHtml(`${armLabel(arm)}: ${percent(value)} ${name}, 95% CI ${intervalLabel(low, high)}`)}</title>`,
+      `<text x="${labelWidth - 8}" y="${y + barHeight - 5}" text-anchor="end">${escapeHtml(armLabel(arm))}</text>`,
+    );
+    if (value !== null && low !== null && high !== null) {
+      const mid = y + barHeight / 2;
+      parts.push(
+        `<rect class="bar" x="${labelWidth}" y="${y}" width="${(x(value) - labelWidth).toFixed(1)}" height="${barHeight}"/>`,
+        `<line class="whisker" x1="${x(low).toFixed(1)}" x2="${x(high).toFixed(1)}" y1="${mid}" y2="${mid}"/>`,
+      );
+    }
+    parts.push('</g>');
+  });
+  const chartSvg = `<svg role="img" aria-label="${escapeHtml(`${name} per arm of ${row.experiment} with 95% intervals (the same figures are in the table below)`)}" width="${CHART.width}" height="${height}" viewBox="0 0 ${CHART.width} ${height}" xmlns="http://www.w3.org/2000/svg">\n${parts.join('\n')}\n</svg>`;
+  const body = row.arms
+    .map((arm) => {
+      const cells = armCells(arm).map((cell, column) => {
+        const numeric = column !== 0 && !ARM_HEADERS[column]!.includes('vs control');
+        return `<td${numeric ? ' class="n"' : ''}>${escapeHtml(cell)}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<h3>Experiment ${escapeHtml(row.experiment)}</h3>
+<p class="verdict ${row.verdict.outcome.replace(' ', '-')}">${escapeHtml(row.verdict.text)}</p>
+${detectableLabel(row) ? `<p class="note">${escapeHtml(detectableLabel(row)!)}</p>` : ''}
+${chartSvg}
+<div class="wide" tabindex="0" role="region" aria-label="${escapeHtml(`Arms of ${row.experiment}`)}"><table>
+<thead><tr>${ARM_HEADERS.map((header) => `<th>${header}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table></div>`;
 }

@@ -12,6 +12,14 @@ import {
   topRows,
   visible,
 } from './format-common.ts';
+import {
+  ARM_HEADERS,
+  ARM_NUMERIC,
+  armCells,
+  detectableLabel,
+  EXPERIMENT_DEFINITIONS,
+  experimentHeading,
+} from './format-experiments.ts';
 import type { Report } from './query.ts';
 
 export interface TableOptions {
@@ -118,7 +126,14 @@ export function formatTable(
     append(out, grid(colors, headers, cells, new Set([2, 3, 4, 5])));
     if (series.ctas.length > ctas.length) out.push(colors.dim(moreLabel(series.ctas.length - ctas.length)));
   }
-  out.push('', colors.dim(summary), ...definitions(report).map((line) => colors.dim(line)));
+  for (const experiment of report.experiments) {
+    out.push('', colors.bold(experimentHeading(experiment)));
+    const detectable = detectableLabel(experiment);
+    if (detectable) out.push(colors.dim(detectable));
+    append(out, grid(colors, ARM_HEADERS, experiment.arms.map(armCells), ARM_NUMERIC));
+  }
+  const notes = [...definitions(report), ...(report.experiments.length ? EXPERIMENT_DEFINITIONS : [])];
+  out.push('', colors.dim(summary), ...notes.map((line) => colors.dim(line)));
   return `${out.join('\n')}\n`;
 }
 

@@ -33,6 +33,25 @@ export function formatReport(
 }
 
 export { ATTRIBUTION_MODELS, type AttributionModel, attributeConversions, DEFAULT_ATTRIBUTION } from './attribution.ts';
+export {
+  ALPHA,
+  detectableRate,
+  holm,
+  normalQuantile,
+  POWER,
+  power,
+  sampleSizePerGroup,
+} from './experiment-stats.ts';
+export {
+  type ArmRow,
+  type ArmTest,
+  controlArm,
+  EXPERIMENT_METRICS,
+  type ExperimentMetric,
+  type ExperimentRow,
+  type MetricVerdict,
+  TARGET_LIFT,
+} from './experiments.ts';
 export { DEFAULT_ROW_LIMIT } from './format-common.ts';
 export { BUCKETS, type Bucket, parseDay } from './period.ts';
 export {

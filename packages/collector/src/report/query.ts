@@ -1,10 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
+  type Attributed,
   type AttributionModel,
   type AttributionOptions,
   attributionSteps,
   DEFAULT_ATTRIBUTION,
 } from './attribution.ts';
+import { type ExperimentRow, experimentRows } from './experiments.ts';
 import { type Bucket, bucketStart, DAY_MS, type DayRange, dayLabel } from './period.ts';
 import { type QueryRunner, rows as query, runAsync, runSync, type Steps } from './steps.ts';
 import { wilsonInterval } from './wilson.ts';
@@ -148,6 +150,8 @@ export interface Report {
   /** Landing pages by visits, most first. */
   pages: PageRow[];
   series: Series | null;
+  /** Experiments and offers seen in the period, their arms compared (experiments.ts); most visits first. */
+  experiments: ExperimentRow[];
 }
 
 interface Counts {
@@ -219,6 +223,7 @@ function* reportSteps(now: Date, options: ReportOptions): Steps<Report> {
     rows,
     pages,
     series: options.by ? yield* series(range, options.by, rows, current.conversionDays) : null,
+    experiments: yield* experimentRows(range, attribution.windowMinutes, current.credited),
   };
 }
 
@@ -234,6 +239,8 @@ interface CtaRows {
   attributed: number;
   /** Per CTA, the UTC days of its credited conversions (for the series). */
   conversionDays: Map<string, number[]>;
+  /** The period's conversions and the clicks they are credited to. */
+  credited: Attributed[];
 }
 
 function* ctaRows(range: DayRange, attribution: AttributionOptions): Steps<CtaRows> {
@@ -293,7 +300,7 @@ function* ctaRows(range: DayRange, attribution: AttributionOptions): Steps<CtaRo
       }
     }
   }
-  return { rows, byCta, conversions: conversions.length, attributed, conversionDays };
+  return { rows, byCta, conversions: conversions.length, attributed, conversionDays, credited: conversions };
 }
 
 function toRow(

@@ -17,25 +17,34 @@ function views(prefix: string, cta: string, trials: number, clicked: number): Va
 }
 
 describe('bounce rate per landing page', () => {
-  it('a visit that viewed one page, clicked nothing and converted nothing is a bounce', async () => {
+  it('a visit that viewed one page, clicked nothing, converted nothing and was never engaged is a bounce', async () => {
     const { at, report: build } = collector();
     await at(T0, impression('a1', 0, 'hero', { vi: 'A' })); // bounce
     await at(T0, impression('b1', 0, 'hero', { vi: 'B' }), click('b1', 1, 'hero', { vi: 'B' })); // clicked
     await at(T0, impression('c1', 0, 'hero', { vi: 'C' }));
     await at(T0 + MINUTE, { ...impression('c2', 0, 'docs', { vi: 'C' }), p: '/docs/' }); // a second page
     await at(T0, { ...conversion('d1', 0, 'signup', { vi: 'D' }), p: '/offer/' }); // converted on its landing page
+    const stay = { p: '/stay/', vi: 'E' };
+    await at(
+      T0,
+      { ...impression('e1', 0, 'hero', stay), p: '/stay/' },
+      { t: 'engaged', id: '10s', pv: 'e1', s: 1, ...stay },
+    );
+    await at(T0, { ...impression('f1', 0, 'hero', { vi: 'F' }), p: '/stay/' }); // left before 10 s: a bounce
     const report = await build(new Date(T0));
     expect(
       report.pages.map(({ page, visits, bounces, bounceRate }) => ({ page, visits, bounces, bounceRate })),
     ).toEqual([
       { page: '/', visits: 3, bounces: 1, bounceRate: 1 / 3 },
+      { page: '/stay/', visits: 2, bounces: 1, bounceRate: 1 / 2 }, // one visit engaged (10 s visible), one not
       { page: '/offer/', visits: 1, bounces: 0, bounceRate: 0 },
     ]);
     expect(report.pages[0]!.bounceRateLow).toBeCloseTo(0.0615, 3); // Wilson 1 of 3
-    expect(report.totals).toMatchObject({ visits: 4, bounces: 1 });
+    expect(report.totals).toMatchObject({ visits: 6, bounces: 2 });
     const table = formatReport(report, 'table');
     expect(table).toMatch(/^\/\s+3\s+1\s+33\.3%\s+6\.1%–79\.2%$/m);
-    expect(table).toContain('"under 10 s visible" is not measured');
+    expect(table).toContain('converted nothing and was never engaged (no page view visible for 10 s in total');
+    expect(table).toContain('GA4 calls a session engaged after 10 s in the foreground, 2 page views or a key event');
   });
 });
 

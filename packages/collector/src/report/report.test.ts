@@ -226,12 +226,15 @@ describe('formatReport', () => {
       'kind,cta,page,bucket,impressions,clicks,click_events,ctr,ctr_low,ctr_high,conversions,converted_clicks,' +
         'conv_per_click,conv_per_click_low,conv_per_click_high,conv_per_impression,conv_per_impression_low,' +
         'conv_per_impression_high,ctr_change,ctr_change_p,ctr_change_verdict,visits,bounces,bounce_rate,bounce_rate_low,' +
-        'bounce_rate_high',
+        'bounce_rate_high,experiment,arm,control,ctr_vs_control,ctr_vs_control_p,conv_per_impression_vs_control,' +
+        'conv_per_impression_vs_control_p,conv_per_click_vs_control,conv_per_click_vs_control_p,verdict,detectable_lift',
     );
     expect(lines[1]).toBe(
-      `cta,"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,`,
+      `cta,"'=HYPERLINK(""x"")","/a,b",,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,,,,,,,,,,,,`,
     );
-    expect(lines).toContain('cta,plain,/,,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,');
+    expect(lines).toContain(
+      'cta,plain,/,,1,0,0,0.000000,0.000000,0.793451,0,0,,,,0.000000,0.000000,0.793451,,,,,,,,,,,,,,,,,,,',
+    );
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -241,10 +244,10 @@ describe('formatReport', () => {
     const csv = formatReport(report, 'csv');
     const defused = (value: string) => value.replace(/(^|[,;\t|\r\n])([ \u00a0]*)(?=[=+\-@])/g, "$1$2'");
 
-    // A real CSV reader: 26 cells in every row, each value as stored with an apostrophe before every piece that
+    // A real CSV reader: 37 cells in every row, each value as stored with an apostrophe before every piece that
     // could start a formula.
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(rows.every((row) => Object.keys(row).length === 26)).toBe(true);
+    expect(rows.every((row) => Object.keys(row).length === 37)).toBe(true);
     const details = rows.filter((row) => row.page);
     expect(details.map((row) => row.cta).sort()).toEqual(hostile.map(defused).sort());
     expect(details.map((row) => row.cta)).toContain("x;'=1+1;");
@@ -258,7 +261,7 @@ describe('formatReport', () => {
       quote: false,
       relax_column_count: true,
     }) as string[][];
-    expect(pieces.flat().length).toBeGreaterThan(rows.length * 26);
+    expect(pieces.flat().length).toBeGreaterThan(rows.length * 37);
     for (const piece of pieces.flat()) expect(piece).not.toMatch(/^"?[ \u00a0]*[=+\-@]/);
   });
 

@@ -8,10 +8,10 @@ import {
 } from '@astro-cta/contract';
 import type { Element } from 'domhandler';
 import { attr, closestAncestor, has, isHidden } from '../../dom.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
 import { type Deadline, parseDeadline } from '../../text/dates.ts';
 import type { PageContext } from '../../types.ts';
-import { elementsOf, subtree } from './elements.ts';
+import { hiddenFromEveryone } from './choices.ts';
+import { subtree } from './elements.ts';
 
 /** A countdown on a page: the kit's (`data-cta-countdown`) or a hand-written one recognised by its markup. */
 export interface Countdown {
@@ -107,20 +107,19 @@ function isNotifier(element: Element): boolean {
   );
 }
 
-const cache = new LastPageCache<PageContext['document'], Countdown[]>();
+/** The page's countdowns, outermost elements only: `page.countdowns`, found once per page. */
+export function countdownsOf(page: PageContext): readonly Countdown[] {
+  return page.countdowns;
+}
 
-/** The page's countdowns, outermost elements only (a countdown's own digits are not countdowns of their own). */
-export function countdownsOf(page: PageContext): Countdown[] {
-  const cached = cache.get(page.document);
-  if (cached) return cached;
-  const elements = elementsOf(page).filter(isCountdownElement);
+/** Finds the page's countdowns (a countdown's own digits are not countdowns of their own). See `page.countdowns`. */
+export function findCountdowns(page: Pick<PageContext, 'elements'>): Countdown[] {
+  const elements = page.elements.filter(isCountdownElement);
   const found = new Set(elements);
   const outermost = elements.filter(
     (element) => !element.parent || !closestAncestor(element.parent as Element, (el) => found.has(el)),
   );
-  const countdowns = outermost.map(describe);
-  cache.set(page.document, countdowns);
-  return countdowns;
+  return outermost.map(describe);
 }
 
 function describe(element: Element): Countdown {
@@ -150,7 +149,8 @@ function describe(element: Element): Countdown {
     durationAttribute,
     onExpire: onExpireHolder ? attr(onExpireHolder, COUNTDOWN_ON_EXPIRE) : undefined,
     times,
-    hidden: closestAncestor(element, isHidden) !== undefined,
+    // An offer's alternative hidden in the HTML is still shown to the visitors it is chosen for.
+    hidden: closestAncestor(element, hiddenFromEveryone) !== undefined,
     showsEnded:
       inside.some((el) => has(el, COUNTDOWN_ENDED) && !isHidden(el)) &&
       inside.some((el) => has(el, COUNTDOWN_RUNNING) && isHidden(el)),

@@ -1,6 +1,5 @@
 import { type AnyNode, type Element, isTag } from 'domhandler';
 import { elements } from '../../dom.ts';
-import { documentElements } from '../../parse.ts';
 import type { PageContext } from '../../types.ts';
 
 /**
@@ -8,7 +7,7 @@ import type { PageContext } from '../../types.ts';
  * is much cheaper than each rule walking the tree again (the audit's budget is about a millisecond per page).
  */
 export function elementsOf(page: PageContext): readonly Element[] {
-  return documentElements(page.document);
+  return page.elements;
 }
 
 /**

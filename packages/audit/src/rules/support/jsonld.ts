@@ -1,9 +1,7 @@
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { attr } from '../../dom.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
 import type { PageContext } from '../../types.ts';
-import { elementsOf } from './elements.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -29,14 +27,15 @@ export interface PageJsonLd {
   errors: LdBlockError[];
 }
 
-const cache = new LastPageCache<PageContext['document'], PageJsonLd>();
-
-/** Parses every JSON-LD block of a page once; a block that is not valid JSON is recorded, never thrown. */
+/** Every JSON-LD block of a page, parsed: `page.jsonLd`, parsed once per page. */
 export function jsonLdOf(page: PageContext): PageJsonLd {
-  const cached = cache.get(page.document);
-  if (cached) return cached;
+  return page.jsonLd;
+}
+
+/** Parses every JSON-LD block of a page; a block that is not valid JSON is recorded, never thrown. */
+export function parseJsonLd(page: Pick<PageContext, 'elements'>): PageJsonLd {
   const result: PageJsonLd = { nodes: [], byId: new Map(), errors: [] };
-  const scripts = elementsOf(page).filter(
+  const scripts = page.elements.filter(
     (el) => el.name === 'script' && (attr(el, 'type') ?? '').trim().toLowerCase() === 'application/ld+json',
   );
   for (const script of scripts) {
@@ -57,7 +56,6 @@ export function jsonLdOf(page: PageContext): PageJsonLd {
     }
     collect(data, undefined, script, result, 0);
   }
-  cache.set(page.document, result);
   return result;
 }
 

@@ -1,9 +1,9 @@
 import type { Element } from 'domhandler';
 import { attr, closestAncestor } from '../../dom.ts';
 import { isCtaBand } from '../../main-content.ts';
-import { pageKindOf } from '../../page-kind.ts';
 import { styledAsButton } from '../../recognize.ts';
 import type { Cta, PageContext } from '../../types.ts';
+import { inDefaultView } from './choices.ts';
 import { destinationOf } from './targets.ts';
 
 /**
@@ -34,12 +34,15 @@ const NOT_SOLID =
  * holds the page's `<h1>` (the hero's main button), else the one action of a band closing the page; on pages meant to convert only (page-kind.ts). Undefined when
  * unsure. Used by `cta-below-fold` only.
  */
-export function guessPrimary(page: PageContext, routes?: ReadonlySet<string>): Cta | undefined {
+export function guessPrimary(page: PageContext): Cta | undefined {
   if (primaryCtas(page).length > 0) return undefined;
   // A list, post, docs or legal page's one link-like CTA ("Read more", a contact address) is not its main action.
-  if (!pageKindOf({ route: page.route, document: page.document, content: page.content, routes }).converting)
-    return undefined;
-  const inFlow = page.ctas.filter((cta) => page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay));
+  if (!page.kind.converting) return undefined;
+  // Of an offer's alternatives, the default one: what a visitor without JavaScript sees.
+  const inFlow = page.ctas.filter(
+    (cta) =>
+      page.inContent(cta.element) && !closestAncestor(cta.element, isOverlay) && inDefaultView(page, cta.element),
+  );
   if (inFlow.length === 0) return undefined;
   const destinations = new Set(inFlow.map((cta) => destinationOf(cta, page.route)));
   if (destinations.size === 1) return inFlow[0];

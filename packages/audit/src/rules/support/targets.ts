@@ -130,3 +130,48 @@ function formOf(element: Element): Element | undefined {
   }
   return undefined;
 }
+
+/** Compiled `onDemandRoutes` patterns, per options array (options are fixed for a run). */
+const compiledPatterns = new WeakMap<readonly string[], RegExp[]>();
+
+/**
+ * An Astro route pattern as a regular expression over a site path: `/blog/[slug]` matches `/blog/hello`,
+ * `/docs/[...path]` matches `/docs`, `/docs/a/b`; a trailing slash is optional.
+ */
+export function routePatternRegex(pattern: string): RegExp {
+  const segments = pattern
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter(Boolean);
+  let source = '';
+  for (const segment of segments) {
+    // A rest parameter may match nothing at all, its slash included.
+    if (/^\[\.\.\.[^\]]+\]$/.test(segment)) {
+      source += '(?:/.*)?';
+      continue;
+    }
+    const parts = segment.split(/(\[[^\]]+\])/).filter(Boolean);
+    source += `/${parts
+      .map((part) =>
+        part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('')}`;
+  }
+  return new RegExp(`^${source}/?$`, 'i');
+}
+
+/**
+ * True when a link path is served by a route that has no built page: a page or endpoint rendered on demand
+ * (`prerender = false`, SSR) or a redirect, as the integration recorded them (`onDemandRoutes`).
+ */
+export function servedOnDemand(path: string, patterns: readonly string[], base: string): boolean {
+  if (patterns.length === 0) return false;
+  let compiled = compiledPatterns.get(patterns);
+  if (!compiled) {
+    compiled = patterns.map(routePatternRegex);
+    compiledPatterns.set(patterns, compiled);
+  }
+  const withoutBase = base !== '/' && path.startsWith(base) ? `/${path.slice(base.length)}` : path;
+  const bare = withoutBase.replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '');
+  return compiled.some((regex) => regex.test(bare) || regex.test(withoutBase));
+}

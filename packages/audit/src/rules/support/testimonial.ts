@@ -40,7 +40,35 @@ const PROSE_CLASS =
   /(?:^|[\s_-])(?:prose|markdown|sl-markdown-content|post-content|entry-content|article-body|post-body|blog-post)(?:$|[\s])/i;
 
 function isProse(element: Element): boolean {
-  return element.name === 'article' || PROSE_CLASS.test(attr(element, 'class') ?? '');
+  return element.name === 'article' || PROSE_CLASS.test(attr(element, 'class') ?? '') || isRunningText(element);
+}
+
+const TEXT_BLOCKS = /^(?:h[2-6]|ul|ol|pre|table)$/;
+
+/**
+ * Rendered Markdown without a telling class name: the element's own children are paragraphs (two or more) with
+ * headings, lists or code between them. A quote there is a quotation, not a customer's testimonial card.
+ */
+const runningTextCache = new WeakMap<Element, boolean>();
+
+function isRunningText(element: Element): boolean {
+  // Asked for every ancestor of every quote: remembered, so a page of many quotes stays linear.
+  const known = runningTextCache.get(element);
+  if (known !== undefined) return known;
+  const result = countRunningText(element);
+  runningTextCache.set(element, result);
+  return result;
+}
+
+function countRunningText(element: Element): boolean {
+  let paragraphs = 0;
+  let blocks = 0;
+  for (const child of element.children) {
+    if (!isTag(child)) continue;
+    if (child.name === 'p') paragraphs += 1;
+    else if (TEXT_BLOCKS.test(child.name)) blocks += 1;
+  }
+  return paragraphs >= 2 && blocks >= 1;
 }
 
 function isTestimonialContainer(element: Element): boolean {

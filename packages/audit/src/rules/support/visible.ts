@@ -1,21 +1,18 @@
 import type { Element } from 'domhandler';
 import { isTag } from 'domhandler';
-import { collapse, isHidden, visibleText, walkText } from '../../dom.ts';
-import { LastPageCache } from '../../last-page-cache.ts';
+import { collapse, visibleText, walkText } from '../../dom.ts';
 import type { PageContext } from '../../types.ts';
-import { elementsOf } from './elements.ts';
+import { hiddenFromEveryone } from './choices.ts';
 
-const bodies = new LastPageCache<PageContext['document'], string>();
-
-/** What a sighted visitor can read on the whole page (body, without scripts, hidden or visually hidden text). */
+/** What a sighted visitor can read on the whole page: `page.visibleText`, read once per page. */
 export function pageVisibleText(page: PageContext): string {
-  let text = bodies.get(page.document);
-  if (text === undefined) {
-    const body = elementsOf(page).find((el) => el.name === 'body');
-    text = body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
-    bodies.set(page.document, text);
-  }
-  return text;
+  return page.visibleText;
+}
+
+/** Reads the page's visible text (body, without scripts, hidden or visually hidden text). See `page.visibleText`. */
+export function readVisibleText(page: Pick<PageContext, 'elements' | 'document'>): string {
+  const body = page.elements.find((el) => el.name === 'body');
+  return body ? visibleText(body) : page.document.children.filter(isTag).map(visibleText).join(' ');
 }
 
 /** Elements whose text is shown as code or quoted from someone else, not claimed by the page itself. */
@@ -41,7 +38,7 @@ const BLOCK = /^(?:div|p|br|li|h[1-6]|td|th|section|article)$/;
 function claimedTextOf(root: Element, skip?: (element: Element) => boolean): string {
   return walkText(
     root,
-    (node) => (NOT_CLAIMED.has(node.name) || isHidden(node) || skip?.(node) ? 'leave-out' : 'read'),
+    (node) => (NOT_CLAIMED.has(node.name) || hiddenFromEveryone(node) || skip?.(node) ? 'leave-out' : 'read'),
     BLOCK,
   );
 }
@@ -74,7 +71,7 @@ export function smallestMatching(
   test: (text: string) => boolean,
   textOf: (element: Element) => string = visibleText,
 ): Element[] {
-  if (isHidden(root) || !test(textOf(root))) return [];
+  if (hiddenFromEveryone(root) || !test(textOf(root))) return [];
   const found: Element[] = [];
   const queue: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
   while (queue.length > 0) {
@@ -82,7 +79,7 @@ export function smallestMatching(
     const inner =
       depth >= MAX_DESCENT
         ? []
-        : element.children.filter(isTag).filter((child) => !isHidden(child) && test(textOf(child)));
+        : element.children.filter(isTag).filter((child) => !hiddenFromEveryone(child) && test(textOf(child)));
     if (inner.length === 0) found.push(element);
     else queue.unshift(...inner.map((child) => ({ element: child, depth: depth + 1 })));
   }
