@@ -7,7 +7,9 @@ import type { APIContext } from 'astro';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../tests/support/postgres.ts';
+import { LATEST_VERSION } from './db/migrations.ts';
 import { type RunningServer, startServer } from './http/server.ts';
+import type { Report } from './report/index.ts';
 
 // The collector on a real PostgreSQL server (a throwaway cluster): the CLI's commands, the limits shared by several
 // collectors on one database, and what a request gets while the server is down (503, never a 2xx) and after it is
@@ -75,7 +77,9 @@ describe.skipIf(unavailable)('the collector on PostgreSQL', { timeout: 120_000 }
     const out = join(mkdtempSync(join(tmpdir(), 'cta-pg-export-')), 'events.csv');
     expect(run('export', '--db', db, '--format', 'csv', '--out', out)).toMatchObject({ code: 0 });
     expect(readFileSync(out, 'utf8').split('\r\n')[2]).toMatch(/^p1,1,click,signup,\/,/);
-    expect(run('migrate', '--db', db).stdout).toMatch(/is at schema version 3 \(latest 3\)/);
+    expect(run('migrate', '--db', db).stdout).toContain(
+      `is at schema version ${LATEST_VERSION} (latest ${LATEST_VERSION})`,
+    );
     expect(run('rollup', '--db', db).stdout).toMatch(/rebuilt the report's rollups/);
     expect(run('prune', '--db', db, '--keep', '1d').stdout).toMatch(/deleted 0 events/);
   });
@@ -118,6 +122,44 @@ describe.skipIf(unavailable)('the collector on PostgreSQL', { timeout: 120_000 }
       expect((await refused.json()).error).toContain('--max-new-ctas-per-day');
     } finally {
       await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
+  it('serves the token-guarded JSON report from PostgreSQL, engaged visits and experiment arms included', async () => {
+    const token = 'a-report-token-of-32-characters!';
+    const server = await startServer({
+      db: await cluster!.createDatabase(),
+      port: 0,
+      log: () => {},
+      reportToken: token,
+    });
+    try {
+      const arm = (a: string, vi: string) => ({ p: '/', vi, x: 'pricing', a });
+      expect(
+        (
+          await post(server.url, [
+            { t: 'impression', id: 'buy', pv: 'p1', s: 0, ...arm('A', 'v1') },
+            { t: 'click', id: 'buy', pv: 'p1', s: 1, ...arm('A', 'v1') },
+            { t: 'impression', id: 'buy', pv: 'p2', s: 0, ...arm('B', 'v2') },
+            { t: 'engaged', id: '10s', p: '/', pv: 'p2', s: 1, vi: 'v2' },
+            { t: 'impression', id: 'buy', pv: 'p3', s: 0, ...arm('B', 'v3') },
+          ])
+        ).status,
+      ).toBe(200);
+      const read = (authorization: string) =>
+        fetch(`${server.url}/api/cta/report?since=2000-01-01`, { headers: { authorization } });
+      expect((await read(`Bearer ${token}x`)).status).toBe(401);
+      // A 2xx comes after COMMIT: the report sees the events at once.
+      const response = await read(`Bearer ${token}`);
+      expect(response.status).toBe(200);
+      const report = (await response.json()) as Report;
+      expect(report.totals).toMatchObject({ events: 5, visits: 3, bounces: 1 }); // v1 clicked, v2 was engaged
+      expect(report.experiments[0]!.arms.map(({ arm, visits, clicks }) => ({ arm, visits, clicks }))).toEqual([
+        { arm: 'A', visits: 1, clicks: 1 },
+        { arm: 'B', visits: 2, clicks: 0 },
+      ]);
+    } finally {
+      await server.close();
     }
   });
 

@@ -201,6 +201,63 @@ describe.each(engines)('storage on $engine', ({ engine, skip }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'engaged visits are no bounces and experiment arms are counted per unit, as on SQLite and as a rebuild',
+    async () => {
+      const load = async (at: (at: number, ...events: ValidEvent[]) => Promise<unknown>) => {
+        // Six one-page visits on /landing/: three engaged (one of them twice, and one retried), three not.
+        for (let i = 0; i < 6; i++) {
+          const tags = { vi: `e${i}`, p: '/landing/', x: 'hero-copy', a: i % 2 ? 'B' : 'A' };
+          await at(T0 + i * MINUTE, impression(`ep${i}`, 0, 'hero', tags));
+          if (i < 3)
+            await at(T0 + i * MINUTE + 10_000, {
+              t: 'engaged',
+              id: '10s',
+              p: '/landing/',
+              pv: `ep${i}`,
+              s: 1,
+              vi: `e${i}`,
+            });
+        }
+        await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep0', s: 2, vi: 'e0' });
+        await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep1', s: 1, vi: 'e1' });
+        // Clicks on the arms (one repeated, one on a second page view of the same visit), a CTA naming the
+        // experiment but no arm, and an exposure without a visit id (its page view is the unit).
+        await at(T0 + 10 * MINUTE, click('ep3', 1, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
+        await at(T0 + 11 * MINUTE, click('ep3', 2, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
+        await at(
+          T0 + 12 * MINUTE,
+          impression('ep3b', 0, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
+          click('ep3b', 1, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
+        );
+        await at(T0 + 13 * MINUTE, impression('ep4', 1, 'nav', { vi: 'e4', p: '/landing/', x: 'hero-copy' }));
+        await at(T0 + DAY + MINUTE, impression('anon', 0, 'hero', { x: 'hero-copy', a: 'A' }));
+        await at(T0 + DAY + 2 * MINUTE, click('anon', 1, 'hero', { x: 'hero-copy', a: 'A' }));
+      };
+      const { storage, at } = await fresh(engine);
+      await load(at);
+      const now = new Date(T0 + 2 * DAY);
+      const report = stable(await storage.report(now));
+      const reference = await fresh('sqlite');
+      await load(reference.at);
+      expect(report).toEqual(stable(await reference.storage.report(now)));
+      await reference.storage.close();
+      // By hand: e3 clicked and viewed a second page; e0-e2 were engaged; e4 and e5 bounced.
+      expect(report.pages).toEqual([
+        expect.objectContaining({ page: '/landing/', visits: 6, bounces: 2, bounceRate: 2 / 6 }),
+      ]);
+      const arms = report.experiments.find((row) => row.experiment === 'hero-copy')!.arms;
+      expect(arms.map(({ arm, visits, clicks }) => ({ arm, visits, clicks }))).toEqual([
+        { arm: 'A', visits: 4, clicks: 1 }, // e0, e2, e4 and the page view 'anon'; 'anon' clicked
+        { arm: 'B', visits: 3, clicks: 1 }, // e1, e3, e5; e3 clicked (three times, on two page views)
+        { arm: null, visits: 1, clicks: 0 }, // e4's nav CTA names the experiment, no arm
+      ]);
+      await storage.rebuildRollups();
+      expect(stable(await storage.report(now))).toEqual(report);
+      await storage.close();
+    },
+  );
+
   it.skipIf(skip)('exports every event in key order as JSON lines and CSV, within --since/--until', async () => {
     const { storage, at } = await fresh(engine);
     await loadScenario(at);
