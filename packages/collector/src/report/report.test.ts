@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   if (!postgresUnavailable()) cluster = await startPostgres();
 }, 60_000);
 afterAll(() => cluster?.destroy(), 60_000);
+// Each scenario also creates a database and writes to it on a shared 2-core machine: 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 async function reportOf(events: ValidEvent[]): Promise<Report> {
   const now = new Date('2026-11-26T12:00:00Z');

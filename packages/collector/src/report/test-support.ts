@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
@@ -14,6 +14,8 @@ let cluster: PostgresCluster | undefined;
  * cluster, where one is installed) from the same writes at the same times, and expect it equal to SQLite's.
  */
 export function crossCheckOnPostgres(): void {
+  // Each report then also creates a database and replays the writes on a shared 2-core machine: 5 s is too tight.
+  vi.setConfig({ testTimeout: 30_000 });
   beforeAll(async () => {
     if (!postgresUnavailable()) cluster = await startPostgres();
   }, 60_000);
