@@ -1,17 +1,22 @@
 // npm run bench:collector — throughput, latency and storage of `cta-collect serve` on loopback.
+// npm run bench:collector -- --db postgres://user@host:5432/db — the same on PostgreSQL beside SQLite, with 1 and 3
+// collector processes (the clients spread their requests over the processes' ports, as a load balancer would). Each
+// PostgreSQL run gets a new database on that server (CREATE DATABASE cta_bench_…, dropped after).
 //
 // Spawns the built server (packages/collector/dist) once per durability mode, drives it with keep-alive clients that
 // behave like beacons (impressions in batches per page view, clicks one per request), and prints events per second,
 // request latency percentiles and database bytes per million events (extrapolated from the events of the run).
 // Client and server share this machine's cores, so the figures are a floor for the server alone. Bounded: about
 // 15 s per mode. Not part of npm test: timings are printed, never asserted.
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
 
 // BENCH_CLI compares another build; BENCH_MODES=full or normal runs one mode.
 const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../packages/collector/dist/cli.js', import.meta.url));
@@ -19,7 +24,8 @@ const MODES = (process.env.BENCH_MODES ?? 'full,normal').split(',') as Array<'fu
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 48);
 const WARMUP_MS = 1_000;
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
-const PORT = 4354;
+const { values: argv } = parseArgs({ options: { db: { type: 'string' } } });
+const POSTGRES_URL = argv.db ?? process.env.BENCH_POSTGRES_URL;
 const PAGES = ['/', '/pricing/', '/features/', '/blog/launch/', '/demos/saas/'];
 const CTAS = ['hero-signup', 'see-pricing', 'book-demo', 'newsletter', 'footer-trial', 'docs-start'];
 
@@ -71,12 +77,12 @@ function pageViewRequests(): string[] {
   return bodies;
 }
 
-function post(agent: Agent, body: string, ip: string): Promise<number> {
+function post(agent: Agent, port: number, body: string, ip: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
-        port: PORT,
+        port,
         path: '/api/cta',
         method: 'POST',
         agent,
@@ -96,7 +102,7 @@ function post(agent: Agent, body: string, ip: string): Promise<number> {
   });
 }
 
-async function startServer(db: string, synchronous: string) {
+async function startServer(db: string, synchronous: string): Promise<{ child: ChildProcess; port: number }> {
   // Rate limiting stays on (keyed per simulated client through X-Forwarded-For) with a ceiling above the load.
   const child = spawn(
     process.execPath,
@@ -106,7 +112,7 @@ async function startServer(db: string, synchronous: string) {
       '--db',
       db,
       '--port',
-      String(PORT),
+      '0',
       '--synchronous',
       synchronous,
       '--trust-proxy',
@@ -122,17 +128,93 @@ async function startServer(db: string, synchronous: string) {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`cta-collect exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('collecting at') && resolve());
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /collecting at http:\/\/[^:]+:(\d+)\//.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
   });
-  return child;
+  return { child, port };
 }
 
-async function run(synchronous: 'full' | 'normal'): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'cta-bench-'));
-  const db = join(dir, 'events.sqlite');
-  const child = await startServer(db, synchronous);
+interface Setup {
+  label: string;
+  synchronous: 'full' | 'normal';
+  processes: number;
+  /** A SQLite file, or a PostgreSQL database made for this run. */
+  database(): Promise<{ db: string; count(): Promise<number>; bytes(): Promise<number>; drop(): Promise<void> }>;
+}
+
+function sqliteSetup(synchronous: 'full' | 'normal'): Setup {
+  return {
+    label: `SQLite, synchronous=${synchronous}${synchronous === 'full' ? ' (default)' : ''}, 1 process`,
+    synchronous,
+    processes: 1,
+    async database() {
+      const dir = mkdtempSync(join(tmpdir(), 'cta-bench-'));
+      const db = join(dir, 'events.sqlite');
+      return {
+        db,
+        async count() {
+          const database = new DatabaseSync(db, { readOnly: true });
+          const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
+          database.close();
+          return n;
+        },
+        // After a clean stop the WAL is checkpointed into the main file; count whatever is on disk.
+        async bytes() {
+          return ['', '-wal', '-shm'].reduce(
+            (sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0),
+            0,
+          );
+        },
+        async drop() {
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+function postgresSetup(url: string, processes: number): Setup {
+  return {
+    label: `PostgreSQL, ${processes} process${processes > 1 ? 'es' : ''}`,
+    synchronous: 'full',
+    processes,
+    async database() {
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      const name = `cta_bench_${process.pid}_${processes}`;
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.unsafe(`CREATE DATABASE ${name}`);
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const db = target.toString();
+      return {
+        db,
+        async count() {
+          const sql = postgres(db, { max: 1 });
+          const [row] = await sql<{ n: string }[]>`SELECT COUNT(*) AS n FROM events`;
+          await sql.end();
+          return Number(row!.n);
+        },
+        async bytes() {
+          const [row] = await admin<{ bytes: string }[]>`SELECT pg_database_size(${name}) AS bytes`;
+          return Number(row!.bytes);
+        },
+        async drop() {
+          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await admin.end();
+        },
+      };
+    },
+  };
+}
+
+async function run(setup: Setup): Promise<Run> {
+  const database = await setup.database();
+  const servers: { child: ChildProcess; port: number }[] = [];
+  for (let index = 0; index < setup.processes; index++) servers.push(await startServer(database.db, setup.synchronous));
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies: number[] = [];
   let events = 0;
@@ -142,12 +224,14 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
   const measureFrom = start + WARMUP_MS;
   const end = measureFrom + MEASURE_MS;
 
+  let next = 0;
   const client = async (index: number) => {
     const ip = `198.18.${index >> 8}.${index & 255}`;
     while (performance.now() < end) {
       for (const body of pageViewRequests()) {
+        const { port } = servers[next++ % servers.length]!;
         const sentAt = performance.now();
-        const status = await post(agent, body, ip).catch(() => 0);
+        const status = await post(agent, port, body, ip).catch(() => 0);
         const doneAt = performance.now();
         if (sentAt < measureFrom || doneAt > end) continue;
         if (status !== 200) {
@@ -163,14 +247,15 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
   // The machine is shared: CPU time actually spent, beside wall-clock throughput, says what the server costs.
   let serverCpuStart = 0;
   let clientCpuStart = process.cpuUsage();
+  const serversCpu = () => servers.reduce((sum, { child }) => sum + cpuSeconds(child.pid!), 0);
   const startMeasuring = setTimeout(() => {
-    serverCpuStart = cpuSeconds(child.pid!);
+    serverCpuStart = serversCpu();
     clientCpuStart = process.cpuUsage();
   }, WARMUP_MS);
   let serverCpu = 0;
   let clientCpu = 0;
   const stopMeasuring = setTimeout(() => {
-    serverCpu = cpuSeconds(child.pid!) - serverCpuStart;
+    serverCpu = serversCpu() - serverCpuStart;
     const used = process.cpuUsage(clientCpuStart);
     clientCpu = (used.user + used.system) / 1e6;
   }, WARMUP_MS + MEASURE_MS);
@@ -178,20 +263,18 @@ async function run(synchronous: 'full' | 'normal'): Promise<Run> {
   clearTimeout(startMeasuring);
   clearTimeout(stopMeasuring);
   agent.destroy();
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-
-  // After a clean stop the WAL is checkpointed into the main file; count whatever is on disk.
-  const dbBytes = ['', '-wal', '-shm'].reduce(
-    (sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0),
-    0,
+  await Promise.all(
+    servers.map(({ child }) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return exited;
+    }),
   );
-  const database = new DatabaseSync(db, { readOnly: true });
-  const { n } = database.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
+  const dbBytes = await database.bytes();
+  const n = await database.count();
+  await database.drop();
   return {
-    mode: synchronous,
+    mode: setup.label,
     events,
     requests,
     seconds: MEASURE_MS / 1000,
@@ -217,10 +300,18 @@ console.log(
 console.log(
   'load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n',
 );
-for (const mode of MODES) {
-  const result = await run(mode);
+const setups = MODES.map(sqliteSetup);
+if (POSTGRES_URL) setups.push(postgresSetup(POSTGRES_URL, 1), postgresSetup(POSTGRES_URL, 3));
+else console.log('(PostgreSQL not measured: pass --db postgres://… to add it)\n');
+const summary: string[] = [];
+for (const setup of setups) {
+  const result = await run(setup);
   const sorted = result.latencies.sort((a, b) => a - b);
-  console.log(`synchronous=${mode}${mode === 'full' ? ' (default)' : ''}`);
+  summary.push(
+    `| ${setup.label} | ${format(result.events / result.seconds)} | ${percentile(sorted, 50).toFixed(2)} | ` +
+      `${percentile(sorted, 99).toFixed(2)} | ${result.errors} |`,
+  );
+  console.log(setup.label);
   console.log(`  events/s          ${format(result.events / result.seconds)}   (target >= 5,000)`);
   console.log(
     `  requests/s        ${format(result.requests / result.seconds)}   (${(result.events / result.requests).toFixed(2)} events per request)`,
@@ -237,3 +328,6 @@ for (const mode of MODES) {
     `  database          ${format(result.dbBytes)} bytes for ${format(result.storedEvents)} events = ${format((result.dbBytes / result.storedEvents) * 1e6)} bytes per million events (extrapolated linearly from this run)\n`,
   );
 }
+
+console.log('| storage | events/s | p50 ms | p99 ms | non-200 |\n| --- | --- | --- | --- | --- |');
+for (const line of summary) console.log(line);

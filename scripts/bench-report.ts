@@ -10,19 +10,30 @@
 // with the rollup triggers set aside and rebuilds the rollups afterwards (withoutRollupTriggers): the same rollups,
 // several times faster to generate, for 10 M events on a busy machine; the ingest rate printed is then not the
 // collector's.
+// With `-- --db postgres://user@host:5432/db` it also loads the same events into a new database on that server
+// (CREATE DATABASE cta_bench_report_…, dropped after; the rollup trigger disabled during the load, the rollups rebuilt
+// after) and times the same report there, through the same query definitions.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
 import {
   buildReport,
   formatReport,
   openReadOnlyDatabase,
+  openStorage,
   openWritableDatabase,
+  type ReportOptions,
+  withoutRollupTrigger,
   withoutRollupTriggers,
 } from '../packages/collector/dist/index.js';
+
+const { values: argv } = parseArgs({ options: { db: { type: 'string' } } });
+const POSTGRES_URL = argv.db ?? process.env.BENCH_POSTGRES_URL;
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const DAYS = 60;
@@ -71,10 +82,45 @@ function load(db: DatabaseSync): number {
      visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
     VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, NULL)`);
   let written = 0;
+  db.exec('BEGIN');
+  for (const row of events()) {
+    insert.run(...row);
+    if (++written % CHUNK === 0) {
+      db.exec('COMMIT');
+      db.exec('BEGIN');
+    }
+  }
+  db.exec('COMMIT');
+  return written;
+}
+
+type EventRow = [
+  string,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+];
+
+/**
+ * The benchmark's events, always the same (seeded): page view, seq, type, cta, page, goal, open mode, time, visit,
+ * experiment, arm, value, currency.
+ */
+function* events(): Generator<EventRow> {
+  seed = 0x5eed;
+  let written = 0;
   let pageViews = 0;
   let visits = 0;
-  let committed = 0;
-  db.exec('BEGIN');
+  const insert = { run: (...row: EventRow) => row };
+  const out: EventRow[] = [];
   while (written < EVENTS) {
     const visit = `v${(visits++).toString(36)}`;
     let at = END - Math.floor(random() * DAYS * DAY_MS);
@@ -87,19 +133,21 @@ function load(db: DatabaseSync): number {
       const seen = [pick(CTAS), pick(CTAS), pick(CTAS)];
       for (const cta of seen) {
         if (written >= EVENTS) break;
-        insert.run(
-          pageView,
-          seq++,
-          'impression',
-          cta,
-          page,
-          goalOf(cta),
-          null,
-          at,
-          visit,
-          ...armOf(cta, visit),
-          null,
-          null,
+        out.push(
+          insert.run(
+            pageView,
+            seq++,
+            'impression',
+            cta,
+            page,
+            goalOf(cta),
+            null,
+            at,
+            visit,
+            ...armOf(cta, visit),
+            null,
+            null,
+          ),
         );
         written++;
       }
@@ -107,24 +155,72 @@ function load(db: DatabaseSync): number {
         const cta = seen[0]!;
         clicked = { cta, goal: goalOf(cta) };
         const arm = armOf(cta, visit);
-        insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, ...arm, null, null);
+        out.push(
+          insert.run(pageView, seq++, 'click', cta, page, clicked.goal, 'plain', at + 5_000, visit, ...arm, null, null),
+        );
         written++;
       }
       if (written < EVENTS && random() < (clicked ? 0.15 : 0.001)) {
         const goal = clicked?.goal ?? pick(GOALS);
-        insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, null, null, 49, 'EUR');
+        out.push(
+          insert.run(pageView, seq++, 'conversion', goal, page, goal, null, at + 60_000, visit, null, null, 49, 'EUR'),
+        );
         written++;
       }
       at += 30_000 + Math.floor(random() * 120_000);
-      if (written - committed >= CHUNK) {
-        db.exec('COMMIT');
-        db.exec('BEGIN');
-        committed = written;
-      }
+      yield* out.splice(0);
     }
   }
-  db.exec('COMMIT');
-  return written;
+}
+
+/** The same events into a new PostgreSQL database, 10,000 rows per INSERT … SELECT FROM unnest(…). */
+async function generatePostgres(url: string): Promise<{ db: string; drop: () => Promise<void> }> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `cta_bench_report_${process.pid}`;
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = target.toString();
+  const storage = await openStorage(db, { mode: 'write' });
+  await storage.close();
+  const sql = postgres(db, { max: 1, onnotice: () => {} });
+  const start = performance.now();
+  let loaded = 0;
+  await withoutRollupTrigger(sql, async () => {
+    let chunk: EventRow[] = [];
+    const flush = async () => {
+      const columns = Array.from({ length: 13 }, (_, index) => chunk.map((row) => row[index]));
+      await sql.unsafe(
+        `INSERT INTO events (page_view, seq, type, cta, page, goal, open_mode, received_at, visit, experiment, arm,
+                             value, currency)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::text[])`,
+        columns as never[],
+      );
+      loaded += chunk.length;
+      chunk = [];
+    };
+    for (const row of events()) {
+      chunk.push(row);
+      if (chunk.length === 10_000) await flush();
+    }
+    if (chunk.length) await flush();
+    console.log(
+      `PostgreSQL: loaded ${loaded.toLocaleString('en')} events without the rollup trigger in ${seconds(start)} s; ` +
+        'rebuilding the rollups…',
+    );
+  });
+  console.log(`PostgreSQL: generated (load + rollups) in ${seconds(start)} s`);
+  const [size] = await admin<{ bytes: string }[]>`SELECT pg_database_size(${name}) AS bytes`;
+  console.log(`PostgreSQL database: ${(Number(size!.bytes) / 1e6).toFixed(0)} MB`);
+  await sql.end();
+  return {
+    db,
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 const goalOf = (cta: string) => GOALS[Number(cta.slice(4)) % GOALS.length]!;
@@ -157,7 +253,7 @@ console.log(`database: ${(statSync(path).size / 1e6).toFixed(0)} MB`);
 
 const db = openReadOnlyDatabase(path);
 const lastDay = END / DAY_MS;
-const runs: [string, Parameters<typeof buildReport>[2]][] = [
+const runs: [string, ReportOptions][] = [
   ['all time', {}],
   ['--since (last 7 days) with the change against the 7 before', { since: lastDay - 7, until: lastDay + 1 }],
   ['all time --by day', { by: 'day' }],
@@ -183,3 +279,22 @@ const start = performance.now();
 const cli = spawnSync(process.execPath, [CLI, 'report', '--db', path], { encoding: 'utf8' });
 console.log(`cta-collect report (a new process, table): ${seconds(start)} s, exit ${cli.status}`);
 if (!keep) rmSync(path, { force: true });
+
+if (POSTGRES_URL) {
+  const { db: pg, drop } = await generatePostgres(POSTGRES_URL);
+  const storage = await openStorage(pg, { mode: 'read' });
+  for (const [label, options] of runs) {
+    const started = performance.now();
+    const report = await storage.report(new Date(END), options);
+    console.log(
+      `PostgreSQL report ${label}: ${seconds(started)} s — ${report.rows.length} rows, ` +
+        `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
+        `${report.totals.visits} visits`,
+    );
+  }
+  await storage.close();
+  const cliStart = performance.now();
+  const pgCli = spawnSync(process.execPath, [CLI, 'report', '--db', pg], { encoding: 'utf8' });
+  console.log(`PostgreSQL cta-collect report (a new process, table): ${seconds(cliStart)} s, exit ${pgCli.status}`);
+  await drop();
+} else console.log('(PostgreSQL not measured: pass --db postgres://… to add it)');

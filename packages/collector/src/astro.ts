@@ -2,8 +2,8 @@ import type { APIContext, APIRoute } from 'astro';
 import { readWebBody } from './http/read-body.ts';
 import { type CollectorOptions, type CollectorService, createCollectorService } from './service.ts';
 
-// One service per database file for the life of the server process: opening SQLite per request would be slow and
-// would defeat group commit.
+// One service per database (file or PostgreSQL URL) for the life of the server process: opening it per request would
+// be slow and would defeat group commit.
 const services = new Map<string, Promise<CollectorService>>();
 
 /**
@@ -15,6 +15,10 @@ const services = new Map<string, Promise<CollectorService>>();
  * export const prerender = false;
  * export const POST = createCtaEndpoint({ db: './data/cta.sqlite' });
  * ```
+ *
+ * On a serverless host (no durable disk, many short-lived instances) give a PostgreSQL URL instead, through the
+ * provider's pooler with prepared statements off: `createCtaEndpoint({ db: process.env.DATABASE_URL, pool: 1 })`
+ * with `?prepare=false` on the URL for a pooler in transaction mode.
  */
 export function createCtaEndpoint(options: CollectorOptions): APIRoute {
   const service = () => {
@@ -29,7 +33,17 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
   };
   return async (context: APIContext) => {
     const { request } = context;
-    const { collector } = await service();
+    let collector: CollectorService['collector'];
+    try {
+      ({ collector } = await service());
+    } catch (error) {
+      // The database cannot be opened (PostgreSQL unreachable, a bad path): nothing is stored, the beacon retries.
+      console.error(`cta-collect: ${(error as Error).message}`);
+      return new Response(JSON.stringify({ error: 'the database is unavailable: the events were not stored' }), {
+        status: 503,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' },
+      });
+    }
     const result = await collector.handle({
       method: request.method,
       contentType: request.headers.get('content-type') ?? undefined,
@@ -47,7 +61,7 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
 
 /**
  * The ready-made endpoint: `export { POST } from '@astro-cta/collector/astro'`. Its database is the file named by
- * the CTA_COLLECTOR_DB environment variable, or `./data/cta.sqlite`.
+ * the CTA_COLLECTOR_DB environment variable (a file or a postgres:// URL), or `./data/cta.sqlite`.
  */
 export const POST: APIRoute = (context) => defaultEndpoint()(context);
 

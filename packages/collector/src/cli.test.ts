@@ -25,7 +25,7 @@ describe('cta-collect', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [['launch'], 'unknown command "launch": use serve, report, prune or migrate'],
+    [['launch'], 'unknown command "launch": use serve, report, export, prune, migrate or rollup'],
     [['serve', '--trust-proxy'], '--trust-proxy needs a value: the number of proxies in front (e.g. --trust-proxy 1)'],
     [['serve', '--trust-proxy', 'yes'], '--trust-proxy: "yes" is neither a hop count, an IP address, a CIDR range'],
     [['serve', '--public-url', 'example.com'], '--public-url: origin "example.com" is not a URL'],

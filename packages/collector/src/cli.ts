@@ -2,9 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { LATEST_VERSION, schemaVersion } from './db/migrations.ts';
-import { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
-import { parseKeepDays, pruneEvents } from './db/retention.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportEvents } from './db/export.ts';
+import { LATEST_VERSION } from './db/migrations.ts';
+import type { Synchronous } from './db/open.ts';
+import { DAY_MS, parseKeepDays } from './db/retention.ts';
+import { openStorage, type Storage } from './db/storage.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
 import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
@@ -16,7 +18,6 @@ import {
   type AttributionModel,
   BUCKETS,
   type Bucket,
-  buildReport,
   DEFAULT_ATTRIBUTION,
   DEFAULT_ROW_LIMIT,
   formatReport,
@@ -31,21 +32,26 @@ import { DEFAULT_RATE_LIMIT } from './service.ts';
 
 const DEFAULT_DB = './data/cta.sqlite';
 
-const HELP = `cta-collect: receive astro-cta beacon events into SQLite and report CTR per CTA.
+const HELP = `cta-collect: receive astro-cta beacon events into SQLite or PostgreSQL and report CTR per CTA.
 
 Usage
-  cta-collect serve   [--db FILE] [--host HOST] [--port PORT] [--allow-origin ORIGIN]... [--public-url URL]...
+  cta-collect serve   [--db FILE|URL] [--host HOST] [--port PORT] [--allow-origin ORIGIN]... [--public-url URL]...
                       [--static DIR] [--path PATH] [--rate N] [--burst N] [--synchronous full|normal]
                       [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
-                      [--max-connections N] [--max-connections-per-client N] [--keep DAYSd]
-  cta-collect report  [--db FILE] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
+                      [--max-connections N] [--max-connections-per-client N] [--keep DAYSd] [--pool N]
+  cta-collect report  [--db FILE|URL] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
                       [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
                       [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
-  cta-collect prune   --keep DAYSd [--db FILE]
-  cta-collect migrate [--db FILE]
+  cta-collect export  [--db FILE|URL] [--format jsonl|csv] [--out FILE] [--since DATE] [--until DATE]
+  cta-collect prune   --keep DAYSd [--db FILE|URL]
+  cta-collect migrate [--db FILE|URL]
+  cta-collect rollup  [--db FILE|URL]
 
 Options
-  --db FILE            SQLite database (default ${DEFAULT_DB}; serve creates it)
+  --db FILE|URL        SQLite database file (default ${DEFAULT_DB}; serve creates it), or a PostgreSQL URL such as
+                       postgres://user:password@host:5432/db (add ?prepare=false behind a pooler in transaction
+                       mode); the collector creates its tables there
+  --pool N             PostgreSQL connections per serve process (default 4)
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on (default 4350)
   --allow-origin URL   another site whose pages may post events (repeatable; "*" for any)
@@ -77,7 +83,7 @@ Options
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
-  --format FORMAT      report format: table (default), json, csv or html
+  --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default) or csv
   --out FILE           write the report to FILE instead of standard output
   --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
   --all                table and html: show every row
@@ -89,6 +95,10 @@ Options
   --attribution MODEL  which click gets a conversion: last-click (default) or first-click
   --window MINUTES     how long before a conversion its click may be (default ${DEFAULT_ATTRIBUTION.windowMinutes})
   --any-goal           credit a click on any CTA when none for the conversion's goal is in the window
+
+Commands besides serve and report: export writes the stored events (one JSON object a line, or CSV) in key order;
+prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
+report's rollups from the events (they are kept on every insert; this checks or repairs them).
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.
@@ -122,6 +132,7 @@ const OPTIONS = {
   attribution: { type: 'string' },
   window: { type: 'string' },
   'any-goal': { type: 'boolean' },
+  pool: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -146,10 +157,13 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'max-connections',
     'max-connections-per-client',
     'keep',
+    'pool',
   ],
   report: ['db', 'format', 'out', 'limit', 'all', 'since', 'until', 'by', 'sort', 'attribution', 'window', 'any-goal'],
   prune: ['db', 'keep'],
   migrate: ['db'],
+  export: ['db', 'format', 'out', 'since', 'until'],
+  rollup: ['db'],
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -172,7 +186,9 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const allowed = COMMAND_OPTIONS[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}": use serve, report, prune or migrate`);
+  if (!allowed) {
+    throw new UsageError(`unknown command "${command}": use serve, report, export, prune, migrate or rollup`);
+  }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   for (const name of Object.keys(values)) {
     if (name !== 'help' && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to "${command}"`);
@@ -180,20 +196,48 @@ async function main(argv: string[]): Promise<number> {
   const db = values.db ?? DEFAULT_DB;
 
   if (command === 'migrate') {
-    const database = openWritableDatabase(db);
-    console.log(`${db} is at schema version ${schemaVersion(database)} (latest ${LATEST_VERSION}).`);
-    database.close();
-    return 0;
+    return withStorage(db, 'write', async (storage) => {
+      const version = await storage.schemaVersion();
+      console.log(`${storage.name} is at schema version ${version} (latest ${LATEST_VERSION}).`);
+      return 0;
+    });
+  }
+
+  if (command === 'rollup') {
+    return withStorage(db, 'write', async (storage) => {
+      const started = performance.now();
+      await storage.rebuildRollups();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`cta-collect: rebuilt the report's rollups of ${storage.name} from its events in ${seconds} s.`);
+      return 0;
+    });
+  }
+
+  if (command === 'export') {
+    const format = (values.format ?? 'jsonl') as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) {
+      throw new UsageError(`export --format ${values.format} is not one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    const period = reportOptions(values, 'json');
+    return withStorage(db, 'read', async (storage) => {
+      const from = period.since === undefined ? Number.MIN_SAFE_INTEGER : period.since * DAY_MS;
+      const to = period.until === undefined ? Number.MAX_SAFE_INTEGER : period.until * DAY_MS;
+      const count = await exportEvents(storage.exportEvents(from, to), format, values.out);
+      console.error(`cta-collect: exported ${count} events${values.out ? ` to ${values.out}` : ''}.`);
+      return 0;
+    });
   }
 
   const keepDays = values.keep === undefined ? undefined : usage(() => parseKeepDays(values.keep!));
   if (command === 'prune') {
     if (keepDays === undefined) throw new UsageError('prune needs --keep, e.g. cta-collect prune --keep 400d');
-    const database = openWritableDatabase(db);
-    const deleted = pruneEvents(database, keepDays);
-    database.close();
-    console.log(`cta-collect: deleted ${deleted} events received more than ${keepDays} days ago from ${db}.`);
-    return 0;
+    return withStorage(db, 'write', async (storage) => {
+      const deleted = await storage.prune(Date.now() - keepDays * DAY_MS);
+      console.log(
+        `cta-collect: deleted ${deleted} events received more than ${keepDays} days ago from ${storage.name}.`,
+      );
+      return 0;
+    });
   }
 
   if (command === 'report') {
@@ -208,9 +252,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const limit = all ? Infinity : integer(givenLimit ?? String(DEFAULT_ROW_LIMIT), '--limit', 1, 1_000_000_000);
     const options = reportOptions(values, format);
-    const database = openReadOnlyDatabase(db);
-    const report = buildReport(database, new Date(), options);
-    database.close();
+    const report = await withStorage(db, 'read', (storage) => storage.report(new Date(), options));
     const color = format === 'table' && !values.out && pc.isColorSupported;
     const text = formatReport(report, format, { color, limit });
     if (values.out) {
@@ -256,6 +298,7 @@ async function main(argv: string[]): Promise<number> {
     synchronous,
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(keepDays !== undefined ? { keepDays } : {}),
+    ...(values.pool !== undefined ? { pool: integer(values.pool, '--pool', 1, 1000) } : {}),
     dailyQuota: {
       eventsPerDay: option('max-events-per-day', DEFAULT_DAILY_QUOTA.eventsPerDay, 0, 1e9),
       newCtasPerDay: option('max-new-ctas-per-day', DEFAULT_DAILY_QUOTA.newCtasPerDay, 0, 1e9),
@@ -277,7 +320,7 @@ async function main(argv: string[]): Promise<number> {
       `cta-collect: the JSON report at ${running.url}${path}/report (Authorization: Bearer $CTA_REPORT_TOKEN)`,
     );
   }
-  console.log(`cta-collect: collecting at ${running.url}${path} into ${db}`);
+  console.log(`cta-collect: collecting at ${running.url}${path} into ${running.service.storage.name}`);
   const stop = (signal: string) => {
     console.log(`cta-collect: ${signal}, closing`);
     void running.close().then(() => process.exit(0));
@@ -285,6 +328,16 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   return new Promise(() => {});
+}
+
+/** Opens the database (SQLite file or PostgreSQL URL), runs `work` and closes it, also when `work` fails. */
+async function withStorage<T>(db: string, mode: 'read' | 'write', work: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = await openStorage(db, { mode });
+  try {
+    return await work(storage);
+  } finally {
+    await storage.close();
+  }
 }
 
 /** Runs a parser, turning its error into a usage error (exit 2), prefixed with the flag when given. */

@@ -1,8 +1,8 @@
 import type { EventWriter } from './db/event-store.ts';
-import type { ClientKeys } from './http/client-key.ts';
-import type { DailyQuota } from './http/daily-quota.ts';
+import { StoreUnavailableError } from './db/store-errors.ts';
+import type { Quota, RateLimit } from './http/limits.ts';
 import type { OriginPolicy } from './http/origins.ts';
-import type { RateLimiter } from './http/rate-limit.ts';
+import { ThrottledLog } from './http/throttled-log.ts';
 import { LIMITS } from './limits.ts';
 import { parseBatch } from './validate.ts';
 
@@ -34,9 +34,10 @@ export interface CollectResponse {
 export interface CollectorParts {
   store: EventWriter;
   origins: OriginPolicy;
-  clientKeys: ClientKeys;
-  rateLimiter: RateLimiter;
-  quota: DailyQuota;
+  /** ClientKeys (one process) or SharedClientKeys (processes sharing a PostgreSQL database). */
+  clientKeys: { keyFor(ip: string): string | Promise<string> };
+  rateLimiter: RateLimit;
+  quota: Quota;
   /** Where a client reaching a daily limit is reported (once per client, limit and day). */
   log?: (message: string) => void;
   maxBodyBytes?: number;
@@ -52,9 +53,12 @@ const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
  */
 export class Collector {
   readonly #parts: Required<CollectorParts>;
+  /** Database outages: one line a minute, however many requests get 503. */
+  readonly #outages: ThrottledLog;
 
   constructor(parts: CollectorParts) {
     this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, log: () => {}, ...parts };
+    this.#outages = new ThrottledLog(this.#parts.log);
   }
 
   async handle(request: CollectRequest): Promise<CollectResponse> {
@@ -103,8 +107,16 @@ export class Collector {
         { allow: 'POST, OPTIONS' },
       );
     }
-    const clientKey = clientKeys.keyFor(request.clientIp);
-    const rate = rateLimiter.allow(clientKey);
+    // The shared limits live in the database: when it is down, say so (503) as the write would.
+    let clientKey: string;
+    let rate: Awaited<ReturnType<RateLimit['allow']>>;
+    try {
+      clientKey = await clientKeys.keyFor(request.clientIp);
+      rate = await rateLimiter.allow(clientKey);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      throw error;
+    }
     if (!rate.allowed) {
       return reply(
         429,
@@ -139,10 +151,16 @@ export class Collector {
     }
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
-    const quotaCheck = quota.take(
-      clientKey,
-      parsed.events.map((event) => event.id),
-    );
+    let quotaCheck: Awaited<ReturnType<Quota['take']>>;
+    try {
+      quotaCheck = await quota.take(
+        clientKey,
+        parsed.events.map((event) => event.id),
+      );
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      throw error;
+    }
     if (!quotaCheck.allowed) {
       if (quotaCheck.firstTime) {
         const client = `client ${clientKey.slice(0, 8)} (a daily hash, not its address)`;
@@ -155,11 +173,46 @@ export class Collector {
     try {
       result = await store.write(parsed.events);
     } catch (error) {
-      quotaCheck.settle(undefined);
+      await settleQuietly(quotaCheck.settle, undefined, this.#quotaLog);
+      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
       throw error;
     }
-    quotaCheck.settle(result.stored);
+    await settleQuietly(quotaCheck.settle, result.stored, this.#quotaLog);
     return reply(200, { ok: true, ...result });
+  }
+
+  /** A shared quota's bookkeeping failing (its database down) is worth one line a minute, not one per request. */
+  readonly #quotaLog = (message: string) => this.#outages.note('quota', message);
+
+  /**
+   * Nothing of the request was stored: 503 and a short Retry-After, so the client sends the batch again. The body
+   * does not repeat the database's error (it names internal hosts); the log does.
+   */
+  #unavailable(
+    reply: (status: number, body: object, extra?: Record<string, string>) => CollectResponse,
+    error: StoreUnavailableError,
+  ): CollectResponse {
+    this.#outages.note('unavailable', `cta-collect: answering 503: ${error.message}`);
+    return reply(
+      503,
+      { error: 'the database is unavailable: the events were not stored; send them again later' },
+      {
+        'retry-after': '1',
+      },
+    );
+  }
+}
+
+/** The quota's bookkeeping after a write must not turn a stored batch into an error: log its failure instead. */
+async function settleQuietly(
+  settle: (stored: number | undefined) => void | Promise<void>,
+  stored: number | undefined,
+  log: (message: string) => void,
+): Promise<void> {
+  try {
+    await settle(stored);
+  } catch (error) {
+    log(`cta-collect: could not update the daily quota: ${(error as Error).message}`);
   }
 }
 

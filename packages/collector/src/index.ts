@@ -1,8 +1,14 @@
 export { Collector, type CollectRequest, type CollectResponse } from './collector.ts';
 export { EventStore, type EventWriter, type StoreResult } from './db/event-store.ts';
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from './db/migrations.ts';
+export { POSTGRES_MIGRATIONS } from './db/migrations-postgres.ts';
 export { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
+export { isPostgresUrl } from './db/postgres-connect.ts';
+export { rebuildPostgresRollups, withoutRollupTrigger } from './db/postgres-rollups.ts';
+export { PostgresEventStore } from './db/postgres-store.ts';
 export { rebuildRollups, withoutRollupTriggers } from './db/rollups.ts';
+export { type Engine, openStorage, type SharedLimits, type Storage, type StorageOptions } from './db/storage.ts';
+export { StoreUnavailableError } from './db/store-errors.ts';
 export { ThreadedEventStore } from './db/threaded-event-store.ts';
 export { OriginPolicy } from './http/origins.ts';
 export { RateLimiter } from './http/rate-limit.ts';
@@ -11,6 +17,7 @@ export { LIMITS } from './limits.ts';
 export {
   attributeConversions,
   buildReport,
+  buildReportFrom,
   type CtaRow,
   formatReport,
   type PageRow,

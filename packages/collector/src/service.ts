@@ -1,16 +1,23 @@
 import { Collector } from './collector.ts';
-import { EventStore, type EventWriter } from './db/event-store.ts';
-import { openWritableDatabase, type Synchronous } from './db/open.ts';
+import type { EventWriter } from './db/event-store.ts';
+import type { Synchronous } from './db/open.ts';
 import { DAY_MS } from './db/retention.ts';
-import { ThreadedEventStore } from './db/threaded-event-store.ts';
+import { openStorage, type Storage } from './db/storage.ts';
 import { ClientKeys } from './http/client-key.ts';
 import { DailyQuota, DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
+import type { Quota, RateLimit } from './http/limits.ts';
 import { OriginPolicy } from './http/origins.ts';
 import { DEFAULT_MAX_CLIENTS, RateLimiter } from './http/rate-limit.ts';
 
 export interface CollectorOptions {
-  /** SQLite file; created with its folder if missing. */
+  /**
+   * A SQLite file (created with its folder if missing), or a PostgreSQL URL (`postgres://user:pass@host:5432/db`;
+   * add `?prepare=false` behind a pooler in transaction mode). Postgres lets several collector processes share one
+   * database, with the rate limit and daily quota shared between them.
+   */
   db: string;
+  /** PostgreSQL: connections in this process's pool (default 4). */
+  pool?: number;
   /** Origins of other sites whose pages may post events; `*` for any. */
   allowedOrigins?: readonly string[];
   /**
@@ -43,9 +50,10 @@ const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export interface CollectorService {
   collector: Collector;
-  rateLimiter: RateLimiter;
-  quota: DailyQuota;
+  rateLimiter: RateLimit;
+  quota: Quota;
   store: EventWriter;
+  storage: Storage;
   /** Commits queued events and closes the database (checkpointing the WAL). */
   close(): Promise<void>;
 }
@@ -54,25 +62,31 @@ export interface CollectorService {
 export async function createCollectorService(options: CollectorOptions): Promise<CollectorService> {
   const now = options.now ?? Date.now;
   const synchronous = options.synchronous ?? 'full';
-  let store: EventWriter;
-  let closeDatabase = () => {};
-  if (options.writerThread) {
-    store = await ThreadedEventStore.open(options.db, { synchronous });
-  } else {
-    const db = openWritableDatabase(options.db, { synchronous });
-    store = new EventStore(db, { now });
-    closeDatabase = () => db.close();
-  }
+  const storage = await openStorage(options.db, {
+    mode: 'write',
+    synchronous,
+    writerThread: options.writerThread ?? false,
+    now,
+    ...(options.pool ? { pool: options.pool } : {}),
+  });
+  const store = await storage.writer();
   const log = options.log ?? ((message: string) => console.error(message));
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
-  const rateLimiter = new RateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), maxClients, now });
-  const quota = new DailyQuota({ ...(options.dailyQuota ?? DEFAULT_DAILY_QUOTA), maxClients, now });
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
+  // Several processes on one PostgreSQL database share the limits through it; one SQLite process keeps them here.
+  const shared = await storage.sharedLimits({ rateLimit, dailyQuota }).catch(async (error: Error) => {
+    await storage.close();
+    throw error;
+  });
+  const rateLimiter = shared?.rateLimiter ?? new RateLimiter({ ...rateLimit, maxClients, now });
+  const quota = shared?.quota ?? new DailyQuota({ ...dailyQuota, maxClients, now });
   const origins = new OriginPolicy({
     allowedOrigins: options.allowedOrigins ?? [],
     publicOrigins: options.publicOrigins ?? [],
     log,
   });
-  const clientKeys = new ClientKeys({ now });
+  const clientKeys = shared?.clientKeys ?? new ClientKeys({ now });
   const collector = new Collector({
     store,
     origins,
@@ -104,9 +118,10 @@ export async function createCollectorService(options: CollectorOptions): Promise
     rateLimiter,
     quota,
     store,
+    storage,
     close() {
       clearInterval(retention);
-      closing ??= Promise.resolve(store.close()).then(closeDatabase);
+      closing ??= storage.close();
       return closing;
     },
   };

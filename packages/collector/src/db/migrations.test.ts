@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from './migrations.ts';
+import { POSTGRES_MIGRATIONS } from './migrations-postgres.ts';
 import { openReadOnlyDatabase, openWritableDatabase } from './open.ts';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'cta-migrations-')), 'events.sqlite');
 
 describe('migrations', () => {
+  it('say what each version is on PostgreSQL too (storage.test.ts checks the two schemas match)', () => {
+    expect(Object.keys(POSTGRES_MIGRATIONS).map(Number)).toEqual(MIGRATIONS.map((migration) => migration.version));
+  });
+
   it('are numbered 1, 2, 3… in order', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
   });

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { Quota } from './limits.ts';
 import { DEFAULT_MAX_CLIENTS } from './rate-limit.ts';
 
 export interface DailyQuotaOptions {
@@ -27,7 +28,7 @@ interface Usage {
 export interface QuotaGranted {
   allowed: true;
   /** Call once the write settled, with the events it stored (undefined if it failed): only those stay charged. */
-  settle: (stored: number | undefined) => void;
+  settle: (stored: number | undefined) => void | Promise<void>;
 }
 
 export interface QuotaRefused {
@@ -53,7 +54,7 @@ export type QuotaDecision = QuotaGranted | QuotaRefused;
  * Usage is kept in memory per daily client key (ClientKeys: no IP), in LRU caches, and starts afresh every UTC day
  * and when the collector restarts.
  */
-export class DailyQuota {
+export class DailyQuota implements Quota {
   readonly #eventsPerDay: number;
   readonly #newCtasPerDay: number;
   readonly #now: () => number;

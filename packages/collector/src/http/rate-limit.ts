@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { RateLimit } from './limits.ts';
 
 export interface RateLimitOptions {
   /** Requests a client may make in a burst. */
@@ -28,7 +29,7 @@ interface Bucket {
  * distinct addresses cannot grow memory without bound.
  * (lru-cache: O(1) eviction; a Map used as an LRU degrades to a scan over deleted slots per eviction.)
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   readonly #burst: number;
   readonly #perSecond: number;
   readonly #now: () => number;

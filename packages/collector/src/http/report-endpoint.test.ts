@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../report/index.ts';
-import { createReportHandler } from './report-endpoint.ts';
+import { createReportHandler, readSqliteReport } from './report-endpoint.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 const TOKEN = 'a-report-token-of-32-characters!';
@@ -94,7 +94,7 @@ describe('the report endpoint (real HTTP, real SQLite)', () => {
   });
 
   it('refuses a token short enough to guess', () => {
-    expect(() => createReportHandler({ db: 'x.sqlite', token: 'short' })).toThrow(
+    expect(() => createReportHandler({ read: readSqliteReport('x.sqlite'), token: 'short' })).toThrow(
       'the report token must be at least 16 characters long',
     );
   });

@@ -4,7 +4,7 @@ import type { CollectResponse } from '../collector.ts';
 import { type CollectorOptions, type CollectorService, createCollectorService } from '../service.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, limitConnections } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
-import { createReportHandler, REPORT_SUBPATH } from './report-endpoint.ts';
+import { createReportHandler, REPORT_SUBPATH, readSqliteReport } from './report-endpoint.ts';
 import { createStaticHandler, type StaticHandler } from './static-files.ts';
 import { ThrottledLog } from './throttled-log.ts';
 import { clientAddress, isTrustedPeer, nearestValue, parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -57,16 +57,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy,
   );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
-  const report = options.reportToken
-    ? createReportHandler({ db: options.db, token: options.reportToken, ...(options.now ? { now: options.now } : {}) })
-    : undefined;
   const service = await createCollectorService({ writerThread: true, ...options, log });
+  let report: ReturnType<typeof createReportHandler> | undefined;
+  try {
+    report = options.reportToken ? reportHandler(service, options.reportToken, options.now) : undefined;
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
   const throttled = new ThrottledLog(log);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const pathname = (request.url ?? '/').split('?')[0];
     if (report && pathname === `${path}${REPORT_SUBPATH}`) {
-      return send(response, report(request.method ?? 'GET', request.url ?? '/', request.headers.authorization));
+      return send(response, await report(request.method ?? 'GET', request.url ?? '/', request.headers.authorization));
     }
     if (pathname !== path) {
       if (serveStatic) return serveStatic(request, response);
@@ -135,7 +139,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const sweep = setInterval(() => service.rateLimiter.sweep(), 60_000).unref();
+  // A shared limiter sweeps in the database; a failed sweep (database down) is simply tried again next minute.
+  const sweep = setInterval(() => {
+    Promise.resolve()
+      .then(() => service.rateLimiter.sweep())
+      .catch(() => {});
+  }, 60_000).unref();
 
   return {
     server,
@@ -186,6 +195,13 @@ function requestOrigin(request: IncomingMessage, trust: TrustProxy): string | un
   } catch {
     return undefined;
   }
+}
+
+/** SQLite: a read-only connection per request; PostgreSQL: the collector's own pool (the same report queries). */
+function reportHandler(service: CollectorService, token: string, now: (() => number) | undefined) {
+  const { storage } = service;
+  const read = storage.engine === 'postgres' ? storage.report.bind(storage) : readSqliteReport(storage.name);
+  return createReportHandler({ read, token, ...(now ? { now } : {}) });
 }
 
 function isClientAbort(request: IncomingMessage, error: unknown): boolean {

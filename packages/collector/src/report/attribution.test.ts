@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attributeConversions } from './attribution.ts';
-import { buildReport } from './query.ts';
-import { click, collector, conversion, impression, MINUTE, T0 } from './test-support.ts';
+import { click, collector, conversion, crossCheckOnPostgres, impression, MINUTE, T0 } from './test-support.ts';
+
+crossCheckOnPostgres();
 
 const DAY = Math.floor(T0 / 86_400_000);
 const credited = (db: Parameters<typeof attributeConversions>[0], options = {}) =>
@@ -52,19 +53,19 @@ describe('attributeConversions', () => {
   });
 
   it('keeps a conversion without a visit id or without any click as unattributed, never drops it', async () => {
-    const { db, at } = collector();
+    const { db, at, report: build } = collector();
     await at(T0, click('pv1', 0, 'hero', { g: 'signup' })); // no visit id: cannot be linked to anything
     await at(T0 + MINUTE, conversion('pv2', 0, 'signup'), conversion('pv3', 0, 'signup', { vi: 'lonely' }));
     expect(credited(db)).toEqual([
       { goal: 'signup', cta: null, pageView: null },
       { goal: 'signup', cta: null, pageView: null },
     ]);
-    const report = buildReport(db);
+    const report = await build();
     expect(report.totals).toMatchObject({ conversions: 2, attributedConversions: 0, unattributedConversions: 2 });
   });
 
   it('ignores the attribution a client claims: a forged CTA or page view changes nothing', async () => {
-    const { db, at } = collector();
+    const { db, at, report: build } = collector();
     await at(
       T0,
       impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }),
@@ -73,13 +74,13 @@ describe('attributeConversions', () => {
     await at(T0, impression('pvX', 0, 'victim', { vi: 'other', g: 'signup' }));
     await at(T0 + MINUTE, conversion('pv2', 0, 'signup', { vi: 'v1', ac: 'victim', apv: 'pvX' }));
     expect(credited(db)).toEqual([{ goal: 'signup', cta: 'hero', pageView: 'pv1' }]);
-    const rows = buildReport(db).rows;
+    const rows = (await build()).rows;
     expect(rows.find((row) => row.cta === 'victim')).toMatchObject({ conversions: 0 });
     expect(rows.find((row) => row.cta === 'hero')).toMatchObject({ conversions: 1 });
   });
 
   it('a replayed request changes nothing: idempotent on (page view, sequence)', async () => {
-    const { db, at } = collector();
+    const { at, report: build } = collector();
     const events = [
       impression('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }),
       click('pv1', 1, 'hero', { vi: 'v1', g: 'signup' }),
@@ -87,9 +88,9 @@ describe('attributeConversions', () => {
     await at(T0, ...events);
     const converted = conversion('pv2', 0, 'signup', { vi: 'v1', val: 10, cur: 'EUR' });
     expect(await at(T0 + MINUTE, converted)).toEqual({ stored: 1, duplicates: 0 });
-    const once = buildReport(db, new Date(T0));
+    const once = await build(new Date(T0));
     expect(await at(T0 + 2 * MINUTE, ...events, converted)).toEqual({ stored: 0, duplicates: 3 });
-    expect(buildReport(db, new Date(T0))).toEqual(once);
+    expect(await build(new Date(T0))).toEqual(once);
     expect(once.rows[0]).toMatchObject({ cta: 'hero', impressions: 1, clicks: 1, conversions: 1, value: { EUR: 10 } });
   });
 });

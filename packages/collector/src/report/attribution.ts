@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { DAY_MS } from './period.ts';
+import { rows as query, runSync, type Steps } from './steps.ts';
 
 export const ATTRIBUTION_MODELS = ['last-click', 'first-click'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
@@ -45,7 +46,7 @@ interface CandidateRow {
   page_view: string | null;
   click_at: number | null;
   click_seq: number | null;
-  same_goal: number | null;
+  same_goal: number | boolean | null;
 }
 
 /**
@@ -63,10 +64,18 @@ export function attributeConversions(
   toDay: number,
   options: AttributionOptions = {},
 ): Attributed[] {
+  return runSync(db, attributionSteps(fromDay, toDay, options));
+}
+
+/** attributeConversions' query and logic, for either engine (see steps.ts). */
+export function* attributionSteps(
+  fromDay: number,
+  toDay: number,
+  options: AttributionOptions = {},
+): Steps<Attributed[]> {
   const { model, windowMinutes, anyGoal } = { ...DEFAULT_ATTRIBUTION, ...options };
-  const rows = db
-    .prepare(
-      `SELECT c.page_view AS conversion_page_view, c.seq AS conversion_seq, c.goal, c.received_at AS at, c.value,
+  const rows = yield* query<CandidateRow>(
+    `SELECT c.page_view AS conversion_page_view, c.seq AS conversion_seq, c.goal, c.received_at AS at, c.value,
               c.currency, k.cta, k.page, k.page_view, k.received_at AS click_at, k.seq AS click_seq,
               k.goal = c.goal AS same_goal
        FROM events c LEFT JOIN events k
@@ -74,8 +83,10 @@ export function attributeConversions(
         AND k.received_at >= c.received_at - ? AND k.received_at <= c.received_at
         AND (k.received_at < c.received_at OR k.page_view <> c.page_view OR k.seq < c.seq)
        WHERE c.type = 'conversion' AND c.received_at >= ? AND c.received_at < ?`,
-    )
-    .all(windowMinutes * 60_000, fromDay * DAY_MS, toDay * DAY_MS) as unknown as CandidateRow[];
+    windowMinutes * 60_000,
+    fromDay * DAY_MS,
+    toDay * DAY_MS,
+  );
   // The later click wins for last-click, the earlier for first-click; within one millisecond, the sequence number.
   const sign = model === 'last-click' ? 1 : -1;
   const better = (a: CandidateRow, b: CandidateRow) =>

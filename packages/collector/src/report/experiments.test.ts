@@ -2,11 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEvent } from '../validate.ts';
 import { power, sampleSizePerGroup } from './experiment-stats.ts';
-import { buildReport, type ExperimentRow, formatReport, type Report } from './index.ts';
-import { collector, MINUTE, T0 } from './test-support.ts';
+import { type ExperimentRow, formatReport, type Report } from './index.ts';
+import { collector, crossCheckOnPostgres, MINUTE, T0 } from './test-support.ts';
+
+// Every report here is also built on a real PostgreSQL server (where one is installed) and expected equal.
+crossCheckOnPostgres();
 
 /**
- * Generated visits stored through the collector's real SQLite writer (rollup triggers and all), then reported.
+ * Generated visits stored through the collector's real SQLite writer (rollup triggers and all), then reported; the
+ * same writes on PostgreSQL give the same report (crossCheckOnPostgres).
  * Each visit sees one arm's CTA; some click it; some of those reach the goal on another page a minute later.
  */
 interface ArmPlan {
@@ -37,11 +41,11 @@ function visitsOf({ experiment, arm, visits, clicks, conversions, cta = 'hero' }
 }
 
 async function reportOf(plans: ArmPlan[], extra: ValidEvent[] = []): Promise<Report> {
-  const { db, at } = collector();
+  const { at, report } = collector();
   const events = plans.flatMap(visitsOf);
   await at(T0, ...events.filter((entry) => entry.at === T0).map((entry) => entry.event), ...extra);
   await at(T0 + MINUTE, ...events.filter((entry) => entry.at === T0 + MINUTE).map((entry) => entry.event));
-  return buildReport(db, new Date(T0 + 60 * MINUTE));
+  return report(new Date(T0 + 60 * MINUTE));
 }
 
 const byName = (report: Report, name: string): ExperimentRow => {
@@ -50,7 +54,7 @@ const byName = (report: Report, name: string): ExperimentRow => {
   return found;
 };
 
-describe('experiment report (real SQLite, generated events)', () => {
+describe('experiment report (real SQLite and PostgreSQL, generated events)', () => {
   let report: Report;
   beforeAll(async () => {
     report = await reportOf(
@@ -72,7 +76,8 @@ describe('experiment report (real SQLite, generated events)', () => {
       // A CTA outside any experiment: not in the experiment report.
       [{ t: 'impression', id: 'plain', p: '/', pv: 'plainpv', s: 0, vi: 'plainvi' }],
     );
-  });
+    // 9,000 visits stored twice (SQLite, then PostgreSQL) on a shared machine.
+  }, 120_000);
 
   it('lists every experiment, most visits first, with per-arm counts from the events', () => {
     expect(report.experiments.map((experiment) => experiment.experiment)).toEqual([

@@ -1,8 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Attributed } from './attribution.ts';
 import { ALPHA, detectableRate, holm, POWER, sampleSizePerGroup } from './experiment-stats.ts';
 import { type ArmClick, type ArmCounts, queryExperiments } from './experiments-query.ts';
 import type { DayRange } from './period.ts';
+import type { Steps } from './steps.ts';
 import { wilsonInterval } from './wilson.ts';
 import { twoProportionZTest } from './z-test.ts';
 
@@ -93,13 +93,12 @@ const VERB: Record<ExperimentMetric, string> = {
  * CTAs were seen in the period, its arms compared with the control on CTR and on both conversion rates
  * (experiment-stats.ts says how). `credited` are the period's conversions with the click each is credited to.
  */
-export function experimentRows(
-  db: DatabaseSync,
+export function* experimentRows(
   range: DayRange,
   windowMinutes: number,
   credited: readonly Attributed[],
-): ExperimentRow[] {
-  const data = queryExperiments(db, range, windowMinutes * 60_000);
+): Steps<ExperimentRow[]> {
+  const data = yield* queryExperiments(range, windowMinutes * 60_000);
   const clickOf = new Map<string, ArmClick>();
   for (const click of data.clicks) clickOf.set(`${click.pageView}\u0000${click.cta}`, click);
   // Conversions and converted visits per (experiment, arm).

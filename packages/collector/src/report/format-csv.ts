@@ -163,3 +163,6 @@ function text(value: string): string {
 function number(value: number | null): string {
   return value === null ? '' : value.toFixed(6);
 }
+
+/** One CSV cell, defused and quoted as the report's are (used by cta-collect export too). */
+export { text as csvCell };

@@ -56,6 +56,7 @@ export { DEFAULT_ROW_LIMIT } from './format-common.ts';
 export { BUCKETS, type Bucket, parseDay } from './period.ts';
 export {
   buildReport,
+  buildReportFrom,
   type Comparison,
   type CtaRow,
   compare,

@@ -3,11 +3,12 @@ import {
   type Attributed,
   type AttributionModel,
   type AttributionOptions,
-  attributeConversions,
+  attributionSteps,
   DEFAULT_ATTRIBUTION,
 } from './attribution.ts';
 import { type ExperimentRow, experimentRows } from './experiments.ts';
 import { type Bucket, bucketStart, DAY_MS, type DayRange, dayLabel } from './period.ts';
+import { type QueryRunner, rows as query, runAsync, runSync, type Steps } from './steps.ts';
 import { wilsonInterval } from './wilson.ts';
 import { twoProportionZTest } from './z-test.ts';
 
@@ -173,6 +174,15 @@ const LAST_DAY = 100_000_000;
  * credited to stored clicks (attribution.ts), whatever the client claims.
  */
 export function buildReport(db: DatabaseSync, now = new Date(), options: ReportOptions = {}): Report {
+  return runSync(db, reportSteps(now, options));
+}
+
+/** buildReport on any engine: the PostgreSQL store is a QueryRunner (the same queries, see steps.ts). */
+export function buildReportFrom(runner: QueryRunner, now = new Date(), options: ReportOptions = {}): Promise<Report> {
+  return runAsync(runner, reportSteps(now, options));
+}
+
+function* reportSteps(now: Date, options: ReportOptions): Steps<Report> {
   const attribution = { ...DEFAULT_ATTRIBUTION, ...pick(options) };
   const sort = options.sort ?? 'impressions';
   const range: DayRange = { from: options.since ?? FIRST_DAY, to: options.until ?? LAST_DAY };
@@ -182,16 +192,16 @@ export function buildReport(db: DatabaseSync, now = new Date(), options: ReportO
       ? null
       : { from: options.since - (Math.min(range.to, today + 1) - options.since), to: options.since };
 
-  const current = ctaRows(db, range, attribution);
-  const before = previous && previous.to > previous.from ? ctaRows(db, previous, attribution) : null;
+  const current = yield* ctaRows(range, attribution);
+  const before = previous && previous.to > previous.from ? yield* ctaRows(previous, attribution) : null;
   if (before) {
     for (const row of current.rows) {
       if (row.kind === 'cta') row.change = change(before.byCta.get(row.cta), row);
     }
   }
   const rows = order(current.rows, sort);
-  const pages = pageRows(db, range);
-  const totals = eventTotals(db, range);
+  const pages = yield* pageRows(range);
+  const totals = yield* eventTotals(range);
   const visits = pages.reduce((sum, page) => sum + page.visits, 0);
   const bounces = pages.reduce((sum, page) => sum + page.bounces, 0);
   return {
@@ -212,8 +222,8 @@ export function buildReport(db: DatabaseSync, now = new Date(), options: ReportO
     },
     rows,
     pages,
-    series: options.by ? series(db, range, options.by, rows, current.conversionDays) : null,
-    experiments: experimentRows(db, range, attribution.windowMinutes, current.credited),
+    series: options.by ? yield* series(range, options.by, rows, current.conversionDays) : null,
+    experiments: yield* experimentRows(range, attribution.windowMinutes, current.credited),
   };
 }
 
@@ -233,14 +243,14 @@ interface CtaRows {
   credited: Attributed[];
 }
 
-function ctaRows(db: DatabaseSync, range: DayRange, attribution: AttributionOptions): CtaRows {
-  const counts = db
-    .prepare(
-      `SELECT cta, page, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(click_events) AS click_events
-       FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, page`,
-    )
-    .all(range.from, range.to) as unknown as Counts[];
-  const conversions = attributeConversions(db, range.from, range.to, attribution);
+function* ctaRows(range: DayRange, attribution: AttributionOptions): Steps<CtaRows> {
+  const counts = yield* query<Counts>(
+    `SELECT cta, page, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(click_events) AS click_events
+     FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, page`,
+    range.from,
+    range.to,
+  );
+  const conversions = yield* attributionSteps(range.from, range.to, attribution);
 
   // Credited conversions per CTA and per (CTA, page); converted page views counted once.
   const credit = new Map<string, { conversions: number; pageViews: Set<string>; value: Record<string, number> }>();
@@ -399,13 +409,13 @@ function order(rows: CtaRow[], sort: SortKey): CtaRow[] {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
-  const rows = db
-    .prepare(
-      `SELECT page, SUM(visits) AS visits, SUM(bounces) AS bounces
-       FROM landing_daily WHERE day >= ? AND day < ? GROUP BY page`,
-    )
-    .all(range.from, range.to) as unknown as { page: string; visits: number; bounces: number }[];
+function* pageRows(range: DayRange): Steps<PageRow[]> {
+  const rows = yield* query<{ page: string; visits: number; bounces: number }>(
+    `SELECT page, SUM(visits) AS visits, SUM(bounces) AS bounces
+     FROM landing_daily WHERE day >= ? AND day < ? GROUP BY page`,
+    range.from,
+    range.to,
+  );
   return rows
     .filter(({ visits }) => visits > 0)
     .map(({ page, visits, bounces }) => {
@@ -422,44 +432,41 @@ function pageRows(db: DatabaseSync, range: DayRange): PageRow[] {
     .sort((a, b) => b.visits - a.visits || compareText(a.page, b.page));
 }
 
-function eventTotals(db: DatabaseSync, range: DayRange) {
+function* eventTotals(range: DayRange): Steps<EventTotals> {
   // Lost events: sequence numbers start at 0 in every page view, so a missing number below the highest one received
   // is a lost event (events lost after the last one received cannot be seen). Kept per day by the rollup, each page
   // view's claim capped at MAX_GAP_PER_PAGE_VIEW.
-  return db
-    .prepare(
-      `SELECT COALESCE(SUM(events), 0) AS events, COALESCE(SUM(page_views), 0) AS pageViews,
-              COALESCE(SUM(click_events), 0) AS clicks, COALESCE(SUM(impression_events), 0) AS impressions,
-              COALESCE(SUM(custom_events), 0) AS customEvents, COALESCE(SUM(conversion_events), 0) AS conversions,
-              COALESCE(SUM(page_views_with_gaps), 0) AS pageViewsWithGaps,
-              COALESCE(SUM(sequence_gaps), 0) AS sequenceGaps
-       FROM daily_totals WHERE day >= ? AND day < ?`,
-    )
-    .get(range.from, range.to) as {
-    events: number;
-    pageViews: number;
-    clicks: number;
-    impressions: number;
-    customEvents: number;
-    conversions: number;
-    pageViewsWithGaps: number;
-    sequenceGaps: number;
-  };
+  const [totals] = yield* query<EventTotals>(
+    `SELECT COALESCE(SUM(events), 0) AS events, COALESCE(SUM(page_views), 0) AS "pageViews",
+            COALESCE(SUM(click_events), 0) AS clicks, COALESCE(SUM(impression_events), 0) AS impressions,
+            COALESCE(SUM(custom_events), 0) AS "customEvents", COALESCE(SUM(conversion_events), 0) AS conversions,
+            COALESCE(SUM(page_views_with_gaps), 0) AS "pageViewsWithGaps",
+            COALESCE(SUM(sequence_gaps), 0) AS "sequenceGaps"
+     FROM daily_totals WHERE day >= ? AND day < ?`,
+    range.from,
+    range.to,
+  );
+  return { ...totals! };
 }
 
-function series(
-  db: DatabaseSync,
-  range: DayRange,
-  by: Bucket,
-  rows: CtaRow[],
-  conversionDays: Map<string, number[]>,
-): Series {
-  const daily = db
-    .prepare(
-      `SELECT cta, day, SUM(impressions) AS impressions, SUM(clicks) AS clicks
-       FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, day`,
-    )
-    .all(range.from, range.to) as unknown as { cta: string; day: number; impressions: number; clicks: number }[];
+interface EventTotals {
+  events: number;
+  pageViews: number;
+  clicks: number;
+  impressions: number;
+  customEvents: number;
+  conversions: number;
+  pageViewsWithGaps: number;
+  sequenceGaps: number;
+}
+
+function* series(range: DayRange, by: Bucket, rows: CtaRow[], conversionDays: Map<string, number[]>): Steps<Series> {
+  const daily = yield* query<{ cta: string; day: number; impressions: number; clicks: number }>(
+    `SELECT cta, day, SUM(impressions) AS impressions, SUM(clicks) AS clicks
+     FROM cta_daily WHERE day >= ? AND day < ? GROUP BY cta, day`,
+    range.from,
+    range.to,
+  );
   const starts = new Set<number>();
   for (const { day } of daily) starts.add(bucketStart(day, by));
   for (const days of conversionDays.values()) for (const day of days) starts.add(bucketStart(day, by));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidEvent } from '../validate.ts';
 import { formatReport } from './index.ts';
-import { buildReport } from './query.ts';
-import { click, collector, conversion, impression, MINUTE, T0 } from './test-support.ts';
+import { click, collector, conversion, crossCheckOnPostgres, impression, MINUTE, T0 } from './test-support.ts';
+
+crossCheckOnPostgres();
 
 const DAY_MS = 86_400_000;
 const DAY = T0 / DAY_MS; // 2026-11-26
@@ -17,7 +18,7 @@ function views(prefix: string, cta: string, trials: number, clicked: number): Va
 
 describe('bounce rate per landing page', () => {
   it('a visit that viewed one page, clicked nothing, converted nothing and was never engaged is a bounce', async () => {
-    const { db, at } = collector();
+    const { at, report: build } = collector();
     await at(T0, impression('a1', 0, 'hero', { vi: 'A' })); // bounce
     await at(T0, impression('b1', 0, 'hero', { vi: 'B' }), click('b1', 1, 'hero', { vi: 'B' })); // clicked
     await at(T0, impression('c1', 0, 'hero', { vi: 'C' }));
@@ -30,7 +31,7 @@ describe('bounce rate per landing page', () => {
       { t: 'engaged', id: '10s', pv: 'e1', s: 1, ...stay },
     );
     await at(T0, { ...impression('f1', 0, 'hero', { vi: 'F' }), p: '/stay/' }); // left before 10 s: a bounce
-    const report = buildReport(db, new Date(T0));
+    const report = await build(new Date(T0));
     expect(
       report.pages.map(({ page, visits, bounces, bounceRate }) => ({ page, visits, bounces, bounceRate })),
     ).toEqual([
@@ -49,14 +50,14 @@ describe('bounce rate per landing page', () => {
 
 describe('--since/--until, --by and the change against the previous period', () => {
   async function twoWeeks() {
-    const { db, at } = collector();
+    const { at, report: build } = collector();
     // Previous week (Nov 12–18): hero 10 of 100, footer 10 of 100. This week (Nov 19–25): hero 30 of 100 (beyond
     // noise), footer 12 of 100 (noise). Nov 26 is outside --until.
     await at(T0 - 14 * DAY_MS, ...views('ph', 'hero', 100, 10), ...views('pf', 'footer', 100, 10));
     await at(T0 - 7 * DAY_MS, ...views('h', 'hero', 50, 20), ...views('f', 'footer', 100, 12));
     await at(T0 - 2 * DAY_MS, ...views('hh', 'hero', 50, 10));
     await at(T0, ...views('late', 'hero', 500, 0));
-    return buildReport(db, new Date(T0 + 12 * 3_600_000), { since: DAY - 7, until: DAY, by: 'day' });
+    return await build(new Date(T0 + 12 * 3_600_000), { since: DAY - 7, until: DAY, by: 'day' });
   }
 
   it('counts only the days asked for and compares each CTA with the period just before', async () => {
@@ -85,11 +86,11 @@ describe('--since/--until, --by and the change against the previous period', () 
     const hero = report.series!.ctas.find((cta) => cta.cta === 'hero')!;
     expect(hero).toEqual({ cta: 'hero', impressions: [50, 50], clicks: [20, 10], conversions: [0, 0] });
 
-    const { db, at } = collector();
+    const { at, report: build } = collector();
     await at(T0 - 7 * DAY_MS, ...views('a', 'hero', 4, 1)); // Thursday Nov 19
     await at(T0 - 4 * DAY_MS, ...views('b', 'hero', 4, 2)); // Sunday Nov 22: same ISO week
     await at(T0 - 3 * DAY_MS, ...views('c', 'hero', 4, 3)); // Monday Nov 23
-    const weekly = buildReport(db, new Date(T0), { by: 'week' });
+    const weekly = await build(new Date(T0), { by: 'week' });
     expect(weekly.series).toEqual({
       by: 'week',
       buckets: ['2026-11-16', '2026-11-23'],
@@ -98,11 +99,11 @@ describe('--since/--until, --by and the change against the previous period', () 
   });
 
   it('html: a sparkline per CTA and the funnel, each with a text alternative and a table', async () => {
-    const { db, at } = collector();
+    const { at, report: build } = collector();
     await at(T0 - DAY_MS, ...views('a', 'hero', 10, 4).map((event) => ({ ...event, vi: `v${event.pv}`, g: 'signup' })));
     await at(T0, ...views('b', 'hero', 10, 2).map((event) => ({ ...event, vi: `v${event.pv}`, g: 'signup' })));
     await at(T0 + MINUTE, conversion('b0-2', 0, 'signup', { vi: 'vb0' }));
-    const html = formatReport(buildReport(db, new Date(T0), { by: 'day' }), 'html');
+    const html = formatReport(await build(new Date(T0), { by: 'day' }), 'html');
     expect(html).toContain('aria-label="Funnel: 20 impressions, then 6 clicks, then 1 conversions"');
     expect(html).toMatch(
       /<tr><td>conversions \(attributed\)<\/td><td class="n">1<\/td><td class="n">16\.7%<\/td><\/tr>/,

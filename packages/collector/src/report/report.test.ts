@@ -1,16 +1,36 @@
 import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
+import { openStorage } from '../db/storage.ts';
 import type { ValidEvent } from '../validate.ts';
 import { buildReport, formatReport, MAX_GAP_PER_PAGE_VIEW, type Report, type SortKey } from './index.ts';
 
+// Every scenario built with reportOf also runs on a real PostgreSQL server where one is installed (a throwaway
+// cluster): the same events must give the same report from the same query definitions.
+let cluster: PostgresCluster | undefined;
+beforeAll(async () => {
+  if (!postgresUnavailable()) cluster = await startPostgres();
+}, 60_000);
+afterAll(() => cluster?.destroy(), 60_000);
+// Each scenario also creates a database and writes to it on a shared 2-core machine: 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
+
 async function reportOf(events: ValidEvent[]): Promise<Report> {
+  const now = new Date('2026-11-26T12:00:00Z');
   const db = new DatabaseSync(':memory:');
   migrate(db);
   await new EventStore(db).write(events);
-  return buildReport(db, new Date('2026-11-26T12:00:00Z'));
+  const report = buildReport(db, now);
+  if (cluster) {
+    const storage = await openStorage(await cluster.createDatabase(), { mode: 'write' });
+    await (await storage.writer()).write(events);
+    expect({ ...(await storage.report(now)), generatedAt: '' }, 'PostgreSQL').toEqual({ ...report, generatedAt: '' });
+    await storage.close();
+  }
+  return report;
 }
 
 const impression = (pv: string, s: number, id = 'signup', p = '/', v?: string): ValidEvent => ({

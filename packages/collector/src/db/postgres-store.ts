@@ -1,0 +1,171 @@
+import type { Sql } from 'postgres';
+import type { ValidEvent } from '../validate.ts';
+import type { EventWriter, StoreResult } from './event-store.ts';
+import { StoreUnavailableError } from './store-errors.ts';
+
+/**
+ * The key of the transaction-level advisory lock every writer takes before inserting: the rollup trigger reads the
+ * page view's and visit's earlier events, which a concurrent writer's uncommitted rows would hide, so writers take
+ * turns (as SQLite's single writer does). Group commit keeps each turn full. Any constant unlikely to clash.
+ */
+export const WRITE_LOCK = 0x63746131; // "cta1"
+
+// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. The rollup
+// trigger (BEFORE ROW, migrations-postgres.ts) sees the rows in array order, each after the ones before it.
+const INSERT = `INSERT INTO events
+  (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
+   visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
+  SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, $11::bigint,
+         visit, experiment, arm, value, currency, claimed_cta, claimed_page_view
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+              $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
+              $17::text[], $18::text[])
+    AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
+              visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
+  ON CONFLICT (page_view, seq) DO NOTHING
+  RETURNING page_view, seq`;
+
+interface Pending {
+  events: ValidEvent[];
+  resolve: (result: StoreResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * EventStore's guarantees on PostgreSQL: group commit (requests that arrive while a transaction is in flight join
+ * the next one), one INSERT ... SELECT FROM unnest(...) per transaction (one round trip whatever the batch size,
+ * one prepared statement), ON CONFLICT DO NOTHING on (page view, sequence), and each request's promise settles only
+ * after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
+ * StoreUnavailableError, which the collector answers with 503: nothing unstored is ever acknowledged, and the client
+ * reconnects on the next batch by itself.
+ */
+export class PostgresEventStore implements EventWriter {
+  readonly #sql: Sql;
+  readonly #now: () => number;
+  #queue: Pending[] = [];
+  #inFlight: Promise<void> | undefined;
+  #closed = false;
+
+  constructor(sql: Sql, { now = Date.now }: { now?: () => number } = {}) {
+    this.#sql = sql;
+    this.#now = now;
+  }
+
+  write(events: ValidEvent[]): Promise<StoreResult> {
+    if (this.#closed) return Promise.reject(new Error('the event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ events, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    if (this.#inFlight || this.#queue.length === 0) return;
+    // Let the requests that are already parsed join this transaction.
+    this.#inFlight = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#flush())
+      .finally(() => {
+        this.#inFlight = undefined;
+        this.#pump();
+      });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#queue;
+    this.#queue = [];
+    const columns = toColumns(batch.flatMap((pending) => pending.events));
+    let inserted: { page_view: string; seq: number }[];
+    try {
+      inserted = await this.#sql.begin(async (tx) => {
+        await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+        const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
+        return tx.unsafe(INSERT, parameters as never[], { prepare: true });
+      });
+    } catch (error) {
+      const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
+        cause: error,
+      });
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    // Each new key is credited to the first request of the batch that carried it; the others were duplicates.
+    const fresh = new Set(inserted.map((row) => `${row.page_view}\u0000${row.seq}`));
+    for (const { events, resolve } of batch) {
+      let stored = 0;
+      for (const event of events) if (fresh.delete(`${event.pv}\u0000${event.s}`)) stored++;
+      resolve({ stored, duplicates: events.length - stored });
+    }
+  }
+
+  async prune(beforeMs: number): Promise<number> {
+    return prunePostgres(this.#sql, beforeMs);
+  }
+
+  /** Commits what is queued, then refuses further writes (the pool is the caller's to end). */
+  async close(): Promise<void> {
+    this.#closed = true;
+    while (this.#inFlight || this.#queue.length) {
+      this.#pump();
+      await this.#inFlight;
+    }
+  }
+}
+
+/** The batch as one array per column, in INSERT's parameter order (received_at, $11, comes from the store). */
+function toColumns(events: ValidEvent[]): unknown[][] {
+  const column = <T>(pick: (event: ValidEvent) => T) => events.map(pick);
+  return [
+    column((event) => event.pv),
+    column((event) => event.s),
+    column((event) => event.t),
+    column((event) => event.id),
+    column((event) => event.p),
+    column((event) => event.v ?? null),
+    column((event) => event.g ?? null),
+    column((event) => event.d ?? null),
+    column((event) => event.o ?? null),
+    column((event) => (event.props ? JSON.stringify(event.props) : null)),
+    column((event) => event.vi ?? null),
+    column((event) => event.x ?? null),
+    column((event) => event.a ?? null),
+    column((event) => event.val ?? null),
+    column((event) => event.cur ?? null),
+    column((event) => event.ac ?? null),
+    column((event) => event.apv ?? null),
+  ];
+}
+
+const CHUNK_ROWS = 10_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Retention on PostgreSQL, as pruneChunks does it on SQLite: key ranges of at most CHUNK_ROWS events per statement
+ * (each its own transaction, so writers are never held up long), then the rollups' days before the cut-off.
+ */
+export async function prunePostgres(sql: Sql, beforeMs: number): Promise<number> {
+  let deleted = 0;
+  let from = '';
+  for (;;) {
+    const [boundary] = await sql<{ page_view: string }[]>`
+      SELECT page_view FROM events WHERE page_view > ${from} ORDER BY page_view LIMIT 1 OFFSET ${CHUNK_ROWS}`;
+    if (!boundary) {
+      const result = await sql`DELETE FROM events WHERE page_view >= ${from} AND received_at < ${beforeMs}`;
+      deleted += result.count;
+      break;
+    }
+    const result = await sql`DELETE FROM events
+      WHERE page_view >= ${from} AND page_view < ${boundary.page_view} AND received_at < ${beforeMs}`;
+    deleted += result.count;
+    from = boundary.page_view;
+  }
+  const day = Math.floor(beforeMs / DAY_MS);
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+    await tx`DELETE FROM cta_daily WHERE day < ${day}`;
+    await tx`DELETE FROM visits WHERE last_at < ${beforeMs}`;
+    for (const table of ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily']) {
+      await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
+    }
+  });
+  return deleted;
+}
