@@ -50,6 +50,12 @@ describe('page kinds from the URL', () => {
     expect(kindOf(route)).toBe(kind);
   });
 
+  it('knows locale homes by a real language tag, not any short first segment', () => {
+    for (const route of ['/fr/', '/pt-br/', '/zh-hans/', '/es-419/']) expect(kindOf(route), route).toBe('page');
+    // "/no-cta/" is not Norwegian with a region "cta": it is a content page like any other.
+    expect(kindOf('/no-cta/')).toBe('content');
+  });
+
   it('tells a numbered page of a list from a page whose slug is a number, by the site routes', () => {
     expect(kindOf('/blog/2/', html(article), ['/blog/', '/blog/2/', '/blog/3/'])).toBe('paginated-list');
     expect(kindOf('/offers/7/', html(article), ['/offers/7/'])).toBe('content');

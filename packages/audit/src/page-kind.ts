@@ -189,17 +189,19 @@ function isSearchForm(form: Element): boolean {
   return fields === 0;
 }
 
-const siteRoots = new WeakMap<ReadonlySet<string>, string | undefined>();
+/** Per routes set, with its size: a run that learns its routes page by page grows the same set. */
+const siteRoots = new WeakMap<ReadonlySet<string>, { size: number; root: string | undefined }>();
 
 /**
  * The one top-level folder every route of a site lives under (`/shop/` for a site built with base `/shop`), when
- * the site has more than one page and that folder is a page of it.
+ * the site has at least three pages and that folder is one of them.
  */
 function siteRootOf(routes: ReadonlySet<string>): string | undefined {
-  if (siteRoots.has(routes)) return siteRoots.get(routes);
+  const cached = siteRoots.get(routes);
+  if (cached && cached.size === routes.size) return cached.root;
   let root: string | undefined;
-  if (routes.size < 2) {
-    siteRoots.set(routes, undefined);
+  if (routes.size < 3) {
+    siteRoots.set(routes, { size: routes.size, root: undefined });
     return undefined;
   }
   for (const route of routes) {
@@ -211,7 +213,7 @@ function siteRootOf(routes: ReadonlySet<string>): string | undefined {
     root = first;
   }
   if (root !== undefined && !routes.has(root)) root = undefined;
-  siteRoots.set(routes, root);
+  siteRoots.set(routes, { size: routes.size, root });
   return root;
 }
 
@@ -294,7 +296,9 @@ function countWords(text: string): number {
 }
 
 const HEADING = /^h[2-4]$/;
-const HOME = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/?(?:index\.html)?$/i;
+/** The site's home, or a locale's (`/fr/`, `/pt-br/`, `/zh-hans/`), but not `/no-cta/`: a region is 2 letters or 3
+ * digits, a script 4 letters. */
+const HOME = /^(?:\/[a-z]{2}(?:-(?:[a-z]{2}|[a-z]{4}|\d{3}))?)?\/?(?:index\.html)?$/i;
 
 function isHome(path: string): boolean {
   return HOME.test(path);
