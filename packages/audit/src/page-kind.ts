@@ -1,3 +1,4 @@
+import { CHOOSE, CTA_EXPERIMENT } from '@astro-cta/contract';
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { attr, collapse, visibleText } from './dom.ts';
@@ -148,7 +149,7 @@ const SELLING_PATH =
 const PRICE =
   /[$€£¥₹]\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥₹]|USD|EUR|GBP)(?![\p{L}])|\/\s?(?:mo|month|year|yr)\b|per (?:month|year|user|seat)\b/iu;
 /** Offers and experiments of the kit (data-cta-choose, data-cta-experiment): the page sells by definition. */
-const OFFER_ATTRIBUTES = ['data-cta-choose', 'data-cta-experiment'];
+const OFFER_ATTRIBUTES = [CHOOSE, CTA_EXPERIMENT];
 
 /**
  * Why a content page is meant to convert, or undefined when it shows no sign of selling: a selling route, the
