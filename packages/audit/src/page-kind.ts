@@ -174,12 +174,17 @@ function sellingSign(
   return undefined;
 }
 
+const SEARCH_FORM_MAX_NODES = 200;
+
 /** A search form (role=search, or only search and hidden inputs): it finds pages, it does not sell. */
 function isSearchForm(form: Element): boolean {
   if (lower(attr(form, 'role')) === 'search' || /search|suche|recherche/i.test(attr(form, 'action') ?? '')) return true;
   let fields = 0;
   const stack: Element[] = [form];
-  while (stack.length > 0) {
+  // A search form is small: past this many elements the form is taken as a real one (and nested forms of a hostile
+  // page are not walked again and again).
+  for (let visited = 0; stack.length > 0; visited++) {
+    if (visited >= SEARCH_FORM_MAX_NODES) return false;
     const node = stack.pop()!;
     if (node.name === 'select' || node.name === 'textarea') fields += 1;
     else if (node.name === 'input' && !/^(?:search|hidden|submit|button)$/i.test(attr(node, 'type') ?? 'text')) {
