@@ -22,7 +22,7 @@ async function site(pages: number): Promise<string> {
     await mkdir(path.join(dir, `p${i}`));
     await writeFile(
       path.join(dir, `p${i}`, 'index.html'),
-      `<html lang="en"><body><main>${i % 2 ? '<a class="btn" href="/p0/">Start your free trial</a>' : '<p>No CTA here</p>'}</main></body></html>`,
+      `<html lang="en"><body><main>${i % 2 ? '<a class="btn" href="/p0/">Start your free trial</a>' : '<h1>Pro plan</h1><p>$19 a month. No CTA here</p>'}</main></body></html>`,
     );
   }
   return dir;

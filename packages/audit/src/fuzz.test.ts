@@ -343,7 +343,8 @@ describe('the audit on hostile files', () => {
     });
     expect(pretty).toContain('name\\u{A}::error::forged\\u{1B}[2J\\u{202E}.html');
     expect(pretty.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
-    // An empty file is a page without a CTA, reported as such.
-    expect(byFile('empty.html').map((finding) => finding.ruleId)).toContain('page-no-cta');
+    // An empty file is audited like any page: it shows no sign of selling (no selling route, form, price or offer),
+    // so page-no-cta leaves it alone (page-no-cta.test.ts covers requireCta naming such a page), and nothing fails.
+    expect(byFile('empty.html')).toEqual([]);
   }, 240_000);
 });

@@ -50,9 +50,15 @@ describe('page kinds from the URL', () => {
     expect(kindOf(route)).toBe(kind);
   });
 
+  it('knows locale homes by a real language tag, not any short first segment', () => {
+    for (const route of ['/fr/', '/pt-br/', '/zh-hans/', '/es-419/']) expect(kindOf(route), route).toBe('page');
+    // "/no-cta/" is not Norwegian with a region "cta": it is a content page like any other.
+    expect(kindOf('/no-cta/')).toBe('content');
+  });
+
   it('tells a numbered page of a list from a page whose slug is a number, by the site routes', () => {
     expect(kindOf('/blog/2/', html(article), ['/blog/', '/blog/2/', '/blog/3/'])).toBe('paginated-list');
-    expect(kindOf('/offers/7/', html(article), ['/offers/7/'])).toBe('page');
+    expect(kindOf('/offers/7/', html(article), ['/offers/7/'])).toBe('content');
   });
 });
 
@@ -110,7 +116,7 @@ describe('page kinds from the markup', () => {
     expect(
       kindOf('/hello-world/', html(article, '<script type="application/ld+json">{"@type": "BlogPosting"}</script>')),
     ).toBe('article');
-    expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="website">'))).toBe('page');
+    expect(kindOf('/hello-world/', html(article, '<meta property="og:type" content="website">'))).toBe('content');
   });
 
   it('treats Starlight pages with a sidebar as documentation, its splash pages as pages', () => {

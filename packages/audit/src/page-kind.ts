@@ -1,12 +1,15 @@
+import { CHOOSE, CTA_EXPERIMENT } from '@astro-cta/contract';
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { attr, collapse, visibleText } from './dom.ts';
 import { documentElements } from './parse.ts';
 
 /**
- * What a page is for, as far as calls to action go. Only `page` (landing, product, pricing, article, about…) is
- * meant to convert by default; the others exist to navigate (lists, taxonomies, pagination, archives, search), to
- * inform by obligation (legal), or are not pages people read (errors, redirects, feeds, noindex and CMS shells).
+ * What a page is for, as far as calls to action go. Only `page` (home, landing, product, pricing, contact,
+ * services: a page that sells) is meant to convert by default; the others exist to inform (articles, docs, about,
+ * `content`: a page with no sign of selling, such as a tool or a sample page), to navigate (lists, taxonomies,
+ * pagination, archives, search), to inform by obligation (legal), or are not pages people read (errors, redirects,
+ * feeds, noindex and CMS shells).
  */
 export type PageKind =
   | 'page'
@@ -18,6 +21,7 @@ export type PageKind =
   | 'search'
   | 'docs'
   | 'about'
+  | 'content'
   | 'legal'
   | 'error'
   | 'redirect'
@@ -132,7 +136,91 @@ function classify({ route, document, content, routes }: PageKindInput): PageKind
   const text = runningText(roots);
   if (text === 'code') return result('docs', 'its content is running text with code blocks (documentation)');
   if (text === 'prose') return result('article', 'its content is running text (rendered Markdown)');
-  return result('page', path === '/' ? 'it is the home page' : 'it is a content page');
+  // What is left converts only where it shows a sign of selling: a tool or a sample page asks nothing of its reader.
+  const selling = sellingSign(path, roots, routes);
+  if (selling) return result('page', selling);
+  return result('content', 'it is a content page with no sign of selling (no form, price or offer)');
+}
+
+/** Routes of pages that sell, in any segment: `/pricing/`, `/fr/products/item-a/`, `/contact-us/`, `/services/`. */
+const SELLING_PATH =
+  /\/(?:pricing|prices?|plans?|products?|shop|store|buy|checkout|cart|order|contact(?:-us)?|services?|landing|features?|solutions?|demo|book(?:ing)?|get-started|trial|quote|hire(?:-me)?|tarifs?|preise|precios|kontakt|contacto|produkte?|produits?|productos?|angebote?|offres?|leistungen)(?:[-/.]|$)/i;
+/** A price in the page's text: "$19", "19 €", "€ 9.99", "USD 40", "/month". */
+const PRICE =
+  /[$€£¥₹]\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥₹]|USD|EUR|GBP)(?![\p{L}])|\/\s?(?:mo|month|year|yr)\b|per (?:month|year|user|seat)\b/iu;
+/** Offers and experiments of the kit (data-cta-choose, data-cta-experiment): the page sells by definition. */
+const OFFER_ATTRIBUTES = [CHOOSE, CTA_EXPERIMENT];
+
+/**
+ * Why a content page is meant to convert, or undefined when it shows no sign of selling: a selling route, the
+ * root of a site served under a base path, a form (not a search form), a price or an offer in its content.
+ */
+function sellingSign(
+  path: string,
+  roots: readonly Element[],
+  routes: ReadonlySet<string> | undefined,
+): string | undefined {
+  if (path === '/') return 'it is the home page';
+  if (SELLING_PATH.test(path)) return `its URL ${path} names a page that sells`;
+  if (routes && siteRootOf(routes) === path.replace(/\/?$/, '/')) return 'it is the home page (under a base path)';
+  const stack: Element[] = [...roots];
+  for (let visited = 0; stack.length > 0 && visited < RUN_MAX_NODES; visited++) {
+    const node = stack.pop()!;
+    if (node.name === 'form' && !isSearchForm(node)) return 'it has a form';
+    if (OFFER_ATTRIBUTES.some((name) => attr(node, name) !== undefined)) return 'it shows an offer or an experiment';
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  if (roots.some((root) => PRICE.test(visibleText(root)))) return 'it shows a price';
+  return undefined;
+}
+
+const SEARCH_FORM_MAX_NODES = 200;
+
+/** A search form (role=search, or only search and hidden inputs): it finds pages, it does not sell. */
+function isSearchForm(form: Element): boolean {
+  if (lower(attr(form, 'role')) === 'search' || /search|suche|recherche/i.test(attr(form, 'action') ?? '')) return true;
+  let fields = 0;
+  const stack: Element[] = [form];
+  // A search form is small: past this many elements the form is taken as a real one (and nested forms of a hostile
+  // page are not walked again and again).
+  for (let visited = 0; stack.length > 0; visited++) {
+    if (visited >= SEARCH_FORM_MAX_NODES) return false;
+    const node = stack.pop()!;
+    if (node.name === 'select' || node.name === 'textarea') fields += 1;
+    else if (node.name === 'input' && !/^(?:search|hidden|submit|button)$/i.test(attr(node, 'type') ?? 'text')) {
+      fields += 1;
+    }
+    for (const child of node.children) if (isTag(child)) stack.push(child);
+  }
+  return fields === 0;
+}
+
+/** Per routes set, with its size: a run that learns its routes page by page grows the same set. */
+const siteRoots = new WeakMap<ReadonlySet<string>, { size: number; root: string | undefined }>();
+
+/**
+ * The one top-level folder every route of a site lives under (`/shop/` for a site built with base `/shop`), when
+ * the site has at least three pages and that folder is one of them.
+ */
+function siteRootOf(routes: ReadonlySet<string>): string | undefined {
+  const cached = siteRoots.get(routes);
+  if (cached && cached.size === routes.size) return cached.root;
+  let root: string | undefined;
+  if (routes.size < 3) {
+    siteRoots.set(routes, { size: routes.size, root: undefined });
+    return undefined;
+  }
+  for (const route of routes) {
+    const first = /^\/[^/]+\//.exec(route)?.[0];
+    if (!first || (root !== undefined && first !== root)) {
+      root = undefined;
+      break;
+    }
+    root = first;
+  }
+  if (root !== undefined && !routes.has(root)) root = undefined;
+  siteRoots.set(routes, { size: routes.size, root });
+  return root;
 }
 
 function decodeSafely(path: string): string {
@@ -214,7 +302,9 @@ function countWords(text: string): number {
 }
 
 const HEADING = /^h[2-4]$/;
-const HOME = /^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/?(?:index\.html)?$/i;
+/** The site's home, or a locale's (`/fr/`, `/pt-br/`, `/zh-hans/`), but not `/no-cta/`: a region is 2 letters or 3
+ * digits, a script 4 letters. */
+const HOME = /^(?:\/[a-z]{2}(?:-(?:[a-z]{2}|[a-z]{4}|\d{3}))?)?\/?(?:index\.html)?$/i;
 
 function isHome(path: string): boolean {
   return HOME.test(path);

@@ -51,3 +51,39 @@ describe('cta-same-name-diff-target: grids', () => {
     expect(messages[0]).toContain('and 2 more places');
   });
 });
+
+describe('cta-same-name-diff-target: links that close a list of their own section', () => {
+  const section = (heading: string, href: string, link = '…and more →') =>
+    `<section><h2>${heading}</h2><ul><li><a href="${href}a">A</a></li></ul><p><a href="${href}">${link}</a></p></section>`;
+
+  it('names "…and more" and "View all" by the heading of their section: different sections, different names', () => {
+    expect(flagged(section('Frameworks', '/frameworks/') + section('Hosts', '/hosts/'))).toEqual([]);
+    expect(
+      flagged(section('Latest posts', '/blog/', 'View all') + section('Projects', '/projects/', 'View all')),
+    ).toEqual([]);
+    // The heading may sit deeper in an earlier sibling (a header block of the section).
+    expect(
+      flagged(
+        '<div><div><h3>Deploy</h3></div><div><a href="/deploy/">...and more</a></div></div>' +
+          '<div><div><h3>Themes</h3></div><div><a href="/themes/">...and more</a></div></div>',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports list-closing links to different places under one heading', () => {
+    const messages = flagged(
+      '<h2>Frameworks</h2><p><a href="/frameworks/">…and more →</a></p><p><a href="/other/">…and more →</a></p>',
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('/other/ here but to /frameworks/');
+  });
+
+  it('keeps judging action names on their own, whatever the headings: "Get started" is a trap in any section', () => {
+    expect(
+      flagged(
+        '<section><h2>Hero</h2><a class="btn" href="/signup">Get started</a></section>' +
+          '<section><h2>Docs</h2><a class="btn" href="/docs/">Get started</a></section>',
+      ),
+    ).toHaveLength(1);
+  });
+});

@@ -67,10 +67,50 @@ describe('page-no-cta', () => {
   it('says why the page is expected to convert and names the options that change it', () => {
     const [finding] = findings('<main><p>Text</p></main>', '/pricing/');
     expect(finding?.messageId).toBe('missing');
-    expect(finding?.message).toContain('it is a content page');
+    expect(finding?.message).toContain('its URL /pricing/ names a page that sells');
     expect(finding?.message).toContain('`requireCta`');
     expect(finding?.message).toContain('--require-cta');
     expect(finding?.message).toContain('ctaAudit');
+  });
+});
+
+describe('page-no-cta: content pages convert only where they sell', () => {
+  const tool =
+    '<main><h1>Colour contrast checker</h1><div id="app"><label>Foreground <input type="color"></label></div></main>';
+
+  it('leaves a content page with no sign of selling alone (a tool, a sample page)', () => {
+    expect(ids(tool, '/color-contrast-checker/')).toEqual([]);
+    expect(
+      ids(
+        '<main><h1>Sample</h1><section><h2>A table</h2><table><tr><td>1</td></tr></table></section></main>',
+        '/mdx-page/',
+      ),
+    ).toEqual([]);
+    // A search form finds pages: it is no sign of selling.
+    expect(ids('<main><form role="search"><input type="search"></form><p>Results</p></main>', '/find/')).toEqual([]);
+  });
+
+  it('reports a content page that shows a form, a price, an offer, or a selling route', () => {
+    expect(ids('<main><h1>Quote</h1><form><input name="email"></form></main>', '/ask/')).toEqual(['page-no-cta']);
+    expect(ids('<main><h1>Team plan</h1><p>Only $19 for the whole team.</p></main>', '/team-plan/')).toEqual([
+      'page-no-cta',
+    ]);
+    expect(ids('<main><div data-cta-choose="x"><p>Spring sale</p></div></main>', '/spring/')).toEqual(['page-no-cta']);
+    for (const route of ['/pricing/', '/fr/products/item-a/', '/contact-us/', '/services/', '/landing/']) {
+      expect(ids(tool, route), route).toEqual(['page-no-cta']);
+    }
+  });
+
+  it('treats the root of a site built under a base path as its home page', () => {
+    const routes = ['/acme/', '/acme/about/', '/acme/blog/'];
+    const [finding] = findings('<main><h1>Acme</h1><div><p>Welcome</p></div></main>', '/acme/', pageNoCta, routes);
+    expect(finding?.message).toContain('it is the home page (under a base path)');
+  });
+
+  it('says how to ask for a CTA on a page it leaves alone: the requireCta option', () => {
+    const required = withOptions(pageNoCta, { requireCta: ['/color-contrast-checker/'] });
+    const [finding] = findings(tool, '/color-contrast-checker/', required);
+    expect(finding?.messageId).toBe('missingRequired');
   });
 });
 

@@ -31,7 +31,9 @@ export const pageNoCta: Rule = {
       'footer links do not count: they are on every page and are not what the page asks for. By default only ' +
       'pages meant to convert are checked: tag, category and author indexes, paginated and other lists, archives, ' +
       'search, documentation, legal, error, redirect, feed, noindex and CMS pages are told apart by their URL, ' +
-      "their markup (robots meta, rel=prev/next, a content made of cards) and the site's routes. The " +
+      "their markup (robots meta, rel=prev/next, a content made of cards) and the site's routes; any other page " +
+      'converts when it shows a sign of selling (the home page, a pricing, product, contact or services URL, a ' +
+      'form, a price, an offer), so a tool or a sample page is left alone. The ' +
       '`requireCta` option (route globs) names the pages that must have one instead.',
     examples: {
       fail: ['<h1>Our product</h1><p>It is great. <a href="/docs">Read the docs</a> to learn how.</p>'],
