@@ -18,7 +18,7 @@ test('pages audited while they render; a page changed after rendering and a publ
   });
   const log = stdout + stderr;
   // index, about and 404 were used as audited while rendering; changed/ (rewritten) and the public page were not.
-  expect(log).toMatch(/CTA audit: \d+ ms after the build \(audited during rendering: 3 of 5 pages\)\./);
+  expect(log).toMatch(/CTA audit: \d+(?:\.\d+)? m?s after the build \(audited during rendering: 3 of 5 pages\)\./);
   // The finding comes from the file on disk ("Click here"), not from the page as rendered ("Start your free trial").
   expect(log).toMatch(/^\/changed\/ [^\n]*\n\s+\d+:\d+ warning CTA text "Click here" is generic/m);
   // Links to another page's #fragment are checked once every page is built: #team exists, #careers does not.
