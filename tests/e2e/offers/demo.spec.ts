@@ -59,9 +59,10 @@ test('seed scenario: view the jacket, come back to the sale, see 10% off the jac
 });
 
 /**
- * CLS 0 on the whole page, not only the experiment's box. A cold load used to shift the hero section by 0.0049: the
- * chooser's first localStorage read, inside the <cta-choose> callback, paused the parser long enough for Chromium to
- * paint the page cut off right after it; the rest of the hero then moved it (fixed in client/choose.ts).
+ * CLS 0 on the whole page, not only the experiment's box. A cold load used to shift the hero section by 0.0049:
+ * Chromium painted the page cut off right after the hero's <cta-choose> (the chooser's first localStorage read there
+ * paused the parser; now done in the head, client/choose.ts), and the art parsed next then moved the text, which was
+ * centred beside it (now aligned to the top: docs-site/src/layouts/landing.css).
  */
 async function expectNoLayoutShift(page: Page): Promise<void> {
   const { cls, moved } = await layoutShifts(page);
