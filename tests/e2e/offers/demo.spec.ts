@@ -59,15 +59,16 @@ test('seed scenario: view the jacket, come back to the sale, see 10% off the jac
 });
 
 /**
- * The experiment's box neither moves nor changes size (no layout-shift source is the wrapper or an arm). The whole
- * page's CLS is logged, not asserted: on some cold loads the SaaS hero section as a whole shifts by 0.0049 once the
- * page's module script has run (not seen with that script blocked; cause not found yet). CLS 0 for arms is asserted
- * on the offers fixture (tests/e2e/offers/fixture/offers.spec.ts), with a control that shows the measurement works.
+ * CLS 0 on the whole page, not only the experiment's box. A cold load used to shift the hero section by 0.0049:
+ * Chromium painted the page cut off right after the hero's <cta-choose> (the chooser's first localStorage read there
+ * paused the parser; now done in the head, client/choose.ts), and the art parsed next then moved the text, which was
+ * centred beside it (now aligned to the top: docs-site/src/layouts/landing.css).
  */
-async function expectHeroBoxStill(page: Page): Promise<void> {
+async function expectNoLayoutShift(page: Page): Promise<void> {
   const { cls, moved } = await layoutShifts(page);
   console.log(`CLS of /demos/saas/: ${cls}`);
-  expect(moved.filter((source) => /^div\.(cta-choose|cta-choice)\b/.test(source))).toEqual([]);
+  expect(moved).toEqual([]);
+  expect(cls).toBe(0);
 }
 
 test('the SaaS hero experiment: one arm per visitor, the same across reloads, stored on the device only', async ({
@@ -82,7 +83,7 @@ test('the SaaS hero experiment: one arm per visitor, the same across reloads, st
   await expect
     .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('ctaSignals') ?? '{}').m?.['hero-copy']))
     .toBe(arm);
-  await expectHeroBoxStill(page);
+  await expectNoLayoutShift(page);
   for (let reload = 0; reload < 3; reload++) {
     await page.reload();
     await expect(hero(page).locator(':scope > [data-cta-shown]')).toHaveAttribute('data-cta-arm', arm!);
@@ -94,21 +95,24 @@ test('the SaaS hero experiment: one arm per visitor, the same across reloads, st
   await page.locator('.hero').screenshot({ path: info.outputPath(`saas-hero-arm-${arm}.png`) });
 });
 
+// Cold loads: each test has a new browser context (nothing stored, nothing cached), several per arm because the shift
+// this guards against came on some loads only.
+const COLD_LOADS = 4;
 for (const [random, arm] of [
   // The draw counts down from the top: a high draw lands in the first arm.
   [0.75, 'A'],
   [0.25, 'B'],
-] as const) {
-  test(`a new visitor drawing ${random} gets arm ${arm}, shown before first paint without layout shift`, async ({
-    page,
-  }, info) => {
-    await recordLayoutShifts(page);
-    await page.addInitScript((value) => {
-      Math.random = () => value;
-    }, random);
-    await page.goto('/demos/saas/');
-    await expect(hero(page).locator(':scope > [data-cta-shown]')).toHaveAttribute('data-cta-arm', arm);
-    await expectHeroBoxStill(page);
-    await hero(page).screenshot({ path: info.outputPath(`saas-hero-new-visitor-${arm}.png`) });
-  });
-}
+] as const)
+  for (let load = 1; load <= COLD_LOADS; load++)
+    test(`a new visitor drawing ${random} gets arm ${arm} before first paint, CLS 0 (cold load ${load})`, async ({
+      page,
+    }, info) => {
+      await recordLayoutShifts(page);
+      await page.addInitScript((value) => {
+        Math.random = () => value;
+      }, random);
+      await page.goto('/demos/saas/');
+      await expect(hero(page).locator(':scope > [data-cta-shown]')).toHaveAttribute('data-cta-arm', arm);
+      await expectNoLayoutShift(page);
+      if (load === 1) await hero(page).screenshot({ path: info.outputPath(`saas-hero-new-visitor-${arm}.png`) });
+    });

@@ -24,6 +24,13 @@ import type { SignalsRecord } from '../offers/signals-format.ts';
 
 {
   const storeAllowed = document.currentScript!.dataset.store;
+  // Open the storage here, in the head, before the body is parsed: Chromium loads a page's localStorage on first
+  // use (up to tens of ms on a cold load). Done in the first connectedCallback, that pause inside the parser made it
+  // yield and paint the page cut off right after the first <cta-choose>; what followed (the rest of a hero, the
+  // image beside it) then moved it (issue 12: CLS 0.0049 on the SaaS demo's hero). Storage disabled: it throws here.
+  try {
+    localStorage.ctaSignals;
+  } catch {}
   const attribute = (name: string, element: Element) => element.getAttribute(`data-cta-${name}`)!;
   customElements.define(
     'cta-choose',
