@@ -1,4 +1,4 @@
-import type { Finding } from '@astro-cta/audit';
+import type { CtaMetrics, Finding } from '@astro-cta/audit';
 
 /**
  * The messages the toolbar app and the dev server exchange over Vite's HMR channel (the dev toolbar's
@@ -41,22 +41,8 @@ export interface MetricsRequest {
   pathname: string;
 }
 
-/** One CTA's measured numbers on this page (the collector report's row; rates 0 to 1, null without trials). */
-export interface CtaFigures {
-  cta: string;
-  impressions: number;
-  clicks: number;
-  convertedClicks: number;
-  ctr: number | null;
-  ctrLow: number | null;
-  ctrHigh: number | null;
-  conversionsPerImpression: number | null;
-  conversionsPerImpressionLow: number | null;
-  conversionsPerImpressionHigh: number | null;
-  conversionsPerClick: number | null;
-  conversionsPerClickLow: number | null;
-  conversionsPerClickHigh: number | null;
-}
+/** One CTA's measured numbers on this page: the collector report's row as the audit reads it, without the page. */
+export type CtaFigures = Omit<CtaMetrics, 'page'>;
 
 export type MetricsResponse =
   | {
