@@ -18,6 +18,13 @@ export class CtaAuditFailed extends Error {
   readonly hint = FAILED_HINT;
 }
 
+/**
+ * Offers and experiments that cannot work as written (a condition on an item no page marks, one name for two
+ * experiments, a broken wrapper) fail the build whatever `failOn` says: the offer would silently never show, or the
+ * report would mix two experiments. The components catch what one page shows; these need the whole site.
+ */
+const BREAKS_THE_BUILD = new Set(['offer-unknown-item', 'experiment-duplicate-name', 'choice-invalid']);
+
 /** Set `ASTRO_CTA_AUDIT=off` to skip the audit for one build (e.g. a quick preview deploy). */
 export function auditSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
   return /^(?:off|false|0|skip)$/i.test(env.ASTRO_CTA_AUDIT ?? '');
@@ -68,6 +75,18 @@ export async function runAudit(
   for (const file of written) logger.info(`CTA audit report written to ${file}`);
   if (verdict.failed) {
     throw new CtaAuditFailed(`CTA audit failed the build: ${verdict.reason}. ${FAILED_HINT}`);
+  }
+  const broken = report.findings.filter((finding) => BREAKS_THE_BUILD.has(finding.ruleId));
+  if (broken.length > 0) {
+    const where = broken.map((finding) => {
+      const place = finding.source
+        ? `${finding.source.file}:${finding.source.line}`
+        : (finding.sourceHint ?? finding.file);
+      return `${place} (${finding.ruleId}): ${finding.message}`;
+    });
+    throw new CtaAuditFailed(
+      `CTA audit failed the build: ${broken.length} offer or experiment${broken.length === 1 ? '' : 's'} cannot work as written:\n${where.join('\n')}`,
+    );
   }
 }
 
