@@ -13,12 +13,13 @@ export interface WorkerSetup {
   now: number;
 }
 
-/** A page to audit, or the build's final routes (they were predicted while it rendered). */
-export type WorkerMessage = { job: PageJob } | { routes: string[] };
+/** A page to audit, the build's final routes (they were predicted while it rendered), or the end of the run. */
+export type WorkerMessage = { job: PageJob } | { routes: string[] } | { close: true };
 
 const setup = workerData as WorkerSetup;
 const run = createAuditRun({ rules: rulesFrom(setup.rules), site: { routes: setup.routes, now: new Date(setup.now) } });
 parentPort!.on('message', (message: WorkerMessage) => {
-  if ('routes' in message) run.setRoutes(message.routes);
+  if ('close' in message) parentPort!.close();
+  else if ('routes' in message) run.setRoutes(message.routes);
   else parentPort!.postMessage(auditJob(run, message.job));
 });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { WorkerMessage, WorkerSetup } from './audit-worker.ts';
@@ -101,8 +102,22 @@ export class WorkerPool {
     for (const thread of this.#threads) if (thread.alive) thread.worker.postMessage(message);
   }
 
+  /**
+   * Asks every thread to finish: it closes its port and ends on its own once idle. Only a thread still running a
+   * second later is terminated: terminating a thread while V8 compiles code can abort the whole process (V8's
+   * "Check failed: jit_page.has_value()", seen with Node 24 on a loaded machine), which would end the user's build.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+    await Promise.all(
+      this.#threads.map(async ({ worker, alive }) => {
+        if (!alive) return;
+        const exited = once(worker, 'exit').catch(() => undefined);
+        worker.postMessage({ close: true } satisfies WorkerMessage);
+        const late = setTimeout(() => void worker.terminate(), 1000);
+        await exited;
+        clearTimeout(late);
+      }),
+    );
   }
 
   #start(): void {
