@@ -82,7 +82,7 @@ export interface CtaRow {
 export interface PageRow {
   page: string;
   visits: number;
-  /** Visits that viewed one page, clicked no CTA and converted nothing (the 10-second part is not measured yet). */
+  /** Visits that viewed one page, clicked no CTA, converted nothing and were never engaged (10 s visible). */
   bounces: number;
   bounceRate: number | null;
   bounceRateLow: number | null;
