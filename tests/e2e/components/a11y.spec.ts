@@ -54,20 +54,32 @@ test('the CTA is described by its incentive and countdown, as a screen reader he
   );
 });
 
-test('primary CTAs are at least 44x44 CSS px and show a visible focus outline', async ({ page }) => {
-  await page.goto('/demos/saas/');
-  for (const cta of await page.locator('[data-cta-role="primary"]').all()) {
-    const box = (await cta.boundingBox())!;
-    expect(box.height).toBeGreaterThanOrEqual(44);
-    expect(box.width).toBeGreaterThanOrEqual(44);
+test('primary CTAs are at least 44x44 CSS px and show a visible focus outline, in both arms of the hero', async ({
+  page,
+}) => {
+  for (const arm of ['A', 'B']) {
+    // Each arm of the SaaS hero's experiment in turn (a later init script wins: it runs last).
+    await page.addInitScript(
+      (shown) => localStorage.setItem('ctaSignals', JSON.stringify({ m: { 'hero-copy': shown } })),
+      arm,
+    );
+    await page.goto('/demos/saas/');
+    for (const cta of await page.locator('[data-cta-role="primary"]').all()) {
+      const box = (await cta.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+    // The shown arm's primary CTA (`start-trial` in A, `start-trial-b` in B): the other arm stays in the page,
+    // invisible, in the same box.
+    const primary = page.locator('[data-cta-experiment="hero-copy"][data-cta-role="primary"]:visible');
+    await expect(primary).toHaveAttribute('data-cta-arm', arm);
+    await primary.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(primary).toBeFocused();
+    const outline = await primary.evaluate(
+      (element) => `${getComputedStyle(element).outlineStyle} ${getComputedStyle(element).outlineWidth}`,
+    );
+    expect(outline).toBe('solid 3px');
   }
-  const primary = page.locator('[data-cta="start-trial"]');
-  await primary.focus();
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Tab');
-  await expect(primary).toBeFocused();
-  const outline = await primary.evaluate(
-    (element) => `${getComputedStyle(element).outlineStyle} ${getComputedStyle(element).outlineWidth}`,
-  );
-  expect(outline).toBe('solid 3px');
 });
