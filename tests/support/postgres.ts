@@ -38,12 +38,6 @@ export function postgresBin(): string | undefined {
 }
 
 /** Why the Postgres tests cannot run here, or undefined when they can. */
-export function postgresUnavailable(): string | undefined {
-  return postgresBin()
-    ? undefined
-    : 'PostgreSQL is not installed (Debian: apt-get install postgresql; or set PG_BIN to its bin dir)';
-}
-
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,7 +60,12 @@ function run(bin: string, args: string[]): void {
 /** initdb + pg_ctl start on a free port; `fsync=on` so commits are as durable as in production. */
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = postgresBin();
-  if (!bin) throw new Error(postgresUnavailable());
+  if (!bin) {
+    throw new Error(
+      'The collector tests need PostgreSQL: it is not installed (Debian: apt-get install postgresql; or set PG_BIN ' +
+        'to its bin dir). .ci/run installs it.',
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), 'cta-pg-'));
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());

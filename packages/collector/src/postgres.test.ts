@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIContext } from 'astro';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../tests/support/postgres.ts';
+import { type PostgresCluster, startPostgres } from '../../../tests/support/postgres.ts';
 import { LATEST_VERSION } from './db/migrations.ts';
 import { type RunningServer, startServer } from './http/server.ts';
 import type { Report } from './report/index.ts';
@@ -15,10 +15,9 @@ import type { Report } from './report/index.ts';
 // collectors on one database, and what a request gets while the server is down (503, never a 2xx) and after it is
 // back (200 again, without restarting the collector).
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const unavailable = postgresUnavailable();
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
-  if (!unavailable) cluster = await startPostgres();
+  cluster = await startPostgres();
 }, 60_000);
 afterAll(() => cluster?.destroy(), 60_000);
 
@@ -38,7 +37,7 @@ const post = (url: string, body: unknown, ip = '203.0.113.9') =>
   });
 const view = (pv: string, id = 'signup') => [{ t: 'impression', id, p: '/', pv, s: 0 }];
 
-describe.skipIf(unavailable)('the collector on PostgreSQL', { timeout: 120_000 }, () => {
+describe('the collector on PostgreSQL', { timeout: 120_000 }, () => {
   it('cta-collect serve, report, export, migrate, prune and rollup take a postgres:// URL', async () => {
     const db = await cluster!.createDatabase();
     const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--pool', '2'], {
@@ -193,7 +192,7 @@ describe.skipIf(unavailable)('the collector on PostgreSQL', { timeout: 120_000 }
   });
 });
 
-describe.skipIf(unavailable)('the Astro endpoint on PostgreSQL', { timeout: 60_000 }, () => {
+describe('the Astro endpoint on PostgreSQL', { timeout: 60_000 }, () => {
   it('stores events posted to the route in the database named by the URL; 503 when it is unreachable', async () => {
     const { createCtaEndpoint } = await import('./astro.ts');
     const db = await cluster!.createDatabase();

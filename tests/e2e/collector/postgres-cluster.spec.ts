@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { openStorage } from '@astro-cta/collector';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../support/postgres.ts';
+import { type PostgresCluster, startPostgres } from '../../support/postgres.ts';
 import { type CollectorProcess, postRaw, startCollector } from './collector-process.ts';
 
 // Three `cta-collect serve` processes behind one address (a small round-robin proxy, as a load balancer would be)
@@ -20,7 +20,6 @@ import { type CollectorProcess, postRaw, startCollector } from './collector-proc
 // event is stored, none twice (the rollups equal a rebuild from the events), and requests sent while the server was
 // down got 503 or no answer, never a 2xx.
 
-const unavailable = postgresUnavailable();
 const CLIENTS = 12;
 const KILL_AFTER = 1_500;
 
@@ -77,7 +76,6 @@ test.afterAll(() => {
 test('three collectors on one PostgreSQL: a SIGKILL and a server restart under load lose and double nothing', async ({
   page,
 }) => {
-  test.skip(Boolean(unavailable), unavailable);
   test.setTimeout(300_000);
   cluster = await startPostgres();
   const db = await cluster.createDatabase();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
+import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import type { Report } from '../report/query.ts';
 import type { ValidEvent } from '../validate.ts';
 import { exportEvents } from './export.ts';
@@ -18,16 +18,12 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 let cluster: PostgresCluster | undefined;
-const unavailable = postgresUnavailable();
 beforeAll(async () => {
-  if (!unavailable) cluster = await startPostgres();
+  cluster = await startPostgres();
 }, 60_000);
 afterAll(() => cluster?.destroy(), 60_000);
 
-const engines = [
-  { engine: 'sqlite', skip: undefined },
-  { engine: 'postgres', skip: unavailable },
-] as const;
+const engines = [{ engine: 'sqlite' }, { engine: 'postgres' }] as const;
 
 /** A fresh database of the engine, and a clock the test sets (received_at is the collector's time). */
 async function fresh(engine: 'sqlite' | 'postgres') {
@@ -139,126 +135,117 @@ async function loadScenario(at: (at: number, ...events: ValidEvent[]) => Promise
 
 const stable = (report: Report) => ({ ...report, generatedAt: 'now' });
 
-describe.each(engines)('storage on $engine', ({ engine, skip }) => {
-  it.skipIf(skip)(
-    'stores a batch once: a retry is counted as duplicates, concurrent requests share commits',
-    async () => {
-      const { storage, at } = await fresh(engine);
-      expect(await at(T0, impression('a', 0, 'hero'), click('a', 1, 'hero'))).toEqual({ stored: 2, duplicates: 0 });
-      expect(await at(T0, impression('a', 0, 'hero'), click('a', 1, 'hero'))).toEqual({ stored: 0, duplicates: 2 });
-      const writer = await storage.writer();
-      // Many requests at once, some repeating each other: every event is stored once and credited to one request.
-      const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          writer.write([impression(`b${i % 20}`, 0, 'hero'), impression(`b${i % 20}`, 1, 'nav')]),
-        ),
+describe.each(engines)('storage on $engine', ({ engine }) => {
+  it('stores a batch once: a retry is counted as duplicates, concurrent requests share commits', async () => {
+    const { storage, at } = await fresh(engine);
+    expect(await at(T0, impression('a', 0, 'hero'), click('a', 1, 'hero'))).toEqual({ stored: 2, duplicates: 0 });
+    expect(await at(T0, impression('a', 0, 'hero'), click('a', 1, 'hero'))).toEqual({ stored: 0, duplicates: 2 });
+    const writer = await storage.writer();
+    // Many requests at once, some repeating each other: every event is stored once and credited to one request.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        writer.write([impression(`b${i % 20}`, 0, 'hero'), impression(`b${i % 20}`, 1, 'nav')]),
+      ),
+    );
+    expect(results.reduce((sum, r) => sum + r.stored, 0)).toBe(40);
+    expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(40);
+    const report = await storage.report(new Date(T0));
+    expect(report.totals.events).toBe(42);
+    expect(report.rows.find((row) => row.cta === 'hero')).toMatchObject({ impressions: 21, clicks: 1 });
+    await storage.close();
+  });
+
+  it('reports the scenario exactly as SQLite does, and the rollups equal a rebuild from the events', async () => {
+    const { storage, at } = await fresh(engine);
+    await loadScenario(at);
+    const options = { since: Math.floor(T0 / DAY), by: 'day' as const };
+    const report = stable(await storage.report(new Date(T0 + DAY / 2), options));
+    const all = stable(await storage.report(new Date(T0 + DAY / 2)));
+    // The same events in SQLite: the reference.
+    const reference = await fresh('sqlite');
+    await loadScenario(reference.at);
+    expect(report).toEqual(stable(await reference.storage.report(new Date(T0 + DAY / 2), options)));
+    expect(all).toEqual(stable(await reference.storage.report(new Date(T0 + DAY / 2))));
+    await reference.storage.close();
+    // Numbers checked by hand, so both engines cannot agree on a wrong answer.
+    // pv4 and pv8 skip sequence 2 (their second click is s 3), 'lost' skips 1.
+    expect(all.totals).toMatchObject({
+      events: 39,
+      pageViews: 17,
+      conversions: 3,
+      customEvents: 1,
+      pageViewsWithGaps: 3,
+      sequenceGaps: 3,
+    });
+    expect(all.rows.find((row) => row.cta === 'hero' && row.kind === 'cta')).toMatchObject({
+      impressions: 14, // 12 page views + y1 + 'lost' (a click implies an impression)
+      clicks: 8, // pv0 (twice, counted once), pv3, pv6, pv9, pv4, pv8, y1, lost
+      clickEvents: 9,
+      conversions: 2, // y2 to y1's click (visit v0), c1 to pv0's (visit0); c2's visit clicked nothing
+    });
+    expect(all.totals.attributedConversions).toBe(2);
+    expect(all.totals.visits).toBe(8); // v0, visit0-4, visit9 and c2's 'nobody'
+    // The trigger's incremental rollups equal a recomputation from scratch.
+    await storage.rebuildRollups();
+    expect(stable(await storage.report(new Date(T0 + DAY / 2)))).toEqual(all);
+    await storage.close();
+  });
+
+  it('engaged visits are no bounces and experiment arms are counted per unit, as on SQLite and as a rebuild', async () => {
+    const load = async (at: (at: number, ...events: ValidEvent[]) => Promise<unknown>) => {
+      // Six one-page visits on /landing/: three engaged (one of them twice, and one retried), three not.
+      for (let i = 0; i < 6; i++) {
+        const tags = { vi: `e${i}`, p: '/landing/', x: 'hero-copy', a: i % 2 ? 'B' : 'A' };
+        await at(T0 + i * MINUTE, impression(`ep${i}`, 0, 'hero', tags));
+        if (i < 3)
+          await at(T0 + i * MINUTE + 10_000, {
+            t: 'engaged',
+            id: '10s',
+            p: '/landing/',
+            pv: `ep${i}`,
+            s: 1,
+            vi: `e${i}`,
+          });
+      }
+      await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep0', s: 2, vi: 'e0' });
+      await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep1', s: 1, vi: 'e1' });
+      // Clicks on the arms (one repeated, one on a second page view of the same visit), a CTA naming the
+      // experiment but no arm, and an exposure without a visit id (its page view is the unit).
+      await at(T0 + 10 * MINUTE, click('ep3', 1, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
+      await at(T0 + 11 * MINUTE, click('ep3', 2, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
+      await at(
+        T0 + 12 * MINUTE,
+        impression('ep3b', 0, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
+        click('ep3b', 1, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
       );
-      expect(results.reduce((sum, r) => sum + r.stored, 0)).toBe(40);
-      expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(40);
-      const report = await storage.report(new Date(T0));
-      expect(report.totals.events).toBe(42);
-      expect(report.rows.find((row) => row.cta === 'hero')).toMatchObject({ impressions: 21, clicks: 1 });
-      await storage.close();
-    },
-  );
+      await at(T0 + 13 * MINUTE, impression('ep4', 1, 'nav', { vi: 'e4', p: '/landing/', x: 'hero-copy' }));
+      await at(T0 + DAY + MINUTE, impression('anon', 0, 'hero', { x: 'hero-copy', a: 'A' }));
+      await at(T0 + DAY + 2 * MINUTE, click('anon', 1, 'hero', { x: 'hero-copy', a: 'A' }));
+    };
+    const { storage, at } = await fresh(engine);
+    await load(at);
+    const now = new Date(T0 + 2 * DAY);
+    const report = stable(await storage.report(now));
+    const reference = await fresh('sqlite');
+    await load(reference.at);
+    expect(report).toEqual(stable(await reference.storage.report(now)));
+    await reference.storage.close();
+    // By hand: e3 clicked and viewed a second page; e0-e2 were engaged; e4 and e5 bounced.
+    expect(report.pages).toEqual([
+      expect.objectContaining({ page: '/landing/', visits: 6, bounces: 2, bounceRate: 2 / 6 }),
+    ]);
+    const arms = report.experiments.find((row) => row.experiment === 'hero-copy')!.arms;
+    expect(arms.map(({ arm, visits, clicks }) => ({ arm, visits, clicks }))).toEqual([
+      { arm: 'A', visits: 4, clicks: 1 }, // e0, e2, e4 and the page view 'anon'; 'anon' clicked
+      { arm: 'B', visits: 3, clicks: 1 }, // e1, e3, e5; e3 clicked (three times, on two page views)
+      { arm: null, visits: 1, clicks: 0 }, // e4's nav CTA names the experiment, no arm
+    ]);
+    await storage.rebuildRollups();
+    expect(stable(await storage.report(now))).toEqual(report);
+    await storage.close();
+  });
 
-  it.skipIf(skip)(
-    'reports the scenario exactly as SQLite does, and the rollups equal a rebuild from the events',
-    async () => {
-      const { storage, at } = await fresh(engine);
-      await loadScenario(at);
-      const options = { since: Math.floor(T0 / DAY), by: 'day' as const };
-      const report = stable(await storage.report(new Date(T0 + DAY / 2), options));
-      const all = stable(await storage.report(new Date(T0 + DAY / 2)));
-      // The same events in SQLite: the reference.
-      const reference = await fresh('sqlite');
-      await loadScenario(reference.at);
-      expect(report).toEqual(stable(await reference.storage.report(new Date(T0 + DAY / 2), options)));
-      expect(all).toEqual(stable(await reference.storage.report(new Date(T0 + DAY / 2))));
-      await reference.storage.close();
-      // Numbers checked by hand, so both engines cannot agree on a wrong answer.
-      // pv4 and pv8 skip sequence 2 (their second click is s 3), 'lost' skips 1.
-      expect(all.totals).toMatchObject({
-        events: 39,
-        pageViews: 17,
-        conversions: 3,
-        customEvents: 1,
-        pageViewsWithGaps: 3,
-        sequenceGaps: 3,
-      });
-      expect(all.rows.find((row) => row.cta === 'hero' && row.kind === 'cta')).toMatchObject({
-        impressions: 14, // 12 page views + y1 + 'lost' (a click implies an impression)
-        clicks: 8, // pv0 (twice, counted once), pv3, pv6, pv9, pv4, pv8, y1, lost
-        clickEvents: 9,
-        conversions: 2, // y2 to y1's click (visit v0), c1 to pv0's (visit0); c2's visit clicked nothing
-      });
-      expect(all.totals.attributedConversions).toBe(2);
-      expect(all.totals.visits).toBe(8); // v0, visit0-4, visit9 and c2's 'nobody'
-      // The trigger's incremental rollups equal a recomputation from scratch.
-      await storage.rebuildRollups();
-      expect(stable(await storage.report(new Date(T0 + DAY / 2)))).toEqual(all);
-      await storage.close();
-    },
-  );
-
-  it.skipIf(skip)(
-    'engaged visits are no bounces and experiment arms are counted per unit, as on SQLite and as a rebuild',
-    async () => {
-      const load = async (at: (at: number, ...events: ValidEvent[]) => Promise<unknown>) => {
-        // Six one-page visits on /landing/: three engaged (one of them twice, and one retried), three not.
-        for (let i = 0; i < 6; i++) {
-          const tags = { vi: `e${i}`, p: '/landing/', x: 'hero-copy', a: i % 2 ? 'B' : 'A' };
-          await at(T0 + i * MINUTE, impression(`ep${i}`, 0, 'hero', tags));
-          if (i < 3)
-            await at(T0 + i * MINUTE + 10_000, {
-              t: 'engaged',
-              id: '10s',
-              p: '/landing/',
-              pv: `ep${i}`,
-              s: 1,
-              vi: `e${i}`,
-            });
-        }
-        await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep0', s: 2, vi: 'e0' });
-        await at(T0 + 9 * MINUTE, { t: 'engaged', id: '10s', p: '/landing/', pv: 'ep1', s: 1, vi: 'e1' });
-        // Clicks on the arms (one repeated, one on a second page view of the same visit), a CTA naming the
-        // experiment but no arm, and an exposure without a visit id (its page view is the unit).
-        await at(T0 + 10 * MINUTE, click('ep3', 1, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
-        await at(T0 + 11 * MINUTE, click('ep3', 2, 'hero', { vi: 'e3', p: '/landing/', x: 'hero-copy', a: 'B' }));
-        await at(
-          T0 + 12 * MINUTE,
-          impression('ep3b', 0, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
-          click('ep3b', 1, 'hero', { vi: 'e3', x: 'hero-copy', a: 'B' }),
-        );
-        await at(T0 + 13 * MINUTE, impression('ep4', 1, 'nav', { vi: 'e4', p: '/landing/', x: 'hero-copy' }));
-        await at(T0 + DAY + MINUTE, impression('anon', 0, 'hero', { x: 'hero-copy', a: 'A' }));
-        await at(T0 + DAY + 2 * MINUTE, click('anon', 1, 'hero', { x: 'hero-copy', a: 'A' }));
-      };
-      const { storage, at } = await fresh(engine);
-      await load(at);
-      const now = new Date(T0 + 2 * DAY);
-      const report = stable(await storage.report(now));
-      const reference = await fresh('sqlite');
-      await load(reference.at);
-      expect(report).toEqual(stable(await reference.storage.report(now)));
-      await reference.storage.close();
-      // By hand: e3 clicked and viewed a second page; e0-e2 were engaged; e4 and e5 bounced.
-      expect(report.pages).toEqual([
-        expect.objectContaining({ page: '/landing/', visits: 6, bounces: 2, bounceRate: 2 / 6 }),
-      ]);
-      const arms = report.experiments.find((row) => row.experiment === 'hero-copy')!.arms;
-      expect(arms.map(({ arm, visits, clicks }) => ({ arm, visits, clicks }))).toEqual([
-        { arm: 'A', visits: 4, clicks: 1 }, // e0, e2, e4 and the page view 'anon'; 'anon' clicked
-        { arm: 'B', visits: 3, clicks: 1 }, // e1, e3, e5; e3 clicked (three times, on two page views)
-        { arm: null, visits: 1, clicks: 0 }, // e4's nav CTA names the experiment, no arm
-      ]);
-      await storage.rebuildRollups();
-      expect(stable(await storage.report(now))).toEqual(report);
-      await storage.close();
-    },
-  );
-
-  it.skipIf(skip)('exports every event in key order as JSON lines and CSV, within --since/--until', async () => {
+  it('exports every event in key order as JSON lines and CSV, within --since/--until', async () => {
     const { storage, at } = await fresh(engine);
     await loadScenario(at);
     const dir = mkdtempSync(join(tmpdir(), 'cta-export-'));
@@ -300,7 +287,7 @@ describe.each(engines)('storage on $engine', ({ engine, skip }) => {
     await storage.close();
   });
 
-  it.skipIf(skip)('prunes events received before the cut-off and the rollups of the days before it', async () => {
+  it('prunes events received before the cut-off and the rollups of the days before it', async () => {
     const { storage, at } = await fresh(engine);
     await loadScenario(at);
     expect(await storage.prune(T0)).toBe(3);
@@ -311,7 +298,7 @@ describe.each(engines)('storage on $engine', ({ engine, skip }) => {
   });
 });
 
-describe.skipIf(unavailable)('PostgreSQL only', () => {
+describe('PostgreSQL only', () => {
   it('applies the same schema versions, with the same tables and columns as SQLite', async () => {
     const url = await cluster!.createDatabase();
     const pg = await openStorage(url, { mode: 'write' });

@@ -1,18 +1,18 @@
 import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
+import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
 import { openStorage } from '../db/storage.ts';
 import type { ValidEvent } from '../validate.ts';
 import { buildReport, formatReport, MAX_GAP_PER_PAGE_VIEW, type Report, type SortKey } from './index.ts';
 
-// Every scenario built with reportOf also runs on a real PostgreSQL server where one is installed (a throwaway
-// cluster): the same events must give the same report from the same query definitions.
+// Every scenario built with reportOf also runs on a real PostgreSQL server (a throwaway
+// cluster; PostgreSQL is required, like Chromium): the same events must give the same report from the same query definitions.
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
-  if (!postgresUnavailable()) cluster = await startPostgres();
+  cluster = await startPostgres();
 }, 60_000);
 afterAll(() => cluster?.destroy(), 60_000);
 // Each scenario also creates a database and writes to it on a shared 2-core machine: 5 s is too tight.

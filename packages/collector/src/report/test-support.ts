@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
-import { type PostgresCluster, postgresUnavailable, startPostgres } from '../../../../tests/support/postgres.ts';
+import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import { EventStore } from '../db/event-store.ts';
 import { migrate } from '../db/migrations.ts';
 import { openStorage } from '../db/storage.ts';
@@ -11,13 +11,13 @@ let cluster: PostgresCluster | undefined;
 
 /**
  * Makes `collector().report()` in this test file also build each report on a real PostgreSQL server (a throwaway
- * cluster, where one is installed) from the same writes at the same times, and expect it equal to SQLite's.
+ * cluster; PostgreSQL is required, like Chromium) from the same writes at the same times, and expect it equal to SQLite's.
  */
 export function crossCheckOnPostgres(): void {
   // Each report then also creates a database and replays the writes on a shared 2-core machine: 5 s is too tight.
   vi.setConfig({ testTimeout: 30_000 });
   beforeAll(async () => {
-    if (!postgresUnavailable()) cluster = await startPostgres();
+    cluster = await startPostgres();
   }, 60_000);
   afterAll(() => {
     cluster?.destroy();
