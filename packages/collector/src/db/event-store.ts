@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ValidEvent } from '../validate.ts';
+import { EVENT_COLUMNS, rollupStatements, SQLITE_DIALECT } from './batch-rollups.ts';
 import { pruneChunks } from './retention.ts';
 
 export interface StoreResult {
@@ -29,10 +30,13 @@ interface Pending {
  * Writes validated events with group commit: every request that arrives while the event loop is busy joins the
  * next transaction, and each request's promise settles only after that transaction's COMMIT returned. So a 2xx
  * always means "on disk" (as far as the chosen `synchronous` level promises) and one fsync serves many requests.
+ * The same transaction folds the batch into the report's rollups, each rollup key once (batch-rollups.ts).
  */
 export class EventStore implements EventWriter {
   readonly #db: DatabaseSync;
-  readonly #insert: StatementSync;
+  readonly #stage: StatementSync;
+  readonly #fold: StatementSync[];
+  readonly #clear: StatementSync;
   readonly #now: () => number;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -41,10 +45,18 @@ export class EventStore implements EventWriter {
   constructor(db: DatabaseSync, { now = Date.now }: { now?: () => number } = {}) {
     this.#db = db;
     this.#now = now;
-    this.#insert = db.prepare(`INSERT OR IGNORE INTO events
-      (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
-       visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // The batch's new events, staged on this connection only (a temp table, in memory, in no file): a key already
+    // stored, or staged by an earlier event of the batch, is not staged again (a retry stores nothing).
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS incoming (
+      page_view TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, cta TEXT NOT NULL, page TEXT NOT NULL,
+      variant TEXT, goal TEXT, destination TEXT, open_mode TEXT, props TEXT, received_at INTEGER NOT NULL,
+      visit TEXT, experiment TEXT, arm TEXT, value REAL, currency TEXT, claimed_cta TEXT, claimed_page_view TEXT,
+      PRIMARY KEY (page_view, seq)) WITHOUT ROWID`);
+    this.#stage = db.prepare(`INSERT OR IGNORE INTO incoming (${EVENT_COLUMNS.join(', ')})
+      SELECT ${EVENT_COLUMNS.map((_, index) => `?${index + 1}`).join(', ')}
+      WHERE NOT EXISTS (SELECT 1 FROM main.events WHERE page_view = ?1 AND seq = ?2)`);
+    this.#fold = rollupStatements(SQLITE_DIALECT).map(({ sql }) => db.prepare(sql));
+    this.#clear = db.prepare('DELETE FROM incoming');
   }
 
   /** Resolves once the events are committed. */
@@ -71,7 +83,7 @@ export class EventStore implements EventWriter {
       for (const { events } of batch) {
         let stored = 0;
         for (const event of events) {
-          const { changes } = this.#insert.run(
+          const { changes } = this.#stage.run(
             event.pv,
             event.s,
             event.t,
@@ -95,9 +107,12 @@ export class EventStore implements EventWriter {
         }
         results.push({ stored, duplicates: events.length - stored });
       }
+      // The rollups, each key once for the whole batch (batch-rollups.ts), then the events themselves.
+      for (const statement of this.#fold) statement.run();
+      this.#clear.run();
       this.#db.exec('COMMIT');
     } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK'); // which empties incoming too
       for (const pending of batch) pending.reject(error as Error);
       return;
     }

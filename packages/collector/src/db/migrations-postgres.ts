@@ -18,6 +18,7 @@
  *   "is this the page view's first event" reads are exact only with one writer at a time, so PostgresEventStore
  *   takes one transaction-level advisory lock per commit: writers take turns, as in SQLite, and group commit keeps
  *   each turn full. Migration 5's experiment rollups are a second BEFORE trigger, fired after the first (name order).
+ * - migration 6 drops the trigger functions with their triggers (SQLite has no functions).
  */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
@@ -383,5 +384,11 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
 
     CREATE INDEX events_experiment_clicks ON events (received_at, experiment, arm, visit, cta, page_view)
       WHERE experiment IS NOT NULL AND type = 'click';
+  `,
+  6: `
+    DROP TRIGGER cta_rollups_on_insert ON events;
+    DROP TRIGGER experiment_rollups_on_insert ON events;
+    DROP FUNCTION cta_rollups_on_insert();
+    DROP FUNCTION experiment_rollups_on_insert();
   `,
 };

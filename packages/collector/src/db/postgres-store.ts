@@ -1,29 +1,37 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
+import { POSTGRES_DIALECT, rollupStatements } from './batch-rollups.ts';
 import type { EventWriter, StoreResult } from './event-store.ts';
 import { StoreUnavailableError } from './store-errors.ts';
 
 /**
- * The key of the transaction-level advisory lock every writer takes before inserting: the rollup trigger reads the
- * page view's and visit's earlier events, which a concurrent writer's uncommitted rows would hide, so writers take
- * turns (as SQLite's single writer does). Group commit keeps each turn full. Any constant unlikely to clash.
+ * The key of the transaction-level advisory lock every writer takes before inserting: folding a batch into the
+ * rollups reads the page views', visits' and units' earlier events and rollup rows, which a concurrent writer's
+ * uncommitted rows would hide, so writers take turns (as SQLite's single writer does). Group commit keeps each turn
+ * full. Any constant unlikely to clash.
  */
 export const WRITE_LOCK = 0x63746131; // "cta1"
 
-// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. The rollup
-// trigger (BEFORE ROW, migrations-postgres.ts) sees the rows in array order, each after the ones before it.
-const INSERT = `INSERT INTO events
-  (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
-   visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-  SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, $11::bigint,
-         visit, experiment, arm, value, currency, claimed_cta, claimed_page_view
-  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-              $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
-              $17::text[], $18::text[])
-    AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
-              visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-  ON CONFLICT (page_view, seq) DO NOTHING
-  RETURNING page_view, seq`;
+// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. `incoming`
+// keeps the batch's new events (not stored yet; a key repeated in the batch once, its first occurrence); the
+// rollups are folded in by data-modifying parts of the same statement, which all see the database as it was before
+// it (batch-rollups.ts); the statement returns the positions (1-based) of the events it stored.
+const INGEST = `WITH incoming AS (
+    SELECT DISTINCT ON (page_view, seq) pos::int AS pos, page_view, seq, type, cta, page, variant, goal, destination,
+           open_mode, props, $11::bigint AS received_at, visit, experiment, arm, value, currency, claimed_cta,
+           claimed_page_view
+    FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
+                $17::text[], $18::text[]) WITH ORDINALITY
+      AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
+                visit, experiment, arm, value, currency, claimed_cta, claimed_page_view, pos)
+    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.page_view = batch.page_view AND e.seq = batch.seq)
+    ORDER BY page_view, seq, pos
+  ),
+  ${rollupStatements(POSTGRES_DIALECT)
+    .map(({ table, sql }) => `${table}_rolled AS (${sql})`)
+    .join(',\n  ')}
+  SELECT pos FROM incoming`;
 
 interface Pending {
   events: ValidEvent[];
@@ -33,9 +41,9 @@ interface Pending {
 
 /**
  * EventStore's guarantees on PostgreSQL: group commit (requests that arrive while a transaction is in flight join
- * the next one), one INSERT ... SELECT FROM unnest(...) per transaction (one round trip whatever the batch size,
- * one prepared statement), ON CONFLICT DO NOTHING on (page view, sequence), and each request's promise settles only
- * after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
+ * the next one), one statement per transaction (one round trip whatever the batch size, one prepared statement)
+ * storing the batch's new events and folding them into the rollups, a key already stored skipped (a retry stores
+ * nothing: idempotent on page view and sequence), and each request's promise settles only after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
  * StoreUnavailableError, which the collector answers with 503: nothing unstored is ever acknowledged, and the client
  * reconnects on the next batch by itself.
  */
@@ -74,12 +82,12 @@ export class PostgresEventStore implements EventWriter {
     const batch = this.#queue;
     this.#queue = [];
     const columns = toColumns(batch.flatMap((pending) => pending.events));
-    let inserted: { page_view: string; seq: number }[];
+    let inserted: { pos: number }[];
     try {
       inserted = await this.#sql.begin(async (tx) => {
         await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
         const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
-        return tx.unsafe(INSERT, parameters as never[], { prepare: true });
+        return tx.unsafe(INGEST, parameters as never[], { prepare: true });
       });
     } catch (error) {
       const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
@@ -89,10 +97,11 @@ export class PostgresEventStore implements EventWriter {
       return;
     }
     // Each new key is credited to the first request of the batch that carried it; the others were duplicates.
-    const fresh = new Set(inserted.map((row) => `${row.page_view}\u0000${row.seq}`));
+    const fresh = new Set(inserted.map((row) => row.pos));
+    let position = 0;
     for (const { events, resolve } of batch) {
       let stored = 0;
-      for (const event of events) if (fresh.delete(`${event.pv}\u0000${event.s}`)) stored++;
+      for (const _ of events) if (fresh.has(++position)) stored++;
       resolve({ stored, duplicates: events.length - stored });
     }
   }
