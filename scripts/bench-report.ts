@@ -197,7 +197,8 @@ async function generatePostgres(url: string): Promise<{ db: string; drop: () => 
     };
     await pipeline(Readable.from(lines()), copy);
     console.log(
-      `PostgreSQL: loaded ${loaded.toLocaleString('en')} events (COPY) in ${seconds(start)} s; rebuilding the rollups…`,
+      `PostgreSQL: loaded ${loaded.toLocaleString('en')} events (COPY) in ${seconds(start)} s; ` +
+        'rebuilding the rollups…',
     );
   });
   console.log(`PostgreSQL: generated (load + rollups) in ${seconds(start)} s`);

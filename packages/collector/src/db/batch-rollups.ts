@@ -75,7 +75,8 @@ export function rollupStatements(d: Dialect): RollupStatement[] {
   const gapped = (maxSeq: string, events: string) => b(`${maxSeq} + 1 - ${events} > 0`);
   const gaps = (maxSeq: string, events: string) => `${d.least}(${d.greatest}(${maxSeq} + 1 - ${events}, 0), 10)`;
 
-  const pageViewBatch = `(SELECT page_view, MIN(received_at) / ${DAY_MS} AS day, COUNT(*) AS events, MAX(seq) AS max_seq,
+  const pageViewBatch = `(SELECT page_view, MIN(received_at) / ${DAY_MS} AS day, COUNT(*) AS events,
+      MAX(seq) AS max_seq,
       SUM(${b("type = 'impression'")}) AS impression_events, SUM(${b("type = 'click'")}) AS click_events,
       SUM(${b("type = 'custom'")}) AS custom_events, SUM(${b("type = 'conversion'")}) AS conversion_events
     FROM incoming GROUP BY page_view) AS batch`;
@@ -86,7 +87,8 @@ export function rollupStatements(d: Dialect): RollupStatement[] {
        ORDER BY i.received_at, i.page_view, i.seq LIMIT 1) AS landing_page,
       SUM(new_page_view) AS page_views, SUM(clicks) AS clicks, SUM(conversions) AS conversions, SUM(engaged) AS engaged
     FROM (SELECT visit, page_view, MIN(received_at) AS first_at, MAX(received_at) AS last_at,
-            ${b('NOT EXISTS (SELECT 1 FROM events e WHERE e.page_view = incoming.page_view AND e.visit = incoming.visit)')}
+            ${b(`NOT EXISTS (SELECT 1 FROM events e
+                             WHERE e.page_view = incoming.page_view AND e.visit = incoming.visit)`)}
               AS new_page_view,
             SUM(${b("type = 'click'")}) AS clicks, SUM(${b("type = 'conversion'")}) AS conversions,
             SUM(${b("type = 'engaged'")}) AS engaged

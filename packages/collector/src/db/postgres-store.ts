@@ -43,9 +43,10 @@ interface Pending {
  * EventStore's guarantees on PostgreSQL: group commit (requests that arrive while a transaction is in flight join
  * the next one), one statement per transaction (one round trip whatever the batch size, one prepared statement)
  * storing the batch's new events and folding them into the rollups, a key already stored skipped (a retry stores
- * nothing: idempotent on page view and sequence), and each request's promise settles only after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
- * StoreUnavailableError, which the collector answers with 503: nothing unstored is ever acknowledged, and the client
- * reconnects on the next batch by itself.
+ * nothing: idempotent on page view and sequence), and each request's promise settles only after COMMIT returned.
+ * A failed transaction (server down, connection lost) rejects every request in it with StoreUnavailableError, which
+ * the collector answers with 503: nothing unstored is ever acknowledged, and the client reconnects on the next batch
+ * by itself.
  */
 export class PostgresEventStore implements EventWriter {
   readonly #sql: Sql;
