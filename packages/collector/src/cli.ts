@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { EXPORT_FORMATS, type ExportFormat, exportEvents } from './db/export.ts';
 import { LATEST_VERSION } from './db/migrations.ts';
 import type { Synchronous } from './db/open.ts';
-import { DAY_MS, parseKeepDays } from './db/retention.ts';
+import { DAY_MS, parseKeepDays, retentionCutOff } from './db/retention.ts';
 import { openStorage, type Storage } from './db/storage.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
 import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
@@ -78,8 +78,9 @@ Options
   --max-connections-per-client N
                        open connections from one address, trusted proxies excepted
                        (default ${DEFAULT_CONNECTION_LIMITS.perClient})
-  --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
-                       prune: once), e.g. --keep 400d. Without it serve keeps everything
+  --keep DAYSd         retention: delete events received more than DAYS days ago, in whole UTC days, with the
+                       report's rollups of those days (serve: at start and every 6 hours; prune: once), e.g.
+                       --keep 400d. Without it serve keeps everything
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
@@ -232,7 +233,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'prune') {
     if (keepDays === undefined) throw new UsageError('prune needs --keep, e.g. cta-collect prune --keep 400d');
     return withStorage(db, 'write', async (storage) => {
-      const deleted = await storage.prune(Date.now() - keepDays * DAY_MS);
+      const deleted = await storage.prune(retentionCutOff(Date.now(), keepDays));
       console.log(
         `cta-collect: deleted ${deleted} events received more than ${keepDays} days ago from ${storage.name}.`,
       );

@@ -81,11 +81,11 @@ export function rollupStatements(d: Dialect): RollupStatement[] {
       SUM(${b("type = 'custom'")}) AS custom_events, SUM(${b("type = 'conversion'")}) AS conversion_events
     FROM incoming GROUP BY page_view) AS batch`;
 
-  // Per visit; a page view is new to its visit when no stored event of that page view carries the visit's id.
-  const visitBatch = `(SELECT visit, MIN(first_at) AS first_at, MAX(last_at) AS last_at,
-      (SELECT i.page FROM incoming i WHERE i.visit = per_page_view.visit
-       ORDER BY i.received_at, i.page_view, i.seq LIMIT 1) AS landing_page,
-      SUM(new_page_view) AS page_views, SUM(clicks) AS clicks, SUM(conversions) AS conversions, SUM(engaged) AS engaged
+  // Per visit; a page view is new to its visit when no stored event of that page view carries the visit's id. The
+  // landing page is the page of the visit's first event in the batch (by received_at, page view, sequence).
+  const visitBatch = `(SELECT per_page_view.visit, MIN(first_at) AS first_at, MAX(last_at) AS last_at,
+      firsts.page AS landing_page, SUM(new_page_view) AS page_views, SUM(clicks) AS clicks,
+      SUM(conversions) AS conversions, SUM(engaged) AS engaged
     FROM (SELECT visit, page_view, MIN(received_at) AS first_at, MAX(received_at) AS last_at,
             ${b(`NOT EXISTS (SELECT 1 FROM events e
                              WHERE e.page_view = incoming.page_view AND e.visit = incoming.visit)`)}
@@ -93,7 +93,11 @@ export function rollupStatements(d: Dialect): RollupStatement[] {
             SUM(${b("type = 'click'")}) AS clicks, SUM(${b("type = 'conversion'")}) AS conversions,
             SUM(${b("type = 'engaged'")}) AS engaged
           FROM incoming WHERE visit IS NOT NULL GROUP BY visit, page_view) AS per_page_view
-    GROUP BY visit) AS batch`;
+    JOIN (SELECT visit, page FROM (
+            SELECT visit, page, ROW_NUMBER() OVER (PARTITION BY visit ORDER BY received_at, page_view, seq) AS n
+            FROM incoming WHERE visit IS NOT NULL) AS ordered
+          WHERE n = 1) AS firsts ON firsts.visit = per_page_view.visit
+    GROUP BY per_page_view.visit, firsts.page) AS batch`;
   const bounce = (v: string) => `${v}page_views <= 1 AND ${v}clicks = 0 AND ${v}conversions = 0 AND ${v}engaged = 0`;
 
   const unitBatch = `(SELECT experiment, COALESCE(arm, '') AS arm, COALESCE(visit, page_view) AS unit,

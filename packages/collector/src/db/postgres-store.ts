@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
 import { POSTGRES_DIALECT, rollupStatements } from './batch-rollups.ts';
 import type { EventWriter, StoreResult } from './event-store.ts';
+import { ROLLUPS_BY_DAY } from './retention.ts';
 import { StoreUnavailableError } from './store-errors.ts';
 
 /**
@@ -168,14 +169,12 @@ export async function prunePostgres(sql: Sql, beforeMs: number): Promise<number>
     deleted += result.count;
     from = boundary.page_view;
   }
+  // The rollups by pruneChunks' rule: whatever began before the cut-off's day (ROLLUPS_BY_DAY).
   const day = Math.floor(beforeMs / DAY_MS);
   await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-    await tx`DELETE FROM cta_daily WHERE day < ${day}`;
-    await tx`DELETE FROM visits WHERE last_at < ${beforeMs}`;
-    for (const table of ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily']) {
-      await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
-    }
+    await tx`DELETE FROM visits WHERE first_at < ${day * DAY_MS}`;
+    for (const table of ROLLUPS_BY_DAY) await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
   });
   return deleted;
 }
