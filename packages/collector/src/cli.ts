@@ -42,7 +42,7 @@ Usage
   cta-collect report  [--db FILE|URL] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
                       [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
                       [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
-  cta-collect export  [--db FILE|URL] [--format jsonl|csv] [--out FILE] [--since DATE] [--until DATE]
+  cta-collect export  [--db FILE|URL] [--format jsonl|csv|parquet] [--out FILE] [--since DATE] [--until DATE]
   cta-collect prune   --keep DAYSd [--db FILE|URL]
   cta-collect migrate [--db FILE|URL]
   cta-collect rollup  [--db FILE|URL]
@@ -84,7 +84,8 @@ Options
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
-  --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default) or csv
+  --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default), csv or
+                       parquet (to an --out file)
   --out FILE           write the report to FILE instead of standard output
   --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
   --all                table and html: show every row
@@ -97,8 +98,8 @@ Options
   --window MINUTES     how long before a conversion its click may be (default ${DEFAULT_ATTRIBUTION.windowMinutes})
   --any-goal           credit a click on any CTA when none for the conversion's goal is in the window
 
-Commands besides serve and report: export writes the stored events (one JSON object a line, or CSV) in key order;
-prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
+Commands besides serve and report: export writes the stored events (one JSON object a line, CSV or Parquet) in key
+order; prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
 report's rollups from the events (they are kept on every insert; this checks or repairs them).
   -h, --help           show this help
 
@@ -218,6 +219,11 @@ async function main(argv: string[]): Promise<number> {
     const format = (values.format ?? 'jsonl') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) {
       throw new UsageError(`export --format ${values.format} is not one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    if (format === 'parquet' && !values.out) {
+      throw new UsageError(
+        'export --format parquet writes a binary file: name it with --out, e.g. --out events.parquet',
+      );
     }
     const period = reportOptions(values, 'json');
     return withStorage(db, 'read', async (storage) => {
