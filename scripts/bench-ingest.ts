@@ -1,4 +1,4 @@
-// node scripts/bench-ingest.ts [--db postgres://…] — the storage layer's ingest cost alone, without HTTP: batches
+// npm run bench:ingest [-- --db postgres://…] — the storage layer's ingest cost alone, without HTTP: batches
 // shaped like a loaded collector's group commits (BENCH_REQUESTS requests per commit, each the impressions of a page
 // view or one click, every event with a visit id, one CTA in ten in an experiment) written through the built
 // package's writer, on SQLite (synchronous=normal, so the figure is CPU, not fsync) and, with --db, on a new

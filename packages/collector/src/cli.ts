@@ -100,7 +100,7 @@ Options
 
 Commands besides serve and report: export writes the stored events (one JSON object a line, CSV or Parquet) in key
 order; prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
-report's rollups from the events (they are kept on every insert; this checks or repairs them).
+report's rollups from the events (the collector keeps them per commit; this checks or repairs them).
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.

@@ -1,6 +1,6 @@
 /**
  * The report's rollups, kept once per group commit instead of once per event (migration 6 dropped the per-row
- * triggers of migrations 3–5, which cost more than the insert itself: `node scripts/bench-ingest.ts`).
+ * triggers of migrations 3–5, which cost more than the insert itself: `npm run bench:ingest`).
  *
  * Every statement reads `incoming` — the batch's new events only: not already stored, and a key repeated inside the
  * batch counted once (its first occurrence) — and the rollups' state from before the batch, groups it by rollup key
@@ -17,10 +17,10 @@
  *   day of its first exposure and whether it clicked; experiment_daily counts units and clicked units per day.
  *
  * The SQL is written once for both engines; `Dialect` holds their only differences (booleans are numbers in
- * SQLite, `::int` casts in PostgreSQL; SQLite's scalar MAX/MIN are GREATEST/LEAST). Both run the statements with the
- * same view of the data: before the batch. SQLite runs them one by one from a temp table, in ROLLUP_ORDER (each reads
- * a table before the statement that changes it, and the events are inserted last); PostgreSQL runs them as the
- * data-modifying parts of one statement, which all see the snapshot taken before it (postgres-store.ts).
+ * SQLite, `::int` casts in PostgreSQL; SQLite's scalar MAX/MIN are GREATEST/LEAST). Both run the statements with
+ * the same view of the data: before the batch. SQLite runs them one by one from a temp table, in the order given
+ * (each reads a table before the statement that changes it, and the events are inserted last); PostgreSQL runs them
+ * as the data-modifying parts of one statement, which all see the snapshot taken before it (postgres-store.ts).
  */
 export interface Dialect {
   /** A condition as 0 or 1. */
