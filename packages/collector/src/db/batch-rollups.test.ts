@@ -58,6 +58,7 @@ const traffic = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
+type Commit = { day: number; requests: ValidEvent[][]; retry: boolean };
 type Rows = Record<string, Record<string, unknown>[]>;
 const normalise = (rows: Record<string, unknown>[]) =>
   rows
@@ -91,7 +92,7 @@ async function rollups(engine: 'sqlite' | 'postgres', db: string): Promise<Rows>
 }
 
 /** The traffic through the engine's writer; returns each request's answer and the rollups, kept and rebuilt. */
-async function ingest(engine: 'sqlite' | 'postgres', commits: fc.RecordValue<typeof traffic>[]) {
+async function ingest(engine: 'sqlite' | 'postgres', commits: Commit[]) {
   const db =
     engine === 'sqlite'
       ? join(mkdtempSync(join(tmpdir(), 'cta-batch-')), 'events.sqlite')
@@ -103,10 +104,10 @@ async function ingest(engine: 'sqlite' | 'postgres', commits: fc.RecordValue<typ
   let previous: ValidEvent[][] = [];
   for (const [index, { day, requests, retry }] of [...commits].sort((a, b) => a.day - b.day).entries()) {
     now = T0 + day * DAY + index; // the collector's clock moves on between commits
-    const sent = [...(requests as ValidEvent[][]), ...(retry ? previous : [])];
+    const sent = [...requests, ...(retry ? previous : [])];
     // Sent together, so they share one commit.
     answers.push(await Promise.all(sent.map((events) => writer.write(events))));
-    previous = requests as ValidEvent[][];
+    previous = requests;
   }
   const kept = await rollups(engine, db);
   await storage.rebuildRollups();
@@ -119,8 +120,8 @@ describe('rollups kept per group commit', () => {
   it('equal a rebuild from the events on SQLite and PostgreSQL, and the same rows on both', async () => {
     await fc.assert(
       fc.asyncProperty(traffic, async (commits) => {
-        const lite = await ingest('sqlite', commits);
-        const pg = await ingest('postgres', commits);
+        const lite = await ingest('sqlite', commits as Commit[]);
+        const pg = await ingest('postgres', commits as Commit[]);
         expect(lite.kept).toEqual(lite.rebuilt);
         expect(pg.kept).toEqual(pg.rebuilt);
         expect(pg.kept).toEqual(lite.kept);
