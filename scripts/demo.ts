@@ -5,7 +5,7 @@ import { startServer } from '@astro-cta/collector';
 const SITE = 'docs-site/dist';
 const DB = '.tmp/demo.sqlite';
 
-const server = await startServer({ db: DB, staticDir: SITE, host: '127.0.0.1', port: 4321 }).catch((error: Error) => {
+const server = await startServer({ db: DB, staticDir: SITE, host: '127.0.0.1', port: 4321, acceptLocal: true }).catch((error: Error) => {
   console.error(`demo: ${error.message}`);
   process.exit(1);
 });
