@@ -102,6 +102,9 @@ describe('parseBatch', () => {
     [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: 1.5 }]],
     [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: -1 }]],
     [/at \[0\]\.v/, [{ ...click, v: null }]],
+    // The tab id from sessionStorage holding something else, and a collector-made visit id ("<tab>.<n>").
+    [/at \[0\]\.vi: vi \(visit id\) must be letters, digits/, [{ ...click, vi: '<img src=x onerror=alert(1)>' }]],
+    [/at \[0\]\.vi: vi \(visit id\) must be letters, digits/, [{ ...click, vi: 'k3j9x0aa1b.2' }]],
     [/d \(destination\) is longer than 2048/, [{ ...click, d: 'x'.repeat(LIMITS.maxUrlLength + 1) }]],
     [/props must be an object/, [{ ...impression, props: [] }]],
     [/props values must be strings, finite numbers or booleans/, [{ ...impression, props: { nested: { a: 1 } } }]],

@@ -31,7 +31,7 @@ test('a click and the conversion on the next page carry the same visit id', asyn
   expect(click.vi).toMatch(/^\w{1,64}$/);
   expect(conversion).toMatchObject({ id: 'signup', g: 'signup', val: 49, cur: 'EUR', p: '/welcome/', vi: click.vi });
   expect(conversion.pv).not.toBe(click.pv);
-  expect(await page.evaluate(() => sessionStorage.getItem('ctaVisit'))).toBe(click.vi);
+  expect(await page.evaluate(() => sessionStorage.getItem('ctaTab'))).toBe(click.vi);
   // Reported once, and not blocked by script-src 'self': no inline script on the page.
   expect(events().filter((event) => event.t === 'conversion')).toHaveLength(1);
   expect(csp).toEqual([]);

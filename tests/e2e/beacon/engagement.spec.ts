@@ -141,7 +141,7 @@ test('consent denied: the visit stores nothing, engagement included, while a gra
   await granted.locator('[data-cta="consent-cta"]').click();
   await granted.clock.runFor(15_000);
   await expect.poll(() => stored().map(({ type }) => type)).toEqual(['impression', 'click', 'engaged']);
-  const visit = await granted.evaluate(() => sessionStorage.getItem('ctaVisit'));
+  const visit = await granted.evaluate(() => sessionStorage.getItem('ctaTab'));
   await leave(granted);
   expect(new Set(stored().map((event) => event.visit))).toEqual(new Set([visit]));
   expect(landingPages()).toEqual([{ page: '/', visits: 1, bounces: 0 }]);
