@@ -32,9 +32,9 @@ export interface CtaEvent {
   /** Sequence number within the page view, from 0: gaps reveal lost events. */
   s: number;
   /**
-   * Visit id: random per visit, kept in `sessionStorage` (per tab, first party, gone when the tab closes), with the
-   * same characters and length limit as `pv`. Groups a visit's page views for conversions and bounce rate. (`v` is
-   * the variant, so the visit is `vi`.)
+   * Tab id: random, kept in `sessionStorage` (per tab, first party, gone when the tab closes), with the same
+   * characters and length limit as `pv`. The collector splits a tab's events into visits after 30 minutes without
+   * events, which group page views for conversions and bounce rate. (`v` is the variant, so the visit is `vi`.)
    */
   vi?: string;
   /** Variant (`data-cta-variant`). */
