@@ -40,7 +40,10 @@ export interface BeaconOptions {
    * 30 minutes without events. Default false: no storage at all.
    */
   visits?: boolean;
-  /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
+  /**
+   * Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. Checked only where
+   * a `sink` gets events; the astro-cta collector drops local pages itself unless started with --accept-local.
+   */
   localhost?: boolean;
   /** Report in browsers driven by automation (`navigator.webdriver`) too. Default false; tests opt in. */
   automation?: boolean;
@@ -185,7 +188,8 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
   // page view; timers pause or start (a running one keeps running); what waits in the queue leaves, with sendBeacon
   // when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
-    // Compares the old path with the new one, which it stores.
+    // Compares the old path with the new one, which it stores. (The order of the resets is the one that gzips
+    // smallest, measured on the real build.)
     if (path != (path = location.pathname)) {
       sequence = 0;
       counted = new Set();
@@ -239,6 +243,7 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
   // starts: it takes them, then reports every later push at once. A global rather than a module both sides import,
   // so that the page's beacon script imports nothing that a component's script imports too (a shared chunk).
   const queue = ((self as Queue).ctaTrack ||= []);
+  // splice(0) takes what waits before push is replaced; then map reports it (an assignment inside: 2 bytes fewer).
   queue.splice(0).map((queue.push = emit as () => number));
   return emit;
 };

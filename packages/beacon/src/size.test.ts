@@ -34,7 +34,9 @@ describe('beacon size budget', () => {
     expect(track.gzip).toBeLessThanOrEqual(160);
     expect(conversion.gzip).toBeLessThanOrEqual(512);
     // The tab id is stored only after the gate: the core reads sessionStorage inside the delivery the gate wraps.
-    expect(core.code).toMatch(/(\w)=\w=>\{if\(\w\)try\{\w\.vi=sessionStorage\.ctaTab\|\|=\w\.pv\}catch\{\}.*\w\?\w\(\1\):\1/s);
+    expect(core.code).toMatch(
+      /(\w)=\w=>\{if\(\w\)try\{\w\.vi=sessionStorage\.ctaTab\|\|=\w\.pv\}catch\{\}.*\w\?\w\(\1\):\1/s,
+    );
   });
 
   it('drops what the default configuration does not use when the build fixes the settings', async () => {

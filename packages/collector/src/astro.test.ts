@@ -44,7 +44,8 @@ describe('createCtaEndpoint (Astro, server output)', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-')), 'events.sqlite');
     const logged: string[] = [];
     const POST = createCtaEndpoint({ db, log: (line) => logged.push(line) });
-    const HEADLESS = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0 Safari/537.36';
+    const HEADLESS =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0 Safari/537.36';
     const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
     const send = async (url: string, headers: Record<string, string>, pv: string) => {
       const body = JSON.stringify([
@@ -95,7 +96,11 @@ describe('createCtaEndpoint (Astro, server output)', () => {
     const request = new Request('http://127.0.0.1:4321/api/cta', {
       method: 'POST',
       body: JSON.stringify([event]),
-      headers: { 'content-type': 'text/plain', origin: 'http://127.0.0.1:4321', 'user-agent': 'Mozilla/5.0 HeadlessChrome/140.0' },
+      headers: {
+        'content-type': 'text/plain',
+        origin: 'http://127.0.0.1:4321',
+        'user-agent': 'Mozilla/5.0 HeadlessChrome/140.0',
+      },
     });
     expect(await (await POST(context(request))).json()).toEqual({ ok: true, stored: 1, duplicates: 0 });
   });

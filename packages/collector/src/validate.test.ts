@@ -97,7 +97,10 @@ describe('parseBatch', () => {
     [/s \(sequence\) must be a number/, [{ ...click, s: '1' }]],
     // biome-ignore lint/correctness/noPrecisionLoss: 1e999 is Infinity on purpose
     [/at \[0\]\.s/, [{ ...click, s: 1e999 }]],
-    [/o \(open mode\) must be a number from 0 to 3 \(0 plain, 1 modifier, 2 middle, 3 new-tab\)/, [{ ...click, o: 'shift' }]],
+    [
+      /o \(open mode\) must be a number from 0 to 3 \(0 plain, 1 modifier, 2 middle, 3 new-tab\)/,
+      [{ ...click, o: 'shift' }],
+    ],
     [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: 4 }]],
     [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: 1.5 }]],
     [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: -1 }]],

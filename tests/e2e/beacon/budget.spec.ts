@@ -37,8 +37,7 @@ test('the default configuration ships one beacon file, with visits and engagemen
   // stores none without --accept-local): no localhost check ships without a sink.
   for (const read of ['.gpc', '.dnt', '.localhost', '.automation', '.sink', '.gate', '.href', 'cta:page', 'localhost'])
     expect(code).not.toContain(read);
-  for (const check of ['globalPrivacyControl', 'doNotTrack', 'webdriver'])
-    expect(code).toContain(check);
+  for (const check of ['globalPrivacyControl', 'doNotTrack', 'webdriver']) expect(code).toContain(check);
   expect(shipped.gzip).toBeLessThanOrEqual(DEFAULT_PAGE_CEILING);
 });
 

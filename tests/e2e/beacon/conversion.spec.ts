@@ -41,7 +41,18 @@ test('a click and the conversion on the next page carry the same visit id', asyn
 
 test('the real cta-collect serve and report credit the conversion to the CTA clicked before it', async ({ page }) => {
   const db = join(mkdtempSync(join(tmpdir(), 'cta-beacon-conversion-')), 'events.sqlite');
-  const collector = await startCollector(['--db', db, '--port', '0', '--static', join(fixtureRoot('beacon'), 'dist')]);
+  const site = join(fixtureRoot('beacon'), 'dist');
+  // Chromium on 127.0.0.1 is a local, automated visit: stored because the flags say so.
+  const collector = await startCollector([
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--static',
+    site,
+    '--accept-local',
+    '--accept-automation',
+  ]);
   try {
     await page.goto(`${collector.url}/pricing/`);
     await page.locator('[data-cta="pricing-signup"]').click();

@@ -23,7 +23,17 @@ let db: string;
 
 async function serve(fixture: Fixture) {
   db = join(mkdtempSync(join(tmpdir(), 'cta-engagement-')), 'events.sqlite');
-  collector = await startCollector(['--db', db, '--port', '0', '--static', join(fixtureRoot(fixture), 'dist')]);
+  // Chromium on 127.0.0.1 is a local, automated visit: the collector stores it because the flags say so.
+  collector = await startCollector([
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--static',
+    join(fixtureRoot(fixture), 'dist'),
+    '--accept-local',
+    '--accept-automation',
+  ]);
 }
 
 test.afterEach(async () => {

@@ -32,7 +32,8 @@ export function notTraffic(signals: TrafficSignals, options: TrafficFilterOption
 /** How the log and the response name each reason, with the way to keep such events. */
 export const NOT_TRAFFIC_HINT: Record<NotTraffic, string> = {
   local: 'a page on localhost, 127.x or [::1] (development); start the collector with --accept-local to store them',
-  automation: 'an automated browser or crawler (User-Agent); start the collector with --accept-automation to store them',
+  automation:
+    'an automated browser or crawler (User-Agent); start the collector with --accept-automation to store them',
 };
 
 function isLocalPage({ origin, referer }: TrafficSignals): boolean {
@@ -55,5 +56,5 @@ function isLocalPage({ origin, referer }: TrafficSignals): boolean {
  * and the daily quota like any other.
  */
 function isAutomatedBrowser(userAgent: string | undefined): boolean {
-  return userAgent !== undefined && userAgent.startsWith('Mozilla/') && isbot(userAgent);
+  return Boolean(userAgent?.startsWith('Mozilla/')) && isbot(userAgent);
 }
