@@ -39,6 +39,7 @@ Usage
                       [--static DIR] [--path PATH] [--rate N] [--burst N] [--synchronous full|normal]
                       [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
                       [--max-connections N] [--max-connections-per-client N] [--keep DAYSd] [--pool N]
+                      [--accept-local] [--accept-automation]
   cta-collect report  [--db FILE|URL] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
                       [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
                       [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
@@ -80,6 +81,10 @@ Options
                        (default ${DEFAULT_CONNECTION_LIMITS.perClient})
   --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
                        prune: once), e.g. --keep 400d. Without it serve keeps everything
+  --accept-local       store events from pages on localhost, *.localhost, 127.x and [::1] too (tests, demos). Without
+                       it they are answered 200, counted in the log and not stored: development is not traffic
+  --accept-automation  store events from automated browsers and crawlers (User-Agent HeadlessChrome, Googlebot…) too;
+                       without it they are answered 200, counted in the log and not stored
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
@@ -121,6 +126,8 @@ const OPTIONS = {
   'max-connections': { type: 'string' },
   'max-connections-per-client': { type: 'string' },
   keep: { type: 'string' },
+  'accept-local': { type: 'boolean' },
+  'accept-automation': { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
   limit: { type: 'string' },
@@ -158,6 +165,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'max-connections-per-client',
     'keep',
     'pool',
+    'accept-local',
+    'accept-automation',
   ],
   report: ['db', 'format', 'out', 'limit', 'all', 'since', 'until', 'by', 'sort', 'attribution', 'window', 'any-goal'],
   prune: ['db', 'keep'],
@@ -296,6 +305,8 @@ async function main(argv: string[]): Promise<number> {
     allowedOrigins,
     publicOrigins,
     synchronous,
+    acceptLocal: values['accept-local'] ?? false,
+    acceptAutomation: values['accept-automation'] ?? false,
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(keepDays !== undefined ? { keepDays } : {}),
     ...(values.pool !== undefined ? { pool: integer(values.pool, '--pool', 1, 1000) } : {}),

@@ -3,6 +3,7 @@ import { StoreUnavailableError } from './db/store-errors.ts';
 import type { Quota, RateLimit } from './http/limits.ts';
 import type { OriginPolicy } from './http/origins.ts';
 import { ThrottledLog } from './http/throttled-log.ts';
+import { NOT_TRAFFIC_HINT, type NotTraffic, notTraffic, type TrafficFilterOptions } from './http/traffic-filter.ts';
 import { LIMITS } from './limits.ts';
 import { parseBatch } from './validate.ts';
 
@@ -17,6 +18,10 @@ export interface CollectRequest {
    * of a trusted proxy). Same-origin pages are allowed by it only when no origin is configured (see OriginPolicy).
    */
   requestOrigin: string | undefined;
+  /** The Referer header: names the page when Origin does not (the local-traffic filter); never stored. */
+  referer?: string | undefined;
+  /** The User-Agent header: tells automated browsers apart (the automation filter); never stored. */
+  userAgent?: string | undefined;
   /** Used only to pick rate-limit and quota entries through a salted hash; never stored. */
   clientIp: string;
   /** Reads the body, giving up with 'too-large' as soon as it exceeds `limit` bytes. */
@@ -41,6 +46,8 @@ export interface CollectorParts {
   /** Where a client reaching a daily limit is reported (once per client, limit and day). */
   log?: (message: string) => void;
   maxBodyBytes?: number;
+  /** Which development and automated visits to store anyway (default: neither; see traffic-filter.ts). */
+  traffic?: TrafficFilterOptions;
 }
 
 // sendBeacon and fetch with a string body send text/plain (no CORS preflight); JSON is accepted from same-origin code.
@@ -55,9 +62,16 @@ export class Collector {
   readonly #parts: Required<CollectorParts>;
   /** Database outages: one line a minute, however many requests get 503. */
   readonly #outages: ThrottledLog;
+  /** Events answered 2xx but not stored, by reason, since the collector started (also in the log). */
+  readonly #dropped: Record<NotTraffic, number> = { local: 0, automation: 0 };
 
   constructor(parts: CollectorParts) {
-    this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, log: () => {}, ...parts };
+    this.#parts = {
+      maxBodyBytes: LIMITS.maxBodyBytes,
+      log: () => {},
+      traffic: { acceptLocal: false, acceptAutomation: false },
+      ...parts,
+    };
     this.#outages = new ThrottledLog(this.#parts.log);
   }
 
@@ -151,6 +165,21 @@ export class Collector {
     }
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
+    // Development and automated visits: acknowledged (the beacon must not send them again), counted, not stored.
+    // Checked after validation, so a developer on localhost still sees what is wrong with an event.
+    const dropped = notTraffic(
+      { origin: request.origin, referer: request.referer, userAgent: request.userAgent },
+      this.#parts.traffic,
+    );
+    if (dropped) {
+      const total = (this.#dropped[dropped] += parsed.events.length);
+      this.#outages.note(
+        dropped,
+        `cta-collect: not stored: ${parsed.events.length} event(s) from ${NOT_TRAFFIC_HINT[dropped]} ` +
+          `(${total} such events since the start)`,
+      );
+      return reply(200, { ok: true, stored: 0, duplicates: 0, dropped: parsed.events.length, reason: dropped });
+    }
     let quotaCheck: Awaited<ReturnType<Quota['take']>>;
     try {
       quotaCheck = await quota.take(
@@ -179,6 +208,11 @@ export class Collector {
     }
     await settleQuietly(quotaCheck.settle, result.stored, this.#quotaLog);
     return reply(200, { ok: true, ...result });
+  }
+
+  /** Events acknowledged but not stored since the start, by reason: development pages and automated browsers. */
+  get dropped(): Readonly<Record<NotTraffic, number>> {
+    return { ...this.#dropped };
   }
 
   /** A shared quota's bookkeeping failing (its database down) is worth one line a minute, not one per request. */

@@ -43,6 +43,16 @@ export interface CollectorOptions {
    */
   writerThread?: boolean;
   now?: () => number;
+  /**
+   * Store events from pages on localhost, *.localhost, 127.0.0.0/8 and [::1] (default false: development visits are
+   * not traffic; they are answered 2xx, counted in the log and not stored). Tests and demos set it.
+   */
+  acceptLocal?: boolean;
+  /**
+   * Store events from browsers whose User-Agent says they are automated or crawlers, e.g. HeadlessChrome or
+   * Googlebot (default false, as for acceptLocal).
+   */
+  acceptAutomation?: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT = { burst: 60, perSecond: 10 } as const;
@@ -94,6 +104,7 @@ export async function createCollectorService(options: CollectorOptions): Promise
     rateLimiter,
     quota,
     log,
+    traffic: { acceptLocal: options.acceptLocal ?? false, acceptAutomation: options.acceptAutomation ?? false },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
   let retention: NodeJS.Timeout | undefined;

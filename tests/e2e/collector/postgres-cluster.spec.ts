@@ -79,7 +79,21 @@ test('three collectors on one PostgreSQL: a SIGKILL and a server restart under l
   test.setTimeout(300_000);
   cluster = await startPostgres();
   const db = await cluster.createDatabase();
-  const args = ['--db', db, '--port', '0', '--rate', '0', '--max-events-per-day', '0', '--static', 'docs-site/dist'];
+  // Chromium on 127.0.0.1 is a local, automated visit: stored because these flags say so.
+  const args = [
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--rate',
+    '0',
+    '--max-events-per-day',
+    '0',
+    '--static',
+    'docs-site/dist',
+    '--accept-local',
+    '--accept-automation',
+  ];
   for (let index = 0; index < 3; index++) collectors.push(await startCollector(args));
   const live = () => collectors.filter((c) => c.child.exitCode === null && c.child.signalCode === null);
   const proxy = await startProxy(() => live().map((collector) => collector.url));

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ValidEvent } from '../validate.ts';
 import { pruneChunks } from './retention.ts';
+import { TabVisits } from './tab-visits.ts';
 
 export interface StoreResult {
   /** Events written by this request. */
@@ -33,6 +34,7 @@ interface Pending {
 export class EventStore implements EventWriter {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
+  readonly #tabs: TabVisits;
   readonly #now: () => number;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -45,6 +47,7 @@ export class EventStore implements EventWriter {
       (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
        visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#tabs = new TabVisits(db);
   }
 
   /** Resolves once the events are committed. */
@@ -71,6 +74,8 @@ export class EventStore implements EventWriter {
       for (const { events } of batch) {
         let stored = 0;
         for (const event of events) {
+          // `vi` is the tab's id: the event is stored under the tab's visit by the 30-minute rule (tab-visits.ts).
+          const tab = event.vi === undefined ? undefined : this.#tabs.next(event.vi, receivedAt);
           const { changes } = this.#insert.run(
             event.pv,
             event.s,
@@ -83,7 +88,7 @@ export class EventStore implements EventWriter {
             event.o ?? null,
             event.props ? JSON.stringify(event.props) : null,
             receivedAt,
-            event.vi ?? null,
+            tab?.visit ?? null,
             event.x ?? null,
             event.a ?? null,
             event.val ?? null,
@@ -92,6 +97,8 @@ export class EventStore implements EventWriter {
             event.apv ?? null,
           );
           stored += Number(changes);
+          // A retried event (already stored) leaves its tab as it was.
+          if (tab && changes) this.#tabs.keep(event.vi!, tab);
         }
         results.push({ stored, duplicates: events.length - stored });
       }

@@ -384,4 +384,39 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
     CREATE INDEX events_experiment_clicks ON events (received_at, experiment, arm, visit, cta, page_view)
       WHERE experiment IS NOT NULL AND type = 'click';
   `,
+  // SQLite: EventStore asks TabVisits (tab-visits.ts) before each insert. Here a BEFORE ROW trigger does the same in
+  // the batch's one INSERT, named to fire before cta_rollups_on_insert (name order) so the rollups see the visit.
+  // It leaves an event already stored (a retry) and its tab alone: the rollup trigger then drops the row.
+  6: `
+    CREATE TABLE tabs (
+      tab     TEXT    NOT NULL PRIMARY KEY,
+      visit   TEXT    NOT NULL,
+      visits  INTEGER NOT NULL,
+      last_at BIGINT  NOT NULL
+    );
+    INSERT INTO tabs SELECT visit, visit, 1, last_at FROM visits;
+
+    CREATE FUNCTION cta_events_split_visits() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      tab_state tabs%ROWTYPE;
+    BEGIN
+      IF EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq = NEW.seq) THEN
+        RETURN NEW;
+      END IF;
+      SELECT * INTO tab_state FROM tabs WHERE tab = NEW.visit;
+      IF NOT FOUND THEN
+        INSERT INTO tabs VALUES (NEW.visit, NEW.visit, 1, NEW.received_at);
+      ELSIF NEW.received_at - tab_state.last_at < 1800000 THEN
+        UPDATE tabs SET last_at = GREATEST(last_at, NEW.received_at) WHERE tab = NEW.visit;
+        NEW.visit := tab_state.visit;
+      ELSE
+        UPDATE tabs SET visits = visits + 1, visit = tab || '.' || (visits + 1), last_at = NEW.received_at
+          WHERE tab = NEW.visit RETURNING visit INTO NEW.visit;
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER cta_events_split_visits BEFORE INSERT ON events
+      FOR EACH ROW WHEN (NEW.visit IS NOT NULL) EXECUTE FUNCTION cta_events_split_visits();
+  `,
 };

@@ -429,6 +429,23 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE experiment IS NOT NULL AND type = 'click';
     `,
   },
+  {
+    version: 6,
+    name: 'visits split by the collector',
+    // The beacon sends a per-tab id; the collector splits a tab's events into visits after 30 minutes without events
+    // (tab-visits.ts) and stores each event under its visit. tabs holds each tab's current visit, how many it has
+    // had and when its last event arrived. The visits stored so far become tabs, so a tab that goes on after the
+    // upgrade keeps its visit within 30 minutes and starts a new one after.
+    up: `
+      CREATE TABLE tabs (
+        tab     TEXT    NOT NULL PRIMARY KEY,
+        visit   TEXT    NOT NULL,
+        visits  INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO tabs SELECT visit, visit, 1, last_at FROM visits;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

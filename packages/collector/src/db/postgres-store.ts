@@ -163,6 +163,7 @@ export async function prunePostgres(sql: Sql, beforeMs: number): Promise<number>
     await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
     await tx`DELETE FROM cta_daily WHERE day < ${day}`;
     await tx`DELETE FROM visits WHERE last_at < ${beforeMs}`;
+    await tx`DELETE FROM tabs WHERE last_at < ${beforeMs}`;
     for (const table of ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily']) {
       await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
     }

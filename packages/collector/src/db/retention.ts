@@ -18,6 +18,7 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
   const pruneRollups = db.prepare('DELETE FROM cta_daily WHERE day < ?');
   const pruneVisits = db.prepare('DELETE FROM visits WHERE last_at < ?');
+  const pruneTabs = db.prepare('DELETE FROM tabs WHERE last_at < ?');
   const pruneDays = ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily'].map(
     (table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`),
   );
@@ -30,6 +31,7 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
       // The report's rollups follow: whole days before the cut-off, and visits that ended before it.
       pruneRollups.run(Math.floor(beforeMs / DAY_MS));
       pruneVisits.run(beforeMs);
+      pruneTabs.run(beforeMs);
       for (const statement of pruneDays) statement.run(Math.floor(beforeMs / DAY_MS));
       yield deleted;
       return;

@@ -207,11 +207,28 @@ describe('report rollups', () => {
     ]);
   });
 
-  it('migration 4 keeps the events and rollups a version 3 database holds, and then takes engaged events', async () => {
+  it('migration 4 keeps the events and rollups a version 3 database holds, and then takes engaged events', () => {
+    // What the EventStore of a version 3 or 4 collector did (today's needs migration 6's tabs): each event stored
+    // with its `vi` as its visit.
+    const writeAsOldStore = (database: DatabaseSync, events: ValidEvent[]) => {
+      const insert = database.prepare(`INSERT OR IGNORE INTO events
+        (page_view, seq, type, cta, page, goal, destination, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const event of events)
+        insert.run(
+          event.pv,
+          event.s,
+          event.t,
+          event.id,
+          event.p,
+          event.g ?? null,
+          event.d ?? null,
+          T0,
+          event.vi ?? null,
+        );
+    };
     const db = new DatabaseSync(':memory:');
     migrate(db, MIGRATIONS, 3);
-    const v3 = new EventStore(db, { now: () => T0 });
-    await v3.write([
+    writeAsOldStore(db, [
       { t: 'impression', id: 'hero', p: '/', pv: 'p1', s: 0, vi: 'v1' },
       { t: 'click', id: 'hero', p: '/', pv: 'p1', s: 1, vi: 'v1', g: 'signup', d: 'https://x.example/' },
       { t: 'impression', id: 'hero', p: '/', pv: 'p2', s: 0, vi: 'v2' },
@@ -245,8 +262,7 @@ describe('report rollups', () => {
     expect({ ...after, visits: [] }).toEqual(before);
     expect(db.prepare(landing).all()).toEqual(landed);
     // The triggers, view and indexes are back: new events keep the rollups, the engaged one ends v2's bounce.
-    const v4 = new EventStore(db, { now: () => T0 });
-    await v4.write([
+    writeAsOldStore(db, [
       { t: 'engaged', id: '10s', p: '/', pv: 'p2', s: 1, vi: 'v2' },
       { t: 'click', id: 'hero', p: '/', pv: 'p3', s: 0, vi: 'v3' },
     ]);

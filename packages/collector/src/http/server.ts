@@ -85,6 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentType: request.headers['content-type'],
       contentLength: request.headers['content-length'],
       origin: request.headers.origin,
+      referer: request.headers.referer,
+      userAgent: request.headers['user-agent'],
       requestOrigin: requestOrigin(request, trust),
       clientIp: clientAddress(trust, request.socket.remoteAddress, joined(request.headers['x-forwarded-for'])),
       readBody: (limit) => readNodeBody(request, limit),
