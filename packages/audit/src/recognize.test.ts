@@ -247,6 +247,26 @@ describe('what is a CTA on real templates', () => {
     ).toEqual(['App Store', 'Get it on Google Play', 'Download the app']);
   });
 
+  it('takes a store badge by its image’s name when the link still points at a placeholder', () => {
+    expect(
+      page(
+        '<main><div><a href="https://github.com/acme/app"><img src="/as.svg" alt="App Store Image"></a>' +
+          '<a href="#"><img src="/gp.svg" alt="Get it on Google Play"></a></div>' +
+          '<p>Our <a href="/store/">store</a> sells shirts.</p><a href="/team/"><img src="/t.jpg" alt="Team photo"></a></main>',
+      ).ctas.map((cta) => cta.name),
+    ).toEqual(['App Store Image', 'Get it on Google Play']);
+  });
+
+  it('leaves share buttons named "<network> Share" out, e-mail included', () => {
+    const icon = '<svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>';
+    expect(
+      page(
+        `<main><h1>Post</h1><p>Text.</p><div><button aria-label="Twitter Share">${icon}</button>` +
+          `<button aria-label="Email Share">${icon}</button><button aria-label="Email us">${icon}</button></div></main>`,
+      ).ctas.map((cta) => cta.name),
+    ).toEqual(['Email us']);
+  });
+
   it('takes short action links that are not part of a sentence, beside a heading too', () => {
     expect(
       ctaTexts(

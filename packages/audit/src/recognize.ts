@@ -516,10 +516,14 @@ const SHARE_URL =
 const SOCIAL_HOST =
   /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
 const SHARE_NAME =
-  /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
+  /^(?:share|tweet|post)\b|\bshare$|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
 /** App stores: a badge linking there is the page's download CTA. */
 const STORE_URL =
   /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
+/** A store badge's image named after the store ("Download on the App Store", "Google Play badge"), wherever the
+ * link leads (templates point badges at placeholders until the app ships). */
+const STORE_BADGE_NAME =
+  /\b(?:app ?store|google play|play store|microsoft store|app gallery|get it on|download on the|available on the)\b/i;
 /** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
 const BACK_OR_SERIES =
   /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
@@ -863,6 +867,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
       : collapse(accessibleName(link, byId));
   // An app-store link is the page's download CTA, whatever the badge's class names (`badge` is also a tag chip's).
   if (STORE_URL.test(href) && !inProse(link, visible)) return CONFIDENCE.storeBadge;
+  if (!visible && STORE_BADGE_NAME.test(name) && hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg'))
+    return CONFIDENCE.storeBadge;
   if (notACta(link, href, name, visible)) return 0;
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
   if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href')))

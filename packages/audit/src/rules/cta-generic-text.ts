@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
-import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
+import { isGenericText, isPlaceholderText, normalizeCtaText } from '../text/generic-phrases.ts';
 import type { Rule } from '../types.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
@@ -24,6 +24,7 @@ export const ctaGenericText: Rule = {
         '<button type="button">Click here!</button>',
         '<a class="btn" href="/a" lang="de">Hier klicken</a>',
         '<div lang="fr"><a class="btn" href="/a">En savoir plus »</a></div>',
+        '<a class="btn btn-primary" href="/signup">Call to Action</a>',
       ],
       pass: [
         '<a class="button" href="/pricing">See pricing plans</a>',
@@ -36,6 +37,9 @@ export const ctaGenericText: Rule = {
         'CTA text "{text}" is generic: say what happens, e.g. "Start your free trial" or "See pricing ' +
         'plans". If the design needs the short text, add the context in visually hidden text (<span ' +
         'class="sr-only"> about pricing</span>).',
+      placeholder:
+        'CTA text "{text}" is a placeholder left from a template: say what happens, e.g. "Start your free ' +
+        'trial" or "Download the app".',
       bareUrl:
         'CTA text is a bare URL ("{name}"), which screen readers spell out character by character. Name ' +
         'the destination instead, e.g. "Read the setup guide".',
@@ -48,7 +52,12 @@ export const ctaGenericText: Rule = {
       const holder = closestAncestor(cta.element, (el) => attr(el, 'lang') !== undefined);
       const lang = holder ? attr(holder, 'lang')! : page.lang;
       // The accessible name is what a screen reader announces; visually hidden context makes it specific.
-      if (isGenericText(cta.name, lang)) {
+      if (isPlaceholderText(cta.name)) {
+        // On a page meant to convert it is a template's leftover; on a style guide or a component demo, a sample.
+        if (page.kind.converting) {
+          report({ element: cta.element, messageId: 'placeholder', data: { text: cta.visibleText || cta.name } });
+        }
+      } else if (isGenericText(cta.name, lang)) {
         report({
           element: cta.element,
           messageId: 'generic',
