@@ -156,10 +156,30 @@ describe('page kinds learned from unseen templates', () => {
       `<p>$15 Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.</p></a></div>`;
     const grid = (href: (n: number) => string, level: number) =>
       html(`<main><ul>${[1, 2, 3].map((n) => item(n, href(n), level)).join('')}</ul></main>`);
-    expect(kindOf('/store/', grid((n) => `/store/item${n}`, 1))).toBe('list');
-    expect(kindOf('/shop/', grid((n) => `/shop/item${n}/`, 5))).toBe('list');
-    expect(kindOf('/services/', grid(() => '#', 1))).toBe('page');
-    expect(kindOf('/services/', grid(() => 'javascript:void(0)', 3))).toBe('page');
+    expect(
+      kindOf(
+        '/store/',
+        grid((n) => `/store/item${n}`, 1),
+      ),
+    ).toBe('list');
+    expect(
+      kindOf(
+        '/shop/',
+        grid((n) => `/shop/item${n}/`, 5),
+      ),
+    ).toBe('list');
+    expect(
+      kindOf(
+        '/services/',
+        grid(() => '#', 1),
+      ),
+    ).toBe('page');
+    expect(
+      kindOf(
+        '/services/',
+        grid(() => 'javascript:void(0)', 3),
+      ),
+    ).toBe('page');
   });
 
   it('keeps a home page that introduces itself beside its list of projects a page', () => {

@@ -252,7 +252,8 @@ describe('what is a CTA on real templates', () => {
       page(
         '<main><div><a href="https://github.com/acme/app"><img src="/as.svg" alt="App Store Image"></a>' +
           '<a href="#"><img src="/gp.svg" alt="Get it on Google Play"></a></div>' +
-          '<p>Our <a href="/store/">store</a> sells shirts.</p><a href="/team/"><img src="/t.jpg" alt="Team photo"></a></main>',
+          '<p>Our <a href="/store/">store</a> sells shirts.</p>' +
+          '<a href="/team/"><img src="/t.jpg" alt="Team photo"></a></main>',
       ).ctas.map((cta) => cta.name),
     ).toEqual(['App Store Image', 'Get it on Google Play']);
   });
@@ -262,7 +263,8 @@ describe('what is a CTA on real templates', () => {
     expect(
       page(
         `<main><h1>Post</h1><p>Text.</p><div><button aria-label="Twitter Share">${icon}</button>` +
-          `<button aria-label="Email Share">${icon}</button><button aria-label="Email us">${icon}</button></div></main>`,
+          `<button aria-label="Email Share">${icon}</button>` +
+          `<button aria-label="Email us">${icon}</button></div></main>`,
       ).ctas.map((cta) => cta.name),
     ).toEqual(['Email us']);
   });

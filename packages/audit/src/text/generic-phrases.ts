@@ -143,10 +143,12 @@ export function isGenericText(text: string, lang: string): boolean {
 }
 
 /** Words a template's placeholder button text is made of ("Call to Action", "Custom Btn", "Button text"). */
-const PLACEHOLDER_WORDS = new Set([
-  'call', 'to', 'action', 'cta', 'button', 'btn', 'custom', 'your', 'my', 'here', 'link', 'text', 'label', 'primary',
-  'secondary', 'placeholder', 'sample', 'example',
-]);
+const PLACEHOLDER_WORDS = new Set(
+  (
+    'call to action cta button btn custom your my here link text label ' +
+    'primary secondary placeholder sample example'
+  ).split(' '),
+);
 /** …of which at least one names the placeholder itself: "Link text" alone is merely generic. */
 const PLACEHOLDER_CORE = new Set(['action', 'cta', 'button', 'btn', 'placeholder']);
 
