@@ -264,9 +264,9 @@ describe('what is a CTA on real templates', () => {
       page(
         `<main><h1>Post</h1><p>Text.</p><div><button aria-label="Twitter Share">${icon}</button>` +
           `<button aria-label="Email Share">${icon}</button>` +
-          `<button aria-label="Email us">${icon}</button></div></main>`,
+          `<button aria-label="Email us">${icon}</button></div><a class="btn" href="/offer">Claim your share</a></main>`,
       ).ctas.map((cta) => cta.name),
-    ).toEqual(['Email us']);
+    ).toEqual(['Email us', 'Claim your share']);
   });
 
   it('takes short action links that are not part of a sentence, beside a heading too', () => {

@@ -510,13 +510,14 @@ function inButtonGroup(link: Element): boolean {
   return controls.some((el) => el !== link && styledAsButton(el));
 }
 
-/** Share intents and social profiles: following or sharing is not what the page asks for. */
+/** Share intents and social profiles: following or sharing is not what the page asks for ("Share on X", "Email
+ * Share", a "Facebook page"); "Claim your share" is an offer. */
 const SHARE_URL =
   /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
 const SOCIAL_HOST =
   /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
 const SHARE_NAME =
-  /^(?:share|tweet|post)\b|\bshare$|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
+  /^(?:share|tweet|post)\b|^[a-z0-9.+-]+ share$|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
 /** App stores: a badge linking there is the page's download CTA. */
 const STORE_URL =
   /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
