@@ -11,13 +11,17 @@ export const ctaGenericText: Rule = {
     id: 'cta-generic-text',
     severity: 'warning',
     category: 'copy',
-    description: 'A CTA whose text says nothing about where it leads or what it does ("Click here", "Learn more").',
+    description:
+      'A CTA whose text says nothing about where it leads or what it does ("Click here", "Learn more"), or a ' +
+      'template\'s placeholder left on a page meant to convert ("Call to Action", "Button text").',
     rationale:
       'Screen-reader users often list links and buttons out of context; "Learn more" five times tells them ' +
       'nothing (WCAG 2.2 SC 2.4.4, failure F84). Lighthouse flags the same phrases, but only on exact matches and only ' +
       'for links; this rule also ignores case, punctuation, arrows and emoji, checks buttons, and accepts ' +
       'visually hidden text or aria-describedby that adds the missing context. Evidence that "Learn more" converts ' +
-      'worse is anecdotal, hence a warning: the case rests on accessibility.',
+      'worse is anecdotal, hence a warning: the case rests on accessibility. Placeholder texts of templates and ' +
+      'design kits ("Call to Action", "Custom Btn", "Lorem ipsum") are reported on pages meant to convert only: on ' +
+      'a style guide or a component demo they are samples.',
     examples: {
       fail: [
         '<a class="button" href="/pricing">Learn more →</a>',
