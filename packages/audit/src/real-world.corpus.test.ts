@@ -18,8 +18,8 @@ const FLOORS = {
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */
   // Fourth tuning (list-closing links named by their section, content pages convert only where they sell): measured
   // 0.36 (3 false warnings in 421 pages), the goal (1.19 after the third tuning, 1.33 after the second, 7.83 before).
-  // Fifth tuning, after three more unseen templates (46 pages; first sight P 0.92 R 0.94, findings 0.83, 7.61
-  // warnings+/50): all pages measured P 0.96 R 0.97, findings 0.98, 0.54 warnings+/50 (467 pages).
+  // Fifth tuning, after four more unseen templates (74 pages; first sight P 0.92 R 0.95, findings 0.83, 4.73
+  // warnings+/50): all pages measured P 0.97 R 0.97, findings 0.98, 0.51 warnings+/50 (495 pages).
   warningsPer50: 1,
   infosPer50: 2, // measured 0.00: the goal (8.50 before)
 };
@@ -27,9 +27,9 @@ const FLOORS = {
 describe('the audit on the real-world corpus', () => {
   const score = scoreCorpus(audit);
 
-  it('covers at least 17 templates and 467 labelled pages, a quarter held back', () => {
-    expect(score.byTemplate.size).toBeGreaterThanOrEqual(17);
-    expect(score.all.pages).toBeGreaterThanOrEqual(467);
+  it('covers at least 18 templates and 495 labelled pages, a quarter held back', () => {
+    expect(score.byTemplate.size).toBeGreaterThanOrEqual(18);
+    expect(score.all.pages).toBeGreaterThanOrEqual(495);
     expect(score.heldBack.pages).toBeGreaterThanOrEqual(Math.floor(score.all.pages / 5));
   });
 
