@@ -269,6 +269,19 @@ describe('what is a CTA on real templates', () => {
     ).toEqual(['Email us', 'Claim your share']);
   });
 
+  it('knows Persian action verbs as it knows their English counterparts (learn about, view, download, contact)', () => {
+    const links = ['آشنایی با Astro', 'مشاهده همه نوشته‌ها', 'دانلود برنامه', 'تماس با ما']
+      .map((text, n) => `<p><a href="/fa/${n}/">${text}</a></p>`)
+      .join('');
+    expect(ctaTexts(`<article><p>Astro یک فریم‌ورک وب است.</p>${links}</article>`)).toEqual([
+      'آشنایی با Astro',
+      'مشاهده همه نوشته‌ها',
+      'دانلود برنامه',
+      'تماس با ما',
+    ]);
+    expect(ctaTexts('<p>برای <a href="/fa/x/">مشاهده</a> این صفحه کلیک کنید.</p>')).toEqual([]);
+  });
+
   it('takes short action links that are not part of a sentence, beside a heading too', () => {
     expect(
       ctaTexts(
