@@ -282,6 +282,33 @@ describe('what is a CTA on real templates', () => {
     expect(ctaTexts('<p>برای <a href="/fa/x/">مشاهده</a> این صفحه کلیک کنید.</p>')).toEqual([]);
   });
 
+  it('leaves cards built of plain boxes (a title and a sentence) out, not a button with two lines', () => {
+    const icon = '<svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>';
+    const card = (title: string, text: string) =>
+      `<li><a class="relative flex py-3 px-4 rounded-lg border" href="/blog/${title.length}/">` +
+      `<div><div>${title}</div><div>${text}</div></div>${icon}</a></li>`;
+    expect(
+      ctaTexts(
+        `<ul>${card('Getting started', 'Hit the ground running.')}${card('Blog Collection', 'How to add posts.')}</ul>` +
+          '<a class="btn rounded-lg border px-4" href="/app"><div>Get it on</div><div>Google Play</div></a>',
+      ),
+    ).toEqual(['Get it on Google Play']);
+  });
+
+  it('takes an e-mail address named in a row of social profiles as one of them, not a lone contact link', () => {
+    const social = (href: string, text: string) => `<li><a href="${href}">${text}</a> / </li>`;
+    expect(
+      ctaTexts(
+        '<h5>Let’s Connect</h5><ul>' +
+          social('https://twitter.com/acme', 'twitter-x') +
+          social('https://github.com/acme', 'github') +
+          social('https://www.linkedin.com/in/acme', 'linkedin') +
+          social('mailto:hi@acme.dev', 'email') +
+          '</ul><div><a href="mailto:sales@acme.dev">Email sales</a></div>',
+      ),
+    ).toEqual(['Email sales']);
+  });
+
   it('takes short action links that are not part of a sentence, beside a heading too', () => {
     expect(
       ctaTexts(

@@ -573,9 +573,15 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (isOverlayLink(link, visible)) return true;
   if (inChipGroup(link)) return true;
   if (!visible && inSocialRow(link)) return true;
+  // "twitter / github / linkedin / email": an e-mail address named in a row of social profiles is one of them.
+  if (/^mailto:/i.test(href) && wordsOf(visible) <= 2 && socialNeighbours(link) >= 2) return true;
   if (repeatsCardTitle(link, href)) return true;
-  // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
-  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))))
+  // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile), or a title and a
+  // sentence of description in plain boxes.
+  if (
+    !link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))) &&
+    !hasTitleAndDescription(link)
+  )
     return false;
   return !isWrappedLabel(link, name);
 }
@@ -707,6 +713,34 @@ function inChipGroup(link: Element): boolean {
 function inSocialRow(link: Element): boolean {
   const others = groupLinks(link).filter((other) => other !== link);
   return others.length >= 2 && others.some((other) => SOCIAL_HOST.test(attr(other, 'href') ?? ''));
+}
+
+/** How many other links of the link's group (a row, a list) lead to social profiles. */
+function socialNeighbours(link: Element): number {
+  return groupLinks(link).filter((other) => other !== link && SOCIAL_HOST.test(attr(other, 'href') ?? '')).length;
+}
+
+/** Text that ends a sentence: a card's description ("Hit the ground running."), not a button's label. */
+const SENTENCE_END = /[.!?。！？…]$/u;
+const TEXT_BOX_DEPTH = 6;
+
+/**
+ * A link wrapping a card made of plain boxes, `<a><div>Getting started</div><div>Hit the ground running.</div></a>`:
+ * two or more boxes with text of their own, one of them a sentence. A button's two lines ("Get it on" / "Google
+ * Play") end no sentence.
+ */
+function hasTitleAndDescription(link: Element): boolean {
+  const texts: string[] = [];
+  const stack: { node: Element; depth: number }[] = link.children.filter(isTag).map((node) => ({ node, depth: 1 }));
+  for (let visited = 0; stack.length > 0 && visited < 60; visited++) {
+    const { node, depth } = stack.pop()!;
+    if (node.name === 'svg' || isVisuallyHiddenOrHidden(node)) continue;
+    const own = collapse(node.children.map((child) => (isText(child) ? child.data : '')).join(' '));
+    if (own && (node.name === 'div' || node.name === 'span')) texts.push(own);
+    if (depth < TEXT_BOX_DEPTH)
+      for (const child of node.children) if (isTag(child)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return texts.length >= 2 && texts.some((text) => wordsOf(text) >= 3 && SENTENCE_END.test(text));
 }
 
 const GRID_CELL = /^(?:[a-z0-9]+:)*(?:col(?:-[a-z]{2,3})?-\d+|(?:w|basis)-\d+\/\d+)$/;
