@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
-import type { EventWriter, StoreResult } from './event-store.ts';
+import type { EventWriter, StoreResult, WriteOptions } from './event-store.ts';
 import { StoreUnavailableError } from './store-errors.ts';
 
 /**
@@ -51,10 +51,23 @@ export class PostgresEventStore implements EventWriter {
     this.#now = now;
   }
 
-  write(events: ValidEvent[]): Promise<StoreResult> {
+  write(events: ValidEvent[], { signal }: WriteOptions = {}): Promise<StoreResult> {
     if (this.#closed) return Promise.reject(new Error('the event store is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ events, resolve, reject });
+      const pending = { events, resolve, reject };
+      this.#queue.push(pending);
+      // A request that stops waiting while a stalled transaction holds the queue leaves it (it was answered 503):
+      // else the queue would keep every such batch for as long as the database stalls.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = this.#queue.indexOf(pending);
+          if (index === -1) return; // already sent: it may still commit
+          this.#queue.splice(index, 1);
+          reject(new StoreUnavailableError('the request stopped waiting before its events were sent: not written'));
+        },
+        { once: true },
+      );
       this.#pump();
     });
   }
@@ -73,6 +86,7 @@ export class PostgresEventStore implements EventWriter {
   async #flush(): Promise<void> {
     const batch = this.#queue;
     this.#queue = [];
+    if (batch.length === 0) return;
     const columns = toColumns(batch.flatMap((pending) => pending.events));
     let inserted: { page_view: string; seq: number }[];
     try {

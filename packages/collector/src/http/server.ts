@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CollectResponse } from '../collector.ts';
 import { type CollectorOptions, type CollectorService, createCollectorService } from '../service.ts';
+import { DEFAULT_ANSWER_DEADLINE_MS } from './answer-deadline.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, limitConnections } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
 import { createReportHandler, REPORT_SUBPATH, readSqliteReport } from './report-endpoint.ts';
@@ -57,6 +58,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy,
   );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
+  checkDeadlineBelowIdleTimeout(options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, idleTimeoutMs);
   const service = await createCollectorService({ writerThread: true, ...options, log });
   let report: ReturnType<typeof createReportHandler> | undefined;
   try {
@@ -117,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   );
   // Idle sockets (connected, sending nothing) are closed after this long; node's default is never.
-  server.timeout = options.idleTimeoutMs ?? 15_000;
+  server.timeout = idleTimeoutMs;
   limitConnections(server, { ...DEFAULT_CONNECTION_LIMITS, ...options.connections }, trust, throttled);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
@@ -159,6 +162,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * A request waiting on the database sends nothing, so its socket is idle: with a deadline at or past the idle
+ * timeout the server would close it without an answer (the client sees a reset, not the 503 it could act on).
+ */
+function checkDeadlineBelowIdleTimeout(answerDeadlineMs: number, idleTimeoutMs: number): void {
+  if (answerDeadlineMs >= idleTimeoutMs) {
+    throw new RangeError(
+      `the answer deadline (${answerDeadlineMs} ms) must be below the idle timeout (${idleTimeoutMs} ms): a request ` +
+        'waiting on the database past the idle timeout has its socket closed without an answer; lower the deadline',
+    );
+  }
 }
 
 function send(response: ServerResponse, { status, headers, body, closeConnection }: CollectResponse): void {
