@@ -177,14 +177,20 @@ export class Collector {
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
     let quotaCheck: Awaited<ReturnType<Quota['take']>>;
+    const taking = quota.take(
+      clientKey,
+      parsed.events.map((event) => event.id),
+    );
     try {
-      quotaCheck = await deadline.within(
-        quota.take(
-          clientKey,
-          parsed.events.map((event) => event.id),
-        ),
-      );
+      quotaCheck = await deadline.within(taking);
     } catch (error) {
+      if (error instanceof DeadlineExceeded) {
+        // A grant that arrives after the 503 is handed back: nothing of this request will be written.
+        Promise.resolve(taking).then(
+          (late) => (late.allowed ? settleQuietly(late.settle, undefined, this.#quotaLog) : undefined),
+          () => {},
+        );
+      }
       if (error instanceof StoreUnavailableError || error instanceof DeadlineExceeded) {
         return this.#unavailable(reply, error);
       }

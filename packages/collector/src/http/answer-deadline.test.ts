@@ -34,7 +34,7 @@ class HeldStore implements EventWriter {
 class RecordingQuota implements Quota {
   readonly settled: (number | undefined)[] = [];
   settleDelay: Promise<void> | undefined;
-  take(): QuotaDecision {
+  take(): QuotaDecision | Promise<QuotaDecision> {
     return {
       allowed: true,
       settle: (stored) => {
@@ -145,6 +145,21 @@ describe('the answer deadline', () => {
     clock.advance(5_000);
     expect((await answer).status).toBe(503);
     expect(bodyRead).toBe(false);
+    expect(store.writes).toHaveLength(0);
+  });
+
+  it('hands back a quota grant that arrives after the 503: nothing of that request is written', async () => {
+    const { clock, store, quota, collector } = setup();
+    const grant = deferred<QuotaDecision>();
+    quota.take = () => grant.promise;
+    const answer = collector.handle(request('late-grant'));
+    await settle();
+    clock.advance(5_000);
+    expect((await answer).status).toBe(503);
+    const settled: (number | undefined)[] = [];
+    grant.resolve({ allowed: true, settle: (stored) => void settled.push(stored) });
+    await settle();
+    expect(settled).toEqual([undefined]);
     expect(store.writes).toHaveLength(0);
   });
 
