@@ -30,7 +30,10 @@ export interface ServerOptions extends CollectorOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request (ms, default 30 s). */
   requestTimeoutMs?: number;
-  /** A connection with no traffic for this long is closed (ms, default 15 s; idle keep-alive closes after 10 s). */
+  /**
+   * A connection with no traffic for this long is closed (ms, default 15 s; idle keep-alive closes after 10 s). A
+   * request waiting on the database sends nothing: `answerDeadlineMs` must be below this (unset, it is at most half).
+   */
   idleTimeoutMs?: number;
   /** Where to report unexpected errors, refused origins and limits (never request bodies). */
   log?: (message: string) => void;
@@ -59,8 +62,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
   const idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
-  checkDeadlineBelowIdleTimeout(options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS, idleTimeoutMs);
-  const service = await createCollectorService({ writerThread: true, ...options, log });
+  // Unset, the deadline is the default or half a shorter idle timeout; set, it must be below the idle timeout.
+  const answerDeadlineMs = options.answerDeadlineMs ?? Math.min(DEFAULT_ANSWER_DEADLINE_MS, idleTimeoutMs / 2);
+  checkDeadlineBelowIdleTimeout(answerDeadlineMs, idleTimeoutMs);
+  const service = await createCollectorService({ writerThread: true, ...options, answerDeadlineMs, log });
   let report: ReturnType<typeof createReportHandler> | undefined;
   try {
     report = options.reportToken ? reportHandler(service, options.reportToken, options.now) : undefined;
