@@ -1,5 +1,12 @@
-import type { EventWriter } from './db/event-store.ts';
+import type { EventWriter, StoreResult } from './db/event-store.ts';
 import { StoreUnavailableError } from './db/store-errors.ts';
+import {
+  AnswerDeadline,
+  checkAnswerDeadline,
+  DEFAULT_ANSWER_DEADLINE_MS,
+  type DeadlineClock,
+  DeadlineExceeded,
+} from './http/answer-deadline.ts';
 import type { Quota, RateLimit } from './http/limits.ts';
 import type { OriginPolicy } from './http/origins.ts';
 import { ThrottledLog } from './http/throttled-log.ts';
@@ -48,6 +55,13 @@ export interface CollectorParts {
   maxBodyBytes?: number;
   /** Which development and automated visits to store anyway (default: neither; see traffic-filter.ts). */
   traffic?: TrafficFilterOptions;
+  /**
+   * How long one request may wait on the database in all (default 5 s): past it the request gets 503 with
+   * Retry-After, never a 2xx, and a write that commits later is counted once when the client sends it again.
+   */
+  answerDeadlineMs?: number;
+  /** The deadline's clock and timers (tests pass fake ones). */
+  clock?: DeadlineClock;
 }
 
 // sendBeacon and fetch with a string body send text/plain (no CORS preflight); JSON is accepted from same-origin code.
@@ -56,10 +70,11 @@ const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
 /**
  * Validates one request and stores its events. Checks run cheapest first (method, origin, rate, size, type) so a
  * hostile request costs as little as possible; every refusal is a 4xx with a JSON `{ error }` saying why, and a
- * 2xx is sent only after the events are committed.
+ * 2xx is sent only after the events are committed. Waits on the database share one deadline per request
+ * (AnswerDeadline): a database that is down, or slow to say so, costs a 503 within it, not a hung request.
  */
 export class Collector {
-  readonly #parts: Required<CollectorParts>;
+  readonly #parts: Required<Omit<CollectorParts, 'clock'>> & Pick<CollectorParts, 'clock'>;
   /** Database outages: one line a minute, however many requests get 503. */
   readonly #outages: ThrottledLog;
   /** Events answered 2xx but not stored, by reason, since the collector started (also in the log). */
@@ -70,13 +85,15 @@ export class Collector {
       maxBodyBytes: LIMITS.maxBodyBytes,
       log: () => {},
       traffic: { acceptLocal: false, acceptAutomation: false },
+      answerDeadlineMs: DEFAULT_ANSWER_DEADLINE_MS,
       ...parts,
     };
+    checkAnswerDeadline(this.#parts.answerDeadlineMs);
     this.#outages = new ThrottledLog(this.#parts.log);
   }
 
   async handle(request: CollectRequest): Promise<CollectResponse> {
-    const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log } = this.#parts;
+    const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log, answerDeadlineMs, clock } = this.#parts;
     const originCheck = origins.check(request.origin, request.requestOrigin);
     const cors: Record<string, string> = originCheck.corsOrigin
       ? { 'access-control-allow-origin': originCheck.corsOrigin }
@@ -121,14 +138,18 @@ export class Collector {
         { allow: 'POST, OPTIONS' },
       );
     }
-    // The shared limits live in the database: when it is down, say so (503) as the write would.
+    // The shared limits live in the database: when it is down, or silent past the deadline, say so (503) as the
+    // write would.
+    const deadline = new AnswerDeadline(answerDeadlineMs, clock);
     let clientKey: string;
     let rate: Awaited<ReturnType<RateLimit['allow']>>;
     try {
-      clientKey = await clientKeys.keyFor(request.clientIp);
-      rate = await rateLimiter.allow(clientKey);
+      clientKey = await deadline.within(clientKeys.keyFor(request.clientIp));
+      rate = await deadline.within(rateLimiter.allow(clientKey));
     } catch (error) {
-      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      if (error instanceof StoreUnavailableError || error instanceof DeadlineExceeded) {
+        return this.#unavailable(reply, error);
+      }
       throw error;
     }
     if (!rate.allowed) {
@@ -181,13 +202,23 @@ export class Collector {
       return reply(200, { ok: true, stored: 0, duplicates: 0, dropped: parsed.events.length, reason: dropped });
     }
     let quotaCheck: Awaited<ReturnType<Quota['take']>>;
+    const taking = quota.take(
+      clientKey,
+      parsed.events.map((event) => event.id),
+    );
     try {
-      quotaCheck = await quota.take(
-        clientKey,
-        parsed.events.map((event) => event.id),
-      );
+      quotaCheck = await deadline.within(taking);
     } catch (error) {
-      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      if (error instanceof DeadlineExceeded) {
+        // A grant that arrives after the 503 is handed back: nothing of this request will be written.
+        Promise.resolve(taking).then(
+          (late) => (late.allowed ? settleQuietly(late.settle, undefined, this.#quotaLog) : undefined),
+          () => {},
+        );
+      }
+      if (error instanceof StoreUnavailableError || error instanceof DeadlineExceeded) {
+        return this.#unavailable(reply, error);
+      }
       throw error;
     }
     if (!quotaCheck.allowed) {
@@ -197,16 +228,31 @@ export class Collector {
       }
       return reply(429, { error: quotaCheck.error }, { 'retry-after': String(quotaCheck.retryAfterSeconds) });
     }
-    // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript infers it from the assignments below
-    let result;
+    // The quota is settled by what the write really did, whenever it ends: a write the deadline gave up on may
+    // still commit (its events are then charged, and the client's resend is a duplicate, charged nothing).
+    const withdraw = new AbortController();
+    const writing = store.write(parsed.events, { signal: withdraw.signal });
+    const settle = quotaCheck.settle;
+    const settled = writing.then(
+      (result) => settleQuietly(settle, result.stored, this.#quotaLog),
+      () => settleQuietly(settle, undefined, this.#quotaLog),
+    );
+    let result: StoreResult;
     try {
-      result = await store.write(parsed.events);
+      result = await deadline.within(writing);
     } catch (error) {
-      await settleQuietly(quotaCheck.settle, undefined, this.#quotaLog);
+      if (error instanceof DeadlineExceeded) {
+        // Not yet sent to the database: taken out of the next transaction. Already sent: it may commit later,
+        // and this request is answered now, once, with 503 (the late outcome only settles the quota).
+        withdraw.abort();
+        return this.#unavailable(reply, error);
+      }
+      await deadline.within(settled).catch(() => {});
       if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
       throw error;
     }
-    await settleQuietly(quotaCheck.settle, result.stored, this.#quotaLog);
+    // The events are committed: the quota's bookkeeping gets what is left of the deadline, then goes on alone.
+    await deadline.within(settled).catch(() => {});
     return reply(200, { ok: true, ...result });
   }
 
@@ -219,20 +265,31 @@ export class Collector {
   readonly #quotaLog = (message: string) => this.#outages.note('quota', message);
 
   /**
-   * Nothing of the request was stored: 503 and a short Retry-After, so the client sends the batch again. The body
-   * does not repeat the database's error (it names internal hosts); the log does.
+   * Nothing of the request is acknowledged: 503 and a short Retry-After, so the client sends the batch again (a
+   * batch whose write did commit after the deadline is then a duplicate, not counted twice). The body does not
+   * repeat the database's error (it names internal hosts); the log does.
    */
   #unavailable(
     reply: (status: number, body: object, extra?: Record<string, string>) => CollectResponse,
-    error: StoreUnavailableError,
+    error: StoreUnavailableError | DeadlineExceeded,
   ): CollectResponse {
+    if (error instanceof DeadlineExceeded) {
+      this.#outages.note('deadline', `cta-collect: answering 503: ${error.message}`);
+      return reply(
+        503,
+        {
+          error:
+            `the database did not answer within ${this.#parts.answerDeadlineMs} ms: the events may not be stored; ` +
+            'send them again later (a batch sent twice is counted once)',
+        },
+        { 'retry-after': '1' },
+      );
+    }
     this.#outages.note('unavailable', `cta-collect: answering 503: ${error.message}`);
     return reply(
       503,
       { error: 'the database is unavailable: the events were not stored; send them again later' },
-      {
-        'retry-after': '1',
-      },
+      { 'retry-after': '1' },
     );
   }
 }

@@ -38,6 +38,12 @@ export interface CollectorOptions {
   synchronous?: Synchronous;
   maxBodyBytes?: number;
   /**
+   * How long one request may wait on the database in all (ms, default 5,000): past it the request gets 503 with
+   * Retry-After instead of hanging until a socket or host timeout cuts it off. A write that commits after its 503
+   * is counted once when the client sends the batch again: (page view, sequence) is the key.
+   */
+  answerDeadlineMs?: number;
+  /**
    * Write from a worker thread, so commits overlap with request handling (cta-collect serve). The Astro endpoint
    * writes on its own thread: bundlers do not carry a worker file along.
    */
@@ -106,6 +112,7 @@ export async function createCollectorService(options: CollectorOptions): Promise
     log,
     traffic: { acceptLocal: options.acceptLocal ?? false, acceptAutomation: options.acceptAutomation ?? false },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.answerDeadlineMs === undefined ? {} : { answerDeadlineMs: options.answerDeadlineMs }),
   });
   let retention: NodeJS.Timeout | undefined;
   if (options.keepDays) {

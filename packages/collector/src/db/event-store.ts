@@ -10,10 +10,19 @@ export interface StoreResult {
   duplicates: number;
 }
 
+export interface WriteOptions {
+  /**
+   * Aborted when the request stops waiting (its answer deadline passed): a write still queued behind a stalled
+   * transaction then leaves the queue and rejects (PostgreSQL; SQLite's queue never waits long). One already sent
+   * to the database is not stopped: it may commit, and the client's resend is then a duplicate.
+   */
+  signal?: AbortSignal;
+}
+
 /** What the collector needs from storage: on this thread (EventStore) or a worker (ThreadedEventStore). */
 export interface EventWriter {
   /** Resolves once the events are committed. */
-  write(events: ValidEvent[]): Promise<StoreResult>;
+  write(events: ValidEvent[], options?: WriteOptions): Promise<StoreResult>;
   /** Deletes events received before `beforeMs` (retention), in chunks between commits; resolves with how many. */
   prune(beforeMs: number): Promise<number>;
   /** Commits what is queued, then refuses writes. */

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
-import type { EventWriter, StoreResult } from './event-store.ts';
+import type { EventWriter, StoreResult, WriteOptions } from './event-store.ts';
 import { StoreUnavailableError } from './store-errors.ts';
 
 /**
@@ -12,12 +12,18 @@ export const WRITE_LOCK = 0x63746131; // "cta1"
 
 // The whole batch in one statement, one array per column: one round trip and one parse whatever its size. The rollup
 // trigger (BEFORE ROW, migrations-postgres.ts) sees the rows in array order, each after the ones before it.
-const INSERT = `INSERT INTO events
+// The statement is its own transaction and takes the writers' turn itself (write_turn, joined before any row is
+// inserted; the triggers' queries take fresh snapshots, so they see what the previous turn committed). Not
+// sql.begin(): when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the dead
+// socket and throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the cluster
+// fault test when the server stopped under load).
+const INSERT = `WITH write_turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${WRITE_LOCK}))
+  INSERT INTO events
   (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
    visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
   SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, $11::bigint,
          visit, experiment, arm, value, currency, claimed_cta, claimed_page_view
-  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+  FROM write_turn, unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
               $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
               $17::text[], $18::text[])
     AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
@@ -51,10 +57,23 @@ export class PostgresEventStore implements EventWriter {
     this.#now = now;
   }
 
-  write(events: ValidEvent[]): Promise<StoreResult> {
+  write(events: ValidEvent[], { signal }: WriteOptions = {}): Promise<StoreResult> {
     if (this.#closed) return Promise.reject(new Error('the event store is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ events, resolve, reject });
+      const pending = { events, resolve, reject };
+      this.#queue.push(pending);
+      // A request that stops waiting while a stalled transaction holds the queue leaves it (it was answered 503):
+      // else the queue would keep every such batch for as long as the database stalls.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = this.#queue.indexOf(pending);
+          if (index === -1) return; // already sent: it may still commit
+          this.#queue.splice(index, 1);
+          reject(new StoreUnavailableError('the request stopped waiting before its events were sent: not written'));
+        },
+        { once: true },
+      );
       this.#pump();
     });
   }
@@ -73,14 +92,12 @@ export class PostgresEventStore implements EventWriter {
   async #flush(): Promise<void> {
     const batch = this.#queue;
     this.#queue = [];
+    if (batch.length === 0) return;
     const columns = toColumns(batch.flatMap((pending) => pending.events));
     let inserted: { page_view: string; seq: number }[];
     try {
-      inserted = await this.#sql.begin(async (tx) => {
-        await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-        const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
-        return tx.unsafe(INSERT, parameters as never[], { prepare: true });
-      });
+      const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
+      inserted = await this.#sql.unsafe(INSERT, parameters as never[], { prepare: true });
     } catch (error) {
       const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
         cause: error,
