@@ -24,7 +24,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
 }
 const page = await measure('bench-default-page.ts', DEFAULT_PAGE_SETTINGS);
 rows.push([
-  'astro-cta default page (esbuild, build-time settings: core with visits and engagement)',
+  'astro-cta default page (esbuild, build-time settings: core with the tab id and engagement)',
   page.min,
   page.gzip,
   page.brotli,
@@ -64,7 +64,7 @@ if (!existsSync(fileURLToPath(new URL('../packages/beacon/dist/index.js', import
     const shipped = await measureShipped(out, 'index.html');
     const files = shipped.files.map((file) => `${file.path} ${format(file.gzip)}`).join(', ');
     console.log(
-      `real astro build, default configuration (collector endpoint; visits and engagement on): ` +
+      `real astro build, default configuration (collector endpoint; tab id and engagement on): ` +
         `${format(shipped.gzip)} bytes gzip in ${shipped.files.length} file(s) [${files}]; ` +
         `budget ${format(BUDGET)} (${shipped.gzip <= BUDGET ? 'within' : `OVER by ${shipped.gzip - BUDGET}`}).`,
     );

@@ -12,6 +12,7 @@ import path from 'node:path';
 /** Workspace name -> folder. */
 const workspaces = {
   '@astro-cta/contract': 'packages/contract',
+  '@astro-cta/stats': 'packages/stats',
   '@astro-cta/audit': 'packages/audit',
   '@astro-cta/beacon': 'packages/beacon',
   '@astro-cta/collector': 'packages/collector',

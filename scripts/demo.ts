@@ -5,10 +5,12 @@ import { startServer } from '@astro-cta/collector';
 const SITE = 'docs-site/dist';
 const DB = '.tmp/demo.sqlite';
 
-const server = await startServer({ db: DB, staticDir: SITE, host: '127.0.0.1', port: 4321 }).catch((error: Error) => {
-  console.error(`demo: ${error.message}`);
-  process.exit(1);
-});
+const server = await startServer({ db: DB, staticDir: SITE, host: '127.0.0.1', port: 4321, acceptLocal: true }).catch(
+  (error: Error) => {
+    console.error(`demo: ${error.message}`);
+    process.exit(1);
+  },
+);
 
 console.log(`
   astro-cta demo: ${server.url}/  (the landing page demo: ${server.url}/demos/saas/)

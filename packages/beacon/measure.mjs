@@ -9,7 +9,7 @@ const source = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url)
 
 /** Entries a site may ship; the core is what every site with the beacon ships. */
 export const ENTRIES = {
-  'core (with visits and engagement)': 'index.ts',
+  'core (with the tab id and engagement)': 'index.ts',
   'consent gate': 'consent.ts',
   track: 'track.ts',
   'history (History API page views)': 'history.ts',

@@ -18,6 +18,13 @@ const heldBack = new Set(
     .map((page) => `${page.template} ${page.route}`),
 );
 const belowFold = audit.rules.filter((rule) => rule.meta.id === 'cta-below-fold');
+// One run with only cta-below-fold turned on; `onPage` hands back each page object for the primary guess.
+const parsed: audit.PageContext[] = [];
+const run = audit.createAuditRun({
+  rules: belowFold,
+  site: { routes: [], now: new Date('2026-01-01') },
+  onPage: (page) => parsed.push(page),
+});
 const fold = { reported: 0, labelled: 0, agreed: 0 };
 let guessed = 0;
 let right = 0;
@@ -42,12 +49,12 @@ for (const template of templates()) {
         .map((el) => el.startIndex),
     );
     if (primaries.size > 0) pagesWithPrimary += 1;
-    const page = audit.createPage(html, route, file);
+    parsed.length = 0;
     const wanted = label.findings.filter((finding) => finding.rule === 'cta-below-fold');
     fold.labelled += wanted.length;
-    const reported = audit
-      .auditPage(page, { routes: new Set<string>(), now: new Date('2026-01-01') }, belowFold)
-      .findings.filter((finding) => finding.ruleId === 'cta-below-fold');
+    const reported = run.page(html, { route, file }).filter((finding) => finding.ruleId === 'cta-below-fold');
+    const page = parsed[0];
+    if (!page) throw new Error(`${template} ${route}: the audit could not parse the page (${reported[0]?.message}).`);
     fold.reported += reported.length;
     const wantedAt = new Set(
       wanted

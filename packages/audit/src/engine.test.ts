@@ -158,6 +158,46 @@ describe('createAuditRun', () => {
   });
 });
 
+describe('onPage: the run hands back the page objects it parsed', () => {
+  it('gives each page, after its rules ran, with the facts they read (the CTAs recognised), in the order fed', () => {
+    const seen: { route: string; ctas: string[]; findingsSoFar: number }[] = [];
+    let findingsSoFar = 0;
+    const run = createAuditRun({
+      rules: [reporting],
+      site: { routes: ['/a/', '/b/'] },
+      onPage: (page) => seen.push({ route: page.route, ctas: page.ctas.map((cta) => cta.name), findingsSoFar }),
+    });
+    findingsSoFar += run.page('<main><a data-cta="trial" href="/t">Start the trial</a></main>', {
+      route: '/a/',
+      file: 'a/index.html',
+    }).length;
+    run.page('<main><p>No offer here.</p></main>', { route: '/b/', file: 'b/index.html' });
+    expect(seen).toEqual([
+      { route: '/a/', ctas: ['Start the trial'], findingsSoFar: 0 },
+      { route: '/b/', ctas: [], findingsSoFar: 1 },
+    ]);
+    expect(run.finish().pages).toBe(2);
+  });
+
+  it('is not given a page that could not be read, and a host that throws in it is not an audit error', () => {
+    const seen: string[] = [];
+    const run = createAuditRun({ rules: [reporting], onPage: (page) => seen.push(page.route) });
+    const findings = run.page(new Uint8Array([0, 1, 2, 0]), { route: '/bin/', file: 'bin.html' });
+    expect(findings.map((finding) => finding.ruleId)).toEqual([AUDIT_ERROR]);
+    expect(seen).toEqual([]);
+
+    const failing = createAuditRun({
+      rules: [reporting],
+      onPage: () => {
+        throw new Error('the host failed');
+      },
+    });
+    expect(() => failing.page('<main><a href="/x">Go</a></main>', { route: '/x/', file: 'x.html' })).toThrow(
+      'the host failed',
+    );
+  });
+});
+
 describe('page facts', () => {
   it('are computed on first use and kept on the page: every rule reads the same objects', () => {
     const html =

@@ -51,6 +51,14 @@ export interface AuditRunOptions {
   };
   /** How long one page may take; default PAGE_TIME_BUDGET_MS. */
   pageBudgetMs?: number;
+  /**
+   * Hands back each page this run parses on this thread, once its rules ran: the page object with the facts the
+   * audit found (its recognised CTAs, its kind, its countdowns…), for hosts that measure the audit itself against
+   * hand labels (the real-world corpus scorer, tests/fixtures/real-world/score.ts). The run keeps no page: a host
+   * keeps what it needs. Pages checked in a worker thread (`add`) and pages that could not be read or parsed (their
+   * `audit-error` finding says so) do not reach it.
+   */
+  onPage?(page: PageContext): void;
 }
 
 /** Which page is fed to the run, and how it is to be treated. */
@@ -135,17 +143,21 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
       if (read.note) notes.push(auditError(route, file, `This page ${read.note}.`, 'info'));
       html = read.html;
     }
+    let page: PageContext;
+    let result: PageAudit;
     try {
-      const page = createPage(html, route, file, { routes });
+      page = createPage(html, route, file, { routes });
       const skip = meta.skip ?? [];
       const pageRules = skip.length === 0 ? rules : rules.filter((rule) => !skip.includes(rule.meta.id));
-      const result = auditPage(page, { routes, now }, pageRules, deadline);
-      // Not push(...result.findings): a page with 100,000 findings would overflow the call stack with arguments.
-      return { findings: notes.length === 0 ? result.findings : notes.concat(result.findings), kept: result.kept };
+      result = auditPage(page, { routes, now }, pageRules, deadline);
     } catch (error) {
       const why = `Could not audit this page (${describeError(error)}). ${OUR_BUG}`;
       return { findings: [...notes, auditError(route, file, why)], kept: [] };
     }
+    // Outside the try: what the host does with the page is not the audit's failure on it.
+    options.onPage?.(page);
+    // Not push(...result.findings): a page with 100,000 findings would overflow the call stack with arguments.
+    return { findings: notes.length === 0 ? result.findings : notes.concat(result.findings), kept: result.kept };
   };
 
   const add = (audit: PageAudit, meta: PageMeta): Finding[] => {
@@ -178,7 +190,7 @@ export function createAuditRun(options: AuditRunOptions = {}): AuditRun {
     check,
     add,
     finish() {
-      const site = createSite(routes, now, idsOf);
+      const site: SiteFacts = { routes, now, idsOf };
       const siteFindings = auditSite(site, kept, rules).map((finding) => {
         const hint = finding.file ? sourceByFile.get(finding.file) : undefined;
         return hint ? { ...finding, sourceHint: hint } : finding;
@@ -227,10 +239,9 @@ function suppressed(element: Element | undefined, ruleId: string): boolean {
 /**
  * Runs the rules over one parsed page: the page step of `createAuditRun`. A rule that throws turns into a
  * finding; the other rules still run. Past `deadline` (a `performance.now()` time) no further rule starts, and the
- * page gets a `timedOut` finding. Hosts feed pages to `createAuditRun`; this step is exported for the real-world
- * corpus scorer, which scores the page objects themselves (their CTAs) as well as the findings.
+ * page gets a `timedOut` finding.
  */
-export function auditPage(
+function auditPage(
   page: PageContext,
   site: Pick<SiteFacts, 'routes' | 'now'>,
   rules: readonly Rule[],
@@ -297,9 +308,9 @@ export function groupRepeats(findings: Finding[]): Finding[] {
 
 /**
  * Runs the `afterAll` step of rules that compare pages, once every page was checked, with what each rule kept
- * (`kept` in page order): the site step of `createAuditRun` (`finish`), exported for the corpus scorer.
+ * (`kept` in page order): the site step of `createAuditRun` (`finish`).
  */
-export function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonly Rule[]): Finding[] {
+function auditSite(site: SiteFacts, kept: readonly Kept[], rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   const keptByRule = new Map<string, unknown[]>();
   for (const [ruleId, value] of kept) {
@@ -397,15 +408,6 @@ function messageOf(rule: Rule, input: Pick<ReportInput, 'message' | 'messageId' 
   if (template === undefined)
     throw new Error(`rule ${rule.meta.id} reported message id "${input.messageId}", which its meta.messages lacks`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(input.data?.[name] ?? whole));
-}
-
-/** The facts one audit run shares between pages. */
-export function createSite(
-  routes: ReadonlySet<string>,
-  now: Date,
-  idsOf: SiteFacts['idsOf'] = () => undefined,
-): SiteFacts {
-  return { routes, now, idsOf };
 }
 
 /** Describes anything a rule may throw, even values whose own `toString` throws. */

@@ -29,10 +29,7 @@ export {
   type AuditRunOptions,
   type AuditRunResult,
   auditHtml,
-  auditPage,
-  auditSite,
   createAuditRun,
-  createSite,
   helpUrl,
   PAGE_TIME_BUDGET_MS,
   type PageAudit,
@@ -50,7 +47,6 @@ export {
   parseMetrics,
   type SiteMetrics,
 } from './metrics.ts';
-export { createPage } from './page.ts';
 export { NEVER_CONVERTING, type PageKind, type PageKindResult, pageKindOf } from './page-kind.ts';
 export { CONFIDENCE, CONFIDENT, findMain, type RecognizeOptions, recognizeCtas } from './recognize.ts';
 export { RenderedPages, type RenderedPagesOptions } from './rendered-pages.ts';

@@ -39,23 +39,29 @@ export interface SiteMetrics {
 
 const count = z.number().int().min(0);
 const rate = z.number().min(0).max(1).nullable();
-const rowSchema = z.object({
-  kind: z.enum(['cta', 'page']),
-  cta: z.string(),
-  page: z.string().startsWith('/', 'a page path starts with "/"').nullable(),
-  impressions: count,
-  clicks: count,
-  convertedClicks: count,
-  ctr: rate,
-  ctrLow: rate,
-  ctrHigh: rate,
-  conversionsPerImpression: rate,
-  conversionsPerImpressionLow: rate,
-  conversionsPerImpressionHigh: rate,
-  conversionsPerClick: rate,
-  conversionsPerClickLow: rate,
-  conversionsPerClickHigh: rate,
-});
+const rowSchema = z
+  .object({
+    kind: z.enum(['cta', 'page']),
+    cta: z.string(),
+    page: z.string().startsWith('/', 'a page path starts with "/"').nullable(),
+    impressions: count,
+    clicks: count,
+    convertedClicks: count,
+    ctr: rate,
+    ctrLow: rate,
+    ctrHigh: rate,
+    conversionsPerImpression: rate,
+    conversionsPerImpressionLow: rate,
+    conversionsPerImpressionHigh: rate,
+    conversionsPerClick: rate,
+    conversionsPerClickLow: rate,
+    conversionsPerClickHigh: rate,
+  })
+  // The collector counts a click per page view that clicked (a proportion); the rule's tests assume one.
+  .refine((row) => row.clicks <= row.impressions, {
+    path: ['clicks'],
+    message: 'more clicks than impressions (the collector counts each page view that clicked once)',
+  });
 const reportSchema = z.object({
   generatedAt: z.string(),
   period: z.object({ since: z.string().nullable(), until: z.string().nullable() }),

@@ -150,6 +150,38 @@ describe('page kinds learned from unseen templates', () => {
     expect(kindOf('/en/', prose())).toBe('page');
   });
 
+  it('reads cards titled by any heading level as a list, but not boxes whose links go nowhere', () => {
+    const item = (n: number, href: string, level: number) =>
+      `<div class="card"><a href="${href}"><img src="/i.webp" alt="Item ${n}"><h${level}>Item ${n}</h${level}>` +
+      `<p>$15 Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.</p></a></div>`;
+    const grid = (href: (n: number) => string, level: number) =>
+      html(`<main><ul>${[1, 2, 3].map((n) => item(n, href(n), level)).join('')}</ul></main>`);
+    expect(
+      kindOf(
+        '/store/',
+        grid((n) => `/store/item${n}`, 1),
+      ),
+    ).toBe('list');
+    expect(
+      kindOf(
+        '/shop/',
+        grid((n) => `/shop/item${n}/`, 5),
+      ),
+    ).toBe('list');
+    expect(
+      kindOf(
+        '/services/',
+        grid(() => '#', 1),
+      ),
+    ).toBe('page');
+    expect(
+      kindOf(
+        '/services/',
+        grid(() => 'javascript:void(0)', 3),
+      ),
+    ).toBe('page');
+  });
+
   it('keeps a home page that introduces itself beside its list of projects a page', () => {
     const home = `<main><h1>Jane</h1><section><h2>Skills</h2><p>${'Design and code. '.repeat(12)}</p></section>${cards(4)}</main>`;
     expect(kindOf('/', html(home))).toBe('page');

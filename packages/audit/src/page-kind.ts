@@ -302,6 +302,8 @@ function countWords(text: string): number {
 }
 
 const HEADING = /^h[2-4]$/;
+/** A card's title: any level, since product and post cards use h1 to h6 (a Bootstrap card's title is an h5). */
+const CARD_HEADING = /^h[1-6]$/;
 /** The site's home, or a locale's (`/fr/`, `/pt-br/`, `/zh-hans/`), but not `/no-cta/`: a region is 2 letters or 3
  * digits, a script 4 letters. */
 const HOME = /^(?:\/[a-z]{2}(?:-(?:[a-z]{2}|[a-z]{4}|\d{3}))?)?\/?(?:index\.html)?$/i;
@@ -336,6 +338,12 @@ function runningText(roots: readonly Element[]): 'code' | 'prose' | undefined {
   return found ? (code ? 'code' : 'prose') : undefined;
 }
 
+/** A link to another page: a card whose link goes nowhere ("#", javascript:) is a feature box, not an index entry. */
+function leadsToAPage(element: Element): boolean {
+  const href = attr(element, 'href');
+  return element.name === 'a' && href !== undefined && !/^\s*(?:#.*|javascript:.*)?$/is.test(href);
+}
+
 /**
  * A card: an element that holds a linked heading (`<h2><a>Post</a></h2>`) or a link that wraps a heading or a
  * date (`<a><h3>Post</h3><p>…</p></a>`, `<a>2.0 <time>Jul 1</time></a>`).
@@ -344,10 +352,12 @@ function isCard(element: Element): boolean {
   const stack: Element[] = [element];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (HEADING.test(node.name) || node.name === 'time') {
-      if (HEADING.test(node.name) && node.children.some((child) => isTag(child) && child.name === 'a')) return true;
+    if (CARD_HEADING.test(node.name) || node.name === 'time') {
+      if (CARD_HEADING.test(node.name) && node.children.some((child) => isTag(child) && leadsToAPage(child))) {
+        return true;
+      }
       for (let up = node.parent; up && up !== element.parent; up = up.parent) {
-        if (isTag(up) && up.name === 'a' && attr(up, 'href') !== undefined) return true;
+        if (isTag(up) && leadsToAPage(up)) return true;
       }
     }
     for (const child of node.children) if (isTag(child)) stack.push(child);

@@ -18,6 +18,9 @@ const FLOORS = {
   /** Ceilings: false alarms per 50 pages (max(goal, measured rounded up)). */
   // Fourth tuning (list-closing links named by their section, content pages convert only where they sell): measured
   // 0.36 (3 false warnings in 421 pages), the goal (1.19 after the third tuning, 1.33 after the second, 7.83 before).
+  // Fifth tuning, after four more unseen templates (74 pages; first sight P 0.92 R 0.95, findings 0.83, 4.73
+  // warnings+/50): all pages measured P 0.97 R 0.98, findings 0.98, 0.51 warnings+/50 (495 pages); with astro-nano
+  // (first sight P 0.30 on the tuned audit) and its two classes fixed, 0.49 warnings+/50 (509 pages).
   warningsPer50: 1,
   infosPer50: 2, // measured 0.00: the goal (8.50 before)
 };
@@ -25,9 +28,9 @@ const FLOORS = {
 describe('the audit on the real-world corpus', () => {
   const score = scoreCorpus(audit);
 
-  it('covers at least 14 templates and 420 labelled pages, a quarter held back', () => {
-    expect(score.byTemplate.size).toBeGreaterThanOrEqual(14);
-    expect(score.all.pages).toBeGreaterThanOrEqual(420);
+  it('covers at least 19 templates and 509 labelled pages, a quarter held back', () => {
+    expect(score.byTemplate.size).toBeGreaterThanOrEqual(19);
+    expect(score.all.pages).toBeGreaterThanOrEqual(509);
     expect(score.heldBack.pages).toBeGreaterThanOrEqual(Math.floor(score.all.pages / 5));
   });
 

@@ -247,6 +247,68 @@ describe('what is a CTA on real templates', () => {
     ).toEqual(['App Store', 'Get it on Google Play', 'Download the app']);
   });
 
+  it('takes a store badge by its image’s name when the link still points at a placeholder', () => {
+    expect(
+      page(
+        '<main><div><a href="https://github.com/acme/app"><img src="/as.svg" alt="App Store Image"></a>' +
+          '<a href="#"><img src="/gp.svg" alt="Get it on Google Play"></a></div>' +
+          '<p>Our <a href="/store/">store</a> sells shirts.</p>' +
+          '<a href="/team/"><img src="/t.jpg" alt="Team photo"></a></main>',
+      ).ctas.map((cta) => cta.name),
+    ).toEqual(['App Store Image', 'Get it on Google Play']);
+  });
+
+  it('leaves share buttons named "<network> Share" out, e-mail included', () => {
+    const icon = '<svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>';
+    expect(
+      page(
+        `<main><h1>Post</h1><p>Text.</p><div><button aria-label="Twitter Share">${icon}</button>` +
+          `<button aria-label="Email Share">${icon}</button>` +
+          `<button aria-label="Email us">${icon}</button></div><a class="btn" href="/offer">Claim your share</a></main>`,
+      ).ctas.map((cta) => cta.name),
+    ).toEqual(['Email us', 'Claim your share']);
+  });
+
+  it('knows Persian action verbs as it knows their English counterparts (learn about, view, download, contact)', () => {
+    const links = ['آشنایی با Astro', 'مشاهده همه نوشته‌ها', 'دانلود برنامه', 'تماس با ما']
+      .map((text, n) => `<p><a href="/fa/${n}/">${text}</a></p>`)
+      .join('');
+    expect(ctaTexts(`<article><p>Astro یک فریم‌ورک وب است.</p>${links}</article>`)).toEqual([
+      'آشنایی با Astro',
+      'مشاهده همه نوشته‌ها',
+      'دانلود برنامه',
+      'تماس با ما',
+    ]);
+    expect(ctaTexts('<p>برای <a href="/fa/x/">مشاهده</a> این صفحه کلیک کنید.</p>')).toEqual([]);
+  });
+
+  it('leaves cards built of plain boxes (a title and a sentence) out, not a button with two lines', () => {
+    const icon = '<svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>';
+    const card = (title: string, text: string) =>
+      `<li><a class="relative flex py-3 px-4 rounded-lg border" href="/blog/${title.length}/">` +
+      `<div><div>${title}</div><div>${text}</div></div>${icon}</a></li>`;
+    expect(
+      ctaTexts(
+        `<ul>${card('Getting started', 'Hit the ground running.')}${card('Blog Collection', 'How to add posts.')}</ul>` +
+          '<a class="btn rounded-lg border px-4" href="/app"><div>Get it on</div><div>Google Play</div></a>',
+      ),
+    ).toEqual(['Get it on Google Play']);
+  });
+
+  it('takes an e-mail address named in a row of social profiles as one of them, not a lone contact link', () => {
+    const social = (href: string, text: string) => `<li><a href="${href}">${text}</a> / </li>`;
+    expect(
+      ctaTexts(
+        '<h5>Let’s Connect</h5><ul>' +
+          social('https://twitter.com/acme', 'twitter-x') +
+          social('https://github.com/acme', 'github') +
+          social('https://www.linkedin.com/in/acme', 'linkedin') +
+          social('mailto:hi@acme.dev', 'email') +
+          '</ul><div><a href="mailto:sales@acme.dev">Email sales</a></div>',
+      ),
+    ).toEqual(['Email sales']);
+  });
+
   it('takes short action links that are not part of a sentence, beside a heading too', () => {
     expect(
       ctaTexts(

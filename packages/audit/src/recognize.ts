@@ -290,6 +290,14 @@ const ACTION_VERB = new RegExp(
       'دریافت',
       'خرید',
       'ثبت ?نام',
+      // …and the English list's "learn about", "view", "explore", "download", "contact", "log in", "join"
+      'آشنایی',
+      'مشاهده',
+      'کاوش',
+      'دانلود',
+      'تماس',
+      'ورود',
+      'عضویت',
       'התחל',
       'הירשם',
       'נסה',
@@ -510,16 +518,21 @@ function inButtonGroup(link: Element): boolean {
   return controls.some((el) => el !== link && styledAsButton(el));
 }
 
-/** Share intents and social profiles: following or sharing is not what the page asks for. */
+/** Share intents and social profiles: following or sharing is not what the page asks for ("Share on X", "Email
+ * Share", a "Facebook page"); "Claim your share" is an offer. */
 const SHARE_URL =
   /(?:twitter\.com|x\.com)\/(?:intent|share)|facebook\.com\/(?:sharer|share|dialog)|linkedin\.com\/(?:sharing|shareArticle|feed\/\?share)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/create|wa\.me\/\?|api\.whatsapp\.com\/send|t\.me\/share|telegram\.me\/share|bsky\.app\/intent|news\.ycombinator\.com\/submitlink|mailto:\?/i;
 const SOCIAL_HOST =
   /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|fb\.com|linkedin\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com|gitlab\.com|mastodon\.[a-z]+|[\w-]+\.social|bsky\.app|threads\.net|pinterest\.[a-z.]+|reddit\.com|t\.me|discord\.(?:gg|com)|dribbble\.com|behance\.net|medium\.com|dev\.to|twitch\.tv|codepen\.io|stackoverflow\.com)(?:[/:?#]|$)/i;
 const SHARE_NAME =
-  /^(?:share|tweet|post)\b|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
+  /^(?:share|tweet|post)\b|^[a-z0-9.+-]+ share$|\b(?:share (?:on|via|to|this)|follow (?:us|me)|(?:us|me) on)\b|\b(?:twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|tiktok|threads|pinterest|dribbble|github|discord)\b.{0,20}\b(?:page|profile|account|channel)\b/i;
 /** App stores: a badge linking there is the page's download CTA. */
 const STORE_URL =
   /^(?:https?:)?\/\/(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com|apps\.microsoft\.com|www\.microsoft\.com\/store|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|appgallery\.huawei\.com|www\.amazon\.[a-z.]+\/gp\/product)/i;
+/** A store badge's image named after the store ("Download on the App Store", "Google Play badge"), wherever the
+ * link leads (templates point badges at placeholders until the app ships). */
+const STORE_BADGE_NAME =
+  /\b(?:app ?store|google play|play store|microsoft store|app gallery|get it on|download on the|available on the)\b/i;
 /** Navigation back or through a series: "← Back to blog", "Older posts", "Next: Installation". */
 const BACK_OR_SERIES =
   /^(?:[←‹«<↑]|back\b|go back|return to|zurück|retour|volver|older|newer|previous|prev\b|next\b|vorherige|nächste|précédent|suivant)/i;
@@ -560,9 +573,15 @@ function notACta(link: Element, href: string, name: string, visible: string): bo
   if (isOverlayLink(link, visible)) return true;
   if (inChipGroup(link)) return true;
   if (!visible && inSocialRow(link)) return true;
+  // "twitter / github / linkedin / email": an e-mail address named in a row of social profiles is one of them.
+  if (/^mailto:/i.test(href) && wordsOf(visible) <= 2 && socialNeighbours(link) >= 2) return true;
   if (repeatsCardTitle(link, href)) return true;
-  // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile).
-  if (!link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))))
+  // A card: the link wraps a heading, a paragraph or a date (a post, a project, a product tile), or a title and a
+  // sentence of description in plain boxes.
+  if (
+    !link.children.some((child) => isTag(child) && (CARD_INSIDE.has(child.name) || hasCardContent(child))) &&
+    !hasTitleAndDescription(link)
+  )
     return false;
   return !isWrappedLabel(link, name);
 }
@@ -694,6 +713,34 @@ function inChipGroup(link: Element): boolean {
 function inSocialRow(link: Element): boolean {
   const others = groupLinks(link).filter((other) => other !== link);
   return others.length >= 2 && others.some((other) => SOCIAL_HOST.test(attr(other, 'href') ?? ''));
+}
+
+/** How many other links of the link's group (a row, a list) lead to social profiles. */
+function socialNeighbours(link: Element): number {
+  return groupLinks(link).filter((other) => other !== link && SOCIAL_HOST.test(attr(other, 'href') ?? '')).length;
+}
+
+/** Text that ends a sentence: a card's description ("Hit the ground running."), not a button's label. */
+const SENTENCE_END = /[.!?。！？…]$/u;
+const TEXT_BOX_DEPTH = 6;
+
+/**
+ * A link wrapping a card made of plain boxes, `<a><div>Getting started</div><div>Hit the ground running.</div></a>`:
+ * two or more boxes with text of their own, one of them a sentence. A button's two lines ("Get it on" / "Google
+ * Play") end no sentence.
+ */
+function hasTitleAndDescription(link: Element): boolean {
+  const texts: string[] = [];
+  const stack: { node: Element; depth: number }[] = link.children.filter(isTag).map((node) => ({ node, depth: 1 }));
+  for (let visited = 0; stack.length > 0 && visited < 60; visited++) {
+    const { node, depth } = stack.pop()!;
+    if (node.name === 'svg' || isVisuallyHiddenOrHidden(node)) continue;
+    const own = collapse(node.children.map((child) => (isText(child) ? child.data : '')).join(' '));
+    if (own && (node.name === 'div' || node.name === 'span')) texts.push(own);
+    if (depth < TEXT_BOX_DEPTH)
+      for (const child of node.children) if (isTag(child)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return texts.length >= 2 && texts.some((text) => wordsOf(text) >= 3 && SENTENCE_END.test(text));
 }
 
 const GRID_CELL = /^(?:[a-z0-9]+:)*(?:col(?:-[a-z]{2,3})?-\d+|(?:w|basis)-\d+\/\d+)$/;
@@ -863,6 +910,8 @@ function linkConfidence(link: Element, byId: (id: string) => Element | undefined
       : collapse(accessibleName(link, byId));
   // An app-store link is the page's download CTA, whatever the badge's class names (`badge` is also a tag chip's).
   if (STORE_URL.test(href) && !inProse(link, visible)) return CONFIDENCE.storeBadge;
+  if (!visible && STORE_BADGE_NAME.test(name) && hasDescendant(link, (el) => el.name === 'img' || el.name === 'svg'))
+    return CONFIDENCE.storeBadge;
   if (notACta(link, href, name, visible)) return 0;
   // A link inside another link (a card's "See products" inside the card's own link) is not a destination of its own.
   if (link.parent && isTag(link.parent) && closestAncestor(link.parent, (el) => el.name === 'a' && has(el, 'href')))

@@ -44,7 +44,7 @@ describe('beacon core in the browser', () => {
       v: 'primary',
       g: 'signup',
       p: location.pathname,
-      o: 'plain',
+      o: 0, // plain
     });
     // Origin and path only: the fragment (and query) of a destination may hold e-mail addresses or tokens.
     expect(events[1]!.d).toBe(location.origin + location.pathname);

@@ -2,7 +2,7 @@ import type { WireEvent } from '@astro-cta/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { trackConversion } from './conversion.ts';
 import { startBeacon } from './index.ts';
-import { VISIT_KEY } from './visits.ts';
+import { TAB_KEY } from './visits.ts';
 
 // Real Chromium: the conversion goes through the real core, the visits gate and sessionStorage to a sink.
 describe('trackConversion in the browser', () => {
@@ -23,7 +23,7 @@ describe('trackConversion in the browser', () => {
         s: 0,
       }),
     ]);
-    expect(sunk[0]!.vi).toBe(sessionStorage.getItem(VISIT_KEY));
+    expect(sunk[0]!.vi).toBe(sessionStorage.getItem(TAB_KEY));
   });
 
   it('sends a value only with a valid currency, and says why in the console', () => {

@@ -34,13 +34,16 @@ export interface BeaconOptions {
    */
   gate?: Gate;
   /**
-   * The visit id `vi`: random, kept in `sessionStorage` (per tab and per site, gone when the tab closes, never a
-   * cookie), renewed after 30 minutes without events, drawn and stored only after the gate let the event through
-   * (nothing is stored while consent is pending or denied, nor when GPC, DNT or the environment keep the beacon off).
-   * Default false: no storage at all.
+   * The tab id `vi`: random, kept in `sessionStorage` (per tab and per site, gone when the tab closes, never a
+   * cookie), stored only after the gate let an event through (nothing is stored while consent is pending or denied,
+   * nor when GPC, DNT or the environment keep the beacon off). The collector splits a tab's events into visits after
+   * 30 minutes without events. Default false: no storage at all.
    */
   visits?: boolean;
-  /** Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. */
+  /**
+   * Report on localhost, 127.x and [::1] too. Default false: development visits are not traffic. Checked only where
+   * a `sink` gets events; the astro-cta collector drops local pages itself unless started with --accept-local.
+   */
   localhost?: boolean;
   /** Report in browsers driven by automation (`navigator.webdriver`) too. Default false; tests opt in. */
   automation?: boolean;
@@ -61,24 +64,30 @@ export type NewEvent = WireEvent extends infer E ? (E extends WireEvent ? Omit<E
 
 /**
  * Starts reporting. Returns the function that reports a custom event (what `track()` uses), or undefined when
- * privacy settings or the environment (localhost, automation) keep the beacon off.
+ * privacy settings or the environment (automation; localhost where a sink gets events) keep the beacon off.
  */
 // An arrow function: called once, the minifier turns it into an IIFE, a few bytes shorter than a declaration.
 export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void) | undefined => {
+  // A build that passes no such option does not even read it.
+  const sink = fixed.built && !fixed.sink ? undefined : options.sink;
   // Each setting is the build's constant where the build fixed them (settings.ts, `fixed.built`), else the option.
+  // Localhost is checked here only where a sink gets events (analytics platforms do not filter it): the astro-cta
+  // collector drops events from local pages itself (--accept-local keeps them), so a page that reports only to it
+  // does not ship the check. navigator.webdriver is for the browser alone to tell; the collector also drops
+  // the automated browsers that its User-Agent shows (--accept-automation keeps them).
   if (
     ((fixed.built ? fixed.gpc : options.gpc != false) &&
       (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
     ((fixed.built ? fixed.dnt : options.dnt != false) && (navigator.doNotTrack as unknown) == 1) ||
-    (!(fixed.built ? fixed.localhost : options.localhost) && /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
+    (!(fixed.built ? fixed.localhost : options.localhost) &&
+      sink &&
+      /^(localhost|127\.|\[::1)/.test(location.hostname)) ||
     (!(fixed.built ? fixed.automation : options.automation) && navigator.webdriver)
   )
     return;
 
   const endpoint = fixed.built ? fixed.endpoint : options.endpoint;
   const visits = fixed.built ? fixed.visits : options.visits;
-  // A build that passes no such option does not even read it.
-  const sink = fixed.built && !fixed.sink ? undefined : options.sink;
   const gate = fixed.built && !fixed.gate ? undefined : options.gate;
   // The default href: links without a host (mailto:, tel:, data:…) report just their scheme, and elements that are no
   // links (buttons) have neither, so their clicks carry no `d`.
@@ -109,19 +118,13 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
       fetch(endpoint!, { method: 'POST', body, keepalive: true }).catch(() => {});
   };
   const deliver = (event: WireEvent) => {
-    // The visit id, read and stored only for events that the gate let through (VISIT_KEY and SEEN_KEY in visits.ts,
-    // written out here: a shared constant costs the core bytes). A visit that has seen no event for 30 minutes, or
-    // storage content that is not one of our ids, starts a new visit.
+    // The tab id, read and stored only for events that the gate let through (TAB_KEY in visits.ts, written out here:
+    // a shared constant costs the core bytes): the page-view id of the tab's first such event, as random as any id
+    // and already drawn. The collector splits the tab into visits (30 minutes without events) and validates the id.
     // Storage that throws (disabled, sandboxed, full) leaves the event without `vi`; the event still goes out.
     if (visits)
       try {
-        const store = sessionStorage;
-        const now = Date.now();
-        event.vi = store.ctaVisit =
-          now - store.ctaSeen < 18e5 && /^\w{1,64}$/.test(store.ctaVisit)
-            ? store.ctaVisit
-            : `${Math.random()}`.slice(2);
-        store.ctaSeen = now;
+        event.vi = sessionStorage.ctaTab ||= event.pv;
       } catch {}
     // Clicks and custom events go at once, taking waiting impressions along ('click' and 'custom' sort before 'i').
     if (endpoint) batch.push(event), event.t < 'i' && flush();
@@ -145,7 +148,8 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
       o,
     });
   // Counted elements stay observed (cheaper than letting them go); the Set keeps them from counting twice.
-  const impress = (element: HTMLElement) => counted.size < counted.add(element).size && report(element, 'impression');
+  const impress = (element: HTMLElement) =>
+    !counted.has(element) && counted.add(element) && report(element, 'impression');
   // One continuous second in a visible, focused tab: hiding the tab or losing focus drops the element's timer
   // (false), leaving the view deletes it, and a timer counts only if it is still the element's when it fires
   // and the element is still in the document (a view transition may have swapped it out).
@@ -184,19 +188,21 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
   // page view; timers pause or start (a running one keeps running); what waits in the queue leaves, with sendBeacon
   // when a DOM event is given (truthy).
   const lifecycle = (event?: unknown) => {
-    // Compares the old path with the new one, which it stores.
+    // Compares the old path with the new one, which it stores. (The order of the resets is the one that gzips
+    // smallest, measured on the real build.)
     if (path != (path = location.pathname)) {
-      pageView = `${Math.random()}`.slice(2);
       sequence = 0;
       counted = new Set();
-      left = 1e4;
+      pageView = `${Math.random()}`.slice(2);
       shown = 0;
+      left = 1e4;
     }
     // Engagement (ENGAGED_MS in names.ts): visible time adds up across visible spells and pauses while the page is
     // hidden; at 10 s in total the page view reports 'engaged', once (left becomes 0, so no timer starts again).
     clearTimeout(engaging as number);
     left -= shown && Date.now() - shown;
-    shown = +!document.hidden && Date.now();
+    // false while hidden: arithmetic takes it as 0, one byte less than +!document.hidden.
+    shown = (!document.hidden && Date.now()) as number;
     engaging = left > 0 && shown && setTimeout(() => ((left = 0), emit({ t: 'engaged', id: '10s' })), left);
     inView.forEach(arm);
     flush(event);
@@ -214,13 +220,8 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
         element,
         'click',
         href(element as HTMLAnchorElement),
-        event.button
-          ? 'middle'
-          : event.ctrlKey || event.metaKey || event.shiftKey
-            ? 'modifier'
-            : element.target == '_blank'
-              ? 'new-tab'
-              : 'plain',
+        // The open mode by its number in the contract's OPEN_MODES: 2 middle, 1 modifier, 3 new-tab, 0 plain.
+        event.button ? 2 : event.ctrlKey || event.metaKey || event.shiftKey ? 1 : element.target == '_blank' ? 3 : 0,
       );
     }
   };
@@ -242,7 +243,7 @@ export const startBeacon = (options: BeaconOptions): ((event: NewEvent) => void)
   // starts: it takes them, then reports every later push at once. A global rather than a module both sides import,
   // so that the page's beacon script imports nothing that a component's script imports too (a shared chunk).
   const queue = ((self as Queue).ctaTrack ||= []);
-  queue.splice(0).map(emit);
-  queue.push = emit as () => number;
+  // splice(0) takes what waits before push is replaced; then map reports it (an assignment inside: 2 bytes fewer).
+  queue.splice(0).map((queue.push = emit as () => number));
   return emit;
 };

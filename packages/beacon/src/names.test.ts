@@ -10,7 +10,7 @@ import {
 } from '@astro-cta/contract';
 import { describe, expect, it } from 'vitest';
 import { ENGAGED_ID, ENGAGED_MS, PAGE_EVENT, TRACK_QUEUE, TRACKED } from './names.ts';
-import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS } from './visits.ts';
+import { TAB_KEY } from './visits.ts';
 
 // The core writes the contract's names out (or reads them through dataset) to save bytes; these tests tie them.
 const datasetKey = (attribute: string) =>
@@ -38,12 +38,9 @@ describe('beacon names follow the markup contract', () => {
     );
   });
 
-  it('writes out the visit keys and timeout, the engagement time and id, and the track queue it shares', () => {
+  it('writes out the tab key, the engagement time and id, and the track queue it shares', () => {
     const core = readFileSync(new URL('./index.ts', import.meta.url), 'utf8');
-    expect(core).toContain(`store.${VISIT_KEY}`);
-    expect(core).toContain(`store.${SEEN_KEY} = now`);
-    expect(VISIT_TIMEOUT_MS).toBe(18e5);
-    expect(core).toContain(`now - store.${SEEN_KEY} < 18e5`);
+    expect(core).toContain(`event.vi = sessionStorage.${TAB_KEY} ||= event.pv;`);
     expect(ENGAGED_MS).toBe(1e4);
     expect(core).toContain('left = 1e4;');
     expect(core).toContain(`{ t: 'engaged', id: '${ENGAGED_ID}' }`);

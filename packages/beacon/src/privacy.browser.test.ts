@@ -16,9 +16,19 @@ describe('beacon privacy gates in the browser', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
 
-  it('stays off on localhost and in automated browsers by default', () => {
+  it('stays off in automated browsers (navigator.webdriver) by default', () => {
     expect(navigator.webdriver).toBe(true);
     expect(startBeacon({ endpoint: '/collect', gpc: false })).toBeUndefined();
     expect(startBeacon({ endpoint: '/collect', gpc: false, localhost: true })).toBeUndefined();
+  });
+
+  it('leaves localhost to the collector, and checks it itself where a sink gets events', () => {
+    expect(location.hostname).toMatch(/^(localhost|127\.)/);
+    // Only the collector: it drops local pages itself (cta-collect --accept-local keeps them).
+    expect(startBeacon({ endpoint: '/collect', gpc: false, automation: true })).toBeTypeOf('function');
+    // A sink (analytics platforms do not filter localhost): off unless told otherwise.
+    const sink = () => {};
+    expect(startBeacon({ endpoint: '/collect', sink, gpc: false, automation: true })).toBeUndefined();
+    expect(startBeacon({ sink, gpc: false, automation: true, localhost: true })).toBeTypeOf('function');
   });
 });

@@ -5,9 +5,9 @@ import { userEvent } from 'vitest/browser';
 import { type ConsentState, consentGate } from './consent.ts';
 import { startBeacon } from './index.ts';
 import { track } from './track.ts';
-import { SEEN_KEY, VISIT_KEY, VISIT_TIMEOUT_MS } from './visits.ts';
+import { TAB_KEY } from './visits.ts';
 
-// Real Chromium and its real sessionStorage; only the clock is faked where the 30-minute rule is tested. Beacons
+// Real Chromium and its real sessionStorage; the clock is faked where a long quiet spell is tested. Beacons
 // started here keep running until the file ends, so the tests that expect nothing sent come before any that sends.
 // Each through() starts a beacon with visits whose gate lets events in only until the test ends (`generation`), so an
 // earlier test's beacon neither stamps nor stores what a later test does.
@@ -33,39 +33,33 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('visit id in sessionStorage', () => {
-  it('keeps one visit id for the events of a tab, stored with the time of the last event', () => {
+describe('tab id in sessionStorage', () => {
+  it('keeps one id for the events of a tab: the page-view id of its first event', () => {
     const { out, send } = through();
     send();
     send();
     send();
     const [first] = out;
     expect(first!.vi).toMatch(/^\w{1,64}$/);
+    expect(first!.vi).toBe(first!.pv);
     expect(out.map((delivered) => delivered.vi)).toEqual([first!.vi, first!.vi, first!.vi]);
-    expect(sessionStorage.getItem(VISIT_KEY)).toBe(first!.vi);
-    expect(Number(sessionStorage.getItem(SEEN_KEY))).toBeLessThanOrEqual(Date.now());
-    // A new page (another startBeacon) in the same tab reads the same visit.
+    expect(sessionStorage.getItem(TAB_KEY)).toBe(first!.vi);
+    expect(sessionStorage.length).toBe(1); // the id alone: no clock, nothing else
+    // A new page (another startBeacon, another page view) in the same tab sends the same id.
     const again = through();
     again.send();
+    expect(again.out[0]!.pv).not.toBe(first!.pv);
     expect(again.out[0]!.vi).toBe(first!.vi);
   });
 
-  it('starts a new visit after 30 minutes without events, not while events keep coming', () => {
+  it('keeps the id however long the tab is quiet: the collector splits visits after 30 minutes', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-30T10:00:00Z'));
     const { out, send } = through();
     send();
-    // Events every 29 minutes keep the visit alive for longer than 30 minutes in total.
-    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS - 60_000);
+    vi.setSystemTime(Date.now() + 3 * 60 * 60 * 1000);
     send();
-    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS - 60_000);
-    send();
-    expect(new Set(out.map((delivered) => delivered.vi)).size).toBe(1);
-    vi.setSystemTime(Date.now() + VISIT_TIMEOUT_MS);
-    send();
-    expect(out[3]!.vi).toMatch(/^\w+$/);
-    expect(out[3]!.vi).not.toBe(out[0]!.vi);
-    expect(sessionStorage.getItem(VISIT_KEY)).toBe(out[3]!.vi);
+    expect(out[1]!.vi).toBe(out[0]!.vi);
   });
 
   it('stores nothing and sends nothing under Global Privacy Control', async () => {
@@ -129,18 +123,6 @@ describe('visit id in sessionStorage', () => {
     expect(out[0]!.vi).toBeUndefined();
   });
 
-  it('starts a new visit when our keys hold something that is not one of our ids', () => {
-    sessionStorage.setItem(VISIT_KEY, '<img src=x onerror=alert(1)>');
-    sessionStorage.setItem(SEEN_KEY, String(Date.now()));
-    const { out, send } = through();
-    send();
-    expect(out[0]!.vi).toMatch(/^\w{1,64}$/);
-    sessionStorage.setItem(SEEN_KEY, 'not a time');
-    send();
-    expect(out[1]!.vi).toMatch(/^\w{1,64}$/);
-    expect(out[1]!.vi).not.toBe(out[0]!.vi);
-  });
-
   // Last: the beacon it starts keeps running (and sending) for the rest of this file.
   it('stamps events that consent lets through, and only then stores the visit', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
@@ -153,6 +135,6 @@ describe('visit id in sessionStorage', () => {
     await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalled());
     const events = fetchSpy.mock.calls.flatMap(([, init]) => JSON.parse(String(init!.body)) as WireEvent[]);
     const click = events.find((sent) => sent.t === 'click' && sent.id === 'granted-visit');
-    expect(click?.vi).toBe(sessionStorage.getItem(VISIT_KEY));
+    expect(click?.vi).toBe(sessionStorage.getItem(TAB_KEY));
   });
 });

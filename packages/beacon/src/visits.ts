@@ -1,9 +1,7 @@
 /**
- * The visit id lives in the core (`startBeacon({ visits: true })`), where it costs the fewest bytes; these are its
- * rules, written out there, tied to these names by the tests. sessionStorage keys: the visit id, and the time (ms
- * since epoch) of the visit's last event.
+ * The visit id lives in the core (`startBeacon({ visits: true })`), where it costs the fewest bytes; this is its
+ * rule, written out there and tied to this name by the tests. The core keeps one random id per tab in sessionStorage
+ * under TAB_KEY and sends it as `vi`; the collector splits a tab's events into visits after 30 minutes without
+ * events (@astro-cta/collector, db/tab-visits.ts), so the browser keeps no clock.
  */
-export const VISIT_KEY = 'ctaVisit';
-export const SEEN_KEY = 'ctaSeen';
-/** A visit ends after 30 minutes without events, as in Google Analytics, Plausible and Umami. */
-export const VISIT_TIMEOUT_MS = 30 * 60 * 1000;
+export const TAB_KEY = 'ctaTab';

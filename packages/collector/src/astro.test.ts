@@ -23,7 +23,8 @@ const event = { t: 'click', id: 'signup', p: '/', pv: 'pv1', s: 0, o: 'plain' };
 describe('createCtaEndpoint (Astro, server output)', () => {
   it('stores events posted to the route, like cta-collect serve', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-')), 'events.sqlite');
-    const POST = createCtaEndpoint({ db });
+    // The page is on localhost, as in `astro preview`: stored because acceptLocal says so.
+    const POST = createCtaEndpoint({ db, acceptLocal: true });
     const request = new Request('http://localhost:4321/api/cta', {
       method: 'POST',
       body: JSON.stringify([event]),
@@ -37,6 +38,71 @@ describe('createCtaEndpoint (Astro, server output)', () => {
       { type: 'click', cta: 'signup', open_mode: 'plain' },
     ]);
     stored.close();
+  });
+
+  it('answers development pages and automated browsers 200 without storing them, and logs how many', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-')), 'events.sqlite');
+    const logged: string[] = [];
+    const POST = createCtaEndpoint({ db, log: (line) => logged.push(line) });
+    const HEADLESS =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0 Safari/537.36';
+    const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+    const send = async (url: string, headers: Record<string, string>, pv: string) => {
+      const body = JSON.stringify([
+        { ...event, pv },
+        { ...event, pv, s: 1 },
+      ]);
+      const request = new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } });
+      const response = await POST(context(request));
+      return { status: response.status, body: await response.json() };
+    };
+    // localhost, a *.localhost name, 127.0.0.0/8 and [::1] (the Referer names the page when there is no Origin).
+    for (const [url, headers] of [
+      ['http://localhost:4321/api/cta', { origin: 'http://localhost:4321', 'user-agent': CHROME }],
+      ['http://shop.localhost:4321/api/cta', { origin: 'http://shop.localhost:4321' }],
+      ['http://127.0.0.2:8080/api/cta', { origin: 'http://127.0.0.2:8080' }],
+      ['http://[::1]:4321/api/cta', { referer: 'http://[::1]:4321/pricing/' }],
+    ] as const) {
+      expect(await send(url, headers, 'pvLocal')).toEqual({
+        status: 200,
+        body: { ok: true, stored: 0, duplicates: 0, dropped: 2, reason: 'local' },
+      });
+    }
+    const automated = await send('https://site.example/api/cta', { 'user-agent': HEADLESS }, 'pvHeadless');
+    expect(automated.body).toEqual({ ok: true, stored: 0, duplicates: 0, dropped: 2, reason: 'automation' });
+    const crawler = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+    expect((await send('https://site.example/api/cta', { 'user-agent': crawler }, 'pvBot')).body.reason).toBe(
+      'automation',
+    );
+    // A real browser on a public page, and a deliberate sender (an HTTP library: it cannot run the beacon).
+    expect((await send('https://site.example/api/cta', { 'user-agent': CHROME }, 'pvReal')).body.stored).toBe(2);
+    expect((await send('https://site.example/api/cta', { 'user-agent': 'curl/8.5.0' }, 'pvCurl')).body.stored).toBe(2);
+    const stored = new DatabaseSync(db, { readOnly: true });
+    expect(stored.prepare('SELECT DISTINCT page_view FROM events ORDER BY page_view').all()).toEqual([
+      { page_view: 'pvCurl' },
+      { page_view: 'pvReal' },
+    ]);
+    stored.close();
+    // One line per reason and minute (the rest are counted into the next line), each saying how to keep them.
+    expect(logged).toEqual([
+      expect.stringMatching(/not stored: 2 event\(s\) from a page on localhost.*--accept-local.*\(2 such events/),
+      expect.stringMatching(/not stored: 2 event\(s\) from an automated browser.*--accept-automation/),
+    ]);
+  });
+
+  it('stores development pages and automated browsers when told to (tests, demos)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-')), 'events.sqlite');
+    const POST = createCtaEndpoint({ db, acceptLocal: true, acceptAutomation: true });
+    const request = new Request('http://127.0.0.1:4321/api/cta', {
+      method: 'POST',
+      body: JSON.stringify([event]),
+      headers: {
+        'content-type': 'text/plain',
+        origin: 'http://127.0.0.1:4321',
+        'user-agent': 'Mozilla/5.0 HeadlessChrome/140.0',
+      },
+    });
+    expect(await (await POST(context(request))).json()).toEqual({ ok: true, stored: 1, duplicates: 0 });
   });
 
   it('validates like the server: other origins, large bodies and bad events get 4xx', async () => {

@@ -49,6 +49,8 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
       contentType: request.headers.get('content-type') ?? undefined,
       contentLength: request.headers.get('content-length') ?? undefined,
       origin: request.headers.get('origin') ?? undefined,
+      referer: request.headers.get('referer') ?? undefined,
+      userAgent: request.headers.get('user-agent') ?? undefined,
       requestOrigin: context.url.origin,
       clientIp: clientAddress(context),
       readBody: (limit) => readWebBody(request.body, limit),
@@ -61,13 +63,18 @@ export function createCtaEndpoint(options: CollectorOptions): APIRoute {
 
 /**
  * The ready-made endpoint: `export { POST } from '@astro-cta/collector/astro'`. Its database is the file named by
- * the CTA_COLLECTOR_DB environment variable (a file or a postgres:// URL), or `./data/cta.sqlite`.
+ * the CTA_COLLECTOR_DB environment variable (a file or a postgres:// URL), or `./data/cta.sqlite`;
+ * CTA_COLLECTOR_ACCEPT_LOCAL=1 and CTA_COLLECTOR_ACCEPT_AUTOMATION=1 set acceptLocal and acceptAutomation.
  */
 export const POST: APIRoute = (context) => defaultEndpoint()(context);
 
 let defaultRoute: APIRoute | undefined;
 function defaultEndpoint(): APIRoute {
-  defaultRoute ??= createCtaEndpoint({ db: process.env.CTA_COLLECTOR_DB ?? './data/cta.sqlite' });
+  defaultRoute ??= createCtaEndpoint({
+    db: process.env.CTA_COLLECTOR_DB ?? './data/cta.sqlite',
+    acceptLocal: process.env.CTA_COLLECTOR_ACCEPT_LOCAL === '1',
+    acceptAutomation: process.env.CTA_COLLECTOR_ACCEPT_AUTOMATION === '1',
+  });
   return defaultRoute;
 }
 

@@ -34,6 +34,7 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     [['prune'], 'prune needs --keep, e.g. cta-collect prune --keep 400d'],
     [['serve', '--port', 'eighty'], '--port must be a whole number from 0 to 65535, not "eighty"'],
     [['serve', '--synchronous', 'off'], '--synchronous must be full or normal, not off'],
+    [['serve', '--answer-deadline', '15000'], '--answer-deadline must be a whole number from 1 to 14999, not "15000"'],
     [['serve', '--allow-origin', 'example.com'], 'allowed origin "example.com" is not a URL'],
     [['serve', '--allow-origin', 'https://example.com/page'], 'must be just scheme, host and port'],
     [['report', '--format', 'pdf'], '--format pdf is not one of table, json, csv, html'],

@@ -7,6 +7,7 @@ import { LATEST_VERSION } from './db/migrations.ts';
 import type { Synchronous } from './db/open.ts';
 import { DAY_MS, parseKeepDays, retentionCutOff } from './db/retention.ts';
 import { openStorage, type Storage } from './db/storage.ts';
+import { DEFAULT_ANSWER_DEADLINE_MS } from './http/answer-deadline.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
 import { DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
 import { normalizeOrigin } from './http/origins.ts';
@@ -39,6 +40,8 @@ Usage
                       [--static DIR] [--path PATH] [--rate N] [--burst N] [--synchronous full|normal]
                       [--trust-proxy HOPS|ADDRESSES] [--max-events-per-day N] [--max-new-ctas-per-day N]
                       [--max-connections N] [--max-connections-per-client N] [--keep DAYSd] [--pool N]
+                      [--accept-local] [--accept-automation]
+                      [--answer-deadline MS]
   cta-collect report  [--db FILE|URL] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
                       [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
                       [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
@@ -52,6 +55,9 @@ Options
                        postgres://user:password@host:5432/db (add ?prepare=false behind a pooler in transaction
                        mode); the collector creates its tables there
   --pool N             PostgreSQL connections per serve process (default 4)
+  --answer-deadline MS how long one request may wait on the database in all (default ${DEFAULT_ANSWER_DEADLINE_MS}, at most
+                       14999: below the 15 s idle timeout); past it the request gets 503 with Retry-After. A batch
+                       whose write commits after its 503 is counted once when the client sends it again
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on (default 4350)
   --allow-origin URL   another site whose pages may post events (repeatable; "*" for any)
@@ -81,6 +87,10 @@ Options
   --keep DAYSd         retention: delete events received more than DAYS days ago, in whole UTC days, with the
                        report's rollups of those days (serve: at start and every 6 hours; prune: once), e.g.
                        --keep 400d. Without it serve keeps everything
+  --accept-local       store events from pages on localhost, *.localhost, 127.x and [::1] too (tests, demos). Without
+                       it they are answered 200, counted in the log and not stored: development is not traffic
+  --accept-automation  store events from automated browsers and crawlers (User-Agent HeadlessChrome, Googlebot…) too;
+                       without it they are answered 200, counted in the log and not stored
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
@@ -123,6 +133,8 @@ const OPTIONS = {
   'max-connections': { type: 'string' },
   'max-connections-per-client': { type: 'string' },
   keep: { type: 'string' },
+  'accept-local': { type: 'boolean' },
+  'accept-automation': { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
   limit: { type: 'string' },
@@ -135,6 +147,7 @@ const OPTIONS = {
   window: { type: 'string' },
   'any-goal': { type: 'boolean' },
   pool: { type: 'string' },
+  'answer-deadline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -160,6 +173,9 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'max-connections-per-client',
     'keep',
     'pool',
+    'accept-local',
+    'accept-automation',
+    'answer-deadline',
   ],
   report: ['db', 'format', 'out', 'limit', 'all', 'since', 'until', 'by', 'sort', 'attribution', 'window', 'any-goal'],
   prune: ['db', 'keep'],
@@ -303,9 +319,14 @@ async function main(argv: string[]): Promise<number> {
     allowedOrigins,
     publicOrigins,
     synchronous,
+    acceptLocal: values['accept-local'] ?? false,
+    acceptAutomation: values['accept-automation'] ?? false,
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(keepDays !== undefined ? { keepDays } : {}),
     ...(values.pool !== undefined ? { pool: integer(values.pool, '--pool', 1, 1000) } : {}),
+    ...(values['answer-deadline'] !== undefined
+      ? { answerDeadlineMs: integer(values['answer-deadline'], '--answer-deadline', 1, 14_999) }
+      : {}),
     dailyQuota: {
       eventsPerDay: option('max-events-per-day', DEFAULT_DAILY_QUOTA.eventsPerDay, 0, 1e9),
       newCtasPerDay: option('max-new-ctas-per-day', DEFAULT_DAILY_QUOTA.newCtasPerDay, 0, 1e9),

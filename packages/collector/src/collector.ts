@@ -1,8 +1,16 @@
-import type { EventWriter } from './db/event-store.ts';
+import type { EventWriter, StoreResult } from './db/event-store.ts';
 import { StoreUnavailableError } from './db/store-errors.ts';
+import {
+  AnswerDeadline,
+  checkAnswerDeadline,
+  DEFAULT_ANSWER_DEADLINE_MS,
+  type DeadlineClock,
+  DeadlineExceeded,
+} from './http/answer-deadline.ts';
 import type { Quota, RateLimit } from './http/limits.ts';
 import type { OriginPolicy } from './http/origins.ts';
 import { ThrottledLog } from './http/throttled-log.ts';
+import { NOT_TRAFFIC_HINT, type NotTraffic, notTraffic, type TrafficFilterOptions } from './http/traffic-filter.ts';
 import { LIMITS } from './limits.ts';
 import { parseBatch } from './validate.ts';
 
@@ -17,6 +25,10 @@ export interface CollectRequest {
    * of a trusted proxy). Same-origin pages are allowed by it only when no origin is configured (see OriginPolicy).
    */
   requestOrigin: string | undefined;
+  /** The Referer header: names the page when Origin does not (the local-traffic filter); never stored. */
+  referer?: string | undefined;
+  /** The User-Agent header: tells automated browsers apart (the automation filter); never stored. */
+  userAgent?: string | undefined;
   /** Used only to pick rate-limit and quota entries through a salted hash; never stored. */
   clientIp: string;
   /** Reads the body, giving up with 'too-large' as soon as it exceeds `limit` bytes. */
@@ -41,6 +53,15 @@ export interface CollectorParts {
   /** Where a client reaching a daily limit is reported (once per client, limit and day). */
   log?: (message: string) => void;
   maxBodyBytes?: number;
+  /** Which development and automated visits to store anyway (default: neither; see traffic-filter.ts). */
+  traffic?: TrafficFilterOptions;
+  /**
+   * How long one request may wait on the database in all (default 5 s): past it the request gets 503 with
+   * Retry-After, never a 2xx, and a write that commits later is counted once when the client sends it again.
+   */
+  answerDeadlineMs?: number;
+  /** The deadline's clock and timers (tests pass fake ones). */
+  clock?: DeadlineClock;
 }
 
 // sendBeacon and fetch with a string body send text/plain (no CORS preflight); JSON is accepted from same-origin code.
@@ -49,20 +70,30 @@ const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
 /**
  * Validates one request and stores its events. Checks run cheapest first (method, origin, rate, size, type) so a
  * hostile request costs as little as possible; every refusal is a 4xx with a JSON `{ error }` saying why, and a
- * 2xx is sent only after the events are committed.
+ * 2xx is sent only after the events are committed. Waits on the database share one deadline per request
+ * (AnswerDeadline): a database that is down, or slow to say so, costs a 503 within it, not a hung request.
  */
 export class Collector {
-  readonly #parts: Required<CollectorParts>;
+  readonly #parts: Required<Omit<CollectorParts, 'clock'>> & Pick<CollectorParts, 'clock'>;
   /** Database outages: one line a minute, however many requests get 503. */
   readonly #outages: ThrottledLog;
+  /** Events answered 2xx but not stored, by reason, since the collector started (also in the log). */
+  readonly #dropped: Record<NotTraffic, number> = { local: 0, automation: 0 };
 
   constructor(parts: CollectorParts) {
-    this.#parts = { maxBodyBytes: LIMITS.maxBodyBytes, log: () => {}, ...parts };
+    this.#parts = {
+      maxBodyBytes: LIMITS.maxBodyBytes,
+      log: () => {},
+      traffic: { acceptLocal: false, acceptAutomation: false },
+      answerDeadlineMs: DEFAULT_ANSWER_DEADLINE_MS,
+      ...parts,
+    };
+    checkAnswerDeadline(this.#parts.answerDeadlineMs);
     this.#outages = new ThrottledLog(this.#parts.log);
   }
 
   async handle(request: CollectRequest): Promise<CollectResponse> {
-    const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log } = this.#parts;
+    const { origins, clientKeys, rateLimiter, quota, store, maxBodyBytes, log, answerDeadlineMs, clock } = this.#parts;
     const originCheck = origins.check(request.origin, request.requestOrigin);
     const cors: Record<string, string> = originCheck.corsOrigin
       ? { 'access-control-allow-origin': originCheck.corsOrigin }
@@ -107,14 +138,18 @@ export class Collector {
         { allow: 'POST, OPTIONS' },
       );
     }
-    // The shared limits live in the database: when it is down, say so (503) as the write would.
+    // The shared limits live in the database: when it is down, or silent past the deadline, say so (503) as the
+    // write would.
+    const deadline = new AnswerDeadline(answerDeadlineMs, clock);
     let clientKey: string;
     let rate: Awaited<ReturnType<RateLimit['allow']>>;
     try {
-      clientKey = await clientKeys.keyFor(request.clientIp);
-      rate = await rateLimiter.allow(clientKey);
+      clientKey = await deadline.within(clientKeys.keyFor(request.clientIp));
+      rate = await deadline.within(rateLimiter.allow(clientKey));
     } catch (error) {
-      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      if (error instanceof StoreUnavailableError || error instanceof DeadlineExceeded) {
+        return this.#unavailable(reply, error);
+      }
       throw error;
     }
     if (!rate.allowed) {
@@ -151,14 +186,39 @@ export class Collector {
     }
     const parsed = parseBatch(body);
     if (!parsed.ok) return reply(parsed.status, { error: parsed.error });
-    let quotaCheck: Awaited<ReturnType<Quota['take']>>;
-    try {
-      quotaCheck = await quota.take(
-        clientKey,
-        parsed.events.map((event) => event.id),
+    // Development and automated visits: acknowledged (the beacon must not send them again), counted, not stored.
+    // Checked after validation, so a developer on localhost still sees what is wrong with an event.
+    const dropped = notTraffic(
+      { origin: request.origin, referer: request.referer, userAgent: request.userAgent },
+      this.#parts.traffic,
+    );
+    if (dropped) {
+      const total = (this.#dropped[dropped] += parsed.events.length);
+      this.#outages.note(
+        dropped,
+        `cta-collect: not stored: ${parsed.events.length} event(s) from ${NOT_TRAFFIC_HINT[dropped]} ` +
+          `(${total} such events since the start)`,
       );
+      return reply(200, { ok: true, stored: 0, duplicates: 0, dropped: parsed.events.length, reason: dropped });
+    }
+    let quotaCheck: Awaited<ReturnType<Quota['take']>>;
+    const taking = quota.take(
+      clientKey,
+      parsed.events.map((event) => event.id),
+    );
+    try {
+      quotaCheck = await deadline.within(taking);
     } catch (error) {
-      if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
+      if (error instanceof DeadlineExceeded) {
+        // A grant that arrives after the 503 is handed back: nothing of this request will be written.
+        Promise.resolve(taking).then(
+          (late) => (late.allowed ? settleQuietly(late.settle, undefined, this.#quotaLog) : undefined),
+          () => {},
+        );
+      }
+      if (error instanceof StoreUnavailableError || error instanceof DeadlineExceeded) {
+        return this.#unavailable(reply, error);
+      }
       throw error;
     }
     if (!quotaCheck.allowed) {
@@ -168,37 +228,68 @@ export class Collector {
       }
       return reply(429, { error: quotaCheck.error }, { 'retry-after': String(quotaCheck.retryAfterSeconds) });
     }
-    // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript infers it from the assignments below
-    let result;
+    // The quota is settled by what the write really did, whenever it ends: a write the deadline gave up on may
+    // still commit (its events are then charged, and the client's resend is a duplicate, charged nothing).
+    const withdraw = new AbortController();
+    const writing = store.write(parsed.events, { signal: withdraw.signal });
+    const settle = quotaCheck.settle;
+    const settled = writing.then(
+      (result) => settleQuietly(settle, result.stored, this.#quotaLog),
+      () => settleQuietly(settle, undefined, this.#quotaLog),
+    );
+    let result: StoreResult;
     try {
-      result = await store.write(parsed.events);
+      result = await deadline.within(writing);
     } catch (error) {
-      await settleQuietly(quotaCheck.settle, undefined, this.#quotaLog);
+      if (error instanceof DeadlineExceeded) {
+        // Not yet sent to the database: taken out of the next transaction. Already sent: it may commit later,
+        // and this request is answered now, once, with 503 (the late outcome only settles the quota).
+        withdraw.abort();
+        return this.#unavailable(reply, error);
+      }
+      await deadline.within(settled).catch(() => {});
       if (error instanceof StoreUnavailableError) return this.#unavailable(reply, error);
       throw error;
     }
-    await settleQuietly(quotaCheck.settle, result.stored, this.#quotaLog);
+    // The events are committed: the quota's bookkeeping gets what is left of the deadline, then goes on alone.
+    await deadline.within(settled).catch(() => {});
     return reply(200, { ok: true, ...result });
+  }
+
+  /** Events acknowledged but not stored since the start, by reason: development pages and automated browsers. */
+  get dropped(): Readonly<Record<NotTraffic, number>> {
+    return { ...this.#dropped };
   }
 
   /** A shared quota's bookkeeping failing (its database down) is worth one line a minute, not one per request. */
   readonly #quotaLog = (message: string) => this.#outages.note('quota', message);
 
   /**
-   * Nothing of the request was stored: 503 and a short Retry-After, so the client sends the batch again. The body
-   * does not repeat the database's error (it names internal hosts); the log does.
+   * Nothing of the request is acknowledged: 503 and a short Retry-After, so the client sends the batch again (a
+   * batch whose write did commit after the deadline is then a duplicate, not counted twice). The body does not
+   * repeat the database's error (it names internal hosts); the log does.
    */
   #unavailable(
     reply: (status: number, body: object, extra?: Record<string, string>) => CollectResponse,
-    error: StoreUnavailableError,
+    error: StoreUnavailableError | DeadlineExceeded,
   ): CollectResponse {
+    if (error instanceof DeadlineExceeded) {
+      this.#outages.note('deadline', `cta-collect: answering 503: ${error.message}`);
+      return reply(
+        503,
+        {
+          error:
+            `the database did not answer within ${this.#parts.answerDeadlineMs} ms: the events may not be stored; ` +
+            'send them again later (a batch sent twice is counted once)',
+        },
+        { 'retry-after': '1' },
+      );
+    }
     this.#outages.note('unavailable', `cta-collect: answering 503: ${error.message}`);
     return reply(
       503,
       { error: 'the database is unavailable: the events were not stored; send them again later' },
-      {
-        'retry-after': '1',
-      },
+      { 'retry-after': '1' },
     );
   }
 }

@@ -12,7 +12,7 @@ const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 describe('cta-collect serve → report: a conversion credited to the CTA clicked before it', { timeout: 60_000 }, () => {
   it('POST a click, then a conversion in the same visit; the report shows 1 conversion for that CTA', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'cta-conversion-')), 'events.sqlite');
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--accept-local'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -1,3 +1,5 @@
+// The report's statistics, from the package shared with the audit (exported here since the report's first version).
+export { twoProportionZTest, wilsonInterval } from '@astro-cta/stats';
 export { Collector, type CollectRequest, type CollectResponse } from './collector.ts';
 export { EventStore, type EventWriter, type StoreResult } from './db/event-store.ts';
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from './db/migrations.ts';
@@ -25,8 +27,6 @@ export {
   type Report,
   type ReportFormat,
   type ReportOptions,
-  twoProportionZTest,
-  wilsonInterval,
 } from './report/index.ts';
 export { type CollectorOptions, type CollectorService, createCollectorService, DEFAULT_RATE_LIMIT } from './service.ts';
 export { ctaBatchSchema, ctaEventSchema, parseBatch, type ValidEvent } from './validate.ts';

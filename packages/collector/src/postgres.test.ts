@@ -204,7 +204,7 @@ describe('the Astro endpoint on PostgreSQL', { timeout: 60_000 }, () => {
         body: JSON.stringify(view('astro1')),
         headers: { 'content-type': 'text/plain;charset=UTF-8', origin: new URL(url).origin },
       });
-    const POST = createCtaEndpoint({ db, pool: 1 });
+    const POST = createCtaEndpoint({ db, pool: 1, acceptLocal: true });
     const response = await POST(context(request('http://localhost:4321/api/cta')));
     expect(await response.json()).toEqual({ ok: true, stored: 1, duplicates: 0 });
     const sql = postgres(db, { max: 1 });

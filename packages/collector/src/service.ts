@@ -38,11 +38,27 @@ export interface CollectorOptions {
   synchronous?: Synchronous;
   maxBodyBytes?: number;
   /**
+   * How long one request may wait on the database in all (ms, default 5,000): past it the request gets 503 with
+   * Retry-After instead of hanging until a socket or host timeout cuts it off. A write that commits after its 503
+   * is counted once when the client sends the batch again: (page view, sequence) is the key.
+   */
+  answerDeadlineMs?: number;
+  /**
    * Write from a worker thread, so commits overlap with request handling (cta-collect serve). The Astro endpoint
    * writes on its own thread: bundlers do not carry a worker file along.
    */
   writerThread?: boolean;
   now?: () => number;
+  /**
+   * Store events from pages on localhost, *.localhost, 127.0.0.0/8 and [::1] (default false: development visits are
+   * not traffic; they are answered 2xx, counted in the log and not stored). Tests and demos set it.
+   */
+  acceptLocal?: boolean;
+  /**
+   * Store events from browsers whose User-Agent says they are automated or crawlers, e.g. HeadlessChrome or
+   * Googlebot (default false, as for acceptLocal).
+   */
+  acceptAutomation?: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT = { burst: 60, perSecond: 10 } as const;
@@ -94,7 +110,9 @@ export async function createCollectorService(options: CollectorOptions): Promise
     rateLimiter,
     quota,
     log,
+    traffic: { acceptLocal: options.acceptLocal ?? false, acceptAutomation: options.acceptAutomation ?? false },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.answerDeadlineMs === undefined ? {} : { answerDeadlineMs: options.answerDeadlineMs }),
   });
   let retention: NodeJS.Timeout | undefined;
   if (options.keepDays) {

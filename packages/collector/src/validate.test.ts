@@ -97,8 +97,17 @@ describe('parseBatch', () => {
     [/s \(sequence\) must be a number/, [{ ...click, s: '1' }]],
     // biome-ignore lint/correctness/noPrecisionLoss: 1e999 is Infinity on purpose
     [/at \[0\]\.s/, [{ ...click, s: 1e999 }]],
-    [/o \(open mode\) must be one of plain, modifier, middle, new-tab/, [{ ...click, o: 'shift' }]],
+    [
+      /o \(open mode\) must be a number from 0 to 3 \(0 plain, 1 modifier, 2 middle, 3 new-tab\)/,
+      [{ ...click, o: 'shift' }],
+    ],
+    [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: 4 }]],
+    [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: 1.5 }]],
+    [/at \[0\]\.o: o \(open mode\) must be a number from 0 to 3/, [{ ...click, o: -1 }]],
     [/at \[0\]\.v/, [{ ...click, v: null }]],
+    // The tab id from sessionStorage holding something else, and a collector-made visit id ("<tab>.<n>").
+    [/at \[0\]\.vi: vi \(visit id\) must be letters, digits/, [{ ...click, vi: '<img src=x onerror=alert(1)>' }]],
+    [/at \[0\]\.vi: vi \(visit id\) must be letters, digits/, [{ ...click, vi: 'k3j9x0aa1b.2' }]],
     [/d \(destination\) is longer than 2048/, [{ ...click, d: 'x'.repeat(LIMITS.maxUrlLength + 1) }]],
     [/props must be an object/, [{ ...impression, props: [] }]],
     [/props values must be strings, finite numbers or booleans/, [{ ...impression, props: { nested: { a: 1 } } }]],
@@ -162,5 +171,18 @@ describe('parseBatch', () => {
   it('survives deeply nested JSON', () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     expect(error(deep)).toMatch(/^422/);
+  });
+});
+
+describe('open modes on the wire', () => {
+  it('takes each mode by its number in the contract (the beacon sends numbers) and stores its name', () => {
+    const modes = [0, 1, 2, 3].map((o, s) => ({ ...click, s, o }));
+    const result = parseBatch(bytes(modes));
+    expect(result.ok && result.events.map((event) => event.o)).toEqual(['plain', 'modifier', 'middle', 'new-tab']);
+  });
+
+  it('still takes the names that beacons before the numbers sent', () => {
+    const result = parseBatch(bytes([{ ...click, o: 'new-tab' }]));
+    expect(result.ok && result.events[0]!.o).toBe('new-tab');
   });
 });

@@ -5,6 +5,8 @@ import {
   type EngagedEvent,
   EVENT_TYPES,
   OPEN_MODES,
+  type OpenMode,
+  type OpenModeCode,
   type WireEvent,
 } from '@astro-cta/contract';
 import { z } from 'zod';
@@ -92,7 +94,17 @@ export const ctaEventSchema = z
     ac: text(LIMITS.maxNameLength, 'ac (attributed CTA)').optional(),
     apv: randomId('apv (attributed page view)').optional(),
     d: text(LIMITS.maxUrlLength, 'd (destination)').optional(),
-    o: z.enum(OPEN_MODES, { error: `o (open mode) must be one of ${OPEN_MODES.join(', ')}` }).optional(),
+    // The wire carries the mode's number (its index in OPEN_MODES); beacons before that sent the name. Both are
+    // stored, reported and exported by name.
+    o: z
+      .custom<OpenMode | OpenModeCode>(
+        (mode) =>
+          OPEN_MODES.includes(mode as OpenMode) || (Number.isInteger(mode) && OPEN_MODES[mode as number] !== undefined),
+        `o (open mode) must be a number from 0 to ${OPEN_MODES.length - 1} ` +
+          `(${OPEN_MODES.map((mode, code) => `${code} ${mode}`).join(', ')}) or one of those names`,
+      )
+      .transform((mode) => (typeof mode === 'number' ? OPEN_MODES[mode]! : mode))
+      .optional(),
     props: z
       // zod skips an own `__proto__` key (JSON.parse makes one) without a word; refuse it instead of losing it silently.
       .custom<unknown>(
@@ -142,14 +154,17 @@ export const ctaBatchSchema = z
   .min(1, 'the batch is empty: send at least one event')
   .max(LIMITS.maxEventsPerBatch, `a batch holds at most ${LIMITS.maxEventsPerBatch} events`);
 
+/** A validated event, as stored: the open mode by its name. */
 export type ValidEvent = z.infer<typeof ctaEventSchema>;
+/** What the schema accepts: the wire's shape. */
+type WireInput = z.input<typeof ctaEventSchema>;
 
 // The schema must accept every event of the contract's shape, with no field it does not know (the rules between
 // fields, such as "g is required on a conversion", are checked at run time): a compile-time check against drift.
 type Assignable<A, B> = A extends B ? true : false;
 type ContractKeys = keyof CtaEvent | keyof ConversionEvent | keyof EngagedEvent;
-type SameKeys = [Assignable<keyof ValidEvent, ContractKeys>, Assignable<ContractKeys, keyof ValidEvent>];
-const contractMatches: [Assignable<WireEvent, ValidEvent>, SameKeys] = [true, [true, true]];
+type SameKeys = [Assignable<keyof WireInput, ContractKeys>, Assignable<ContractKeys, keyof WireInput>];
+const contractMatches: [Assignable<WireEvent, WireInput>, SameKeys] = [true, [true, true]];
 void contractMatches;
 
 export type ParseResult = { ok: true; events: ValidEvent[] } | { ok: false; status: 400 | 422; error: string };

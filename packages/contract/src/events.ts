@@ -8,9 +8,16 @@
 export const EVENT_TYPES = ['click', 'impression', 'custom', 'conversion', 'engaged'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** How a click opened its destination: plain, with a modifier key, with the middle button, or in a new tab. */
+/**
+ * How a click opened its destination: plain, with a modifier key, with the middle button, or in a new tab. On the
+ * wire (`o`) each is its number, its index in this table (0 plain, 1 modifier, 2 middle, 3 new-tab): a number costs
+ * the beacon fewer bytes than a name. The collector maps the numbers back, so its database, report, exports and
+ * the analytics sinks show the names.
+ */
 export const OPEN_MODES = ['plain', 'modifier', 'middle', 'new-tab'] as const;
 export type OpenMode = (typeof OPEN_MODES)[number];
+/** An open mode's number on the wire: its index in OPEN_MODES. */
+export type OpenModeCode = 0 | 1 | 2 | 3;
 
 /** A click, an impression or a custom event: what the beacon's core sends. */
 export interface CtaEvent {
@@ -25,9 +32,9 @@ export interface CtaEvent {
   /** Sequence number within the page view, from 0: gaps reveal lost events. */
   s: number;
   /**
-   * Visit id: random per visit, kept in `sessionStorage` (per tab, first party, gone when the tab closes), with the
-   * same characters and length limit as `pv`. Groups a visit's page views for conversions and bounce rate. (`v` is
-   * the variant, so the visit is `vi`.)
+   * Tab id: random, kept in `sessionStorage` (per tab, first party, gone when the tab closes), with the same
+   * characters and length limit as `pv`. The collector splits a tab's events into visits after 30 minutes without
+   * events, which group page views for conversions and bounce rate. (`v` is the variant, so the visit is `vi`.)
    */
   vi?: string;
   /** Variant (`data-cta-variant`). */
@@ -40,8 +47,8 @@ export interface CtaEvent {
   a?: string;
   /** Destination of a click: by default its origin and path (no query, no fragment), or the scheme alone (`mailto:`). */
   d?: string;
-  /** Open mode of a click. */
-  o?: OpenMode;
+  /** Open mode of a click, as its number in OPEN_MODES (0 plain, 1 modifier, 2 middle, 3 new-tab). */
+  o?: OpenModeCode;
   /** Custom properties of a `custom` event. */
   props?: Record<string, string | number | boolean>;
 }

@@ -34,7 +34,7 @@ test('nothing leaves before consent; once granted, the waiting events go out in 
       { t: 'click', id: 'consent-cta', s: 2 },
     ]);
   // Once granted, every event carries the visit id, now in sessionStorage.
-  const visit = await page.evaluate(() => sessionStorage.getItem('ctaVisit'));
+  const visit = await page.evaluate(() => sessionStorage.getItem('ctaTab'));
   expect(visit).toMatch(/^\w{1,64}$/);
   expect(
     site

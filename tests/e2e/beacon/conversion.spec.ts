@@ -31,7 +31,7 @@ test('a click and the conversion on the next page carry the same visit id', asyn
   expect(click.vi).toMatch(/^\w{1,64}$/);
   expect(conversion).toMatchObject({ id: 'signup', g: 'signup', val: 49, cur: 'EUR', p: '/welcome/', vi: click.vi });
   expect(conversion.pv).not.toBe(click.pv);
-  expect(await page.evaluate(() => sessionStorage.getItem('ctaVisit'))).toBe(click.vi);
+  expect(await page.evaluate(() => sessionStorage.getItem('ctaTab'))).toBe(click.vi);
   // Reported once, and not blocked by script-src 'self': no inline script on the page.
   expect(events().filter((event) => event.t === 'conversion')).toHaveLength(1);
   expect(csp).toEqual([]);
@@ -41,7 +41,18 @@ test('a click and the conversion on the next page carry the same visit id', asyn
 
 test('the real cta-collect serve and report credit the conversion to the CTA clicked before it', async ({ page }) => {
   const db = join(mkdtempSync(join(tmpdir(), 'cta-beacon-conversion-')), 'events.sqlite');
-  const collector = await startCollector(['--db', db, '--port', '0', '--static', join(fixtureRoot('beacon'), 'dist')]);
+  const site = join(fixtureRoot('beacon'), 'dist');
+  // Chromium on 127.0.0.1 is a local, automated visit: stored because the flags say so.
+  const collector = await startCollector([
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--static',
+    site,
+    '--accept-local',
+    '--accept-automation',
+  ]);
   try {
     await page.goto(`${collector.url}/pricing/`);
     await page.locator('[data-cta="pricing-signup"]').click();

@@ -36,6 +36,6 @@ test("a page under a strict Content-Security-Policy (script-src 'self', no 'unsa
   await expect(page.locator('#arrived')).toBeVisible();
   await expect
     .poll(() => site.events().filter((event) => event.t === 'click' && event.p === '/csp/'))
-    .toEqual([expect.objectContaining({ id: 'csp-cta', g: 'signup', o: 'plain' })]);
+    .toEqual([expect.objectContaining({ id: 'csp-cta', g: 'signup', o: 0 /* plain */ })]);
   expect(violations).toEqual([]);
 });

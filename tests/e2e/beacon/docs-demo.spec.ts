@@ -16,7 +16,7 @@ test('clicking a CTA on the built demo page reports its id and still navigates',
   // Impressions (counted by the second, or implied by the click) may travel in the same request or an earlier one.
   expect((received as unknown[][]).flat()).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ t: 'click', id: 'see-pricing', v: 'secondary', p: '/demos/saas/', o: 'plain' }),
+      expect.objectContaining({ t: 'click', id: 'see-pricing', v: 'secondary', p: '/demos/saas/', o: 0 /* plain */ }),
     ]),
   );
 });

@@ -23,7 +23,17 @@ let db: string;
 
 async function serve(fixture: Fixture) {
   db = join(mkdtempSync(join(tmpdir(), 'cta-engagement-')), 'events.sqlite');
-  collector = await startCollector(['--db', db, '--port', '0', '--static', join(fixtureRoot(fixture), 'dist')]);
+  // Chromium on 127.0.0.1 is a local, automated visit: the collector stores it because the flags say so.
+  collector = await startCollector([
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--static',
+    join(fixtureRoot(fixture), 'dist'),
+    '--accept-local',
+    '--accept-automation',
+  ]);
 }
 
 test.afterEach(async () => {
@@ -141,7 +151,7 @@ test('consent denied: the visit stores nothing, engagement included, while a gra
   await granted.locator('[data-cta="consent-cta"]').click();
   await granted.clock.runFor(15_000);
   await expect.poll(() => stored().map(({ type }) => type)).toEqual(['impression', 'click', 'engaged']);
-  const visit = await granted.evaluate(() => sessionStorage.getItem('ctaVisit'));
+  const visit = await granted.evaluate(() => sessionStorage.getItem('ctaTab'));
   await leave(granted);
   expect(new Set(stored().map((event) => event.visit))).toEqual(new Set([visit]));
   expect(landingPages()).toEqual([{ page: '/', visits: 1, bounces: 0 }]);

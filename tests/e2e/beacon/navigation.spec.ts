@@ -19,7 +19,9 @@ test('hand-written contract markup is reported like the component, and data-cta-
         .slice(before)
         .filter((event) => event.t === 'click'),
     )
-    .toEqual([expect.objectContaining({ id: 'hand-written', v: 'link', g: 'docs', p: '/links/', o: 'modifier' })]);
+    .toEqual([
+      expect.objectContaining({ id: 'hand-written', v: 'link', g: 'docs', p: '/links/', o: 1 /* modifier */ }),
+    ]);
   expect(site.events().some((event) => event.id === 'quiet')).toBe(false);
 });
 

@@ -1,3 +1,4 @@
+import { OPEN_MODES, type OpenMode } from '@astro-cta/contract';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type Site, serveFixture } from './support/site.ts';
 
@@ -7,7 +8,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => site.close());
 
-type Gesture = { name: string; click: (link: Locator) => Promise<void>; mode: string };
+type Gesture = { name: string; click: (link: Locator) => Promise<void>; mode: OpenMode };
+/** On the wire a mode is its number in the contract's table (0 plain, 1 modifier, 2 middle, 3 new-tab). */
+const wire = (mode: OpenMode) => OPEN_MODES.indexOf(mode);
 const gestures: Gesture[] = [
   { name: 'Ctrl-click', click: (link) => link.click({ modifiers: ['Control'] }), mode: 'modifier' },
   { name: 'Meta-click', click: (link) => link.click({ modifiers: ['Meta'] }), mode: 'modifier' },
@@ -59,7 +62,7 @@ for (const gesture of gestures) {
           .slice(before)
           .filter((event) => event.t === 'click'),
       )
-      .toEqual([expect.objectContaining({ id: 'go-target', o: gesture.mode, d: `${site.url}/target/` })]);
+      .toEqual([expect.objectContaining({ id: 'go-target', o: wire(gesture.mode), d: `${site.url}/target/` })]);
   });
 }
 
@@ -82,5 +85,5 @@ test('target=_blank on a CTA opens the new tab as it does without the beacon, re
         .slice(before)
         .filter((event) => event.t === 'click'),
     )
-    .toEqual([expect.objectContaining({ id: 'new-tab', v: 'secondary', o: 'new-tab' })]);
+    .toEqual([expect.objectContaining({ id: 'new-tab', v: 'secondary', o: wire('new-tab') })]);
 });

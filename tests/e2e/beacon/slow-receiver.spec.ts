@@ -24,7 +24,7 @@ test('a click on a CTA link navigates at once while the collector takes 2 s, and
     g: 'signup',
     p: '/links/',
     d: `${site.url}/target/`,
-    o: 'plain',
+    o: 0, // plain
   });
   // fetch(keepalive) with a string body: text/plain, a CORS-safelisted request that needs no preflight.
   expect(request).toMatchObject({ contentType: expect.stringMatching(/^text\/plain/), mode: 'cors' });

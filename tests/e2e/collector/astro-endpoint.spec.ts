@@ -21,7 +21,7 @@ test('a built @astrojs/node site stores events through the mounted endpoint', as
 
   const db = join(mkdtempSync(join(tmpdir(), 'cta-astro-endpoint-')), 'events.sqlite');
   const server = spawn(process.execPath, [join(FIXTURE, 'dist/server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CTA_COLLECTOR_DB: db },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CTA_COLLECTOR_DB: db, CTA_COLLECTOR_ACCEPT_LOCAL: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type Agent, request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../../packages/collector/dist/cli.js', import.meta.url));
@@ -43,6 +43,7 @@ export async function startCollector(args: string[]): Promise<CollectorProcess> 
 export interface RawResponse {
   status: number;
   body: string;
+  headers: IncomingHttpHeaders;
 }
 
 /** POSTs raw bytes (anything at all, unlike fetch) with the given headers. */
@@ -58,7 +59,7 @@ export function postRaw(
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
       res.on('error', reject);
     });
     req.on('error', reject);

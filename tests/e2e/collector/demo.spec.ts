@@ -24,7 +24,15 @@ let db: string;
 
 test.beforeAll(async () => {
   db = join(mkdtempSync(join(tmpdir(), 'cta-demo-')), 'demo.sqlite');
-  server = await startServer({ db, staticDir: 'docs-site/dist', port: 0, log: () => {} });
+  // Chromium on 127.0.0.1: a local, automated visit, stored as the demo (npm run demo) stores local ones.
+  server = await startServer({
+    db,
+    staticDir: 'docs-site/dist',
+    port: 0,
+    log: () => {},
+    acceptLocal: true,
+    acceptAutomation: true,
+  });
 });
 
 test.afterAll(async () => {

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
 export const scratchRoot = path.join(tmpdir(), 'astro-cta-compat');
 export const resultsFile = path.join(repo, '.tmp/compat/results.json');
-const WORKSPACES = ['@astro-cta/contract', '@astro-cta/audit', '@astro-cta/beacon', 'astro-cta'];
+const WORKSPACES = ['@astro-cta/contract', '@astro-cta/stats', '@astro-cta/audit', '@astro-cta/beacon', 'astro-cta'];
 
 export interface SiteResult {
   name: string;

@@ -17,7 +17,7 @@ const EXPECTED_LOG: Record<string, RegExp[]> = {
   'astro5-tailwind': [
     /^(?![\s\S]*MDX auto-import)/,
     /has no prerenderer hook \(it came with Astro 6\)/,
-    /CTA audit: .* after the build \(audited during rendering: 0 of 1 page\)/,
+    /CTA audit: .* after the build \(audited during rendering: 0 of 2 pages\)/,
   ],
   // Astro 6 has the prerenderer hook (audit while rendering) but no Sätteri: MDX auto-import is a remark plugin.
   'astro6-mdx': [
@@ -130,6 +130,21 @@ test("the brand theme and Tailwind utilities colour the Tailwind site's CTA blac
       .locator('[data-cta="start-trial"]')
       .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe('rgb(0, 0, 0)');
+  } finally {
+    await served.close();
+  }
+});
+
+test("the kit's text keeps its spaces on Astro 5 (its compiler treats whitespace around expressions differently)", async ({
+  page,
+}) => {
+  const result = (await readResults()).find((entry) => entry.name === 'astro5-tailwind')!;
+  const served = await serveStatic(path.join(result.dir, 'dist'));
+  try {
+    await page.goto(`${served.url}/proof/`);
+    // Before the fix: "EndsDec 31, 2099…" and "via g2.com , Oct 14, 2026".
+    await expect(page.locator('.cta-countdown__end')).toHaveText(/^Ends \S/);
+    await expect(page.locator('.cta-proof__provenance')).toHaveText(/^via g2\.com, \S/);
   } finally {
     await served.close();
   }

@@ -35,7 +35,7 @@ const tailwind: SiteSpec = {
   astroMajor: 5,
   dependencies: ['astro@^5', 'tailwindcss@^4', '@tailwindcss/vite@^4'],
   hasDarkMode: false,
-  pages: ['/'],
+  pages: ['/', '/proof/'],
   server: false,
   files: {
     'astro.config.mjs': `import { defineConfig } from 'astro/config';
@@ -92,6 +92,26 @@ import { CTA, Incentive, SocialProof } from 'astro-cta/components';
         <h2 class="text-2xl font-bold">Pricing</h2>
         <p class="mt-2 text-neutral-700">One plan, 6 € a month, billed yearly.</p>
       </section>
+    </main>
+  </body>
+</html>
+`,
+    // Text the kit writes around expressions ("Ends <time>", "via g2.com, <time>"): Astro 5's compiler dropped or
+    // added the spaces that Astro 7's keeps (a countdown read "EndsDec 31", a testimonial "via g2.com , Oct 14").
+    'src/pages/proof.astro': `---
+import '../styles/global.css';
+import { CTA, Countdown, SocialProof } from 'astro-cta/components';
+---
+<html lang="en">
+  <head>${head('Monochrome — what writers say')}</head>
+  <body class="bg-white font-sans text-neutral-900">
+    <main class="mx-auto max-w-4xl px-6 py-16">
+      <h1 class="text-4xl font-bold tracking-tight">What writers say</h1>
+      <CTA id="upgrade" href="/#pricing" goal="purchase">
+        Upgrade to the yearly plan
+        <Countdown slot="countdown" deadline="2099-12-31T23:59:00+01:00" />
+      </CTA>
+      <SocialProof testimonial={{ quote: 'The only notes app I kept.', author: 'Ada Park', source: 'https://www.g2.com/products/monochrome/reviews', date: '2026-10-14' }} />
     </main>
   </body>
 </html>

@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 // What we publish, as a user gets it: the packed tarballs installed into a scratch Astro site outside the workspace.
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const packages = ['@astro-cta/contract', '@astro-cta/audit', '@astro-cta/beacon', 'astro-cta'];
+const packages = ['@astro-cta/contract', '@astro-cta/stats', '@astro-cta/audit', '@astro-cta/beacon', 'astro-cta'];
 
 test('the packed packages install into a fresh Astro site, audit its build and inject the beacon', async () => {
   test.setTimeout(300_000);

@@ -21,6 +21,7 @@ const VERDACCIO = '6.10.4';
 const verdaccioHome = path.join(tmpdir(), `astro-cta-verdaccio-${VERDACCIO}`);
 const WORKSPACES = [
   '@astro-cta/contract',
+  '@astro-cta/stats',
   '@astro-cta/audit',
   '@astro-cta/beacon',
   '@astro-cta/collector',

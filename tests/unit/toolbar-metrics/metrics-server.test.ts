@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function collectorWith(events: object[]) {
   const db = join(mkdtempSync(join(tmpdir(), 'cta-toolbar-metrics-')), 'events.sqlite');
-  const server = await startServer({ db, port: 0, log: () => {}, reportToken: TOKEN });
+  const server = await startServer({ db, port: 0, log: () => {}, reportToken: TOKEN, acceptLocal: true });
   running.push(server);
   const response = await fetch(`${server.url}/api/cta`, {
     method: 'POST',

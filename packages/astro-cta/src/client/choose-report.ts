@@ -34,8 +34,15 @@ export function reportChoices(root: ParentNode = document, now = Date.now()): vo
   }
 }
 
-/** Runs now and after each view-transition swap (before the beacon's own scan of the new page). */
+/**
+ * Runs now and on each page the client-side router swaps in, before the beacon's own scan of it. On astro:page-load,
+ * not astro:after-swap: the router runs the new page's scripts in between, the chooser among them when the previous
+ * page had no offer, so at the swap nothing is marked yet. Capture on window, like the beacon's listener and
+ * registered before it (this module is imported first), so it runs first; a listener on window without capture never
+ * saw Astro's events, which are dispatched on document and do not bubble. Running again on the first load is
+ * harmless: the marks are the same.
+ */
 export function startChoiceReport(): void {
   reportChoices();
-  addEventListener('astro:after-swap', () => reportChoices());
+  addEventListener('astro:page-load', () => reportChoices(), true);
 }

@@ -117,10 +117,19 @@ export function startSignals(options: SignalsOptions = {}): void {
   // Capture on window sees the events dispatched on document too, even when they do not bubble.
   addEventListener(CART_EVENT, itemEvent('k'), true);
   addEventListener(PURCHASE_EVENT, itemEvent('p'), true);
-  // A page swapped in by Astro's view transitions is a page view of its own.
-  addEventListener('astro:after-swap', () =>
-    apply((record, now) => pageView(record, now, options.chooserPicks ?? !consent)),
-  );
+  // A page swapped in by Astro's client-side router is a page view of its own. It is recorded on the page-load that
+  // follows the swap, not on the swap itself: the router runs the new page's scripts in between, and the chooser may
+  // be one of them (a page without offers led here). Recorded at the swap, its experiments had no arm shown yet, and
+  // the visitor was stored in the holdout while seeing the arm the chooser drew a moment later. On document: Astro
+  // dispatches its events there and they do not bubble (a listener on window without capture never saw them).
+  let swapped = false;
+  document.addEventListener('astro:after-swap', () => {
+    swapped = true;
+  });
+  document.addEventListener('astro:page-load', () => {
+    if (swapped) apply((record, now) => pageView(record, now, options.chooserPicks ?? !consent));
+    swapped = false;
+  });
 }
 
 function objectOr<T>(value: T | undefined): NonNullable<T> {

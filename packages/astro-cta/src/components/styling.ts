@@ -14,6 +14,17 @@ export function kitClass(unstyledProp: unknown): 'cta-kit' | undefined {
   return unstyled === true ? undefined : 'cta-kit';
 }
 
+/**
+ * The classes that keep a content stylesheet off a styled component's parts: Tailwind Typography's `prose` styles
+ * every link, heading, quote and figure inside it (`.prose :where(a)`, a class, so it beats the kit's cascade layer)
+ * unless they sit in `not-prose`; Starlight's Markdown content styles (borders on quotes, margins between siblings)
+ * skip what sits in `not-content`. These are their documented ways out. Without them, a primary CTA in an MDX post
+ * took the prose link colour on its own blue (1.3:1). Unstyled components leave them out: the site styles them.
+ */
+export function contentStylesOptOut(kit: string | undefined): 'not-prose not-content' | undefined {
+  return kit === undefined ? undefined : 'not-prose not-content';
+}
+
 export function unstyledProblem(value: unknown): PropProblem | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   return {

@@ -67,9 +67,16 @@ export const beaconOptionsSchema = z
      * Leave it out when no consent is required: no gate is shipped and events go out at once.
      */
     consent: consent.optional(),
-    /** Report on localhost too (development, local previews). */
+    /**
+     * Report on localhost too (development, local previews). Where only the astro-cta collector gets events, the
+     * beacon does not check the host at all and the collector drops local pages unless started with
+     * `--accept-local` (`acceptLocal` on the endpoint): start it so too. With a sink, the beacon checks.
+     */
     allowLocalhost: z.boolean().default(false),
-    /** Report in automated browsers (navigator.webdriver) too: end-to-end tests. */
+    /**
+     * Report in automated browsers (navigator.webdriver) too: end-to-end tests. The collector also drops browsers
+     * whose User-Agent says so (HeadlessChrome, crawlers) unless started with `--accept-automation`.
+     */
     allowAutomation: z.boolean().default(false),
     /**
      * Count History API navigation outside Astro's router (pushState, replaceState, back, forward) as page views.

@@ -57,7 +57,10 @@ export function chooserPlugin(code: string, tag: string): Plugin {
   };
 }
 
-/** The page script (`injectScript('page')`, ahead of the beacon's): the recorder, and the report of choices. */
+/**
+ * The page script (`injectScript('page')`, ahead of the beacon's): the chooser's mark kept across client-side
+ * navigations, the recorder, and the report of choices.
+ */
 export function offersBootstrap(offers: ResolvedOffers, withBeacon: boolean): string {
   const lines = [`import { startSignals } from 'astro-cta/client/signals.ts';`];
   if (withBeacon)
@@ -69,5 +72,6 @@ export function offersBootstrap(offers: ResolvedOffers, withBeacon: boolean): st
     settings.push(`consent: { store: signalsConsent, fallback: ${JSON.stringify(offers.consent)} }`);
   }
   lines.push(`startSignals({ ${settings.join(', ')} });`);
+  lines.push(`import { keepChooserMark } from 'astro-cta/client/chooser-mark.ts';`, 'keepChooserMark();');
   return `${lines.join('\n')}\n`;
 }

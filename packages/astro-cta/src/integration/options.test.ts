@@ -77,6 +77,8 @@ describe('offers with the beacon', () => {
       'startSignals({ expiresMs: 1000, chooserPicks: false, consent: { store: signalsConsent, fallback: "pending" } });',
     );
     expect(offersBootstrap({ expiresMs: 1000, consent: undefined }, false)).not.toContain('startChoiceReport');
+    // With or without the beacon: the chooser's mark on <html> survives client-side navigations (chooser-mark.ts).
+    expect(offersBootstrap({ expiresMs: 1000, consent: undefined }, false)).toContain('keepChooserMark();');
     expect(chooserScriptTag('/_astro-cta/choose-x.js', { expiresMs: 1, consent: undefined })).toBe(
       '<script src="/_astro-cta/choose-x.js" data-store="1"></script>',
     );

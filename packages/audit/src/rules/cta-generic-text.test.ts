@@ -18,6 +18,22 @@ describe('cta-generic-text', () => {
     expect(flagged(`<a class="btn" href="/x">${text}</a>`)).toBe(true);
   });
 
+  it.each(['Call to Action', 'Custom Btn', 'Button', 'Button text', 'Your CTA here', 'Lorem ipsum dolor'])(
+    'flags the template placeholder "%s" on a page meant to convert',
+    (text) => {
+      const findings = auditHtml(examplePage(`<a class="btn btn-primary" href="/x">${text}</a>`), [ctaGenericText]);
+      expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('placeholder')]);
+    },
+  );
+
+  it('leaves placeholder texts alone on a component demo that sells nothing, and real verbs everywhere', () => {
+    const demo = examplePage('<h2>Buttons</h2><a class="button type-primary" href="/">Primary button link</a>');
+    expect(auditHtml(demo, [ctaGenericText], { route: '/components/' })).toEqual([]);
+    expect(auditHtml(demo, [ctaGenericText], { route: '/' })).toHaveLength(1);
+    expect(flagged('<a class="btn" href="/signup">Take action now</a>')).toBe(false);
+    expect(flagged('<a class="btn" href="/buttons">Buy buttons</a>')).toBe(false);
+  });
+
   it('checks buttons and submit inputs, not only links', () => {
     expect(flagged('<button type="button">More</button>')).toBe(true);
     expect(flagged('<form><input type="submit" value="Click here"></form>')).toBe(true);

@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { attr, closestAncestor, collapse, visibleText } from '../dom.ts';
-import { isGenericText, normalizeCtaText } from '../text/generic-phrases.ts';
+import { isGenericText, isPlaceholderText, normalizeCtaText } from '../text/generic-phrases.ts';
 import type { Rule } from '../types.ts';
 
 /** A bare URL as link text ("https://example.com/signup"): Lighthouse flags it too. */
@@ -11,19 +11,24 @@ export const ctaGenericText: Rule = {
     id: 'cta-generic-text',
     severity: 'warning',
     category: 'copy',
-    description: 'A CTA whose text says nothing about where it leads or what it does ("Click here", "Learn more").',
+    description:
+      'A CTA whose text says nothing about where it leads or what it does ("Click here", "Learn more"), or a ' +
+      'template\'s placeholder left on a page meant to convert ("Call to Action", "Button text").',
     rationale:
       'Screen-reader users often list links and buttons out of context; "Learn more" five times tells them ' +
       'nothing (WCAG 2.2 SC 2.4.4, failure F84). Lighthouse flags the same phrases, but only on exact matches and only ' +
       'for links; this rule also ignores case, punctuation, arrows and emoji, checks buttons, and accepts ' +
       'visually hidden text or aria-describedby that adds the missing context. Evidence that "Learn more" converts ' +
-      'worse is anecdotal, hence a warning: the case rests on accessibility.',
+      'worse is anecdotal, hence a warning: the case rests on accessibility. Placeholder texts of templates and ' +
+      'design kits ("Call to Action", "Custom Btn", "Lorem ipsum") are reported on pages meant to convert only: on ' +
+      'a style guide or a component demo they are samples.',
     examples: {
       fail: [
         '<a class="button" href="/pricing">Learn more →</a>',
         '<button type="button">Click here!</button>',
         '<a class="btn" href="/a" lang="de">Hier klicken</a>',
         '<div lang="fr"><a class="btn" href="/a">En savoir plus »</a></div>',
+        '<a class="btn btn-primary" href="/signup">Call to Action</a>',
       ],
       pass: [
         '<a class="button" href="/pricing">See pricing plans</a>',
@@ -36,6 +41,9 @@ export const ctaGenericText: Rule = {
         'CTA text "{text}" is generic: say what happens, e.g. "Start your free trial" or "See pricing ' +
         'plans". If the design needs the short text, add the context in visually hidden text (<span ' +
         'class="sr-only"> about pricing</span>).',
+      placeholder:
+        'CTA text "{text}" is a placeholder left from a template: say what happens, e.g. "Start your free ' +
+        'trial" or "Download the app".',
       bareUrl:
         'CTA text is a bare URL ("{name}"), which screen readers spell out character by character. Name ' +
         'the destination instead, e.g. "Read the setup guide".',
@@ -48,7 +56,12 @@ export const ctaGenericText: Rule = {
       const holder = closestAncestor(cta.element, (el) => attr(el, 'lang') !== undefined);
       const lang = holder ? attr(holder, 'lang')! : page.lang;
       // The accessible name is what a screen reader announces; visually hidden context makes it specific.
-      if (isGenericText(cta.name, lang)) {
+      if (isPlaceholderText(cta.name)) {
+        // On a page meant to convert it is a template's leftover; on a style guide or a component demo, a sample.
+        if (page.kind.converting) {
+          report({ element: cta.element, messageId: 'placeholder', data: { text: cta.visibleText || cta.name } });
+        }
+      } else if (isGenericText(cta.name, lang)) {
         report({
           element: cta.element,
           messageId: 'generic',

@@ -6,7 +6,6 @@ import { AuditConfigError, resolveAuditConfig } from '../config.ts';
 import type { CtaMetrics, SiteMetrics } from '../metrics.ts';
 import { ctaUnderperforming } from './cta-underperforming.ts';
 import { withOptions } from './settings.ts';
-import { belowTest, holm, normalCdf } from './support/proportions.ts';
 import { findingsFor } from './support/test-helpers.ts';
 
 const row = (cta: string, impressions: number, clicks: number, convertedClicks = 0, page = '/pricing/') =>
@@ -133,30 +132,17 @@ describe('metrics option: a missing or malformed file is an error naming the fie
     );
   });
 
+  it('counts that are not a proportion', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cta-metrics-'));
+    writeFileSync(path.join(dir, 'm.json'), JSON.stringify(reportJson([row('hero', 10, 12)])));
+    expect(() => resolveAuditConfig({ metrics: 'm.json' }, { baseDir: dir })).toThrow(
+      /m\.json is not a CTA report: rows\.0\.clicks: more clicks than impressions/,
+    );
+  });
+
   it('an empty path', () => {
     expect(() => resolveAuditConfig({ metrics: '' }, { where: 'audit.' })).toThrow(
       /audit\.metrics: metrics is the path/,
     );
-  });
-});
-
-describe('the test behind it', () => {
-  it('normalCdf matches R pnorm', () => {
-    expect(normalCdf(-1.959963984540054)).toBeCloseTo(0.025, 7);
-    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normalCdf(1.644853626951472)).toBeCloseTo(0.95, 7);
-  });
-
-  it('one-sided z-test: prop.test(c(60, 240), c(2000, 2000), alternative = "less", correct = FALSE)', () => {
-    // X-squared = 116.76, z = −10.81, one-sided p < 2.2e-16.
-    const test = belowTest(60, 2000, 240, 2000);
-    expect(test.z ** 2).toBeCloseTo(116.76, 1);
-    expect(test.p).toBeLessThan(1e-15);
-    // prop.test(c(95, 110), c(1000, 1000), alternative = "less", correct = FALSE): p-value = 0.1344.
-    expect(belowTest(95, 1000, 110, 1000).p).toBeCloseTo(0.1344, 4);
-  });
-
-  it('holm matches R p.adjust', () => {
-    expect(holm([0.01, 0.04, 0.03])).toEqual([0.03, 0.06, 0.06]);
   });
 });

@@ -1,6 +1,6 @@
+import { holm, twoProportionZTest, wilsonInterval } from '@astro-cta/stats';
 import { type CtaMetrics, metricsOfPage, type SiteMetrics } from '../metrics.ts';
 import type { Cta, Rule } from '../types.ts';
-import { belowTest, holm } from './support/proportions.ts';
 
 /** Fewer page views than this on either side and the rule says nothing: too few to call anything low. */
 export const MIN_IMPRESSIONS = 200;
@@ -118,14 +118,16 @@ export const ctaUnderperforming: Rule = {
         const pooled = total.s / total.n;
         const expected = [row.impressions, others.n].flatMap((n) => [n * pooled, n * (1 - pooled)]);
         if (expected.some((value) => value < MIN_EXPECTED)) continue;
-        tests.push({ row, othersRate: others.s / others.n, p: belowTest(s, row.impressions, others.s, others.n).p });
+        // Is this CTA's rate (B) below the other CTAs' (A)? Both sides have trials (MIN_IMPRESSIONS), so a test.
+        const test = twoProportionZTest(others.s, others.n, s, row.impressions, 'less')!;
+        tests.push({ row, othersRate: others.s / others.n, p: test.p });
       }
       const adjusted = holm(tests.map((test) => test.p));
       tests.forEach(({ row, othersRate }, index) => {
         const cta = elements.get(row.cta);
         if (adjusted[index]! >= ALPHA || !cta) return; // not low, or no longer on the page
         const s = successes(row);
-        const [low, high] = wilson(s, row.impressions);
+        const { low, high } = wilsonInterval(s, row.impressions)!;
         report({
           element: cta.element,
           messageId: 'low',
@@ -148,14 +150,3 @@ export const ctaUnderperforming: Rule = {
 };
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-
-/** The 95% Wilson interval, as the collector's report gives it. */
-function wilson(successes: number, trials: number): [number, number] {
-  const z = 1.959963984540054;
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}

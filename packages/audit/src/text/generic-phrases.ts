@@ -141,3 +141,25 @@ export function isGenericText(text: string, lang: string): boolean {
   const list = NORMALISED.get(lang.split('-')[0]!.toLowerCase());
   return (list ?? ALL).has(normalised) || (list !== undefined && NORMALISED.get('en')!.has(normalised));
 }
+
+/** Words a template's placeholder button text is made of ("Call to Action", "Custom Btn", "Button text"). */
+const PLACEHOLDER_WORDS = new Set(
+  (
+    'call to action cta button btn custom your my here link text label ' +
+    'primary secondary placeholder sample example'
+  ).split(' '),
+);
+/** …of which at least one names the placeholder itself: "Link text" alone is merely generic. */
+const PLACEHOLDER_CORE = new Set(['action', 'cta', 'button', 'btn', 'placeholder']);
+
+/**
+ * True when the text is a placeholder left from a template or a design kit ("Call to Action", "Custom Btn",
+ * "Button", "Lorem ipsum"), in any language: such texts are English words whatever the page's language.
+ */
+export function isPlaceholderText(text: string): boolean {
+  const normalised = normalizeCtaText(text);
+  if (!normalised) return false;
+  if (/^lorem ipsum\b/.test(normalised)) return true;
+  const words = normalised.split(' ');
+  return words.every((word) => PLACEHOLDER_WORDS.has(word)) && words.some((word) => PLACEHOLDER_CORE.has(word));
+}

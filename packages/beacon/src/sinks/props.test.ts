@@ -13,7 +13,7 @@ describe('analytics sink mapping', () => {
       v: 'primary',
       g: 'signup',
       d: 'https://example.com/signup',
-      o: 'new-tab',
+      o: 3, // new-tab on the wire
     };
     expect(eventName(click)).toBe('cta_click');
     expect(eventProps(click)).toEqual({
@@ -24,6 +24,12 @@ describe('analytics sink mapping', () => {
       link_url: 'https://example.com/signup',
       open_mode: 'new-tab',
     });
+  });
+
+  it('gives platforms every open mode by its name, plain (0 on the wire) too', () => {
+    const modes = [0, 1, 2, 3] as const;
+    const names = modes.map((o) => eventProps({ ...base, t: 'click', id: 'hero', o }).open_mode);
+    expect(names).toEqual(['plain', 'modifier', 'middle', 'new-tab']);
   });
 
   it('maps an impression to cta_impression and leaves absent fields out', () => {

@@ -1,4 +1,4 @@
-import type { ConversionEvent, CtaEvent } from '@astro-cta/contract';
+import { type ConversionEvent, type CtaEvent, OPEN_MODES } from '@astro-cta/contract';
 
 /**
  * What analytics platforms receive: every event but `engaged`, which each sink skips. The platforms measure
@@ -32,7 +32,8 @@ export function eventProps(event: PlatformEvent): Record<string, string | number
     if (event.cur) props.currency = event.cur;
   } else {
     if (event.d) props.link_url = event.d;
-    if (event.o) props.open_mode = event.o;
+    // The wire's number (the beacon's bytes), by its name for the platforms, as the collector stores it.
+    if (event.o !== undefined) props.open_mode = OPEN_MODES[event.o]!;
   }
   return { ...props, ...event.props };
 }

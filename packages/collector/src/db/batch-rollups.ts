@@ -1,10 +1,15 @@
+import { tabsStatement } from './tab-visits.ts';
+
 /**
- * The report's rollups, kept once per group commit instead of once per event (migration 6 dropped the per-row
+ * The report's rollups, kept once per group commit instead of once per event (migration 7 dropped the per-row
  * triggers of migrations 3–5, which cost more than the insert itself: `npm run bench:ingest`).
  *
  * Every statement reads `incoming` — the batch's new events only: not already stored, and a key repeated inside the
  * batch counted once (its first occurrence) — and the rollups' state from before the batch, groups it by rollup key
- * and upserts each key once. The rules are the triggers' ones, each an aggregate of the per-event rule:
+ * and upserts each key once. `incoming` holds each event's visit already split from its tab (`visit`, by visitOfTab
+ * when the batch is staged; `tab` is the id as sent), so every rollup reads the stored visit ids, and the tabs are
+ * kept by one statement of the list (tab-visits.ts). The rules are the triggers' ones, each an aggregate of the
+ * per-event rule:
  * - cta_daily: an exposure (page view × CTA) belongs to the day and page of its first stored event; it counts once,
  *   and as clicked once, whatever its number of events.
  * - page_views / daily_totals: a page view's events by type and highest sequence number; daily_totals per day of its
@@ -36,7 +41,7 @@ export const POSTGRES_DIALECT: Dialect = {
   least: 'LEAST',
 };
 
-/** The events table's columns, in the order `incoming` and the writers use. */
+/** The events table's columns, in the order `incoming` and the writers use (`incoming` has `tab` after them). */
 export const EVENT_COLUMNS = [
   'page_view',
   'seq',
@@ -221,6 +226,7 @@ export function rollupStatements(d: Dialect): RollupStatement[] {
         ON CONFLICT (experiment, arm, unit) DO UPDATE SET
           clicked = ${d.greatest}(experiment_units.clicked, excluded.clicked)`,
     },
+    { table: 'tabs', sql: tabsStatement(d) },
     {
       table: 'events',
       sql: `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT ${EVENT_COLUMNS.join(', ')} FROM incoming`,

@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ValidEvent } from '../validate.ts';
 import { EVENT_COLUMNS, rollupStatements, SQLITE_DIALECT } from './batch-rollups.ts';
 import { pruneChunks } from './retention.ts';
+import { visitOfTab } from './tab-visits.ts';
 
 export interface StoreResult {
   /** Events written by this request. */
@@ -10,10 +11,19 @@ export interface StoreResult {
   duplicates: number;
 }
 
+export interface WriteOptions {
+  /**
+   * Aborted when the request stops waiting (its answer deadline passed): a write still queued behind a stalled
+   * transaction then leaves the queue and rejects (PostgreSQL; SQLite's queue never waits long). One already sent
+   * to the database is not stopped: it may commit, and the client's resend is then a duplicate.
+   */
+  signal?: AbortSignal;
+}
+
 /** What the collector needs from storage: on this thread (EventStore) or a worker (ThreadedEventStore). */
 export interface EventWriter {
   /** Resolves once the events are committed. */
-  write(events: ValidEvent[]): Promise<StoreResult>;
+  write(events: ValidEvent[], options?: WriteOptions): Promise<StoreResult>;
   /** Deletes events received before `beforeMs` (retention), in chunks between commits; resolves with how many. */
   prune(beforeMs: number): Promise<number>;
   /** Commits what is queued, then refuses writes. */
@@ -46,14 +56,19 @@ export class EventStore implements EventWriter {
     this.#db = db;
     this.#now = now;
     // The batch's new events, staged on this connection only (a temp table, in memory, in no file): a key already
-    // stored, or staged by an earlier event of the batch, is not staged again (a retry stores nothing).
+    // stored, or staged by an earlier event of the batch, is not staged again (a retry stores nothing and leaves its
+    // tab alone). Each is staged under its visit, split from its tab (`vi`) by the 30-minute rule (tab-visits.ts).
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS incoming (
       page_view TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, cta TEXT NOT NULL, page TEXT NOT NULL,
       variant TEXT, goal TEXT, destination TEXT, open_mode TEXT, props TEXT, received_at INTEGER NOT NULL,
       visit TEXT, experiment TEXT, arm TEXT, value REAL, currency TEXT, claimed_cta TEXT, claimed_page_view TEXT,
-      PRIMARY KEY (page_view, seq)) WITHOUT ROWID`);
-    this.#stage = db.prepare(`INSERT OR IGNORE INTO incoming (${EVENT_COLUMNS.join(', ')})
-      SELECT ${EVENT_COLUMNS.map((_, index) => `?${index + 1}`).join(', ')}
+      tab TEXT, PRIMARY KEY (page_view, seq)) WITHOUT ROWID`);
+    const parameter = (column: (typeof EVENT_COLUMNS)[number]) => `?${EVENT_COLUMNS.indexOf(column) + 1}`;
+    const values = EVENT_COLUMNS.map((column) =>
+      column === 'visit' ? visitOfTab(parameter('visit'), parameter('received_at')) : parameter(column),
+    );
+    this.#stage = db.prepare(`INSERT OR IGNORE INTO incoming (${EVENT_COLUMNS.join(', ')}, tab)
+      SELECT ${values.join(', ')}, ${parameter('visit')}
       WHERE NOT EXISTS (SELECT 1 FROM main.events WHERE page_view = ?1 AND seq = ?2)`);
     this.#fold = rollupStatements(SQLITE_DIALECT).map(({ sql }) => db.prepare(sql));
     this.#clear = db.prepare('DELETE FROM incoming');
@@ -95,7 +110,7 @@ export class EventStore implements EventWriter {
             event.o ?? null,
             event.props ? JSON.stringify(event.props) : null,
             receivedAt,
-            event.vi ?? null,
+            event.vi ?? null, // the tab's id, staged under its visit
             event.x ?? null,
             event.a ?? null,
             event.val ?? null,
@@ -107,7 +122,7 @@ export class EventStore implements EventWriter {
         }
         results.push({ stored, duplicates: events.length - stored });
       }
-      // The rollups, each key once for the whole batch (batch-rollups.ts), then the events themselves.
+      // The rollups and the tabs, each key once for the whole batch (batch-rollups.ts), then the events themselves.
       for (const statement of this.#fold) statement.run();
       this.#clear.run();
       this.#db.exec('COMMIT');

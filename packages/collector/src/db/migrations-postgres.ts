@@ -18,7 +18,8 @@
  *   "is this the page view's first event" reads are exact only with one writer at a time, so PostgresEventStore
  *   takes one transaction-level advisory lock per commit: writers take turns, as in SQLite, and group commit keeps
  *   each turn full. Migration 5's experiment rollups are a second BEFORE trigger, fired after the first (name order).
- * - migration 6 drops the trigger functions with their triggers (SQLite has no functions).
+ * - migration 6 adds the tabs table and (until migration 7) a trigger splitting visits; migration 7 drops the trigger
+ *   functions with their triggers (SQLite has no functions) and adds cta_write_turn, the writer's locked turn.
  */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
@@ -385,10 +386,68 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
     CREATE INDEX events_experiment_clicks ON events (received_at, experiment, arm, visit, cta, page_view)
       WHERE experiment IS NOT NULL AND type = 'click';
   `,
+  // SQLite: EventStore asks TabVisits (tab-visits.ts) before each insert. Here a BEFORE ROW trigger does the same in
+  // the batch's one INSERT, named to fire before cta_rollups_on_insert (name order) so the rollups see the visit.
+  // It leaves an event already stored (a retry) and its tab alone: the rollup trigger then drops the row.
+  // Migration 7 drops it: the writer's statement splits the visits itself (tab-visits.ts), on both engines.
   6: `
+    CREATE TABLE tabs (
+      tab     TEXT    NOT NULL PRIMARY KEY,
+      visit   TEXT    NOT NULL,
+      visits  INTEGER NOT NULL,
+      last_at BIGINT  NOT NULL
+    );
+    INSERT INTO tabs SELECT visit, visit, 1, last_at FROM visits;
+
+    CREATE FUNCTION cta_events_split_visits() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      tab_state tabs%ROWTYPE;
+    BEGIN
+      IF EXISTS (SELECT 1 FROM events WHERE page_view = NEW.page_view AND seq = NEW.seq) THEN
+        RETURN NEW;
+      END IF;
+      SELECT * INTO tab_state FROM tabs WHERE tab = NEW.visit;
+      IF NOT FOUND THEN
+        INSERT INTO tabs VALUES (NEW.visit, NEW.visit, 1, NEW.received_at);
+      ELSIF NEW.received_at - tab_state.last_at < 1800000 THEN
+        UPDATE tabs SET last_at = GREATEST(last_at, NEW.received_at) WHERE tab = NEW.visit;
+        NEW.visit := tab_state.visit;
+      ELSE
+        UPDATE tabs SET visits = visits + 1, visit = tab || '.' || (visits + 1), last_at = NEW.received_at
+          WHERE tab = NEW.visit RETURNING visit INTO NEW.visit;
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER cta_events_split_visits BEFORE INSERT ON events
+      FOR EACH ROW WHEN (NEW.visit IS NOT NULL) EXECUTE FUNCTION cta_events_split_visits();
+  `,
+  // Rollups kept per group commit (db/batch-rollups.ts; migrations.ts, version 7), and the tabs' visits split there
+  // too, before the rollups read the visit ids: the per-row triggers go. The writer's statement runs inside
+  // cta_write_turn, which takes the writers' lock and only then runs it: a statement that took the lock itself
+  // would read the snapshot taken before it waited, missing what the previous writer had just committed, and count
+  // that writer's page views, exposures and visits again. One statement for the client, no transaction block
+  // (postgres-store.ts). Its parameters are the writer's arrays, in INGEST's order ($1 to $18).
+  7: `
+    DROP TRIGGER cta_events_split_visits ON events;
     DROP TRIGGER cta_rollups_on_insert ON events;
     DROP TRIGGER experiment_rollups_on_insert ON events;
+    DROP FUNCTION cta_events_split_visits();
     DROP FUNCTION cta_rollups_on_insert();
     DROP FUNCTION experiment_rollups_on_insert();
+
+    CREATE FUNCTION cta_write_turn(lock_key bigint, statement text, page_view text[], seq int[], type text[],
+      cta text[], page text[], variant text[], goal text[], destination text[], open_mode text[], props text[],
+      received_at bigint, visit text[], experiment text[], arm text[], value float8[], currency text[],
+      claimed_cta text[], claimed_page_view text[]) RETURNS int[] LANGUAGE plpgsql AS $$
+    DECLARE
+      stored int[];
+    BEGIN
+      PERFORM pg_advisory_xact_lock(lock_key);
+      EXECUTE statement INTO stored USING page_view, seq, type, cta, page, variant, goal, destination, open_mode,
+        props, received_at, visit, experiment, arm, value, currency, claimed_cta, claimed_page_view;
+      RETURN stored;
+    END
+    $$;
   `,
 };

@@ -431,10 +431,28 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'visits split by the collector',
+    // The beacon sends a per-tab id; the collector splits a tab's events into visits after 30 minutes without events
+    // (tab-visits.ts) and stores each event under its visit. tabs holds each tab's current visit, how many it has
+    // had and when its last event arrived. The visits stored so far become tabs, so a tab that goes on after the
+    // upgrade keeps its visit within 30 minutes and starts a new one after.
+    up: `
+      CREATE TABLE tabs (
+        tab     TEXT    NOT NULL PRIMARY KEY,
+        visit   TEXT    NOT NULL,
+        visits  INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO tabs SELECT visit, visit, 1, last_at FROM visits;
+    `,
+  },
+  {
+    version: 7,
     name: 'rollups kept per group commit',
     // The rollups of migrations 3–5 are no longer kept by triggers on each inserted row but by the writer, once per
     // group commit and rollup key, in the commit's transaction (db/batch-rollups.ts): the triggers cost more than
-    // the insert itself. Same rules, same tables; the rollups already kept stay as they are.
+    // the insert itself. Same rules, same tables; the rollups already kept stay as they are. The writer also splits
+    // the tabs' visits (migration 6) there, before the rollups read the visit ids.
     up: `
       DROP TRIGGER cta_daily_on_insert;
       DROP TRIGGER page_views_on_insert;

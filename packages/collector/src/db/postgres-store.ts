@@ -1,9 +1,10 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
 import { POSTGRES_DIALECT, rollupStatements } from './batch-rollups.ts';
-import type { EventWriter, StoreResult } from './event-store.ts';
+import type { EventWriter, StoreResult, WriteOptions } from './event-store.ts';
 import { ROLLUPS_BY_DAY } from './retention.ts';
 import { StoreUnavailableError } from './store-errors.ts';
+import { visitOfTab } from './tab-visits.ts';
 
 /**
  * The key of the transaction-level advisory lock every writer takes before inserting: folding a batch into the
@@ -13,14 +14,15 @@ import { StoreUnavailableError } from './store-errors.ts';
  */
 export const WRITE_LOCK = 0x63746131; // "cta1"
 
-// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. `incoming`
-// keeps the batch's new events (not stored yet; a key repeated in the batch once, its first occurrence); the
-// rollups are folded in by data-modifying parts of the same statement, which all see the database as it was before
-// it (batch-rollups.ts); the statement returns the positions (1-based) of the events it stored.
+// The whole batch in one statement, one array per column: one round trip whatever its size. `incoming` keeps the
+// batch's new events (not stored yet; a key repeated in the batch once, its first occurrence), each under its visit
+// split from its tab (tab-visits.ts); the tabs and the rollups are folded in by data-modifying parts of the same
+// statement, which all see the database as it was before it (batch-rollups.ts); the statement returns the positions
+// (1-based) of the events it stored.
 const INGEST = `WITH incoming AS (
     SELECT DISTINCT ON (page_view, seq) pos::int AS pos, page_view, seq, type, cta, page, variant, goal, destination,
-           open_mode, props, $11::bigint AS received_at, visit, experiment, arm, value, currency, claimed_cta,
-           claimed_page_view
+           open_mode, props, $11::bigint AS received_at, ${visitOfTab('batch.visit', '$11::bigint')} AS visit,
+           experiment, arm, value, currency, claimed_cta, claimed_page_view, batch.visit AS tab
     FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                 $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
                 $17::text[], $18::text[]) WITH ORDINALITY
@@ -32,7 +34,17 @@ const INGEST = `WITH incoming AS (
   ${rollupStatements(POSTGRES_DIALECT)
     .map(({ table, sql }) => `${table}_rolled AS (${sql})`)
     .join(',\n  ')}
-  SELECT pos FROM incoming`;
+  SELECT array_agg(pos) FROM incoming`;
+
+// The client sends one statement and no transaction block: cta_write_turn (migrations-postgres.ts, 7) takes the
+// writers' lock, then runs INGEST, whose snapshot is then taken after the previous writer's commit. Not sql.begin():
+// when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the dead socket and
+// throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the cluster fault test
+// when the server stopped under load). Nor the lock taken by a part of INGEST itself: the statement's snapshot would
+// be the one from before it waited, and its rollups would miss what the writer before it had just committed.
+const WRITE_TURN = `SELECT cta_write_turn($1::bigint, $2::text, $3::text[], $4::int[], $5::text[], $6::text[],
+  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint, $14::text[], $15::text[],
+  $16::text[], $17::float8[], $18::text[], $19::text[], $20::text[]) AS stored`;
 
 interface Pending {
   events: ValidEvent[];
@@ -61,10 +73,23 @@ export class PostgresEventStore implements EventWriter {
     this.#now = now;
   }
 
-  write(events: ValidEvent[]): Promise<StoreResult> {
+  write(events: ValidEvent[], { signal }: WriteOptions = {}): Promise<StoreResult> {
     if (this.#closed) return Promise.reject(new Error('the event store is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ events, resolve, reject });
+      const pending = { events, resolve, reject };
+      this.#queue.push(pending);
+      // A request that stops waiting while a stalled transaction holds the queue leaves it (it was answered 503):
+      // else the queue would keep every such batch for as long as the database stalls.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = this.#queue.indexOf(pending);
+          if (index === -1) return; // already sent: it may still commit
+          this.#queue.splice(index, 1);
+          reject(new StoreUnavailableError('the request stopped waiting before its events were sent: not written'));
+        },
+        { once: true },
+      );
       this.#pump();
     });
   }
@@ -83,17 +108,15 @@ export class PostgresEventStore implements EventWriter {
   async #flush(): Promise<void> {
     const batch = this.#queue;
     this.#queue = [];
+    if (batch.length === 0) return;
     const columns = toColumns(batch.flatMap((pending) => pending.events));
-    let inserted: { pos: number }[];
+    let stored: number[];
     try {
-      inserted = await this.#sql.begin(async (tx) => {
-        // One round trip for the lock and for the plan: INGEST is planned once (a generic plan, its parameters are
-        // arrays) instead of for every commit, which cost more than the commit itself for small batches.
-        await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK}),
-                        set_config('plan_cache_mode', 'force_generic_plan', true)`;
-        const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
-        return tx.unsafe(INGEST, parameters as never[], { prepare: true });
+      const parameters = [WRITE_LOCK, INGEST, ...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
+      const [row] = await this.#sql.unsafe<{ stored: number[] | null }[]>(WRITE_TURN, parameters as never[], {
+        prepare: true,
       });
+      stored = row?.stored ?? [];
     } catch (error) {
       const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
         cause: error,
@@ -102,7 +125,7 @@ export class PostgresEventStore implements EventWriter {
       return;
     }
     // Each new key is credited to the first request of the batch that carried it; the others were duplicates.
-    const fresh = new Set(inserted.map((row) => row.pos));
+    const fresh = new Set(stored);
     let position = 0;
     for (const { events, resolve } of batch) {
       let stored = 0;
@@ -177,6 +200,7 @@ export async function prunePostgres(sql: Sql, beforeMs: number): Promise<number>
   await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
     await tx`DELETE FROM visits WHERE first_at < ${day * DAY_MS}`;
+    await tx`DELETE FROM tabs WHERE last_at < ${beforeMs}`;
     for (const table of ROLLUPS_BY_DAY) await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
   });
   return deleted;

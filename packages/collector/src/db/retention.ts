@@ -17,6 +17,7 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   const deleteUpTo = db.prepare('DELETE FROM events WHERE page_view >= ? AND page_view < ? AND received_at < ?');
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
   const pruneVisits = db.prepare('DELETE FROM visits WHERE first_at < ?');
+  const pruneTabs = db.prepare('DELETE FROM tabs WHERE last_at < ?');
   const pruneDays = ROLLUPS_BY_DAY.map((table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`));
   let from = '';
   for (;;) {
@@ -24,8 +25,10 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
     const boundary = nextBoundary.get(from, CHUNK_ROWS) as { page_view: string } | undefined;
     if (!boundary) {
       const deleted = Number(deleteRest.run(from, beforeMs).changes);
-      // The report's rollups follow by the same rule: whatever began before the cut-off (ROLLUPS_BY_DAY).
+      // The report's rollups follow by the same rule: whatever began before the cut-off (ROLLUPS_BY_DAY). A tab
+      // whose last event came before it cannot go on with its visit (30 minutes, tab-visits.ts): its state goes too.
       pruneVisits.run(Math.floor(beforeMs / DAY_MS) * DAY_MS);
+      pruneTabs.run(beforeMs);
       for (const statement of pruneDays) statement.run(Math.floor(beforeMs / DAY_MS));
       yield deleted;
       return;

@@ -7,7 +7,7 @@ import { MIGRATIONS, migrate } from './migrations.ts';
 import { bulkLoad, rebuildRollups } from './rollups.ts';
 
 // The report reads rollups the writer keeps per group commit (batch-rollups.ts; triggers did it per insert before
-// migration 6). Whatever arrives — out of order, retried, spread over
+// migration 7). Whatever arrives — out of order, retried, spread over
 // days, with or without visit ids — the rollups must equal what a full scan of the events computes. (received_at is
 // the collector's clock, so requests arrive on the same or a later day, never an earlier one.)
 const DAY = 86_400_000;
@@ -130,7 +130,7 @@ function allRollups(db: DatabaseSync): Record<string, unknown[]> {
   );
 }
 
-/** Inserts rows straight into events, as the writers before migration 6 did, with the hero CTA on '/' at T0. */
+/** Inserts rows straight into events, as the writers before migration 7 did, with the hero CTA on '/' at T0. */
 function insertAsTriggersDid(db: DatabaseSync, rows: [string, number, string, string][]): void {
   const insert = db.prepare(
     "INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, '/', ?, ?)",
@@ -246,7 +246,7 @@ describe('report rollups', () => {
   it('migration 4 keeps the events and rollups a version 3 database holds, and then takes engaged events', async () => {
     const db = new DatabaseSync(':memory:');
     migrate(db, MIGRATIONS, 3);
-    // Rows as a version 3 writer inserted them; its triggers kept the rollups (EventStore now writes version 6).
+    // Rows as a version 3 writer inserted them; its triggers kept the rollups (EventStore now writes version 7).
     insertAsTriggersDid(db, [
       ['p1', 0, 'impression', 'v1'],
       ['p1', 1, 'click', 'v1'],

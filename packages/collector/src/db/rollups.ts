@@ -57,7 +57,7 @@ export function rebuildRollups(db: DatabaseSync): void {
 }
 
 /**
- * Runs `load` (inserts straight into events: since migration 6 no trigger keeps the rollups, the writer does, per
+ * Runs `load` (inserts straight into events: since migration 7 no trigger keeps the rollups, the writer does, per
  * group commit), then rebuilds the rollups from the events. For bulk loads such as `npm run bench:report`; never
  * while a server writes.
  */

@@ -246,6 +246,60 @@ describe.each(engines)('storage on $engine', ({ engine }) => {
     await storage.close();
   });
 
+  it('splits a tab into visits after 30 minutes without events; a retry moves nothing; as on SQLite', async () => {
+    // One tab (the beacon's per-tab id `vi`): a landing page with a click, then the goal reached 1 minute later;
+    // 39 minutes of silence, a one-page visit (a bounce); 25 minutes later a retry of the first event, which must
+    // not count as the tab's activity: the conversion 25 minutes after it, 50 after the bounce, starts a new visit
+    // with no click in it.
+    const load = async (at: (at: number, ...events: ValidEvent[]) => Promise<unknown>) => {
+      const tab = { vi: 'tab1', p: '/landing/', g: 'signup' };
+      await at(T0, impression('a1', 0, 'hero', tab));
+      await at(T0 + 10 * MINUTE, click('a1', 1, 'hero', tab));
+      const signup = { t: 'conversion', id: 'signup', g: 'signup', p: '/welcome/', s: 0, vi: 'tab1' } as const;
+      await at(T0 + 11 * MINUTE, { ...signup, pv: 'a2' });
+      await at(T0 + 50 * MINUTE, impression('b1', 0, 'hero', tab));
+      await at(T0 + 75 * MINUTE, impression('a1', 0, 'hero', tab));
+      await at(T0 + 100 * MINUTE, { ...signup, pv: 'c1' });
+    };
+    const { storage, at } = await fresh(engine);
+    await load(at);
+    const dir = mkdtempSync(join(tmpdir(), 'cta-tabs-'));
+    await exportEvents(storage.exportEvents(T0, T0 + DAY), 'jsonl', join(dir, 'events.jsonl'));
+    const visits = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((row) => [row.page_view, row.seq, row.visit]);
+    // The first visit keeps the tab's id, the n-th is "<tab>.<n>" (a "." no client can send).
+    expect(visits).toEqual([
+      ['a1', 0, 'tab1'],
+      ['a1', 1, 'tab1'],
+      ['a2', 0, 'tab1'],
+      ['b1', 0, 'tab1.2'],
+      ['c1', 0, 'tab1.3'],
+    ]);
+    const now = new Date(T0 + DAY);
+    const report = stable(await storage.report(now));
+    const reference = await fresh('sqlite');
+    await load(reference.at);
+    expect(report).toEqual(stable(await reference.storage.report(now)));
+    await reference.storage.close();
+    expect(report.totals.visits).toBe(3);
+    // tab1 clicked and converted; tab1.2 saw one page and did nothing (a bounce); tab1.3 converted.
+    expect(report.pages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ page: '/landing/', visits: 2, bounces: 1 }),
+        expect.objectContaining({ page: '/welcome/', visits: 1, bounces: 0 }),
+      ]),
+    );
+    // The click's conversion is credited within its visit; the third visit's conversion to no click.
+    expect(report.rows.find((row) => row.cta === 'hero' && row.kind === 'cta')).toMatchObject({ conversions: 1 });
+    expect(report.totals.unattributedConversions).toBe(1);
+    await storage.rebuildRollups();
+    expect(stable(await storage.report(now))).toEqual(report);
+    await storage.close();
+  });
+
   it('exports every event in key order as JSON lines and CSV, within --since/--until', async () => {
     const { storage, at } = await fresh(engine);
     await loadScenario(at);

@@ -14,7 +14,13 @@ afterEach(async () => {
 
 async function start(reportToken?: string) {
   const db = join(mkdtempSync(join(tmpdir(), 'cta-report-endpoint-')), 'events.sqlite');
-  const server = await startServer({ db, port: 0, log: () => {}, ...(reportToken ? { reportToken } : {}) });
+  const server = await startServer({
+    db,
+    port: 0,
+    log: () => {},
+    acceptLocal: true,
+    ...(reportToken ? { reportToken } : {}),
+  });
   running.push(server);
   return server;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CollectResponse } from '../collector.ts';
 import { type CollectorOptions, type CollectorService, createCollectorService } from '../service.ts';
+import { DEFAULT_ANSWER_DEADLINE_MS } from './answer-deadline.ts';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS, limitConnections } from './connection-limit.ts';
 import { readNodeBody } from './read-body.ts';
 import { createReportHandler, REPORT_SUBPATH, readSqliteReport } from './report-endpoint.ts';
@@ -29,7 +30,10 @@ export interface ServerOptions extends CollectorOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send a whole request (ms, default 30 s). */
   requestTimeoutMs?: number;
-  /** A connection with no traffic for this long is closed (ms, default 15 s; idle keep-alive closes after 10 s). */
+  /**
+   * A connection with no traffic for this long is closed (ms, default 15 s; idle keep-alive closes after 10 s). A
+   * request waiting on the database sends nothing: `answerDeadlineMs` must be below this (unset, it is at most half).
+   */
   idleTimeoutMs?: number;
   /** Where to report unexpected errors, refused origins and limits (never request bodies). */
   log?: (message: string) => void;
@@ -57,7 +61,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.trustProxy === true ? 1 : options.trustProxy === false ? undefined : options.trustProxy,
   );
   const serveStatic: StaticHandler | undefined = options.staticDir ? createStaticHandler(options.staticDir) : undefined;
-  const service = await createCollectorService({ writerThread: true, ...options, log });
+  const idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
+  // Unset, the deadline is the default or half a shorter idle timeout; set, it must be below the idle timeout.
+  const answerDeadlineMs = options.answerDeadlineMs ?? Math.min(DEFAULT_ANSWER_DEADLINE_MS, idleTimeoutMs / 2);
+  checkDeadlineBelowIdleTimeout(answerDeadlineMs, idleTimeoutMs);
+  const service = await createCollectorService({ writerThread: true, ...options, answerDeadlineMs, log });
   let report: ReturnType<typeof createReportHandler> | undefined;
   try {
     report = options.reportToken ? reportHandler(service, options.reportToken, options.now) : undefined;
@@ -85,6 +93,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentType: request.headers['content-type'],
       contentLength: request.headers['content-length'],
       origin: request.headers.origin,
+      referer: request.headers.referer,
+      userAgent: request.headers['user-agent'],
       requestOrigin: requestOrigin(request, trust),
       clientIp: clientAddress(trust, request.socket.remoteAddress, joined(request.headers['x-forwarded-for'])),
       readBody: (limit) => readNodeBody(request, limit),
@@ -117,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   );
   // Idle sockets (connected, sending nothing) are closed after this long; node's default is never.
-  server.timeout = options.idleTimeoutMs ?? 15_000;
+  server.timeout = idleTimeoutMs;
   limitConnections(server, { ...DEFAULT_CONNECTION_LIMITS, ...options.connections }, trust, throttled);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
@@ -159,6 +169,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * A request waiting on the database sends nothing, so its socket is idle: with a deadline at or past the idle
+ * timeout the server would close it without an answer (the client sees a reset, not the 503 it could act on).
+ */
+function checkDeadlineBelowIdleTimeout(answerDeadlineMs: number, idleTimeoutMs: number): void {
+  if (answerDeadlineMs >= idleTimeoutMs) {
+    throw new RangeError(
+      `the answer deadline (${answerDeadlineMs} ms) must be below the idle timeout (${idleTimeoutMs} ms): a request ` +
+        'waiting on the database past the idle timeout has its socket closed without an answer; lower the deadline',
+    );
+  }
 }
 
 function send(response: ServerResponse, { status, headers, body, closeConnection }: CollectResponse): void {

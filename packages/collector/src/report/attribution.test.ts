@@ -30,6 +30,8 @@ describe('attributeConversions', () => {
   it('within the window only (default 30 minutes), and never a click after the conversion', async () => {
     const { db, at } = collector();
     await at(T0, click('pv1', 0, 'hero', { vi: 'v1', g: 'signup' }));
+    // The visit goes on (the collector splits a tab after 30 minutes without events): an impression in between.
+    await at(T0 + 20 * MINUTE, impression('pv1', 1, 'hero', { vi: 'v1' }));
     await at(T0 + 31 * MINUTE, conversion('pv2', 0, 'signup', { vi: 'v1' }));
     await at(T0 + 32 * MINUTE, click('pv2', 1, 'late', { vi: 'v1', g: 'signup' }));
     expect(credited(db)).toEqual([{ goal: 'signup', cta: null, pageView: null }]);

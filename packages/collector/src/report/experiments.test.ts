@@ -1,7 +1,7 @@
+import { power, sampleSizePerGroup } from '@astro-cta/stats';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEvent } from '../validate.ts';
-import { power, sampleSizePerGroup } from './experiment-stats.ts';
 import { type ExperimentRow, formatReport, type Report } from './index.ts';
 import { collector, crossCheckOnPostgres, MINUTE, T0 } from './test-support.ts';
 

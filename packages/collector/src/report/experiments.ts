@@ -1,10 +1,9 @@
+import { detectableRate, holm, sampleSizePerGroup, twoProportionZTest, wilsonInterval } from '@astro-cta/stats';
 import type { Attributed } from './attribution.ts';
-import { ALPHA, detectableRate, holm, POWER, sampleSizePerGroup } from './experiment-stats.ts';
+import { ALPHA, POWER } from './experiment-stats.ts';
 import { type ArmClick, type ArmCounts, queryExperiments } from './experiments-query.ts';
 import type { DayRange } from './period.ts';
 import type { Steps } from './steps.ts';
-import { wilsonInterval } from './wilson.ts';
-import { twoProportionZTest } from './z-test.ts';
 
 /** The rates an experiment's arms are compared on. */
 export const EXPERIMENT_METRICS = ['ctr', 'conversionsPerImpression', 'conversionsPerClick'] as const;
@@ -248,7 +247,7 @@ function verdictOn(metric: ExperimentMetric, control: ArmRow | undefined, others
   // needs more than).
   const alpha = ALPHA / others.length;
   const smallest = Math.min(controlTrials, ...tested.map((arm) => COUNTS[metric](arm)[1]));
-  const detectable = p1 > 0 ? detectableRate(smallest, p1, alpha) : null;
+  const detectable = p1 > 0 ? detectableRate(smallest, p1, alpha, POWER) : null;
   const detectableLift = detectable === null ? null : (detectable - p1) / p1;
   const pLabel = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
   const adjustedNote = others.length > 1 ? 'Holm-adjusted ' : '';

@@ -33,15 +33,7 @@ export function formatReport(
 }
 
 export { ATTRIBUTION_MODELS, type AttributionModel, attributeConversions, DEFAULT_ATTRIBUTION } from './attribution.ts';
-export {
-  ALPHA,
-  detectableRate,
-  holm,
-  normalQuantile,
-  POWER,
-  power,
-  sampleSizePerGroup,
-} from './experiment-stats.ts';
+export { ALPHA, POWER } from './experiment-stats.ts';
 export {
   type ArmRow,
   type ArmTest,
@@ -69,5 +61,3 @@ export {
   SORT_KEYS,
   type SortKey,
 } from './query.ts';
-export { type Interval, wilsonInterval, Z_95 } from './wilson.ts';
-export { twoProportionZTest } from './z-test.ts';

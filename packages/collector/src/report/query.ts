@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { twoProportionZTest, wilsonInterval } from '@astro-cta/stats';
 import {
   type Attributed,
   type AttributionModel,
@@ -9,8 +10,6 @@ import {
 import { type ExperimentRow, experimentRows } from './experiments.ts';
 import { type Bucket, bucketStart, DAY_MS, type DayRange, dayLabel } from './period.ts';
 import { type QueryRunner, rows as query, runAsync, runSync, type Steps } from './steps.ts';
-import { wilsonInterval } from './wilson.ts';
-import { twoProportionZTest } from './z-test.ts';
 
 /**
  * The most lost events one page view can account for in `sequenceGaps`. Sequence numbers come from the client, so a
