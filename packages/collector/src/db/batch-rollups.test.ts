@@ -140,11 +140,18 @@ describe('rollups kept per group commit', () => {
     // Each commit must read what the other collector's commit just before it stored: a writer that took the lock
     // inside its statement would read the snapshot from before it waited, and count those page views, exposures and
     // visits again (rollups above a rebuild).
+    // One clock for both, a minute a round: two processes' clocks need not follow their commits' order, and a visit
+    // keeps the time of its first committed event where a rebuild takes the earliest.
     const db = await cluster.createDatabase();
-    const collectors = [await openStorage(db, { mode: 'write' }), await openStorage(db, { mode: 'write' })];
+    let now = T0;
+    const collectors = [
+      await openStorage(db, { mode: 'write', now: () => now }),
+      await openStorage(db, { mode: 'write', now: () => now }),
+    ];
     const writers = await Promise.all(collectors.map((storage) => storage.writer()));
     const answers = [];
     for (let round = 0; round < 30; round++) {
+      now = T0 + round * 60_000;
       const sent = writers.map((writer, index) =>
         writer.write([
           { t: 'impression', id: 'hero', p: '/', pv: `p${round % 4}`, s: 2 * round + index, vi: `t${round % 3}` },

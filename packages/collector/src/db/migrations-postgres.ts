@@ -1,3 +1,5 @@
+import { WRITE_TURN_7 } from './postgres-ingest-7.ts';
+
 /**
  * The PostgreSQL text of each migration in migrations.ts (same version, same name, same tables, columns and rollup
  * rules), kept beside it so that a new migration must say what it is on both engines: migrations.test.ts fails when
@@ -19,7 +21,8 @@
  *   takes one transaction-level advisory lock per commit: writers take turns, as in SQLite, and group commit keeps
  *   each turn full. Migration 5's experiment rollups are a second BEFORE trigger, fired after the first (name order).
  * - migration 6 adds the tabs table and (until migration 7) a trigger splitting visits; migration 7 drops the trigger
- *   functions with their triggers (SQLite has no functions) and adds cta_write_turn, the writer's locked turn.
+ *   functions with their triggers (SQLite has no functions) and creates cta_write_turn, the writer's locked turn
+ *   (its text frozen in postgres-ingest-7.ts).
  */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
@@ -423,11 +426,11 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
       FOR EACH ROW WHEN (NEW.visit IS NOT NULL) EXECUTE FUNCTION cta_events_split_visits();
   `,
   // Rollups kept per group commit (db/batch-rollups.ts; migrations.ts, version 7), and the tabs' visits split there
-  // too, before the rollups read the visit ids: the per-row triggers go. The writer's statement runs inside
-  // cta_write_turn, which takes the writers' lock and only then runs it: a statement that took the lock itself
-  // would read the snapshot taken before it waited, missing what the previous writer had just committed, and count
-  // that writer's page views, exposures and visits again. One statement for the client, no transaction block
-  // (postgres-store.ts). Its parameters are the writer's arrays, in INGEST's order ($1 to $18).
+  // too, before the rollups read the visit ids: the per-row triggers go. The writer calls cta_write_turn
+  // (postgres-ingest.ts), which takes the writers' lock and only then runs the batch's statement: a statement that
+  // took the lock itself would read the snapshot taken before it waited, missing what the previous writer had just
+  // committed, and count that writer's page views, exposures and visits again. One statement for the client, no
+  // transaction block (postgres-store.ts).
   7: `
     DROP TRIGGER cta_events_split_visits ON events;
     DROP TRIGGER cta_rollups_on_insert ON events;
@@ -436,18 +439,6 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
     DROP FUNCTION cta_rollups_on_insert();
     DROP FUNCTION experiment_rollups_on_insert();
 
-    CREATE FUNCTION cta_write_turn(lock_key bigint, statement text, page_view text[], seq int[], type text[],
-      cta text[], page text[], variant text[], goal text[], destination text[], open_mode text[], props text[],
-      received_at bigint, visit text[], experiment text[], arm text[], value float8[], currency text[],
-      claimed_cta text[], claimed_page_view text[]) RETURNS int[] LANGUAGE plpgsql AS $$
-    DECLARE
-      stored int[];
-    BEGIN
-      PERFORM pg_advisory_xact_lock(lock_key);
-      EXECUTE statement INTO stored USING page_view, seq, type, cta, page, variant, goal, destination, open_mode,
-        props, received_at, visit, experiment, arm, value, currency, claimed_cta, claimed_page_view;
-      RETURN stored;
-    END
-    $$;
+    ${WRITE_TURN_7}
   `,
 };

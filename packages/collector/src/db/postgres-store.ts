@@ -1,50 +1,25 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
-import { POSTGRES_DIALECT, rollupStatements } from './batch-rollups.ts';
 import type { EventWriter, StoreResult, WriteOptions } from './event-store.ts';
+import { WRITE_LOCK } from './postgres-ingest.ts';
 import { ROLLUPS_BY_DAY } from './retention.ts';
 import { StoreUnavailableError } from './store-errors.ts';
-import { visitOfTab } from './tab-visits.ts';
 
-/**
- * The key of the transaction-level advisory lock every writer takes before inserting: folding a batch into the
- * rollups reads the page views', visits' and units' earlier events and rollup rows, which a concurrent writer's
- * uncommitted rows would hide, so writers take turns (as SQLite's single writer does). Group commit keeps each turn
- * full. Any constant unlikely to clash.
- */
-export const WRITE_LOCK = 0x63746131; // "cta1"
+// The writers take turns on a transaction-level advisory lock: folding a batch into the rollups reads the page
+// views', visits', tabs' and units' earlier events and rollup rows, which a concurrent writer's uncommitted rows
+// would hide (as SQLite's single writer does). Group commit keeps each turn full.
+export { WRITE_LOCK };
 
-// The whole batch in one statement, one array per column: one round trip whatever its size. `incoming` keeps the
-// batch's new events (not stored yet; a key repeated in the batch once, its first occurrence), each under its visit
-// split from its tab (tab-visits.ts); the tabs and the rollups are folded in by data-modifying parts of the same
-// statement, which all see the database as it was before it (batch-rollups.ts); the statement returns the positions
-// (1-based) of the events it stored.
-const INGEST = `WITH incoming AS (
-    SELECT DISTINCT ON (page_view, seq) pos::int AS pos, page_view, seq, type, cta, page, variant, goal, destination,
-           open_mode, props, $11::bigint AS received_at, ${visitOfTab('batch.visit', '$11::bigint')} AS visit,
-           experiment, arm, value, currency, claimed_cta, claimed_page_view, batch.visit AS tab
-    FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
-                $17::text[], $18::text[]) WITH ORDINALITY
-      AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
-                visit, experiment, arm, value, currency, claimed_cta, claimed_page_view, pos)
-    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.page_view = batch.page_view AND e.seq = batch.seq)
-    ORDER BY page_view, seq, pos
-  ),
-  ${rollupStatements(POSTGRES_DIALECT)
-    .map(({ table, sql }) => `${table}_rolled AS (${sql})`)
-    .join(',\n  ')}
-  SELECT array_agg(pos) FROM incoming`;
-
-// The client sends one statement and no transaction block: cta_write_turn (migrations-postgres.ts, 7) takes the
-// writers' lock, then runs INGEST, whose snapshot is then taken after the previous writer's commit. Not sql.begin():
-// when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the dead socket and
-// throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the cluster fault test
-// when the server stopped under load). Nor the lock taken by a part of INGEST itself: the statement's snapshot would
-// be the one from before it waited, and its rollups would miss what the writer before it had just committed.
-const WRITE_TURN = `SELECT cta_write_turn($1::bigint, $2::text, $3::text[], $4::int[], $5::text[], $6::text[],
-  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint, $14::text[], $15::text[],
-  $16::text[], $17::float8[], $18::text[], $19::text[], $20::text[]) AS stored`;
+// The client sends one statement and no transaction block: cta_write_turn (postgres-ingest.ts, created by migration
+// 7) takes the writers' lock, then runs INGEST, whose snapshot is then taken after the previous writer's commit.
+// Not sql.begin(): when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the
+// dead socket and throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the
+// cluster fault test when the server stopped under load). Nor the lock taken by a part of INGEST itself: the
+// statement's snapshot would be the one from before it waited, and its rollups would miss what the writer before it
+// had just committed. The parameters are INGEST's: one array per column, received_at ($11) from the store.
+const WRITE_TURN = `SELECT cta_write_turn($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
+  $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint, $12::text[], $13::text[], $14::text[], $15::float8[],
+  $16::text[], $17::text[], $18::text[]) AS stored`;
 
 interface Pending {
   events: ValidEvent[];
@@ -112,7 +87,7 @@ export class PostgresEventStore implements EventWriter {
     const columns = toColumns(batch.flatMap((pending) => pending.events));
     let stored: number[];
     try {
-      const parameters = [WRITE_LOCK, INGEST, ...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
+      const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
       const [row] = await this.#sql.unsafe<{ stored: number[] | null }[]>(WRITE_TURN, parameters as never[], {
         prepare: true,
       });
