@@ -54,8 +54,13 @@ function randomId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
-/** One beacon request's worth of events: the impressions of a page view (1–6), or a single click. */
-function pageViewRequests(): string[] {
+/**
+ * One beacon request's worth of events: the impressions of a page view (1–6), or a single click; every event with
+ * the visit id the beacon sends (a client's visit goes on for 3 page views on average).
+ */
+function pageViewRequests(client: { visit: string }): string[] {
+  if (Math.random() < 1 / 3) client.visit = randomId();
+  const vi = client.visit;
   const pv = randomId();
   const page = PAGES[Math.floor(Math.random() * PAGES.length)]!;
   const offset = Math.floor(Math.random() * CTAS.length);
@@ -64,13 +69,24 @@ function pageViewRequests(): string[] {
     (_, index) => CTAS[(offset + index) % CTAS.length]!,
   );
   let s = 0;
-  const impressions = seen.map((id) => ({ t: 'impression', id, p: page, pv, s: s++, v: 'primary', g: 'signup' }));
+  const impressions = seen.map((id) => ({ t: 'impression', id, p: page, pv, vi, s: s++, v: 'primary', g: 'signup' }));
   const bodies = [JSON.stringify(impressions)];
   if (Math.random() < 0.3) {
     const id = seen[0]!;
     bodies.unshift(
       JSON.stringify([
-        { t: 'click', id, p: page, pv, s: s++, v: 'primary', g: 'signup', d: `https://example.com/${id}`, o: 'plain' },
+        {
+          t: 'click',
+          id,
+          p: page,
+          pv,
+          vi,
+          s: s++,
+          v: 'primary',
+          g: 'signup',
+          d: `https://example.com/${id}`,
+          o: 'plain',
+        },
       ]),
     );
   }
@@ -227,8 +243,9 @@ async function run(setup: Setup): Promise<Run> {
   let next = 0;
   const client = async (index: number) => {
     const ip = `198.18.${index >> 8}.${index & 255}`;
+    const session = { visit: randomId() };
     while (performance.now() < end) {
-      for (const body of pageViewRequests()) {
+      for (const body of pageViewRequests(session)) {
         const { port } = servers[next++ % servers.length]!;
         const sentAt = performance.now();
         const status = await post(agent, port, body, ip).catch(() => 0);
@@ -298,7 +315,8 @@ console.log(
   `load average before the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine slows every figure below)`,
 );
 console.log(
-  'load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single click\n',
+  'load: per page view one request with 1-6 impressions, and in 30% of page views one more request with a single ' +
+    'click; every event with a visit id (3 page views per visit on average)\n',
 );
 const setups = MODES.map(sqliteSetup);
 if (POSTGRES_URL) setups.push(postgresSetup(POSTGRES_URL, 1), postgresSetup(POSTGRES_URL, 3));

@@ -1,35 +1,35 @@
 // npm run bench:report — how long `cta-collect report` takes on a large SQLite database.
 //
-// Generates BENCH_EVENTS events (default 1,000,000; set 10000000 for 10 M) into a fresh database through the
-// collector's own insert (the same statement as EventStore, so migration 3's triggers keep the rollups), in one
-// transaction per 50,000 events: 60 days of traffic on 40 pages and 60 CTAs, visits of 1 to 4 page views, 3 CTAs seen
-// per page view, ~4% of page views with a click, ~0.6% with a conversion (most after a click in the same visit).
-// Then times buildReport (the library call behind `cta-collect report`) four ways, each formatted as a table, and the
-// real CLI once. Prints generation and report timings; asserts nothing (run it once, not in a loop: the machine is
-// shared). BENCH_DB=path keeps the database (and reuses it if it already holds events). BENCH_BULK=1 loads the events
-// with the rollup triggers set aside and rebuilds the rollups afterwards (withoutRollupTriggers): the same rollups,
-// several times faster to generate, for 10 M events on a busy machine; the ingest rate printed is then not the
-// collector's.
+// Generates BENCH_EVENTS events (default 1,000,000; set 10000000 for 10 M) into a fresh database, in one transaction
+// per 50,000 events, and rebuilds the report's rollups from them (bulkLoad: the rollups the collector's writer keeps
+// per group commit, tested equal in db/rollups.test.ts): 60 days of traffic on 40 pages and 60 CTAs, visits of 1 to 4
+// page views, 3 CTAs seen per page view, ~4% of page views with a click, ~0.6% with a conversion (most after a click
+// in the same visit). Then times buildReport (the library call behind `cta-collect report`) four ways, each
+// formatted as a table, and the real CLI once. Prints generation and report timings; asserts nothing (run it once,
+// not in a loop: the machine is shared). BENCH_DB=path keeps the database (and reuses it if it already holds events).
+// The ingest rate printed is the bulk load's, not the collector's (npm run bench:collector measures that).
 // With `-- --db postgres://user@host:5432/db` it also loads the same events into a new database on that server
-// (CREATE DATABASE cta_bench_report_…, dropped after; the rollup trigger disabled during the load, the rollups rebuilt
-// after) and times the same report there, through the same query definitions.
+// (CREATE DATABASE cta_bench_report_…, dropped after; COPY, then the rollups rebuilt) and times the same report
+// there, through the same query definitions. BENCH_SQLITE=0 measures PostgreSQL only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import {
   buildReport,
+  bulkLoad,
+  bulkLoadPostgres,
   formatReport,
   openReadOnlyDatabase,
   openStorage,
   openWritableDatabase,
   type ReportOptions,
-  withoutRollupTrigger,
-  withoutRollupTriggers,
 } from '../packages/collector/dist/index.js';
 
 const { values: argv } = parseArgs({ options: { db: { type: 'string' } } });
@@ -57,21 +57,14 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 
 const seconds = (start: number) => ((performance.now() - start) / 1000).toFixed(2);
 
-const BULK = process.env.BENCH_BULK === '1';
-
 function generate(path: string): number {
   const db = openWritableDatabase(path, { synchronous: 'normal' });
   let written = 0;
-  if (BULK) {
-    let loaded = 0;
-    withoutRollupTriggers(db, () => {
-      const start = performance.now();
-      loaded = load(db);
-      const count = loaded.toLocaleString('en');
-      console.log(`loaded ${count} events without the rollup triggers in ${seconds(start)} s; rebuilding the rollups…`);
-    });
-    written = loaded;
-  } else written = load(db);
+  bulkLoad(db, () => {
+    const start = performance.now();
+    written = load(db);
+    console.log(`loaded ${written.toLocaleString('en')} events in ${seconds(start)} s; rebuilding the rollups…`);
+  });
   db.close();
   return written;
 }
@@ -173,7 +166,7 @@ function* events(): Generator<EventRow> {
   }
 }
 
-/** The same events into a new PostgreSQL database, 10,000 rows per INSERT … SELECT FROM unnest(…). */
+/** The same events into a new PostgreSQL database, by COPY. */
 async function generatePostgres(url: string): Promise<{ db: string; drop: () => Promise<void> }> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const name = `cta_bench_report_${process.pid}`;
@@ -186,27 +179,25 @@ async function generatePostgres(url: string): Promise<{ db: string; drop: () => 
   const sql = postgres(db, { max: 1, onnotice: () => {} });
   const start = performance.now();
   let loaded = 0;
-  await withoutRollupTrigger(sql, async () => {
-    let chunk: EventRow[] = [];
-    const flush = async () => {
-      const columns = Array.from({ length: 13 }, (_, index) => chunk.map((row) => row[index]));
-      await sql.unsafe(
-        `INSERT INTO events (page_view, seq, type, cta, page, goal, open_mode, received_at, visit, experiment, arm,
-                             value, currency)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::bigint[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::text[])`,
-        columns as never[],
-      );
-      loaded += chunk.length;
-      chunk = [];
+  await bulkLoadPostgres(sql, async () => {
+    // COPY in text format: tab-separated, \N for NULL (the generated values hold no tab, newline or backslash).
+    const copy = await sql`COPY events (page_view, seq, type, cta, page, goal, open_mode, received_at, visit,
+                                        experiment, arm, value, currency) FROM STDIN`.writable();
+    const lines = function* () {
+      let chunk: string[] = [];
+      for (const row of events()) {
+        chunk.push(row.map((value) => (value === null ? '\\N' : String(value))).join('\t'));
+        loaded++;
+        if (chunk.length === 10_000) {
+          yield `${chunk.join('\n')}\n`;
+          chunk = [];
+        }
+      }
+      if (chunk.length) yield `${chunk.join('\n')}\n`;
     };
-    for (const row of events()) {
-      chunk.push(row);
-      if (chunk.length === 10_000) await flush();
-    }
-    if (chunk.length) await flush();
+    await pipeline(Readable.from(lines()), copy);
     console.log(
-      `PostgreSQL: loaded ${loaded.toLocaleString('en')} events without the rollup trigger in ${seconds(start)} s; ` +
+      `PostgreSQL: loaded ${loaded.toLocaleString('en')} events (COPY) in ${seconds(start)} s; ` +
         'rebuilding the rollups…',
     );
   });
@@ -230,28 +221,6 @@ const armOf = (cta: string, visit: string): [string | null, string | null] =>
     ? [`exp-${Number(cta.slice(4)) % 3}`, visit.charCodeAt(visit.length - 1) % 2 ? 'A' : 'B']
     : [null, null];
 
-const keep = process.env.BENCH_DB;
-const path = keep ?? join(mkdtempSync(join(tmpdir(), 'cta-bench-report-')), 'events.sqlite');
-let stored = 0;
-if (keep && existsSync(keep)) {
-  const db = new DatabaseSync(keep, { readOnly: true });
-  stored = (db.prepare('SELECT SUM(events) AS n FROM page_views').get() as { n: number }).n;
-  db.close();
-  console.log(`reusing ${keep}: ${stored.toLocaleString('en')} events`);
-} else {
-  const start = performance.now();
-  stored = generate(path);
-  const took = (performance.now() - start) / 1000;
-  console.log(
-    `generated ${stored.toLocaleString('en')} events in ${took.toFixed(1)} s ` +
-      (BULK
-        ? '(bulk: events loaded, then the rollups rebuilt)'
-        : `(${Math.round(stored / took).toLocaleString('en')} events/s through the insert and its rollup triggers)`),
-  );
-}
-console.log(`database: ${(statSync(path).size / 1e6).toFixed(0)} MB`);
-
-const db = openReadOnlyDatabase(path);
 const lastDay = END / DAY_MS;
 const runs: [string, ReportOptions][] = [
   ['all time', {}],
@@ -262,23 +231,45 @@ const runs: [string, ReportOptions][] = [
     { model: 'first-click', anyGoal: true, sort: 'conversions' },
   ],
 ];
-for (const [label, options] of runs) {
+if (process.env.BENCH_SQLITE !== '0') {
+  const keep = process.env.BENCH_DB;
+  const path = keep ?? join(mkdtempSync(join(tmpdir(), 'cta-bench-report-')), 'events.sqlite');
+  let stored = 0;
+  if (keep && existsSync(keep)) {
+    const db = new DatabaseSync(keep, { readOnly: true });
+    stored = (db.prepare('SELECT SUM(events) AS n FROM page_views').get() as { n: number }).n;
+    db.close();
+    console.log(`reusing ${keep}: ${stored.toLocaleString('en')} events`);
+  } else {
+    const start = performance.now();
+    stored = generate(path);
+    const took = (performance.now() - start) / 1000;
+    console.log(
+      `generated ${stored.toLocaleString('en')} events in ${took.toFixed(1)} s ` +
+        '(bulk: events loaded, then the rollups rebuilt)',
+    );
+  }
+  console.log(`database: ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+
+  const db = openReadOnlyDatabase(path);
+  for (const [label, options] of runs) {
+    const start = performance.now();
+    const report = buildReport(db, new Date(END), options);
+    const built = seconds(start);
+    const formatStart = performance.now();
+    formatReport(report, 'table');
+    console.log(
+      `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
+        `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
+        `${report.totals.visits} visits, ${report.experiments.length} experiments`,
+    );
+  }
+  db.close();
   const start = performance.now();
-  const report = buildReport(db, new Date(END), options);
-  const built = seconds(start);
-  const formatStart = performance.now();
-  formatReport(report, 'table');
-  console.log(
-    `report ${label}: ${built} s (table ${seconds(formatStart)} s) — ${report.rows.length} rows, ` +
-      `${report.totals.conversions} conversions (${report.totals.attributedConversions} attributed), ` +
-      `${report.totals.visits} visits, ${report.experiments.length} experiments`,
-  );
+  const cli = spawnSync(process.execPath, [CLI, 'report', '--db', path], { encoding: 'utf8' });
+  console.log(`cta-collect report (a new process, table): ${seconds(start)} s, exit ${cli.status}`);
+  if (!keep) rmSync(path, { force: true });
 }
-db.close();
-const start = performance.now();
-const cli = spawnSync(process.execPath, [CLI, 'report', '--db', path], { encoding: 'utf8' });
-console.log(`cta-collect report (a new process, table): ${seconds(start)} s, exit ${cli.status}`);
-if (!keep) rmSync(path, { force: true });
 
 if (POSTGRES_URL) {
   const { db: pg, drop } = await generatePostgres(POSTGRES_URL);

@@ -38,6 +38,8 @@ describe('cta-collect', { timeout: 60_000 }, () => {
     [['serve', '--allow-origin', 'example.com'], 'allowed origin "example.com" is not a URL'],
     [['serve', '--allow-origin', 'https://example.com/page'], 'must be just scheme, host and port'],
     [['report', '--format', 'pdf'], '--format pdf is not one of table, json, csv, html'],
+    [['export', '--format', 'xlsx'], 'export --format xlsx is not one of jsonl, csv, parquet'],
+    [['export', '--format', 'parquet'], 'export --format parquet writes a binary file: name it with --out'],
     [['report', '--port', '1'], '--port does not apply to "report"'],
     [['report', '--verbose'], "Unknown option '--verbose'"],
     [['report', '--since', '2026-02-30'], '--since takes a UTC date as YYYY-MM-DD, e.g. 2026-11-01, not "2026-02-30"'],

@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { EXPORT_FORMATS, type ExportFormat, exportEvents } from './db/export.ts';
 import { LATEST_VERSION } from './db/migrations.ts';
 import type { Synchronous } from './db/open.ts';
-import { DAY_MS, parseKeepDays } from './db/retention.ts';
+import { DAY_MS, parseKeepDays, retentionCutOff } from './db/retention.ts';
 import { openStorage, type Storage } from './db/storage.ts';
 import { DEFAULT_ANSWER_DEADLINE_MS } from './http/answer-deadline.ts';
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limit.ts';
@@ -45,7 +45,7 @@ Usage
   cta-collect report  [--db FILE|URL] [--format table|json|csv|html] [--out FILE] [--limit N | --all]
                       [--since DATE] [--until DATE] [--by day|week] [--sort COLUMN]
                       [--attribution last-click|first-click] [--window MINUTES] [--any-goal]
-  cta-collect export  [--db FILE|URL] [--format jsonl|csv] [--out FILE] [--since DATE] [--until DATE]
+  cta-collect export  [--db FILE|URL] [--format jsonl|csv|parquet] [--out FILE] [--since DATE] [--until DATE]
   cta-collect prune   --keep DAYSd [--db FILE|URL]
   cta-collect migrate [--db FILE|URL]
   cta-collect rollup  [--db FILE|URL]
@@ -84,8 +84,9 @@ Options
   --max-connections-per-client N
                        open connections from one address, trusted proxies excepted
                        (default ${DEFAULT_CONNECTION_LIMITS.perClient})
-  --keep DAYSd         retention: delete events received more than DAYS days ago (serve: at start and every 6 hours;
-                       prune: once), e.g. --keep 400d. Without it serve keeps everything
+  --keep DAYSd         retention: delete events received more than DAYS days ago, in whole UTC days, with the
+                       report's rollups of those days (serve: at start and every 6 hours; prune: once), e.g.
+                       --keep 400d. Without it serve keeps everything
   --accept-local       store events from pages on localhost, *.localhost, 127.x and [::1] too (tests, demos). Without
                        it they are answered 200, counted in the log and not stored: development is not traffic
   --accept-automation  store events from automated browsers and crawlers (User-Agent HeadlessChrome, Googlebot…) too;
@@ -93,7 +94,8 @@ Options
   CTA_REPORT_TOKEN     (environment, serve) a secret of 16+ characters: serve then also answers GET <path>/report
                        with the JSON report (?since=&until= as below) to requests carrying
                        "Authorization: Bearer <token>". Unset: no report endpoint
-  --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default) or csv
+  --format FORMAT      report format: table (default), json, csv or html; export: jsonl (default), csv or
+                       parquet (to an --out file)
   --out FILE           write the report to FILE instead of standard output
   --limit N            table and html: show the N most seen rows (default ${DEFAULT_ROW_LIMIT}); json and csv hold all
   --all                table and html: show every row
@@ -106,9 +108,9 @@ Options
   --window MINUTES     how long before a conversion its click may be (default ${DEFAULT_ATTRIBUTION.windowMinutes})
   --any-goal           credit a click on any CTA when none for the conversion's goal is in the window
 
-Commands besides serve and report: export writes the stored events (one JSON object a line, or CSV) in key order;
-prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
-report's rollups from the events (they are kept on every insert; this checks or repairs them).
+Commands besides serve and report: export writes the stored events (one JSON object a line, CSV or Parquet) in key
+order; prune deletes events older than --keep; migrate brings the schema to the latest version; rollup recomputes the
+report's rollups from the events (the collector keeps them per commit; this checks or repairs them).
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (database, port, file), 2 wrong usage.
@@ -234,6 +236,11 @@ async function main(argv: string[]): Promise<number> {
     if (!EXPORT_FORMATS.includes(format)) {
       throw new UsageError(`export --format ${values.format} is not one of ${EXPORT_FORMATS.join(', ')}`);
     }
+    if (format === 'parquet' && !values.out) {
+      throw new UsageError(
+        'export --format parquet writes a binary file: name it with --out, e.g. --out events.parquet',
+      );
+    }
     const period = reportOptions(values, 'json');
     return withStorage(db, 'read', async (storage) => {
       const from = period.since === undefined ? Number.MIN_SAFE_INTEGER : period.since * DAY_MS;
@@ -248,7 +255,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'prune') {
     if (keepDays === undefined) throw new UsageError('prune needs --keep, e.g. cta-collect prune --keep 400d');
     return withStorage(db, 'write', async (storage) => {
-      const deleted = await storage.prune(Date.now() - keepDays * DAY_MS);
+      const deleted = await storage.prune(retentionCutOff(Date.now(), keepDays));
       console.log(
         `cta-collect: deleted ${deleted} events received more than ${keepDays} days ago from ${storage.name}.`,
       );

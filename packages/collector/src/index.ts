@@ -6,9 +6,9 @@ export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } fr
 export { POSTGRES_MIGRATIONS } from './db/migrations-postgres.ts';
 export { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './db/open.ts';
 export { isPostgresUrl } from './db/postgres-connect.ts';
-export { rebuildPostgresRollups, withoutRollupTrigger } from './db/postgres-rollups.ts';
+export { bulkLoadPostgres, rebuildPostgresRollups } from './db/postgres-rollups.ts';
 export { PostgresEventStore } from './db/postgres-store.ts';
-export { rebuildRollups, withoutRollupTriggers } from './db/rollups.ts';
+export { bulkLoad, rebuildRollups } from './db/rollups.ts';
 export { type Engine, openStorage, type SharedLimits, type Storage, type StorageOptions } from './db/storage.ts';
 export { StoreUnavailableError } from './db/store-errors.ts';
 export { ThreadedEventStore } from './db/threaded-event-store.ts';

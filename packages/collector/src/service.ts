@@ -1,7 +1,7 @@
 import { Collector } from './collector.ts';
 import type { EventWriter } from './db/event-store.ts';
 import type { Synchronous } from './db/open.ts';
-import { DAY_MS } from './db/retention.ts';
+import { retentionCutOff } from './db/retention.ts';
 import { openStorage, type Storage } from './db/storage.ts';
 import { ClientKeys } from './http/client-key.ts';
 import { DailyQuota, DEFAULT_DAILY_QUOTA } from './http/daily-quota.ts';
@@ -118,7 +118,7 @@ export async function createCollectorService(options: CollectorOptions): Promise
   if (options.keepDays) {
     const keepDays = options.keepDays;
     const prune = () => {
-      const before = now() - keepDays * DAY_MS;
+      const before = retentionCutOff(now(), keepDays);
       store.prune(before).then(
         (deleted) => {
           const cutOff = new Date(before).toISOString();

@@ -268,8 +268,9 @@ test('three collectors on one PostgreSQL: a SIGKILL and a server restart under l
   // While the server was down: only 503s (at once, or at the deadline), never a 2xx nor a closed socket (502/0).
   expect(Object.keys(downKinds).sort()).toEqual([DEADLINE_KIND, '503'].filter((kind) => downKinds[kind]).sort());
 
-  // None twice: (page view, sequence) is the key, and the rollups the triggers kept under concurrent writers, a kill
-  // and a restart equal a recomputation from the stored events.
+  // None twice: (page view, sequence) is the key, and the rollups the writers kept per group commit (each in its
+  // turn on the writers' lock, batch-rollups.ts) under concurrent writers, a kill and a restart equal a
+  // recomputation from the stored events.
   const storage = await openStorage(db, { mode: 'write' });
   const before = await storage.report(new Date());
   expect(before.totals.events).toBe(Number((await sql`SELECT COUNT(*) AS n FROM events`)[0]!.n));

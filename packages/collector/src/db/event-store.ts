@@ -1,7 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ValidEvent } from '../validate.ts';
+import { EVENT_COLUMNS, rollupStatements, SQLITE_DIALECT } from './batch-rollups.ts';
 import { pruneChunks } from './retention.ts';
-import { TabVisits } from './tab-visits.ts';
+import { visitOfTab } from './tab-visits.ts';
 
 export interface StoreResult {
   /** Events written by this request. */
@@ -39,11 +40,13 @@ interface Pending {
  * Writes validated events with group commit: every request that arrives while the event loop is busy joins the
  * next transaction, and each request's promise settles only after that transaction's COMMIT returned. So a 2xx
  * always means "on disk" (as far as the chosen `synchronous` level promises) and one fsync serves many requests.
+ * The same transaction folds the batch into the report's rollups, each rollup key once (batch-rollups.ts).
  */
 export class EventStore implements EventWriter {
   readonly #db: DatabaseSync;
-  readonly #insert: StatementSync;
-  readonly #tabs: TabVisits;
+  readonly #stage: StatementSync;
+  readonly #fold: StatementSync[];
+  readonly #clear: StatementSync;
   readonly #now: () => number;
   #queue: Pending[] = [];
   #scheduled = false;
@@ -52,11 +55,23 @@ export class EventStore implements EventWriter {
   constructor(db: DatabaseSync, { now = Date.now }: { now?: () => number } = {}) {
     this.#db = db;
     this.#now = now;
-    this.#insert = db.prepare(`INSERT OR IGNORE INTO events
-      (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
-       visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.#tabs = new TabVisits(db);
+    // The batch's new events, staged on this connection only (a temp table, in memory, in no file): a key already
+    // stored, or staged by an earlier event of the batch, is not staged again (a retry stores nothing and leaves its
+    // tab alone). Each is staged under its visit, split from its tab (`vi`) by the 30-minute rule (tab-visits.ts).
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS incoming (
+      page_view TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, cta TEXT NOT NULL, page TEXT NOT NULL,
+      variant TEXT, goal TEXT, destination TEXT, open_mode TEXT, props TEXT, received_at INTEGER NOT NULL,
+      visit TEXT, experiment TEXT, arm TEXT, value REAL, currency TEXT, claimed_cta TEXT, claimed_page_view TEXT,
+      tab TEXT, PRIMARY KEY (page_view, seq)) WITHOUT ROWID`);
+    const parameter = (column: (typeof EVENT_COLUMNS)[number]) => `?${EVENT_COLUMNS.indexOf(column) + 1}`;
+    const values = EVENT_COLUMNS.map((column) =>
+      column === 'visit' ? visitOfTab(parameter('visit'), parameter('received_at')) : parameter(column),
+    );
+    this.#stage = db.prepare(`INSERT OR IGNORE INTO incoming (${EVENT_COLUMNS.join(', ')}, tab)
+      SELECT ${values.join(', ')}, ${parameter('visit')}
+      WHERE NOT EXISTS (SELECT 1 FROM main.events WHERE page_view = ?1 AND seq = ?2)`);
+    this.#fold = rollupStatements(SQLITE_DIALECT).map(({ sql }) => db.prepare(sql));
+    this.#clear = db.prepare('DELETE FROM incoming');
   }
 
   /** Resolves once the events are committed. */
@@ -83,9 +98,7 @@ export class EventStore implements EventWriter {
       for (const { events } of batch) {
         let stored = 0;
         for (const event of events) {
-          // `vi` is the tab's id: the event is stored under the tab's visit by the 30-minute rule (tab-visits.ts).
-          const tab = event.vi === undefined ? undefined : this.#tabs.next(event.vi, receivedAt);
-          const { changes } = this.#insert.run(
+          const { changes } = this.#stage.run(
             event.pv,
             event.s,
             event.t,
@@ -97,7 +110,7 @@ export class EventStore implements EventWriter {
             event.o ?? null,
             event.props ? JSON.stringify(event.props) : null,
             receivedAt,
-            tab?.visit ?? null,
+            event.vi ?? null, // the tab's id, staged under its visit
             event.x ?? null,
             event.a ?? null,
             event.val ?? null,
@@ -106,14 +119,15 @@ export class EventStore implements EventWriter {
             event.apv ?? null,
           );
           stored += Number(changes);
-          // A retried event (already stored) leaves its tab as it was.
-          if (tab && changes) this.#tabs.keep(event.vi!, tab);
         }
         results.push({ stored, duplicates: events.length - stored });
       }
+      // The rollups and the tabs, each key once for the whole batch (batch-rollups.ts), then the events themselves.
+      for (const statement of this.#fold) statement.run();
+      this.#clear.run();
       this.#db.exec('COMMIT');
     } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK'); // which empties incoming too
       for (const pending of batch) pending.reject(error as Error);
       return;
     }

@@ -1,3 +1,5 @@
+import { WRITE_TURN_7 } from './postgres-ingest-7.ts';
+
 /**
  * The PostgreSQL text of each migration in migrations.ts (same version, same name, same tables, columns and rollup
  * rules), kept beside it so that a new migration must say what it is on both engines: migrations.test.ts fails when
@@ -18,6 +20,9 @@
  *   "is this the page view's first event" reads are exact only with one writer at a time, so PostgresEventStore
  *   takes one transaction-level advisory lock per commit: writers take turns, as in SQLite, and group commit keeps
  *   each turn full. Migration 5's experiment rollups are a second BEFORE trigger, fired after the first (name order).
+ * - migration 6 adds the tabs table and (until migration 7) a trigger splitting visits; migration 7 drops the trigger
+ *   functions with their triggers (SQLite has no functions) and creates cta_write_turn, the writer's locked turn
+ *   (its text frozen in postgres-ingest-7.ts).
  */
 export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   1: `
@@ -387,6 +392,7 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
   // SQLite: EventStore asks TabVisits (tab-visits.ts) before each insert. Here a BEFORE ROW trigger does the same in
   // the batch's one INSERT, named to fire before cta_rollups_on_insert (name order) so the rollups see the visit.
   // It leaves an event already stored (a retry) and its tab alone: the rollup trigger then drops the row.
+  // Migration 7 drops it: the writer's statement splits the visits itself (tab-visits.ts), on both engines.
   6: `
     CREATE TABLE tabs (
       tab     TEXT    NOT NULL PRIMARY KEY,
@@ -418,5 +424,21 @@ export const POSTGRES_MIGRATIONS: Readonly<Record<number, string>> = {
     $$;
     CREATE TRIGGER cta_events_split_visits BEFORE INSERT ON events
       FOR EACH ROW WHEN (NEW.visit IS NOT NULL) EXECUTE FUNCTION cta_events_split_visits();
+  `,
+  // Rollups kept per group commit (db/batch-rollups.ts; migrations.ts, version 7), and the tabs' visits split there
+  // too, before the rollups read the visit ids: the per-row triggers go. The writer calls cta_write_turn
+  // (postgres-ingest.ts), which takes the writers' lock and only then runs the batch's statement: a statement that
+  // took the lock itself would read the snapshot taken before it waited, missing what the previous writer had just
+  // committed, and count that writer's page views, exposures and visits again. One statement for the client, no
+  // transaction block (postgres-store.ts).
+  7: `
+    DROP TRIGGER cta_events_split_visits ON events;
+    DROP TRIGGER cta_rollups_on_insert ON events;
+    DROP TRIGGER experiment_rollups_on_insert ON events;
+    DROP FUNCTION cta_events_split_visits();
+    DROP FUNCTION cta_rollups_on_insert();
+    DROP FUNCTION experiment_rollups_on_insert();
+
+    ${WRITE_TURN_7}
   `,
 };

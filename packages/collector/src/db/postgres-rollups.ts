@@ -3,8 +3,8 @@ import { WRITE_LOCK } from './postgres-store.ts';
 
 /**
  * rebuildRollups (rollups.ts) on PostgreSQL: every rollup recomputed from the events in one transaction, under the
- * writers' lock, with the same rules as the migrations' first fills (3, 4 and 5). For bulk loads done with the
- * triggers disabled (`withoutRollupTrigger`) and to check the triggers' work.
+ * writers' lock, with the same rules as the migrations' first fills (3, 4 and 5) and the writer's batches
+ * (batch-rollups.ts). After bulk loads (`bulkLoadPostgres`) and to check the writer's incremental work.
  */
 export async function rebuildPostgresRollups(sql: Sql): Promise<void> {
   await sql.begin(async (tx) => {
@@ -50,15 +50,10 @@ export async function rebuildPostgresRollups(sql: Sql): Promise<void> {
 }
 
 /**
- * Runs `load` with the rollup triggers disabled (inserts cost what a plain insert costs), enables them again and
- * rebuilds the rollups. For bulk loads such as `npm run bench:report`; never while collectors write.
+ * bulkLoad (rollups.ts) on PostgreSQL: runs `load` (inserts straight into events), then rebuilds the rollups. For
+ * bulk loads such as `npm run bench:report`; never while collectors write.
  */
-export async function withoutRollupTrigger(sql: Sql, load: () => Promise<void>): Promise<void> {
-  await sql`ALTER TABLE events DISABLE TRIGGER cta_rollups_on_insert, DISABLE TRIGGER experiment_rollups_on_insert`;
-  try {
-    await load();
-  } finally {
-    await sql`ALTER TABLE events ENABLE TRIGGER cta_rollups_on_insert, ENABLE TRIGGER experiment_rollups_on_insert`;
-  }
+export async function bulkLoadPostgres(sql: Sql, load: () => Promise<void>): Promise<void> {
+  await load();
   await rebuildPostgresRollups(sql);
 }

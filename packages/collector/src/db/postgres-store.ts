@@ -1,35 +1,25 @@
 import type { Sql } from 'postgres';
 import type { ValidEvent } from '../validate.ts';
 import type { EventWriter, StoreResult, WriteOptions } from './event-store.ts';
+import { WRITE_LOCK } from './postgres-ingest.ts';
+import { ROLLUPS_BY_DAY } from './retention.ts';
 import { StoreUnavailableError } from './store-errors.ts';
 
-/**
- * The key of the transaction-level advisory lock every writer takes before inserting: the rollup trigger reads the
- * page view's and visit's earlier events, which a concurrent writer's uncommitted rows would hide, so writers take
- * turns (as SQLite's single writer does). Group commit keeps each turn full. Any constant unlikely to clash.
- */
-export const WRITE_LOCK = 0x63746131; // "cta1"
+// The writers take turns on a transaction-level advisory lock: folding a batch into the rollups reads the page
+// views', visits', tabs' and units' earlier events and rollup rows, which a concurrent writer's uncommitted rows
+// would hide (as SQLite's single writer does). Group commit keeps each turn full.
+export { WRITE_LOCK };
 
-// The whole batch in one statement, one array per column: one round trip and one parse whatever its size. The rollup
-// trigger (BEFORE ROW, migrations-postgres.ts) sees the rows in array order, each after the ones before it.
-// The statement is its own transaction and takes the writers' turn itself (write_turn, joined before any row is
-// inserted; the triggers' queries take fresh snapshots, so they see what the previous turn committed). Not
-// sql.begin(): when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the dead
-// socket and throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the cluster
-// fault test when the server stopped under load).
-const INSERT = `WITH write_turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(${WRITE_LOCK}))
-  INSERT INTO events
-  (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, received_at,
-   visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-  SELECT page_view, seq, type, cta, page, variant, goal, destination, open_mode, props, $11::bigint,
-         visit, experiment, arm, value, currency, claimed_cta, claimed_page_view
-  FROM write_turn, unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-              $9::text[], $10::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::text[],
-              $17::text[], $18::text[])
-    AS batch (page_view, seq, type, cta, page, variant, goal, destination, open_mode, props,
-              visit, experiment, arm, value, currency, claimed_cta, claimed_page_view)
-  ON CONFLICT (page_view, seq) DO NOTHING
-  RETURNING page_view, seq`;
+// The client sends one statement and no transaction block: cta_write_turn (postgres-ingest.ts, created by migration
+// 7) takes the writers' lock, then runs INGEST, whose snapshot is then taken after the previous writer's commit.
+// Not sql.begin(): when a connection dies inside a begin() block, the postgres client (3.4.9) writes ROLLBACK to the
+// dead socket and throws from a setImmediate, which ends the process (porsager/postgres#1154, #1208; seen in the
+// cluster fault test when the server stopped under load). Nor the lock taken by a part of INGEST itself: the
+// statement's snapshot would be the one from before it waited, and its rollups would miss what the writer before it
+// had just committed. The parameters are INGEST's: one array per column, received_at ($11) from the store.
+const WRITE_TURN = `SELECT cta_write_turn($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
+  $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint, $12::text[], $13::text[], $14::text[], $15::float8[],
+  $16::text[], $17::text[], $18::text[]) AS stored`;
 
 interface Pending {
   events: ValidEvent[];
@@ -39,11 +29,12 @@ interface Pending {
 
 /**
  * EventStore's guarantees on PostgreSQL: group commit (requests that arrive while a transaction is in flight join
- * the next one), one INSERT ... SELECT FROM unnest(...) per transaction (one round trip whatever the batch size,
- * one prepared statement), ON CONFLICT DO NOTHING on (page view, sequence), and each request's promise settles only
- * after COMMIT returned. A failed transaction (server down, connection lost) rejects every request in it with
- * StoreUnavailableError, which the collector answers with 503: nothing unstored is ever acknowledged, and the client
- * reconnects on the next batch by itself.
+ * the next one), one statement per transaction (one round trip whatever the batch size, one prepared statement)
+ * storing the batch's new events and folding them into the rollups, a key already stored skipped (a retry stores
+ * nothing: idempotent on page view and sequence), and each request's promise settles only after COMMIT returned.
+ * A failed transaction (server down, connection lost) rejects every request in it with StoreUnavailableError, which
+ * the collector answers with 503: nothing unstored is ever acknowledged, and the client reconnects on the next batch
+ * by itself.
  */
 export class PostgresEventStore implements EventWriter {
   readonly #sql: Sql;
@@ -94,10 +85,13 @@ export class PostgresEventStore implements EventWriter {
     this.#queue = [];
     if (batch.length === 0) return;
     const columns = toColumns(batch.flatMap((pending) => pending.events));
-    let inserted: { page_view: string; seq: number }[];
+    let stored: number[];
     try {
       const parameters = [...columns.slice(0, 10), this.#now(), ...columns.slice(10)];
-      inserted = await this.#sql.unsafe(INSERT, parameters as never[], { prepare: true });
+      const [row] = await this.#sql.unsafe<{ stored: number[] | null }[]>(WRITE_TURN, parameters as never[], {
+        prepare: true,
+      });
+      stored = row?.stored ?? [];
     } catch (error) {
       const failure = new StoreUnavailableError(`PostgreSQL did not commit the events: ${(error as Error).message}`, {
         cause: error,
@@ -106,10 +100,11 @@ export class PostgresEventStore implements EventWriter {
       return;
     }
     // Each new key is credited to the first request of the batch that carried it; the others were duplicates.
-    const fresh = new Set(inserted.map((row) => `${row.page_view}\u0000${row.seq}`));
+    const fresh = new Set(stored);
+    let position = 0;
     for (const { events, resolve } of batch) {
       let stored = 0;
-      for (const event of events) if (fresh.delete(`${event.pv}\u0000${event.s}`)) stored++;
+      for (const _ of events) if (fresh.has(++position)) stored++;
       resolve({ stored, duplicates: events.length - stored });
     }
   }
@@ -175,15 +170,13 @@ export async function prunePostgres(sql: Sql, beforeMs: number): Promise<number>
     deleted += result.count;
     from = boundary.page_view;
   }
+  // The rollups by pruneChunks' rule: whatever began before the cut-off's day (ROLLUPS_BY_DAY).
   const day = Math.floor(beforeMs / DAY_MS);
   await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-    await tx`DELETE FROM cta_daily WHERE day < ${day}`;
-    await tx`DELETE FROM visits WHERE last_at < ${beforeMs}`;
+    await tx`DELETE FROM visits WHERE first_at < ${day * DAY_MS}`;
     await tx`DELETE FROM tabs WHERE last_at < ${beforeMs}`;
-    for (const table of ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily']) {
-      await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
-    }
+    for (const table of ROLLUPS_BY_DAY) await tx`DELETE FROM ${tx(table)} WHERE day < ${day}`;
   });
   return deleted;
 }

@@ -62,7 +62,8 @@ describe('retention (--keep)', () => {
     await expect
       .poll(() => lines)
       .toEqual([
-        `cta-collect: deleted 20 events received before ${new Date(NOW - 30 * DAY_MS).toISOString()} (--keep 30d)`,
+        // The cut-off is the start of that UTC day: events and daily rollups lose whole days.
+        `cta-collect: deleted 20 events received before ${new Date(Date.UTC(2026, 9, 27)).toISOString()} (--keep 30d)`,
       ]);
     await service.close();
     const db = openWritableDatabase(path);

@@ -16,21 +16,18 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   );
   const deleteUpTo = db.prepare('DELETE FROM events WHERE page_view >= ? AND page_view < ? AND received_at < ?');
   const deleteRest = db.prepare('DELETE FROM events WHERE page_view >= ? AND received_at < ?');
-  const pruneRollups = db.prepare('DELETE FROM cta_daily WHERE day < ?');
-  const pruneVisits = db.prepare('DELETE FROM visits WHERE last_at < ?');
+  const pruneVisits = db.prepare('DELETE FROM visits WHERE first_at < ?');
   const pruneTabs = db.prepare('DELETE FROM tabs WHERE last_at < ?');
-  const pruneDays = ['page_views', 'daily_totals', 'landing_daily', 'experiment_units', 'experiment_daily'].map(
-    (table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`),
-  );
+  const pruneDays = ROLLUPS_BY_DAY.map((table) => db.prepare(`DELETE FROM ${table} WHERE day < ?`));
   let from = '';
   for (;;) {
     // One page view's events never straddle two chunks: the boundary is the first page view of the next chunk.
     const boundary = nextBoundary.get(from, CHUNK_ROWS) as { page_view: string } | undefined;
     if (!boundary) {
       const deleted = Number(deleteRest.run(from, beforeMs).changes);
-      // The report's rollups follow: whole days before the cut-off, and visits that ended before it.
-      pruneRollups.run(Math.floor(beforeMs / DAY_MS));
-      pruneVisits.run(beforeMs);
+      // The report's rollups follow by the same rule: whatever began before the cut-off (ROLLUPS_BY_DAY). A tab
+      // whose last event came before it cannot go on with its visit (30 minutes, tab-visits.ts): its state goes too.
+      pruneVisits.run(Math.floor(beforeMs / DAY_MS) * DAY_MS);
       pruneTabs.run(beforeMs);
       for (const statement of pruneDays) statement.run(Math.floor(beforeMs / DAY_MS));
       yield deleted;
@@ -41,10 +38,34 @@ export function* pruneChunks(db: DatabaseSync, beforeMs: number): Generator<numb
   }
 }
 
+/**
+ * Rollups keyed by the UTC day their page view, exposure, visit or unit began, deleted for the days before the
+ * cut-off (visits: those that began before it). The cut-off is a day's start (retentionCutOff), so rollups and
+ * events lose the same whole days. A visit or page view that began before the cut-off and went on after it loses
+ * its rollup rows with its first day; its later events stay in the events table (export) and, should the visit go
+ * on, its next events count as a new visit from then.
+ */
+export const ROLLUPS_BY_DAY = [
+  'cta_daily',
+  'page_views',
+  'daily_totals',
+  'landing_daily',
+  'experiment_units',
+  'experiment_daily',
+] as const;
+
+/**
+ * Where `--keep DAYSd` cuts: the start (00:00 UTC) of the day `keepDays` days before `now`, so that events and the
+ * report's daily rollups lose the same whole days (up to a day more is kept than DAYS × 24 h).
+ */
+export function retentionCutOff(now: number, keepDays: number): number {
+  return Math.floor((now - keepDays * DAY_MS) / DAY_MS) * DAY_MS;
+}
+
 /** Deletes events older than `keepDays` days in one go; returns how many. For a database no server writes to. */
 export function pruneEvents(db: DatabaseSync, keepDays: number, now = Date.now()): number {
   let deleted = 0;
-  for (const chunk of pruneChunks(db, now - keepDays * DAY_MS)) deleted += chunk;
+  for (const chunk of pruneChunks(db, retentionCutOff(now, keepDays))) deleted += chunk;
   return deleted;
 }
 

@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 import type { ValidEvent } from '../validate.ts';
 import { EventStore } from './event-store.ts';
 import { MIGRATIONS, migrate } from './migrations.ts';
-import { rebuildRollups, withoutRollupTriggers } from './rollups.ts';
+import { bulkLoad, rebuildRollups } from './rollups.ts';
 
-// The report reads rollups that triggers keep on every insert. Whatever arrives — out of order, retried, spread over
+// The report reads rollups the writer keeps per group commit (batch-rollups.ts; triggers did it per insert before
+// migration 7). Whatever arrives — out of order, retried, spread over
 // days, with or without visit ids — the rollups must equal what a full scan of the events computes. (received_at is
 // the collector's clock, so requests arrive on the same or a later day, never an earlier one.)
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 20);
 
+const PAGE_OF: Record<string, string> = { pa: '/', pb: '/pricing/', pc: '/welcome/', pd: '/', pe: '/pricing/' };
 const arbitraryEvent = fc
   .record({
     t: fc.constantFrom('impression', 'impression', 'click', 'custom', 'conversion', 'engaged'),
     id: fc.constantFrom('hero', 'footer', 'signup'),
-    p: fc.constantFrom('/', '/pricing/', '/welcome/'),
     pv: fc.constantFrom('pa', 'pb', 'pc', 'pd', 'pe'),
     s: fc.integer({ min: 0, max: 14 }),
     vi: fc.option(fc.constantFrom('va', 'vb', 'vc'), { nil: undefined }),
@@ -28,6 +29,8 @@ const arbitraryEvent = fc
   })
   .map(({ x, a, ...event }) => ({
     ...event,
+    // A page view is one page load: all its events name one page.
+    p: PAGE_OF[event.pv]!,
     ...(x && event.t !== 'engaged' ? { x, ...(a ? { a } : {}) } : {}),
   }));
 const batches = fc.array(
@@ -105,6 +108,36 @@ function fromRollups(
   };
 }
 
+const ROLLUP_TABLES = [
+  'cta_daily',
+  'page_views',
+  'daily_totals',
+  'visits',
+  'landing_daily',
+  'experiment_units',
+  'experiment_daily',
+];
+/** Every row of every rollup table, rows that count nothing left out (a delta can leave a row at zero). */
+function allRollups(db: DatabaseSync): Record<string, unknown[]> {
+  return Object.fromEntries(
+    ROLLUP_TABLES.map((table) => [
+      table,
+      db
+        .prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)
+        .all()
+        .filter((row) => Object.entries(row).some(([column, value]) => column !== 'day' && value !== 0)),
+    ]),
+  );
+}
+
+/** Inserts rows straight into events, as the writers before migration 7 did, with the hero CTA on '/' at T0. */
+function insertAsTriggersDid(db: DatabaseSync, rows: [string, number, string, string][]): void {
+  const insert = db.prepare(
+    "INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, '/', ?, ?)",
+  );
+  for (const [pv, s, type, visit] of rows) insert.run(pv, s, type, type === 'engaged' ? '10s' : 'hero', T0, visit);
+}
+
 describe('report rollups', () => {
   it('equal a full scan of the events, whatever order, days and retries the events come in', async () => {
     await fc.assert(
@@ -113,8 +146,9 @@ describe('report rollups', () => {
         migrate(db);
         let now = T0;
         const store = new EventStore(db, { now: () => now });
-        for (const { day, events } of requests.sort((a, b) => a.day - b.day)) {
-          now = T0 + day * DAY;
+        // The collector's clock moves on between commits (ties within one commit are broken by page view, sequence).
+        for (const [index, { day, events }] of requests.sort((a, b) => a.day - b.day).entries()) {
+          now = T0 + day * DAY + index;
           await store.write(events as ValidEvent[]);
         }
         expect(fromRollups(db)).toEqual(fromEvents(db));
@@ -124,49 +158,51 @@ describe('report rollups', () => {
           SUM(page_views <= 1 AND clicks = 0 AND conversions = 0 AND engaged = 0) AS bounces
           FROM visits GROUP BY day, page ORDER BY day, page`;
         expect(db.prepare(landing).all()).toEqual(db.prepare(counted).all());
-        // Rebuilt from the events, the rollups come out the same (the landing page aside: the events of one request
-        // share a millisecond, so which came first is a tie; the bulk-load test below has one per event).
-        const kept = fromRollups(db);
+        // Rebuilt from the events, every rollup table comes out the same, row for row (landing pages included: within
+        // a millisecond the writer and the rebuild both take the first event by page view and sequence).
+        const kept = allRollups(db);
         rebuildRollups(db);
-        expect(fromRollups(db)).toEqual(kept);
+        expect(allRollups(db)).toEqual(kept);
       }),
       { numRuns: 150 },
     );
     // 150 databases through every trigger: about 2 s alone, several times that with the whole suite on two cores.
   }, 60_000);
 
-  it('a bulk load without the triggers, then rebuilt, gives the rollups the triggers keep; the triggers come back', async () => {
-    const load = (db: DatabaseSync) => {
-      const insert = db.prepare(
-        'INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (let index = 0; index < 300; index++) {
-        insert.run(
-          `p${index % 40}`,
-          Math.floor(index / 40),
-          index % 9 === 0 ? 'click' : 'impression',
-          `c${index % 3}`,
-          `/${(index % 40) % 5}`,
-          T0 + index * 1000,
-          `v${(index % 40) % 17}`,
-        );
-      }
-    };
-    const withTriggers = new DatabaseSync(':memory:');
-    migrate(withTriggers);
-    load(withTriggers);
+  it('a bulk load, then rebuilt, gives the rollups the writer keeps', async () => {
+    const events = Array.from({ length: 300 }, (_, index) => ({
+      pv: `p${index % 40}`,
+      s: Math.floor(index / 40),
+      t: index % 9 === 0 ? 'click' : 'impression',
+      id: `c${index % 3}`,
+      p: `/${(index % 40) % 5}`,
+      at: T0 + index * 1000,
+      vi: `v${(index % 40) % 17}`,
+    }));
+    // One event per group commit, each at its own time, through the writer.
+    const written = new DatabaseSync(':memory:');
+    migrate(written);
+    let now = 0;
+    const store = new EventStore(written, { now: () => now });
+    for (const { at, ...event } of events) {
+      now = at;
+      await store.write([event as ValidEvent]);
+    }
+    // The same events inserted straight into the table (nothing keeps the rollups), then rebuilt.
     const bulk = new DatabaseSync(':memory:');
     migrate(bulk);
-    const triggers = () => bulk.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    const before = triggers();
-    withoutRollupTriggers(bulk, () => load(bulk));
-    expect(triggers()).toEqual(before);
-    expect(fromRollups(bulk)).toEqual(fromRollups(withTriggers));
-    const landing = 'SELECT * FROM landing_daily ORDER BY day, page';
-    expect(bulk.prepare(landing).all()).toEqual(withTriggers.prepare(landing).all());
-    expect(bulk.prepare('SELECT * FROM visits ORDER BY visit').all()).toEqual(
-      withTriggers.prepare('SELECT * FROM visits ORDER BY visit').all(),
-    );
+    bulkLoad(bulk, () => {
+      const insert = bulk.prepare(
+        'INSERT INTO events (page_view, seq, type, cta, page, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const { pv, s, t, id, p, at, vi } of events) insert.run(pv, s, t, id, p, at, vi);
+    });
+    expect(bulk.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all()).toEqual([]);
+    expect(fromRollups(bulk)).toEqual(fromRollups(written));
+    for (const table of ['landing_daily', 'visits', 'cta_daily', 'page_views', 'daily_totals']) {
+      const all = `SELECT * FROM ${table} ORDER BY 1, 2`;
+      expect(bulk.prepare(all).all(), table).toEqual(written.prepare(all).all());
+    }
   });
 
   it('a visit stops being a bounce when it clicks, converts or views a second page', async () => {
@@ -207,31 +243,14 @@ describe('report rollups', () => {
     ]);
   });
 
-  it('migration 4 keeps the events and rollups a version 3 database holds, and then takes engaged events', () => {
-    // What the EventStore of a version 3 or 4 collector did (today's needs migration 6's tabs): each event stored
-    // with its `vi` as its visit.
-    const writeAsOldStore = (database: DatabaseSync, events: ValidEvent[]) => {
-      const insert = database.prepare(`INSERT OR IGNORE INTO events
-        (page_view, seq, type, cta, page, goal, destination, received_at, visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const event of events)
-        insert.run(
-          event.pv,
-          event.s,
-          event.t,
-          event.id,
-          event.p,
-          event.g ?? null,
-          event.d ?? null,
-          T0,
-          event.vi ?? null,
-        );
-    };
+  it('migration 4 keeps the events and rollups a version 3 database holds, and then takes engaged events', async () => {
     const db = new DatabaseSync(':memory:');
     migrate(db, MIGRATIONS, 3);
-    writeAsOldStore(db, [
-      { t: 'impression', id: 'hero', p: '/', pv: 'p1', s: 0, vi: 'v1' },
-      { t: 'click', id: 'hero', p: '/', pv: 'p1', s: 1, vi: 'v1', g: 'signup', d: 'https://x.example/' },
-      { t: 'impression', id: 'hero', p: '/', pv: 'p2', s: 0, vi: 'v2' },
+    // Rows as a version 3 writer inserted them; its triggers kept the rollups (EventStore now writes version 7).
+    insertAsTriggersDid(db, [
+      ['p1', 0, 'impression', 'v1'],
+      ['p1', 1, 'click', 'v1'],
+      ['p2', 0, 'impression', 'v2'],
     ]);
     expect(() =>
       db.exec(
@@ -262,9 +281,9 @@ describe('report rollups', () => {
     expect({ ...after, visits: [] }).toEqual(before);
     expect(db.prepare(landing).all()).toEqual(landed);
     // The triggers, view and indexes are back: new events keep the rollups, the engaged one ends v2's bounce.
-    writeAsOldStore(db, [
-      { t: 'engaged', id: '10s', p: '/', pv: 'p2', s: 1, vi: 'v2' },
-      { t: 'click', id: 'hero', p: '/', pv: 'p3', s: 0, vi: 'v3' },
+    insertAsTriggersDid(db, [
+      ['p2', 1, 'engaged', 'v2'],
+      ['p3', 0, 'click', 'v3'],
     ]);
     expect(fromRollups(db)).toEqual(fromEvents(db));
     expect(db.prepare(landing).all()).toEqual([{ day: T0 / DAY, page: '/', visits: 3, bounces: 0 }]);

@@ -1,9 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Recomputes every rollup of the report (migration 3) from the events, in one transaction: for a bulk load done with
- * the triggers set aside (`withoutRollupTriggers`), or to check the triggers' work. Equal to what the triggers keep,
- * except that a visit whose first events share one millisecond gets the landing page of either.
+ * Recomputes every rollup of the report (migrations 3–5) from the events, in one transaction: after a bulk load
+ * (`bulkLoad`), or to check the writer's incremental work (batch-rollups.ts), which it equals: a visit's landing page
+ * is the page of its first event by received_at, page view and sequence, as the writer picks it within a batch.
  */
 export function rebuildRollups(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
@@ -26,8 +26,11 @@ export function rebuildRollups(db: DatabaseSync): void {
                SUM(conversion_events), SUM(max_seq + 1 - events > 0), SUM(MIN(MAX(max_seq + 1 - events, 0), 10))
         FROM page_views GROUP BY day;
       CREATE TEMP TABLE visit_starts AS
-        -- With a single MIN(), SQLite takes the bare column (page) from the row holding the minimum.
-        SELECT visit, MIN(received_at) AS first_at, page FROM events WHERE visit IS NOT NULL GROUP BY visit;
+        SELECT visit, received_at AS first_at, page FROM (
+          SELECT visit, received_at, page,
+                 ROW_NUMBER() OVER (PARTITION BY visit ORDER BY received_at, page_view, seq) AS n
+          FROM events WHERE visit IS NOT NULL)
+        WHERE n = 1;
       INSERT INTO visits
         SELECT e.visit, s.first_at, MAX(e.received_at), s.page, COUNT(DISTINCT e.page_view), SUM(e.type = 'click'),
                SUM(e.type = 'conversion'), SUM(e.type = 'engaged')
@@ -54,18 +57,11 @@ export function rebuildRollups(db: DatabaseSync): void {
 }
 
 /**
- * Runs `load` with the rollup triggers dropped (inserts then cost what a plain insert costs), puts them back exactly
- * as they were, and rebuilds the rollups. For bulk loads such as `npm run bench:report`; never while a server writes.
+ * Runs `load` (inserts straight into events: since migration 7 no trigger keeps the rollups, the writer does, per
+ * group commit), then rebuilds the rollups from the events. For bulk loads such as `npm run bench:report`; never
+ * while a server writes.
  */
-export function withoutRollupTriggers(db: DatabaseSync, load: () => void): void {
-  const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
-    .all() as { name: string; sql: string }[];
-  for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
-  try {
-    load();
-  } finally {
-    for (const { sql } of triggers) db.exec(sql);
-  }
+export function bulkLoad(db: DatabaseSync, load: () => void): void {
+  load();
   rebuildRollups(db);
 }

@@ -2,13 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import type { Report } from '../report/query.ts';
 import type { ValidEvent } from '../validate.ts';
 import { exportEvents } from './export.ts';
-import { openStorage } from './storage.ts';
+import { EXPORT_COLUMNS, openStorage } from './storage.ts';
 
 // The storage contract, run on both engines with the same events: a real SQLite file and a real PostgreSQL server
 // (a throwaway cluster; skipped with the reason where PostgreSQL is not installed). Both must store, deduplicate,
@@ -338,6 +339,29 @@ describe.each(engines)('storage on $engine', ({ engine }) => {
       currency: 'EUR',
       variant: '',
     });
+    await storage.close();
+  });
+
+  it('exports Parquet that a Parquet reader gives back as the JSON lines export, value for value', async () => {
+    const { storage, at } = await fresh(engine);
+    await loadScenario(at);
+    const dir = mkdtempSync(join(tmpdir(), 'cta-parquet-'));
+    const all = () => storage.exportEvents(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    expect(await exportEvents(all(), 'parquet', join(dir, 'events.parquet'))).toBe(39);
+    await exportEvents(all(), 'jsonl', join(dir, 'events.jsonl'));
+    const file = await asyncBufferFromFile(join(dir, 'events.parquet'));
+    const read = await parquetReadObjects({ file });
+    const expected = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((event) => ({
+        ...Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, null])),
+        ...event,
+        props: event.props === undefined ? null : JSON.stringify(event.props),
+        received_at: new Date(event.received_at),
+      }));
+    expect(read).toEqual(expected);
     await storage.close();
   });
 

@@ -1,6 +1,8 @@
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_MIGRATIONS } from './migrations-postgres.ts';
-import { nextTabState, VISIT_GAP_MS } from './tab-visits.ts';
+import { SQLITE_DIALECT } from './batch-rollups.ts';
+import { migrate } from './migrations.ts';
+import { nextTabState, type TabState, tabsStatement, VISIT_GAP_MS, visitOfTab } from './tab-visits.ts';
 
 // The rule itself; storage.test.ts runs it through both engines' writes and reports.
 describe('visits split by the collector', () => {
@@ -22,8 +24,33 @@ describe('visits split by the collector', () => {
     });
   });
 
-  it('is the same 30 minutes in the PostgreSQL trigger', () => {
-    expect(VISIT_GAP_MS).toBe(1_800_000);
-    expect(POSTGRES_MIGRATIONS[6]).toContain(`NEW.received_at - tab_state.last_at < ${VISIT_GAP_MS}`);
+  it("is the rule the writers' SQL follows (visitOfTab, then the tabs statement), one commit at a time", () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(db);
+    db.exec('CREATE TEMP TABLE incoming (tab TEXT, visit TEXT, received_at INTEGER)');
+    const visitOf = db.prepare(`SELECT ${visitOfTab('?1', '?2')} AS visit`);
+    const stage = db.prepare('INSERT INTO incoming VALUES (?, ?, ?)');
+    const keep = db.prepare(tabsStatement(SQLITE_DIALECT));
+    const stateOf = db.prepare('SELECT visit, visits, last_at AS lastAt FROM tabs WHERE tab = ?');
+    let expected: TabState | undefined;
+    // Within the gap, at the gap, an earlier clock, far later, just under the gap again.
+    for (const at of [
+      1000,
+      1000 + VISIT_GAP_MS - 1,
+      1000 + 2 * VISIT_GAP_MS,
+      500,
+      9 * VISIT_GAP_MS,
+      10 * VISIT_GAP_MS,
+    ]) {
+      expected = nextTabState('t9', expected, at);
+      const { visit } = visitOf.get('t9', at) as { visit: string };
+      expect(visit).toBe(expected.visit);
+      stage.run('t9', visit, at);
+      keep.run();
+      db.exec('DELETE FROM incoming');
+      expect({ ...stateOf.get('t9') }).toEqual(expected);
+    }
+    expect(expected?.visit).toBe('t9.4');
+    expect((visitOf.get(null, 0) as { visit: null }).visit).toBeNull();
   });
 });
