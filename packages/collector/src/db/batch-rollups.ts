@@ -1,3 +1,4 @@
+import { EVENT_COLUMNS } from './event-columns.ts';
 import { tabsStatement } from './tab-visits.ts';
 
 /**
@@ -41,27 +42,8 @@ export const POSTGRES_DIALECT: Dialect = {
   least: 'LEAST',
 };
 
-/** The events table's columns, in the order `incoming` and the writers use (`incoming` has `tab` after them). */
-export const EVENT_COLUMNS = [
-  'page_view',
-  'seq',
-  'type',
-  'cta',
-  'page',
-  'variant',
-  'goal',
-  'destination',
-  'open_mode',
-  'props',
-  'received_at',
-  'visit',
-  'experiment',
-  'arm',
-  'value',
-  'currency',
-  'claimed_cta',
-  'claimed_page_view',
-] as const;
+// `incoming` has the events table's columns (EVENT_COLUMNS) and then `tab`.
+export { EVENT_COLUMNS };
 
 const DAY_MS = 86_400_000;
 // A page view's highest sequence number and event count once the batch is in.

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { type ColumnSource, fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { csvCell } from '../report/format-csv.ts';
 import type { Row } from '../report/steps.ts';
-import { EXPORT_COLUMNS } from './storage.ts';
+import { EXPORT_COLUMNS } from './event-columns.ts';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

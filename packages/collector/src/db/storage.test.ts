@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import type { Report } from '../report/query.ts';
 import type { ValidEvent } from '../validate.ts';
+import { EXPORT_COLUMNS } from './event-columns.ts';
 import { exportEvents } from './export.ts';
-import { EXPORT_COLUMNS, openStorage } from './storage.ts';
+import { openStorage } from './storage.ts';
 
 // The storage contract, run on both engines with the same events: a real SQLite file and a real PostgreSQL server
 // (a throwaway cluster; skipped with the reason where PostgreSQL is not installed). Both must store, deduplicate,

@@ -3,6 +3,7 @@ import type { Sql } from 'postgres';
 import type { Quota, RateLimit } from '../http/limits.ts';
 import { buildReport, buildReportFrom, type Report, type ReportOptions } from '../report/query.ts';
 import { numberedPlaceholders, type Row, type SqlValue } from '../report/steps.ts';
+import { EXPORT_COLUMNS } from './event-columns.ts';
 import { EventStore, type EventWriter } from './event-store.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { openReadOnlyDatabase, openWritableDatabase, type Synchronous } from './open.ts';
@@ -38,25 +39,6 @@ export interface SharedLimits {
   quota: Quota;
 }
 
-/** One stored event as `cta-collect export` writes it: the events table's columns. */
-export const EXPORT_COLUMNS = [
-  'page_view',
-  'seq',
-  'type',
-  'cta',
-  'page',
-  'variant',
-  'goal',
-  'destination',
-  'open_mode',
-  'props',
-  'received_at',
-  'visit',
-  'experiment',
-  'arm',
-  'value',
-  'currency',
-] as const;
 // In key order: the primary key's index gives it without a sort, on both engines, however many events there are.
 const EXPORT_QUERY = `SELECT ${EXPORT_COLUMNS.join(', ')} FROM events
   WHERE received_at >= ? AND received_at < ? ORDER BY page_view, seq`;
