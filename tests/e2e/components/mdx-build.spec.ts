@@ -43,7 +43,9 @@ test('MDX pages use the kit without import lines; explicit imports and own compo
     /<a href="\/signup" aria-describedby="cta-start-trial-incentive cta-start-trial-countdown"[^>]*data-cta="start-trial"[^>]*>Start your free trial<\/a>/,
   );
   // The kit's classes reach the link (its CSS is plain class selectors in a cascade layer, not Astro-scoped).
-  expect(noImports).toMatch(/<a [^>]*data-cta="start-trial"[^>]*class="cta-kit cta cta--primary cta--md not-prose not-content"/);
+  expect(noImports).toMatch(
+    /<a [^>]*data-cta="start-trial"[^>]*class="cta-kit cta cta--primary cta--md not-prose not-content"/,
+  );
   // The integration's locale option (de-DE) reaches the components.
   expect(noImports).toMatch(/10\s€ off/);
   expect(noImports).toContain('4,8 out of 5 from 1.204 reviews');
