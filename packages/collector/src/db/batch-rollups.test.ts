@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgres } from '../../../../tests/support/postgres.ts';
 import type { ValidEvent } from '../validate.ts';
 import { openStorage } from './storage.ts';
+import { arbitraryEvent } from './test-support.ts';
 
 // The rollups the writers keep per group commit (batch-rollups.ts), on a real SQLite file and a real PostgreSQL
 // server with the same random traffic: several requests per commit (so a commit holds many page views, visits and
@@ -34,23 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cluster?.destroy(), 60_000);
 
-const PAGE_OF: Record<string, string> = { pa: '/', pb: '/pricing/', pc: '/welcome/', pd: '/', pe: '/pricing/' };
-const event = fc
-  .record({
-    t: fc.constantFrom('impression', 'impression', 'click', 'custom', 'conversion', 'engaged'),
-    id: fc.constantFrom('hero', 'footer', 'signup'),
-    pv: fc.constantFrom('pa', 'pb', 'pc', 'pd', 'pe'),
-    s: fc.integer({ min: 0, max: 9 }),
-    vi: fc.option(fc.constantFrom('va', 'vb', 'vc'), { nil: undefined }),
-    x: fc.option(fc.constantFrom('hero-copy', 'pricing'), { nil: undefined }),
-    a: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
-  })
-  .map(({ x, a, vi, ...rest }) => ({
-    ...rest,
-    p: PAGE_OF[rest.pv]!, // a page view is one page load
-    ...(vi ? { vi } : {}),
-    ...(x && rest.t !== 'engaged' ? { x, ...(a ? { a } : {}) } : {}),
-  }));
+const event = arbitraryEvent({ maxSeq: 9 });
 /** Commits, day by day: each a few requests sent together, some of them retried in a later commit. */
 const traffic = fc.array(
   fc.record({
